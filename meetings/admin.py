@@ -1,0 +1,212 @@
+"""The editors' workplace: meetings with their participants and sources on one form."""
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+
+from meetings.models import (
+    Country,
+    Issue,
+    Meeting,
+    MeetingSource,
+    Occasion,
+    Official,
+    Participation,
+    Position,
+    Source,
+    Venue,
+)
+
+admin.site.site_header = "Meetings tracker"
+admin.site.site_title = "Meetings tracker"
+admin.site.index_title = "Editing"
+admin.site.site_url = "/"
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "aliases", "demonyms"]
+    ordering = ["name"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Official)
+class OfficialAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "slug"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["country"]
+    search_fields = ["name", "aliases", "slug"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["official", "title", "country", "start", "end"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter), "end"]
+    list_select_related = ["official", "country"]
+    search_fields = ["official__name", "title"]
+    autocomplete_fields = ["official", "country"]
+    date_hierarchy = "start"
+
+
+@admin.register(Venue)
+class VenueAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "latitude", "longitude"]
+    list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["country"]
+    search_fields = ["name", "slug", "country__name"]
+    autocomplete_fields = ["country"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Occasion)
+class OccasionAdmin(admin.ModelAdmin):
+    list_display = ["name", "start", "end", "venue"]
+    list_filter = [("venue__country", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["venue__country"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["venue"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "start"
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "meeting_count"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["name", "aliases", "slug"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n=Count("meetings"))
+
+    @admin.display(description="Meetings", ordering="n")
+    def meeting_count(self, obj):
+        return obj.n
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "publisher", "published_on", "url"]
+    list_filter = ["publisher", "published_on"]
+    search_fields = ["title", "url", "citation", "publisher"]
+    date_hierarchy = "published_on"
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["official", "country"]
+    verbose_name = "participant"
+    verbose_name_plural = "participants"
+
+
+class MeetingSourceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status != Meeting.Status.PUBLISHED:
+            return
+        kept = [
+            f
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("source")
+        ]
+        if not kept:
+            raise ValidationError(
+                "A published meeting needs at least one source: add the article or readout, "
+                "or save it as a draft."
+            )
+
+
+class MeetingSourceInline(admin.TabularInline):
+    model = MeetingSource
+    formset = MeetingSourceFormSet
+    extra = 1
+    autocomplete_fields = ["source"]
+    verbose_name = "source"
+    verbose_name_plural = "sources"
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    title = "country"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        used = Country.objects.filter(meeting_countries__isnull=False).distinct()
+        return [(c.code, c.name) for c in used]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if not code:
+            return queryset
+        country = Country.objects.filter(code=code.upper()).first()
+        return queryset.involving(country) if country else queryset.none()
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "date", "kind", "venue", "occasion", "status", "updated_by"]
+    list_filter = ["status", "kind", CountryListFilter, "date_precision", "occasion"]
+    list_select_related = ["venue__country", "occasion", "updated_by"]
+    search_fields = [
+        "title",
+        "summary",
+        "participations__official__name",
+        "venue__name",
+        "occasion__name",
+    ]
+    date_hierarchy = "date"
+    autocomplete_fields = ["venue", "occasion", "issues"]
+    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    inlines = [ParticipationInline, MeetingSourceInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", ("date", "date_precision"), "kind", "status"]}),
+        ("Where and why", {"fields": ["venue", "occasion", "issues", "summary"]}),
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": [("created_by", "created_at"), ("updated_by", "updated_at")],
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Publish the selected meetings (those with a source)")
+    def publish(self, request, queryset):
+        ready = queryset.filter(meeting_sources__isnull=False).distinct()
+        skipped = queryset.count() - ready.count()
+        done = Meeting.objects.filter(pk__in=ready.values("pk")).update(
+            status=Meeting.Status.PUBLISHED, updated_by=request.user
+        )
+        self.message_user(request, f"Published {done} meeting(s).")
+        if skipped:
+            self.message_user(
+                request,
+                f"{skipped} meeting(s) have no source and stay drafts.",
+                level="warning",
+            )
+
+    @admin.action(description="Return the selected meetings to draft")
+    def unpublish(self, request, queryset):
+        done = queryset.update(status=Meeting.Status.DRAFT, updated_by=request.user)
+        self.message_user(request, f"{done} meeting(s) are drafts again.")

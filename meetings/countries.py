@@ -1,0 +1,126 @@
+"""The country list, from django-countries' ISO 3166 data, plus the words articles use for them.
+
+Names come from the package; only the extra spellings and demonyms below are ours. Parties that
+are not countries get codes ISO sets aside (EU is exceptionally reserved for the European Union).
+"""
+
+from django.db import transaction
+from django_countries import countries as iso_countries
+
+from meetings.models import Country, split_lines
+
+# code: (other names, demonyms)
+WORDS: dict[str, tuple[list[str], list[str]]] = {
+    "AE": (["UAE", "Emirates"], ["Emirati"]),
+    "AF": ([], ["Afghan"]),
+    "AR": ([], ["Argentine", "Argentinian"]),
+    "AU": ([], ["Australian"]),
+    "AT": ([], ["Austrian"]),
+    "BD": ([], ["Bangladeshi"]),
+    "BE": ([], ["Belgian"]),
+    "BR": ([], ["Brazilian"]),
+    "BT": ([], ["Bhutanese"]),
+    "CA": ([], ["Canadian"]),
+    "CH": ([], ["Swiss"]),
+    "CL": ([], ["Chilean"]),
+    "CN": (["PRC", "People's Republic of China", "Beijing"], ["Chinese"]),
+    "CO": ([], ["Colombian"]),
+    "CU": ([], ["Cuban"]),
+    "CZ": (["Czech Republic"], ["Czech"]),
+    "DE": ([], ["German"]),
+    "DK": ([], ["Danish", "Dane"]),
+    "EG": ([], ["Egyptian"]),
+    "ES": ([], ["Spanish", "Spaniard"]),
+    "ET": ([], ["Ethiopian"]),
+    "FI": ([], ["Finnish", "Finn"]),
+    "FR": ([], ["French"]),
+    "GB": (["UK", "U.K.", "Britain", "Great Britain"], ["British", "Briton"]),
+    "GR": ([], ["Greek"]),
+    "ID": ([], ["Indonesian"]),
+    "IE": ([], ["Irish"]),
+    "IL": ([], ["Israeli"]),
+    "IN": (["Bharat"], ["Indian"]),
+    "IQ": ([], ["Iraqi"]),
+    "IR": (["Islamic Republic of Iran"], ["Iranian"]),
+    "IT": ([], ["Italian"]),
+    "JP": ([], ["Japanese"]),
+    "KE": ([], ["Kenyan"]),
+    "KH": ([], ["Cambodian"]),
+    "KP": (["DPRK"], ["North Korean"]),
+    "KR": (["Republic of Korea", "ROK", "Korea"], ["South Korean", "Korean"]),
+    "KZ": ([], ["Kazakh"]),
+    "LK": ([], ["Sri Lankan"]),
+    "MM": (["Burma"], ["Myanmar", "Burmese"]),
+    "MN": ([], ["Mongolian"]),
+    "MV": ([], ["Maldivian"]),
+    "MX": ([], ["Mexican"]),
+    "MY": ([], ["Malaysian"]),
+    "NG": ([], ["Nigerian"]),
+    "NL": (["Holland"], ["Dutch"]),
+    "NO": ([], ["Norwegian"]),
+    "NP": ([], ["Nepali", "Nepalese"]),
+    "NZ": ([], ["New Zealand"]),
+    "PH": ([], ["Philippine", "Filipino"]),
+    "PK": ([], ["Pakistani"]),
+    "PL": ([], ["Polish", "Pole"]),
+    "PT": ([], ["Portuguese"]),
+    "QA": ([], ["Qatari"]),
+    "RU": (["Russian Federation", "Moscow"], ["Russian"]),
+    "SA": (["KSA"], ["Saudi", "Saudi Arabian"]),
+    "SE": ([], ["Swedish", "Swede"]),
+    "SG": ([], ["Singaporean"]),
+    "SY": ([], ["Syrian"]),
+    "TH": ([], ["Thai"]),
+    "TR": (["Turkey"], ["Turkish"]),
+    "TW": ([], ["Taiwanese"]),
+    "UA": ([], ["Ukrainian"]),
+    "US": (
+        ["USA", "U.S.", "US", "United States of America", "America", "Washington"],
+        ["American", "US"],
+    ),
+    "VN": (["Viet Nam"], ["Vietnamese"]),
+    "ZA": ([], ["South African"]),
+}
+
+# Parties that are not ISO countries: (code, name, other names, demonyms)
+UNIONS = [
+    ("EU", "European Union", ["EU", "Brussels"], ["European"]),
+]
+
+
+@transaction.atomic
+def load_countries() -> tuple[int, int]:
+    """Create or refresh every country; returns (created, updated). Safe to run again."""
+    existing = {c.code: c for c in Country.objects.all()}
+    rows = [
+        (code, name, *WORDS.get(code, ([], [])), Country.Kind.COUNTRY)
+        for code, name in iso_countries
+    ] + [
+        (code, name, aliases, demonyms, Country.Kind.UNION)
+        for code, name, aliases, demonyms in UNIONS
+    ]
+    created = updated = 0
+    for code, name, aliases, demonyms, kind in rows:
+        values = {
+            "name": str(name),
+            "aliases": "\n".join(aliases),
+            "demonyms": "\n".join(demonyms),
+            "kind": kind,
+        }
+        country = existing.get(code)
+        if country is None:
+            Country.objects.create(code=code, **values)
+            created += 1
+        elif any(getattr(country, k) != v for k, v in values.items()):
+            # Keep what an editor added: their extra lines stay after ours.
+            for field in ("aliases", "demonyms"):
+                extra = [
+                    x
+                    for x in split_lines(getattr(country, field))
+                    if x not in values[field].splitlines()
+                ]
+                values[field] = "\n".join([*values[field].splitlines(), *extra])
+            if any(getattr(country, k) != v for k, v in values.items()):
+                Country.objects.filter(pk=country.pk).update(**values)
+                updated += 1
+    return created, updated

@@ -1,0 +1,163 @@
+"""The filters every meeting list accepts: ?country=in&country=us&venue=..&from=..&q=.."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+
+from meetings.models import (
+    Country,
+    Issue,
+    Meeting,
+    MeetingQuerySet,
+    Occasion,
+    Official,
+    Participation,
+    Venue,
+)
+
+MAX_COUNTRIES = 5
+
+
+class CountryCodesField(forms.Field):
+    """Several ?country= values, each an existing code in any case; cleans to Country rows."""
+
+    widget = forms.SelectMultiple
+
+    def to_python(self, value) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [str(v).strip().upper() for v in value if str(v).strip()]
+
+    def validate(self, value: list[str]) -> None:
+        super().validate(value)
+        if len(value) > MAX_COUNTRIES:
+            raise ValidationError(f"Choose at most {MAX_COUNTRIES} countries.")
+        malformed = [v for v in value if len(v) != 2 or not v.isalpha() or not v.isascii()]
+        if malformed:
+            raise ValidationError(
+                "A country is given by its two-letter code (in, us), not “%(v)s”.",
+                params={"v": malformed[0].lower()},
+            )
+
+    def clean(self, value) -> list[Country]:
+        codes = self.to_python(value)
+        self.validate(codes)
+        if not codes:
+            return []
+        found = {c.code: c for c in Country.objects.filter(code__in=codes)}
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise ValidationError(
+                "No country has the code “%(code)s”.", params={"code": unknown[0].lower()}
+            )
+        return list(dict.fromkeys(found[c] for c in codes))
+
+
+class CountryCodesFilter(django_filters.Filter):
+    field_class = CountryCodesField
+
+    def filter(self, qs: MeetingQuerySet, value: list[Country]) -> QuerySet:
+        return qs.involving(*value) if value else qs
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A ?venue=kuala-lumpur style parameter: the slug of an existing row, with a plain message."""
+
+    def __init__(self, *args, what: str = "item", **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+        self.error_messages["invalid_choice"] = f"No {what} has the address “%(value)s”."
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugChoiceField
+
+
+def search(qs: MeetingQuerySet, name: str, value: str) -> QuerySet:
+    """Words in the title, summary, participants' names, venue, occasion or topics."""
+    for word in value.split()[:8]:
+        by_people = Participation.objects.filter(
+            Q(official__name__icontains=word) | Q(official__aliases__icontains=word)
+        ).values("meeting_id")
+        by_topic = Meeting.issues.through.objects.filter(issue__name__icontains=word).values(
+            "meeting_id"
+        )
+        qs = qs.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(venue__name__icontains=word)
+            | Q(occasion__name__icontains=word)
+            | Q(pk__in=by_people)
+            | Q(pk__in=by_topic)
+        )
+    return qs
+
+
+class MeetingFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("from"), cleaned.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The end date is before the start date.")
+        return cleaned
+
+
+class MeetingFilter(django_filters.FilterSet):
+    country = CountryCodesFilter(label="Countries")
+    venue = SlugFilter(queryset=Venue.objects.all(), what="venue", label="Venue")
+    issue = SlugFilter(
+        queryset=Issue.objects.all(), what="topic", label="Topic", method="filter_issue"
+    )
+    official = SlugFilter(
+        queryset=Official.objects.all(),
+        what="official",
+        label="Official",
+        method="filter_official",
+        widget=forms.TextInput,
+    )
+    occasion = SlugFilter(queryset=Occasion.objects.all(), what="occasion", label="Occasion")
+    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label="Kind")
+    date_from = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    q = django_filters.CharFilter(method=search, label="Search", max_length=200)
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+        form = MeetingFilterForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        for name in ("venue", "issue", "occasion"):
+            self.filters[name].extra["empty_label"] = "Any"
+
+    def filter_issue(self, qs: MeetingQuerySet, name: str, value: Issue) -> QuerySet:
+        return qs.on_issue(value)
+
+    def filter_official(self, qs: MeetingQuerySet, name: str, value: Official) -> QuerySet:
+        return qs.with_official(value)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter was given, for "clear filters" links and headings."""
+        return any(self.data.get(name) for name in self.filters)
+
+
+# The URL says from= and to=, which cannot be attribute names in the class body.
+MeetingFilter.base_filters["from"] = MeetingFilter.base_filters.pop("date_from")
+MeetingFilter.base_filters["to"] = MeetingFilter.base_filters.pop("date_to")

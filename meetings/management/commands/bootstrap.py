@@ -1,0 +1,31 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from meetings.models import Meeting
+
+
+class Command(BaseCommand):
+    help = (
+        "Prepare a local site: countries, demo data when there are no meetings, and an admin "
+        "account when there are no users (its password is printed once)."
+    )
+
+    def handle(self, *args, **options):
+        call_command("load_countries", stdout=self.stdout)
+        if not Meeting.objects.exists():
+            call_command("load_demo", stdout=self.stdout)
+        User = get_user_model()
+        if not User.objects.exists():
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "", password)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "\nCreated the admin account for this machine. Sign in at "
+                    "/admin/ with\n"
+                    f"    user:     admin\n    password: {password}\n"
+                    "It is shown only this once; change it in the admin if you like.\n"
+                )
+            )

@@ -1,0 +1,41 @@
+"""How dates, countries and bars are shown on every page."""
+
+from django import template
+from django.urls import reverse
+from django.utils.dateformat import format as format_date
+
+register = template.Library()
+
+
+@register.filter
+def when(meeting) -> str:
+    """The meeting's date at its precision: "27 Oct 2025", "Mar 2023" or "2023"."""
+    if meeting.date_precision == "year":
+        return str(meeting.date.year)
+    if meeting.date_precision == "month":
+        return format_date(meeting.date, "M Y")
+    return format_date(meeting.date, "j M Y")
+
+
+@register.filter
+def percent(part: int, whole: int) -> int:
+    """part as a whole percentage of whole, for bar widths; at least 1 when part is not 0."""
+    if not whole or not part:
+        return 0
+    return max(1, round(100 * part / whole))
+
+
+@register.simple_tag(takes_context=True)
+def countries_of(context, meeting) -> list:
+    """The distinct countries of a meeting's (prefetched) participants, in order."""
+    seen = {}
+    for p in meeting.participations.all():
+        seen.setdefault(p.country.code, p.country)
+    return sorted(seen.values(), key=lambda c: c.name)
+
+
+@register.simple_tag
+def pair_url(a, b) -> str:
+    """The canonical address of a pair page, the codes in alphabetical order."""
+    first, second = sorted([a.code.lower(), b.code.lower()])
+    return reverse("meetings:pair", args=[first, second])

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.urls import include, path, register_converter
+
+from meetings import views
+
+
+class CountryCodeConverter:
+    """Two letters; the views send capitals to the lower-case address."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value.lower()
+
+
+register_converter(CountryCodeConverter, "cc")
+
+public = (
+    [
+        path("", views.home, name="home"),
+        path("meetings/", views.meeting_list, name="list"),
+        path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+        path("timeline/", views.timeline, name="timeline"),
+        path("timeline/<int:year>/", views.timeline_year, name="year"),
+        path("timeline/<int:year>/<int:month>/", views.timeline_month, name="month"),
+        path("countries/", views.country_list, name="countries"),
+        path("countries/<cc:code>/", views.country_detail, name="country"),
+        path("countries/<cc:a>/<cc:b>/", views.pair, name="pair"),
+        path("officials/", views.directory, {"kind": "officials"}, name="officials"),
+        path("officials/<slug:slug>/", views.official_detail, name="official"),
+        path("issues/", views.directory, {"kind": "issues"}, name="issues"),
+        path("issues/<slug:slug>/", views.issue_detail, name="issue"),
+        path("venues/", views.directory, {"kind": "venues"}, name="venues"),
+        path("venues/<slug:slug>/", views.venue_detail, name="venue"),
+        path("occasions/", views.directory, {"kind": "occasions"}, name="occasions"),
+        path("occasions/<slug:slug>/", views.occasion_detail, name="occasion"),
+    ],
+    "meetings",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include(public)),
+]
