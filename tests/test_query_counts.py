@@ -1,0 +1,180 @@
+"""Every list page costs the same number of queries with 1 meeting as with 20.
+
+A page that fetches one more row per meeting, official, venue or topic it shows gets slow as the
+tracker grows; here each page is rendered with the seed meeting alone, then again after 19 more
+meetings with more countries, officials, venues, topics and occasions, and the counts compared.
+"""
+
+import datetime
+import itertools
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from meetings.models import Country, Issue, Occasion, Official, Position, Venue
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+MEETING = "the seed meeting's own page"
+
+URLS = [
+    "/",
+    "/meetings/",
+    "/meetings/?country=in&country=us&issue=trade",
+    "/timeline/",
+    "/timeline/2025/",
+    "/timeline/2025/10/",
+    "/countries/",
+    "/countries/in/",
+    "/countries/in/us/",
+    "/officials/",
+    "/officials/s-jaishankar/",
+    "/issues/",
+    "/issues/trade/",
+    "/venues/",
+    "/venues/kuala-lumpur/",
+    "/occasions/",
+    "/occasions/asean-summit-2025/",
+    MEETING,
+]
+
+
+def grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence):
+    """Add 19 published meetings of 2–3 participants from 8 countries, at 6 venues."""
+    countries = [
+        Country.objects.create(code=code, name=name)
+        for code, name in [
+            ("JP", "Japan"),
+            ("AU", "Australia"),
+            ("FR", "France"),
+            ("DE", "Germany"),
+            ("BR", "Brazil"),
+        ]
+    ]
+    officials = [jaishankar, rubio, wang_yi]
+    for i, country in enumerate(countries):
+        for j in range(2):
+            official = Official.objects.create(
+                name=f"Minister {i}-{j} of {country.name}", country=country
+            )
+            Position.objects.create(
+                official=official,
+                title=f"Minister number {j}",
+                country=country,
+                start=D(2020, 1, 1),
+            )
+            officials.append(official)
+    venues = [kuala_lumpur] + [
+        Venue.objects.create(name=f"{country.name} capital", country=country)
+        for country in countries
+    ]
+    parent = Issue.objects.create(name="Security")
+    issues = [trade, defence] + [
+        Issue.objects.create(name=name, parent=parent)
+        for name in ["Maritime security", "Cyber", "Climate", "Energy"]
+    ]
+    defence.parent = parent
+    defence.save()
+    occasions = [asean_summit] + [
+        Occasion.objects.create(name=f"Summit {n}", start=D(2025, n, 1), venue=venues[n])
+        for n in range(1, 4)
+    ]
+    others = officials[3:]
+    pairs = itertools.cycle(
+        [
+            (jaishankar, rubio),  # the pair filtered on, with trade below
+            (jaishankar, others[0], others[2]),
+            (rubio, wang_yi, others[4]),
+            (jaishankar, wang_yi),
+            (others[1], others[3], rubio),
+            (others[5], others[6]),
+            (jaishankar, others[7], others[8]),
+            (wang_yi, others[9]),
+        ]
+    )
+    for n in range(19):
+        make_meeting(
+            *next(pairs),
+            # several in October 2025, the rest over three years
+            date=D(2025, 10, 1 + n) if n % 2 else D(2023 + n % 3, 1 + n % 12, 1 + n),
+            venue=venues[n % len(venues)] if n % 5 else kuala_lumpur,
+            occasion=occasions[n % len(occasions)] if n % 3 else None,
+            issues=[issues[n % len(issues)], issues[(n + 1) % len(issues)]]
+            + ([trade] if n % 2 == 0 else []),
+            title=f"Meeting number {n}",
+        )
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
+    client,
+    seed_meeting,
+    make_meeting,
+    jaishankar,
+    rubio,
+    wang_yi,
+    kuala_lumpur,
+    asean_summit,
+    trade,
+    defence,
+    url,
+):
+    if url == MEETING:
+        url = seed_meeting.get_absolute_url()
+    client.get(url)  # anything cached once per process is cached now
+    with_one = queries_for(client, url)
+
+    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+    with_twenty = queries_for(client, url)
+
+    assert with_twenty == with_one, (
+        f"{url}: {with_one} queries with 1 meeting, {with_twenty} with 20"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/", 12),
+        ("/meetings/", 20),
+        ("/meetings/?country=in&country=us&issue=trade", 4),
+        ("/timeline/2025/10/", 10),
+        ("/countries/in/", 11),
+        ("/countries/in/us/", 4),
+        ("/officials/s-jaishankar/", 11),
+        ("/issues/trade/", 14),
+        ("/venues/kuala-lumpur/", 8),
+    ],
+)
+def test_the_grown_pages_really_list_the_new_meetings(
+    client,
+    seed_meeting,
+    make_meeting,
+    jaishankar,
+    rubio,
+    wang_yi,
+    kuala_lumpur,
+    asean_summit,
+    trade,
+    defence,
+    url,
+    shown,
+):
+    """The comparison above means something only if the pages show many rows."""
+    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(set(re.findall(r'href="/meetings/(\d+)/"', response.text))) == shown
