@@ -1,9 +1,13 @@
 """The country list, from django-countries' ISO 3166 data, plus the words articles use for them.
 
-Names come from the package; only the extra spellings and demonyms below are ours. Parties that
-are not countries get codes ISO sets aside (EU is exceptionally reserved for the European Union).
+Names come from django-countries; demonyms and other spellings from the countryinfo package, with
+the few extra words below (news usage such as "US" or "Washington" for the United States). Parties
+that are not countries get codes ISO sets aside (EU is exceptionally reserved for the EU).
 """
 
+import re
+
+from countryinfo import all_countries
 from django.db import transaction
 from django_countries import countries as iso_countries
 
@@ -12,7 +16,7 @@ from meetings.models import Country, split_lines
 # code: (other names, demonyms)
 WORDS: dict[str, tuple[list[str], list[str]]] = {
     "AE": (["UAE", "Emirates"], ["Emirati"]),
-    "AF": ([], ["Afghan"]),
+    "AF": (["Taliban"], ["Afghan"]),
     "AR": ([], ["Argentine", "Argentinian"]),
     "AU": ([], ["Australian"]),
     "AT": ([], ["Austrian"]),
@@ -88,12 +92,40 @@ UNIONS = [
 ]
 
 
+def package_words() -> dict[str, tuple[list[str], list[str]]]:
+    """Other spellings and demonyms per ISO code from countryinfo, Latin script only."""
+    latin = re.compile(r"^[A-Za-z][A-Za-z\u00C0-\u024F' .,()-]{3,60}$")
+    words: dict[str, tuple[list[str], list[str]]] = {}
+    for country in all_countries():
+        try:
+            code = (country.iso(2) or "").upper()
+            spellings = country.alt_spellings() or []
+            demonym = country.demonym() or ""
+        except (KeyError, TypeError, AttributeError):
+            continue
+        if len(code) != 2:
+            continue
+        aliases = [s for s in spellings if latin.match(s) and not s.isupper() and "," not in s]
+        words[code] = (aliases, [demonym] if latin.match(demonym or "") else [])
+    return words
+
+
+def words_for(code: str, package: dict[str, tuple[list[str], list[str]]]) -> tuple[list, list]:
+    ours_aliases, ours_demonyms = WORDS.get(code, ([], []))
+    their_aliases, their_demonyms = package.get(code, ([], []))
+    return (
+        list(dict.fromkeys([*ours_aliases, *their_aliases])),
+        list(dict.fromkeys([*ours_demonyms, *their_demonyms])),
+    )
+
+
 @transaction.atomic
 def load_countries() -> tuple[int, int]:
     """Create or refresh every country; returns (created, updated). Safe to run again."""
     existing = {c.code: c for c in Country.objects.all()}
+    package = package_words()
     rows = [
-        (code, name, *WORDS.get(code, ([], [])), Country.Kind.COUNTRY)
+        (code, name, *words_for(code, package), Country.Kind.COUNTRY)
         for code, name in iso_countries
     ] + [
         (code, name, aliases, demonyms, Country.Kind.UNION)

@@ -176,3 +176,7 @@ COUNTRIES_OVERRIDE = {
 }
 
 MEETINGS_PER_PAGE = 20
+
+# The article form fetches a pasted URL only when this is on (timeout, size cap, public
+# addresses only); otherwise the editor pastes the text or uploads the saved page.
+INTAKE_ALLOW_FETCH = envbool("INTAKE_ALLOW_FETCH", False)

@@ -9,12 +9,13 @@ from meetings.models import Meeting
 
 class Command(BaseCommand):
     help = (
-        "Prepare a local site: countries, demo data when there are no meetings, and an admin "
+        "Prepare a local site: countries, the gazetteer of cities, demo data when there are no meetings, and an admin "
         "account when there are no users (its password is printed once)."
     )
 
     def handle(self, *args, **options):
         call_command("load_countries", stdout=self.stdout)
+        call_command("load_places", stdout=self.stdout)
         if not Meeting.objects.exists():
             call_command("load_demo", stdout=self.stdout)
         User = get_user_model()

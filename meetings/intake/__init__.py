@@ -1,0 +1,1 @@
+"""Reading articles into proposed meetings for an editor to review."""

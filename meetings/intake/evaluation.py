@@ -1,0 +1,190 @@
+"""Scoring the reader against labelled articles: what `evaluate_intake` prints."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meetings.intake.lexicon import build_lexicon, fold
+from meetings.intake.reader import Reader
+from meetings.models import Issue, Official, split_lines
+
+FIELDS = ("title", "published", "publisher", "url", "text", "gold")
+
+
+class LabelError(ValueError):
+    """A labelled file that cannot be scored; the message names the file and the problem."""
+
+
+def load_article(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LabelError(f"{path.name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise LabelError(f"{path.name}: needs an object with a 'text' string")
+    if not isinstance(data.get("gold", []), list):
+        raise LabelError(f"{path.name}: 'gold' must be a list")
+    if data.get("published"):
+        try:
+            datetime.date.fromisoformat(data["published"])
+        except (TypeError, ValueError):
+            raise LabelError(f"{path.name}: 'published' must be YYYY-MM-DD") from None
+    return data
+
+
+def parse_gold_date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    if len(value) == 7:
+        return datetime.date.fromisoformat(value + "-01")
+    return datetime.date.fromisoformat(value)
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Within a day, or both undated."""
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((parse_gold_date(a) - parse_gold_date(b)).days) <= 1
+
+
+def countries(meeting: dict) -> frozenset[str]:
+    return frozenset(
+        p.get("country_iso2") for p in meeting["participants"] if p.get("country_iso2")
+    )
+
+
+@dataclass
+class Names:
+    """Names and aliases of the officials we know, to match participants by name or alias."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_db(cls) -> Names:
+        names = cls()
+        for name, aliases in Official.objects.values_list("name", "aliases"):
+            for alias in [name, *split_lines(aliases)]:
+                names.aliases[fold(alias)] = fold(name)
+        return names
+
+    def canonical(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        folded = fold(name).replace("dr. ", "")
+        return self.aliases.get(folded, folded)
+
+    def same(self, a: dict, b: dict) -> bool:
+        x, y = self.canonical(a.get("name")), self.canonical(b.get("name"))
+        if x and y:
+            return x == y or x.split()[-1] == y.split()[-1]
+        return x is None and y is None and a.get("country_iso2") == b.get("country_iso2")
+
+
+def topic_ids(labels: list[str], vocabulary: dict[str, int]) -> set:
+    return {vocabulary.get(fold(label), fold(label)) for label in labels}
+
+
+def topic_vocabulary() -> dict[str, int]:
+    vocabulary: dict[str, int] = {}
+    for issue_id, name, aliases in Issue.objects.values_list("id", "name", "aliases"):
+        for word in [name, *split_lines(aliases)]:
+            vocabulary.setdefault(fold(word), issue_id)
+    return vocabulary
+
+
+def match_meetings(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict]]:
+    """Pairs of (gold, predicted) with equal country sets and dates within a day, greedily."""
+    pairs, used = [], set()
+    for g in gold:
+        for i, p in enumerate(predicted):
+            if i not in used and countries(g) == countries(p) and dates_agree(g["date"], p["date"]):
+                pairs.append((g, p))
+                used.add(i)
+                break
+    return pairs
+
+
+def f1(tp: int, n_pred: int, n_gold: int) -> dict:
+    precision = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
+    recall = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
+    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(score, 3)}
+
+
+def evaluate(folder: Path, predictions: Path | None = None) -> dict:
+    """Run the reader on every *.json article in folder and score it against the gold."""
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise LabelError(f"No *.json articles in {folder}")
+    names, vocabulary = Names.from_db(), topic_vocabulary()
+    lexicon = build_lexicon()
+    reader = Reader(lexicon)
+    totals = {"meetings": [0, 0, 0], "participants": [0, 0, 0]}
+    checks = {"date": [0, 0], "venue": [0, 0], "kind": [0, 0], "topics": [0, 0]}
+    topic_overlap: list[float] = []
+    false_on_empty, empty_articles, timings, per_article = 0, 0, [], []
+    Reader(lexicon).read(load_article(files[0])["text"])  # warm-up: caches and regexes
+    for path in files:
+        article = load_article(path)
+        published = (
+            datetime.date.fromisoformat(article["published"]) if article.get("published") else None
+        )
+        started = time.perf_counter()
+        reading = reader.read(article["text"], published=published, title=article.get("title"))
+        elapsed = time.perf_counter() - started
+        timings.append((elapsed, len(article["text"])))
+        predicted = [proposal.as_gold() for proposal in reading.proposals]
+        gold = article.get("gold", [])
+        if predictions is not None:
+            predictions.mkdir(parents=True, exist_ok=True)
+            out = dict(article, gold=predicted)
+            (predictions / path.name).write_text(json.dumps(out, ensure_ascii=False, indent=1))
+        if not gold:
+            empty_articles += 1
+            false_on_empty += len(predicted)
+        pairs = match_meetings(gold, predicted)
+        totals["meetings"][0] += len(pairs)
+        totals["meetings"][1] += len(predicted)
+        totals["meetings"][2] += len(gold)
+        for g, p in pairs:
+            matched = sum(
+                1 for gp in g["participants"] if any(names.same(gp, pp) for pp in p["participants"])
+            )
+            totals["participants"][0] += matched
+            totals["participants"][1] += len(p["participants"])
+            totals["participants"][2] += len(g["participants"])
+            checks["date"][0] += g["date"] == p["date"]
+            checks["venue"][0] += fold(g.get("venue_city") or "") == fold(p.get("venue_city") or "")
+            checks["kind"][0] += g["kind"] == p["kind"]
+            gt, pt = topic_ids(g["topics"], vocabulary), topic_ids(p["topics"], vocabulary)
+            checks["topics"][0] += gt == pt
+            topic_overlap.append(len(gt & pt) / len(gt | pt) if gt | pt else 1.0)
+            for key in checks:
+                checks[key][1] += 1
+        per_article.append(
+            {
+                "file": path.name,
+                "gold": len(gold),
+                "predicted": len(predicted),
+                "matched": len(pairs),
+            }
+        )
+    per_5000 = [1000 * t * 5000 / max(n, 1) for t, n in timings]
+    return {
+        "articles": len(files),
+        "meetings": f1(*totals["meetings"]),
+        "participants": f1(*totals["participants"]),
+        "accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in checks.items()},
+        "topics_jaccard": round(sum(topic_overlap) / len(topic_overlap), 3)
+        if topic_overlap
+        else None,
+        "no_meeting_articles": empty_articles,
+        "false_meetings_on_no_meeting_articles": false_on_empty,
+        "ms_per_article": round(1000 * sum(t for t, _ in timings) / len(timings), 1),
+        "ms_per_5000_chars_max": round(max(per_5000), 1),
+        "per_article": per_article,
+    }

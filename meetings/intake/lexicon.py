@@ -1,0 +1,275 @@
+"""The words the reader knows: titles, meeting verbs, and our tables (countries, people, topics).
+
+Everything here is rules and vocabularies; there is no statistical model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from meetings.models import Country, Issue, Official, Position, split_lines
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly quotes straightened: the key for name look-ups."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+# Titles officials carry in news copy, longest first so "Deputy Prime Minister" wins over
+# "Prime Minister". Matched case-sensitively before a name ("Foreign Minister Wang Yi") and
+# case-insensitively after "the <demonym>" ("the Brazilian foreign minister, Mauro Vieira").
+TITLES = sorted(
+    [
+        "External Affairs Minister",
+        "Minister of External Affairs",
+        "Foreign Affairs Minister",
+        "Minister of Foreign Affairs",
+        "Minister for Foreign Affairs",
+        "Secretary of Foreign Affairs",
+        "Foreign Minister",
+        "Foreign Secretary",
+        "Secretary of State",
+        "Deputy Secretary of State",
+        "Prime Minister",
+        "Deputy Prime Minister",
+        "First Deputy Prime Minister",
+        "President",
+        "Vice President",
+        "Vice-President",
+        "Chancellor",
+        "Federal Chancellor",
+        "Defence Minister",
+        "Defense Minister",
+        "Minister of Defence",
+        "Minister of Defense",
+        "Defence Secretary",
+        "Defense Secretary",
+        "Secretary of Defense",
+        "Secretary of War",
+        "War Secretary",
+        "Trade Minister",
+        "Minister of Trade",
+        "Commerce Minister",
+        "Commerce and Industry Minister",
+        "Commerce Secretary",
+        "Secretary of Commerce",
+        "Trade Representative",
+        "Finance Minister",
+        "Treasury Secretary",
+        "Secretary of the Treasury",
+        "National Security Adviser",
+        "National Security Advisor",
+        "Home Minister",
+        "Interior Minister",
+        "Energy Minister",
+        "Energy Secretary",
+        "Premier",
+        "Vice Premier",
+        "State Councillor",
+        "King",
+        "Queen",
+        "Crown Prince",
+        "Emir",
+        "Amir",
+        "Sultan",
+        "Taoiseach",
+        "Secretary-General",
+        "Secretary General",
+        "High Representative",
+        "Special Envoy",
+        "Ambassador",
+        "Supreme Leader",
+        "Chief Adviser",
+        "General Secretary",
+        "Communist Party General Secretary",
+        "Party General Secretary",
+        "Minister",
+    ],
+    key=len,
+    reverse=True,
+)
+
+# A title that says which country it belongs to when the text does not.
+TITLE_COUNTRY = {
+    "external affairs minister": "IN",
+    "minister of external affairs": "IN",
+    "secretary of state": "US",
+    "deputy secretary of state": "US",
+    "secretary of defense": "US",
+    "secretary of war": "US",
+    "war secretary": "US",
+    "trade representative": "US",
+    "secretary of the treasury": "US",
+    "treasury secretary": "US",
+    "taoiseach": "IE",
+    "federal chancellor": "DE",
+    "chancellor": "DE",
+    "state councillor": "CN",
+    "vice premier": "CN",
+    "chief adviser": "BD",
+}
+
+# Words that qualify a title without naming a country: "Union External Affairs Minister".
+TITLE_MODIFIERS = (
+    r"(?:(?:Union|Acting|acting|Interim|interim|Senior|Caretaker|caretaker|Outgoing|Incoming"
+    r"|Federal)\s+)?"
+)
+
+# Titles people go by in running text instead of their name, resolved to the person holding it.
+ROLE_REFERENCES = {
+    "eam": "external affairs minister",
+    "the secretary": "secretary of state",
+}
+
+NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|le|di|du|ibn|ben|y)"
+# A capitalised word with a lower-case letter in it, or an initial. The possessive quantifier
+# keeps a failed match from retrying every way of splitting a name (which is exponential).
+NAME_TOKEN = (
+    r"(?:[A-Z](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
+    r"|[A-Z]\.)"
+)
+HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+)"
+NAME = rf"{HONORIFIC}*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLES}\s+)?{NAME_TOKEN}){{0,3}}"
+
+# Capitalised words that end a name: "Marco Rubio Monday", "Narendra Modi In".
+NOT_NAME_WORDS = {
+    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    *["january", "february", "march", "april", "june", "july", "august", "september"],
+    *["october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"],
+    *["sep", "sept", "oct", "nov", "dec", "the", "he", "she", "they", "his", "her", "their"],
+    *["earlier", "later", "also", "today", "yesterday", "tomorrow", "but", "and", "said"],
+}
+
+# Verbs and nouns that report a meeting, with the kind they imply.
+CALL = "call"
+VIRTUAL = "virtual"
+IN_PERSON = "in-person"
+
+TRIGGERS: list[tuple[re.Pattern, str]] = [
+    (
+        re.compile(
+            r"\b(?:spoke|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
+            r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b",
+            re.I,
+        ),
+        CALL,
+    ),
+    (
+        re.compile(r"\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b", re.I),
+        CALL,
+    ),
+    (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
+    (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
+    (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
+    (re.compile(r"\bspoke\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
+    (
+        re.compile(
+            r"\b(?:virtual|online)\s+(?:summit|meeting|talks|call|conversation)\b"
+            r"|\bvideo\s*(?:link|conference|call|conferencing)\b|\bby\s+video\b",
+            re.I,
+        ),
+        VIRTUAL,
+    ),
+    (re.compile(r"\bcourtesy\s+call\b|\bcalled\s+on\b", re.I), IN_PERSON),
+    (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
+    (
+        re.compile(
+            r"\b(?:held|hold|holds|had|concluded)\b(?:\s+[\w'’-]+){0,5}?\s+"
+            r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
+    (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    (re.compile(r"\b(?:hosted|received)\b", re.I), IN_PERSON),
+]
+
+# Verbs that report a meeting only when two officials of different countries are their subject:
+# "Singh and Marles signed three agreements in Canberra".
+JOINT_TRIGGERS = re.compile(r"\b(?:signed|discussed|agreed|reviewed|witnessed|exchanged)\b")
+
+# Words in the same clause that make a reported meeting something other than one that happened.
+NOT_HAPPENED = re.compile(
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
+    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|may|might"
+    r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
+    r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
+    r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
+    r"|if\s+|unless|whether)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    official_id: int
+    name: str
+    country: str | None
+    title: str | None
+
+
+@dataclass
+class Lexicon:
+    """Our tables as look-ups for one reading: countries, officials, topics."""
+
+    country_names: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
+    country_pattern: re.Pattern | None = None
+    officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
+    official_pattern: re.Pattern | None = None
+    issues: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
+    person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+
+
+def words_pattern(words: list[str], *, flags: int = 0) -> re.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    body = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", flags)
+
+
+def build_lexicon() -> Lexicon:
+    """Read the vocabularies from the database: a handful of queries, done once per article."""
+    lex = Lexicon()
+    surface: list[str] = []
+    for code, name, aliases, demonyms in Country.objects.values_list(
+        "code", "name", "aliases", "demonyms"
+    ):
+        for word in [name, *split_lines(aliases), *split_lines(demonyms)]:
+            # "US" as a word means the country only in capitals; all others are capitalised.
+            lex.country_names.setdefault(fold(word), code)
+            surface.append(word)
+            if not word.endswith("s"):
+                surface.append(word + "'s")
+    lex.country_pattern = words_pattern(surface)
+
+    titles: dict[int, str] = {}
+    for official_id, title in (
+        Position.objects.filter(end__isnull=True)
+        .order_by("start")
+        .values_list("official_id", "title")
+    ):
+        titles[official_id] = title
+    names: list[str] = []
+    for official_id, name, aliases, code in Official.objects.values_list(
+        "id", "name", "aliases", "country__code"
+    ):
+        known = KnownOfficial(official_id, name, code, titles.get(official_id))
+        for alias in [name, *split_lines(aliases)]:
+            if len(alias) > 3:
+                lex.officials.setdefault(fold(alias), known)
+                names.append(alias)
+    lex.official_pattern = words_pattern(names)
+
+    for issue_id, name, aliases, parent_id in Issue.objects.values_list(
+        "id", "name", "aliases", "parent_id"
+    ):
+        pattern = words_pattern([name, *split_lines(aliases)], flags=re.I)
+        if pattern is not None:
+            lex.issues.append((pattern, issue_id, name, parent_id))
+    return lex

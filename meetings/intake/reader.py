@@ -1,0 +1,536 @@
+"""The article reader: from text to the meetings it reports, each value with its evidence.
+
+It proposes; an editor decides. Rules over our own vocabularies (countries and demonyms, officials
+and aliases, topics, the gazetteer of world cities), no statistical model.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from meetings.intake import dates as d
+from meetings.intake.lexicon import (
+    CALL,
+    IN_PERSON,
+    JOINT_TRIGGERS,
+    NOT_HAPPENED,
+    ROLE_REFERENCES,
+    TRIGGERS,
+    VIRTUAL,
+    Lexicon,
+    build_lexicon,
+    fold,
+)
+from meetings.intake.people import COUNTERPART, Mention, People, Person
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "no", "vs", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd",
+}  # fmt: skip
+
+# Places named by a building, as news copy does.
+LANDMARKS = {
+    "white house": "Washington",
+    "kremlin": "Moscow",
+    "elysee palace": "Paris",
+    "elysee": "Paris",
+    "downing street": "London",
+    "hyderabad house": "New Delhi",
+    "rashtrapati bhavan": "New Delhi",
+    "zhongnanhai": "Beijing",
+    "great hall of the people": "Beijing",
+    "kantei": "Tokyo",
+    "chancellery in berlin": "Berlin",
+    "blue house": "Seoul",
+}
+
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|outside|near|from|to|inside)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
+)
+OCCASION = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines|margins|fringes?)\s+of|at|during|for|of)\s+(?:the\s+|this\s+year's\s+)?"
+    r"(?P<occ>(?:(?:[A-Z0-9][\w'’\-]*|of|and|for)\s+){0,7}?"
+    r"(?:[Ss]ummit|Meeting|Conference|Forum|Assembly|Dialogue|Ministerial|Council\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Week))\b"
+)
+SIDELINES = re.compile(r"\b(?:sidelines|margins|fringes?)\s+of\b", re.I)
+GROUP_SUBJECT = re.compile(
+    r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they)\b",
+    re.I,
+)
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b")
+BUILDING = re.compile(
+    r"^\s+(?:Palace|Hotel|House|Hall|Centre|Center|Building|Castle|Residence|Airport|Square"
+    r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
+)
+LIST_GAP = re.compile(
+    r"\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?"
+    r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
+)
+SEPARATE_GAP = re.compile(r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$")
+
+
+@dataclass
+class Evidence:
+    value: str
+    sentence: str
+
+
+@dataclass
+class Proposal:
+    """One meeting the article reports, as the reader understood it."""
+
+    participants: list[Person]
+    sentence: str
+    index: int
+    kind: str = IN_PERSON
+    kind_explicit: bool = False
+    trigger: str = ""
+    date: datetime.date | None = None
+    date_precision: str | None = None
+    date_evidence: str = ""
+    date_mention: d.DateMention | None = None
+    venue: str | None = None
+    venue_country: str | None = None
+    venue_evidence: str = ""
+    occasion: str | None = None
+    occasion_evidence: str = ""
+    topics: list[tuple[int, str, str]] = field(default_factory=list)  # (issue id, name, word)
+    countries_hint: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.participants)
+
+    @property
+    def countries(self) -> set[str]:
+        return {p.country for p in self.participants if p.country}
+
+    def as_gold(self) -> dict:
+        """The proposal in the labelled-set format."""
+        if self.date is None:
+            date_text = None
+        elif self.date_precision == d.MONTH_PRECISION:
+            date_text = self.date.strftime("%Y-%m")
+        else:
+            date_text = self.date.isoformat()
+        return {
+            "date": date_text,
+            "date_precision": self.date_precision if self.date else None,
+            "kind": self.kind,
+            "venue_city": self.venue,
+            "venue_country_iso2": self.venue_country,
+            "occasion": self.occasion,
+            "participants": [
+                {"name": p.name, "title": p.title, "country_iso2": p.country}
+                for p in self.participants
+            ],
+            "topics": [name.lower() for _, name, _ in self.topics],
+        }
+
+
+@dataclass
+class Reading:
+    proposals: list[Proposal]
+    reference: datetime.date | None
+    dateline: d.Dateline | None
+    notes: list[str]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences, paragraph by paragraph; abbreviations and initials do not end one."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n(?=[A-Z“\"'])", text):
+        paragraph = " ".join(paragraph.split())
+        start = 0
+        for m in re.finditer(r"[.!?][\"”’')]*\s+(?=[A-Z“\"‘(@])", paragraph):
+            before = paragraph[start : m.start() + 1]
+            last = before.split()[-1].rstrip(".").lower() if before.split() else ""
+            if (
+                last in ABBREVIATIONS
+                or re.fullmatch(r"[a-z]", last)
+                or re.search(r"(?:^|\s)(?:[A-Z]\.){1,3}$", before)
+            ):
+                continue
+            sentences.append(paragraph[start : m.end()].strip())
+            start = m.end()
+        if paragraph[start:].strip():
+            sentences.append(paragraph[start:].strip())
+    return sentences
+
+
+class Reader:
+    """Reads one article; build one per article (the vocabularies are read fresh each time)."""
+
+    def __init__(self, lexicon: Lexicon | None = None, gazetteer=None):
+        self.lexicon = lexicon or build_lexicon()
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+
+    def place(self, text: str) -> tuple[str, str] | None:
+        """(city, country code) for a place name the gazetteer knows."""
+        folded = fold(text).rstrip(".")
+        for landmark, city in LANDMARKS.items():
+            if folded == landmark or folded.startswith(landmark):
+                folded = fold(city)
+                break
+        if self.gazetteer is None:
+            return None
+        hit = self.gazetteer.lookup(folded)
+        if hit is None:
+            return None
+        return hit.name, hit.country_code
+
+    def places_in(self, sentence: str) -> list[tuple[int, str, str]]:
+        """(position, city, country) for every place after in/at/outside..., longest name first."""
+        found = []
+        for m in PLACE_BEFORE.finditer(sentence):
+            words = m["place"].split()
+            for n in range(len(words), 0, -1):
+                candidate = " ".join(words[:n]).rstrip(".,")
+                rest = m["place"][len(" ".join(words[:n])) :] + sentence[m.end() :]
+                if BUILDING.match(rest) and fold(candidate) not in LANDMARKS:
+                    continue
+                hit = self.place(candidate)
+                if hit:
+                    found.append((m.start("place"), hit[0], hit[1]))
+                    break
+        return found
+
+    def read(
+        self, text: str, *, published: datetime.date | None = None, title: str | None = None
+    ) -> Reading:
+        notes: list[str] = []
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        dateline = d.read_dateline(text, published)
+        reference = (dateline.date if dateline and dateline.date else None) or published
+        if reference is None:
+            notes.append("No publication date: weekdays and relative dates are left unresolved.")
+        default_country = None
+        if dateline:
+            hit = self.place(dateline.city)
+            default_country = hit[1] if hit else None
+        people = People(self.lexicon, default_country=default_country)
+        body = text[dateline.length :] if dateline else text
+        sentences = split_sentences(body)
+        proposals: list[Proposal] = []
+        owner: list[int | None] = []  # which proposal each sentence talks about
+        last_subject: Person | None = None
+        previous_mentions: list[Mention] = []
+        for index, sentence in enumerate(sentences):
+            mentions = people.find(sentence)
+            current = None
+            found = self.proposals_in(
+                sentence, index, mentions, people, last_subject, previous_mentions
+            )
+            previous_mentions = mentions
+            for proposal in found:
+                merged = self.merge(proposals, proposal)
+                current = merged or proposal
+                if merged is None:
+                    proposals.append(proposal)
+                if proposal.participants:
+                    last_subject = proposal.participants[0]
+            if current is None and mentions and not proposals:
+                last_subject = last_subject or mentions[0].person
+            owner.append(proposals.index(current) if current is not None else None)
+        proposals = [p for p in proposals if len(p.participants) >= 2]
+        people.fill_defaults()
+        self.resolve_dates(proposals, sentences, reference)
+        self.resolve_places(proposals, sentences, owner, dateline)
+        self.resolve_topics(proposals, sentences, owner)
+        for proposal in proposals:
+            subject = proposal.participants[0]
+            for person in proposal.participants:
+                if person.title == COUNTERPART:
+                    person.title = subject.title
+        if not proposals:
+            notes.append("The article reports no meeting that took place.")
+        return Reading(proposals, reference, dateline, notes)
+
+    def proposals_in(
+        self,
+        sentence: str,
+        index: int,
+        mentions: list[Mention],
+        people: People,
+        last_subject: Person | None,
+        previous_mentions: list[Mention],
+    ) -> list[Proposal]:
+        results: list[Proposal] = []
+        seen_spans: list[tuple[int, int]] = []
+        triggers = [(m, kind) for pattern, kind in TRIGGERS for m in pattern.finditer(sentence)]
+        joint = [(m, IN_PERSON) for m in JOINT_TRIGGERS.finditer(sentence)]
+        for m, kind in [*triggers, *joint]:
+            if any(a <= m.start() < b for a, b in seen_spans):
+                continue
+            seen_spans.append((m.start(), m.end()))
+            clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
+            clause_end = sentence.find(";", m.end())
+            clause_end = len(sentence) if clause_end == -1 else clause_end
+            window = sentence[max(clause_start, m.start() - 200) : m.end()]
+            if NOT_HAPPENED.search(window) or re.search(
+                r"^\W{0,3}(?:\w+\s+){0,4}(?:did\s+not|didn't|was\s+(?:cancel|postpon)|never)",
+                sentence[m.end() : m.end() + 60],
+                re.I,
+            ):
+                continue
+            if re.match(
+                r"\s+(?:reporters|journalists|the\s+press|the\s+media)", sentence[m.end() :]
+            ):
+                continue
+            before_mentions = [x for x in mentions if clause_start <= x.start < m.start()]
+            after = [x for x in mentions if m.end() <= x.start < clause_end]
+            subjects = unique([x.person for x in before_mentions])
+            if (m, kind) in joint:
+                named = [p for p in subjects if p.name]
+                if len({p.country for p in named}) < 2 or len(named) < 2:
+                    continue
+                results.append(Proposal(named, sentence, index, IN_PERSON, False, m[0]))
+                continue
+            groups = object_groups(after, sentence)
+            objects = groups[0] if groups else []
+            before = sentence[clause_start : m.start()]
+            if not subjects and GROUP_SUBJECT.search(before[-40:]):
+                # "the two leaders spoke by phone": the people named just before.
+                named = unique([x.person for x in previous_mentions if x.person.name])
+                if len({p.country for p in named}) >= 2 and len(named) <= 4:
+                    subjects = named
+            if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
+                ref = role_reference(before)
+                subject = people_with_title(people, ref) if ref else None
+                subject = subject or last_subject
+                subjects = [subject] if subject else []
+            proposal_kind, explicit = self.kind_of(sentence, kind)
+            counterparts = [p for p in objects if p.name is None]
+            separate = len(groups) > 1 or len(counterparts) > 1
+            separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
+            if separate and subjects:
+                # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
+                # "met A, with whom ..., and B, with whom ...": one meeting each.
+                others = [p for group in groups for p in group]
+                for other in others:
+                    results.append(
+                        Proposal(
+                            unique([*subjects, other]),
+                            sentence,
+                            index,
+                            proposal_kind,
+                            explicit,
+                            m[0],
+                        )
+                    )
+                continue
+            proposal = Proposal(
+                unique([*subjects, *objects]), sentence, index, proposal_kind, explicit, m[0]
+            )
+            if len(proposal.participants) < 2 and GROUP_SUBJECT.search(before[-60:] or ""):
+                proposal.countries_hint = {
+                    people.country_of(q[0]) for q in people.patterns()["qual_any"].finditer(before)
+                } - {None}
+            results.append(proposal)
+        return results
+
+    def kind_of(self, sentence: str, default: str) -> tuple[str, bool]:
+        if re.search(r"\bcourtesy\s+call\b|\bcalled\s+on\b", sentence, re.I):
+            return IN_PERSON, True
+        for pattern, kind in TRIGGERS:
+            if kind in (CALL, VIRTUAL) and pattern.search(sentence):
+                return kind, True
+        return default, default != IN_PERSON
+
+    def merge(self, proposals: list[Proposal], new: Proposal) -> Proposal | None:
+        """Fold a proposal into an earlier one about the same meeting; returns that one."""
+        for old in reversed(proposals):
+            same_people = bool(new.keys) and new.keys == old.keys
+            pending = not old.participants and old.countries_hint and new.index - old.index <= 2
+            pending = pending and (new.countries <= old.countries_hint or not new.countries)
+            new_is_reference = len(new.participants) < 2 and new.index - old.index <= 1
+            if not (same_people or pending or new_is_reference):
+                continue
+            for person in new.participants:
+                if person.key not in old.keys:
+                    old.participants.append(person)
+            if new.kind_explicit and not old.kind_explicit:
+                old.kind, old.kind_explicit = new.kind, True
+            return old
+        return None
+
+    def resolve_dates(
+        self, proposals: list[Proposal], sentences: list[str], reference: datetime.date | None
+    ) -> None:
+        lead: d.DateMention | None = None
+        for sentence in sentences[:2]:
+            found = [x for x in d.find_dates(sentence, reference) if x.date]
+            if found:
+                lead = found[0]
+                break
+        previous: d.DateMention | None = None
+        for proposal in proposals:
+            mentions = d.find_dates(proposal.sentence, reference)
+            mention = None
+            # The date nearest after the trigger describes the meeting; else any in the sentence.
+            position = proposal.sentence.find(proposal.trigger)
+            ordered = sorted(
+                mentions,
+                key=lambda x: (
+                    proposal.sentence.find(x.text) < position,
+                    abs(proposal.sentence.find(x.text) - position),
+                ),
+            )
+            for candidate in ordered:
+                if candidate.relation == d.AFTER_PREVIOUS and (
+                    proposal.sentence.find(candidate.text) < position
+                ):
+                    # "The talks came a day after Lammy met Rubio": this one was the day before.
+                    candidate = d.DateMention(
+                        None, d.DAY_PRECISION, candidate.text, d.BEFORE_PREVIOUS
+                    )
+                mention = d.shift(candidate, previous)
+                if mention is not None:
+                    break
+            if mention is None:
+                mention = previous or lead
+            if mention is None and reference is not None:
+                mention = d.DateMention(reference, d.APPROXIMATE, "publication date")
+            if mention is not None:
+                proposal.date = mention.date
+                proposal.date_precision = mention.precision
+                proposal.date_evidence = mention.text
+                proposal.date_mention = mention
+                previous = mention
+
+    def resolve_places(
+        self,
+        proposals: list[Proposal],
+        sentences: list[str],
+        owner: list[int | None],
+        dateline: d.Dateline | None,
+    ) -> None:
+        lead_place = None
+        for sentence in sentences[:2]:
+            places = self.places_in(sentence)
+            if places:
+                lead_place = (places[0][1], places[0][2], sentence)
+                break
+        previous = None
+        for n, proposal in enumerate(proposals):
+            occasion = OCCASION.search(proposal.sentence)
+            if occasion is None:
+                for index, sentence in enumerate(sentences):
+                    if (
+                        index > proposal.index
+                        and owner[index] in (n, None)
+                        and SIDELINES.search(sentence)
+                    ):
+                        occasion = OCCASION.search(sentence)
+                        if occasion:
+                            break
+            if occasion:
+                proposal.occasion = tidy_occasion(occasion["occ"])
+                proposal.occasion_evidence = occasion.string
+            elif previous and previous.occasion and previous.date == proposal.date:
+                proposal.occasion = previous.occasion
+                proposal.occasion_evidence = previous.occasion_evidence
+            if proposal.kind != IN_PERSON:
+                previous = proposal
+                continue
+            places = self.places_in(proposal.sentence)
+            position = proposal.sentence.find(proposal.trigger)
+            places.sort(key=lambda x: (x[0] < position, abs(x[0] - position)))
+            if places:
+                _, proposal.venue, proposal.venue_country = places[0]
+                proposal.venue_evidence = proposal.sentence
+            elif previous and previous.venue and previous.date == proposal.date:
+                proposal.venue, proposal.venue_country = previous.venue, previous.venue_country
+                proposal.venue_evidence = previous.venue_evidence
+            elif lead_place:
+                proposal.venue, proposal.venue_country, proposal.venue_evidence = lead_place
+            elif dateline and self.place(dateline.city):
+                proposal.venue, proposal.venue_country = self.place(dateline.city)
+                proposal.venue_evidence = f"Dateline: {dateline.city}"
+            previous = proposal
+
+    def resolve_topics(
+        self, proposals: list[Proposal], sentences: list[str], owner: list[int | None]
+    ) -> None:
+        for n, proposal in enumerate(proposals):
+            # The meeting's sentence and the ones after it, until another meeting is reported.
+            span = [proposal.sentence]
+            for index in range(proposal.index + 1, len(sentences)):
+                if owner[index] is not None and owner[index] != n:
+                    break
+                span.append(sentences[index])
+            if len(proposals) == 1:
+                span = sentences
+            text = " ".join(span)
+            found: dict[int, tuple[int, str, str, int | None]] = {}
+            for pattern, issue_id, name, parent_id in self.lexicon.issues:
+                m = pattern.search(text)
+                if m:
+                    found[issue_id] = (issue_id, name, m[0], parent_id)
+            parents = {parent for *_, parent in found.values() if parent}
+            proposal.topics = sorted(
+                ((i, name, word) for i, name, word, _ in found.values() if i not in parents),
+                key=lambda t: t[1],
+            )
+
+
+def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
+    """The people after the verb: the first listed group ("X, Y and Z"), or several groups when
+    the sentence describes each ("met A, with whom ..., and B, with whom ...")."""
+    if not after:
+        return []
+    groups = [[after[0]]]
+    for mention in after[1:]:
+        last = groups[-1][-1]
+        gap = sentence[last.end : mention.start]
+        if LIST_GAP.fullmatch(gap) or mention.start == last.start:
+            groups[-1].append(mention)
+        elif SEPARATE_GAP.match(gap):
+            groups.append([mention])
+        else:
+            break
+    return [[m.person for m in group] for group in groups]
+
+
+def unique(persons: list[Person]) -> list[Person]:
+    seen: dict[str, Person] = {}
+    for person in persons:
+        seen.setdefault(person.key, person)
+    return list(seen.values())
+
+
+def role_reference(text: str) -> str | None:
+    for word, title in ROLE_REFERENCES.items():
+        if re.search(rf"\b{re.escape(word)}\b", text, re.I):
+            return title
+    return None
+
+
+def people_with_title(people: People, title: str) -> Person | None:
+    for person in people.by_key.values():
+        if person.title and fold(person.title) == title:
+            return person
+    return None
+
+
+def tidy_occasion(text: str) -> str:
+    words = text.split()
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+
+
+def load_gazetteer():
+    try:
+        from meetings.intake.places import gazetteer
+    except ImportError:  # the gazetteer module is optional for the reader's unit tests
+        return None
+    return gazetteer()
+
+
+def read_article(
+    text: str, *, published: datetime.date | None = None, title: str | None = None
+) -> Reading:
+    return Reader().read(text, published=published, title=title)

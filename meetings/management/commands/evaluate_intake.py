@@ -1,0 +1,57 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.intake.evaluation import LabelError, evaluate
+from meetings.intake.places import ensure_places
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the article reader on every *.json article in FOLDER and print precision, recall "
+        "and F1 for meetings and participants, accuracy for date, venue, kind and topics, and "
+        "the time per article."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder", type=Path)
+        parser.add_argument("--json", type=Path, dest="json_out", help="write the figures here")
+        parser.add_argument(
+            "--predictions", type=Path, help="write each article's proposed meetings here"
+        )
+        parser.add_argument("--verbose-articles", action="store_true", help="one line per article")
+
+    def handle(self, folder: Path, json_out: Path | None, predictions: Path | None, **options):
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder")
+        ensure_places()
+        try:
+            figures = evaluate(folder, predictions)
+        except LabelError as exc:
+            raise CommandError(str(exc)) from None
+        m, p, a = figures["meetings"], figures["participants"], figures["accuracy"]
+        lines = [
+            f"Articles: {figures['articles']} ({figures['no_meeting_articles']} with no meeting)",
+            f"Meetings:      precision {m['precision']:.3f}  recall {m['recall']:.3f}  "
+            f"F1 {m['f1']:.3f}",
+            f"Participants:  precision {p['precision']:.3f}  recall {p['recall']:.3f}  "
+            f"F1 {p['f1']:.3f}",
+            "Accuracy in matched meetings: "
+            + "  ".join(f"{k} {v:.3f}" if v is not None else f"{k} n/a" for k, v in a.items()),
+            f"Topics (mean Jaccard): {figures['topics_jaccard']}",
+            "False meetings on no-meeting articles: "
+            f"{figures['false_meetings_on_no_meeting_articles']}",
+            f"Time: {figures['ms_per_article']} ms per article on average, "
+            f"{figures['ms_per_5000_chars_max']} ms per 5,000 characters at worst",
+        ]
+        if options["verbose_articles"]:
+            for row in figures["per_article"]:
+                flag = "" if row["gold"] == row["predicted"] == row["matched"] else "  <--"
+                lines.append(
+                    f"  {row['file']}: gold {row['gold']}, proposed {row['predicted']}, "
+                    f"matched {row['matched']}{flag}"
+                )
+        self.stdout.write("\n".join(lines))
+        if json_out:
+            json_out.write_text(json.dumps(figures, indent=2))
