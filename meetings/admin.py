@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.urls import path
 
 from meetings.models import (
     Country,
@@ -195,6 +196,15 @@ class MeetingAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_urls(self):
+        from meetings.intake.views import intake_view
+
+        intake = self.admin_site.admin_view(lambda request: intake_view(request, self))
+        return [
+            path("from-article/", intake, name="meetings_meeting_intake"),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         if not change:

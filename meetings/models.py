@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -374,6 +375,7 @@ class Meeting(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
     date = models.DateField(
         help_text="For a month or a year, any day in it; it is stored as the 1st."
     )
@@ -426,6 +428,8 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["-date", "-id"]
         constraints = [
+            # the key of a meeting in exported files (meetings.bulk): stable across databases
+            models.UniqueConstraint(fields=["uid"], name="meetings_meeting_uid_unique"),
             models.CheckConstraint(
                 condition=Q(date_precision__in=["day", "approximate", "month", "year"]),
                 name="meetings_meeting_precision_valid",

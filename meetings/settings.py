@@ -177,6 +177,9 @@ COUNTRIES_OVERRIDE = {
 
 MEETINGS_PER_PAGE = 20
 
+# Room for a pasted article of 5 MB (the form refuses more with a message) and its review form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12_000_000
+
 # The article form fetches a pasted URL only when this is on (timeout, size cap, public
 # addresses only); otherwise the editor pastes the text or uploads the saved page.
 INTAKE_ALLOW_FETCH = envbool("INTAKE_ALLOW_FETCH", False)

@@ -42,6 +42,7 @@ public = (
 )
 
 urlpatterns = [
+    path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("", include(public)),
 ]

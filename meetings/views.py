@@ -11,6 +11,7 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 
 from meetings.filters import MeetingFilter
@@ -406,3 +407,8 @@ def directory(request: HttpRequest, kind: str) -> HttpResponse:
     page = paginate(request, qs.order_by("-n", "name"), per_page=50)
     ctx = {"kind": kind, "page": page, "heading": heading, "column": column, "intro": intro}
     return render(request, "meetings/directory.html", ctx)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    return redirect(static("favicon.svg"), permanent=True)

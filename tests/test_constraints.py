@@ -220,6 +220,11 @@ def test_a_meeting_date_precision_must_be_day_month_or_year(seed_meeting):
         Meeting.objects.filter(pk=seed_meeting.pk).update(date_precision="week")
 
 
+def test_two_meetings_cannot_share_a_uid(seed_meeting):
+    with rejected_by("meetings_meeting_uid_unique"):
+        Meeting.objects.create(date=seed_meeting.date, uid=seed_meeting.uid)
+
+
 def test_the_same_official_cannot_take_part_twice_in_one_meeting(seed_meeting, jaishankar):
     with rejected_by("meetings_participation_official_once"):
         Participation.objects.create(meeting=seed_meeting, official=jaishankar)

@@ -61,6 +61,12 @@ GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they)\b",
     re.I,
 )
+# Words of the topic vocabulary used in another sense: "the geopolitical climate".
+NOT_A_TOPIC = re.compile(
+    r"\b(?:geo-?political|political|economic|business|investment|security|current|global)\s+climate\b"
+    r"|\bclimate\s+of\b",
+    re.I,
+)
 PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b")
 BUILDING = re.compile(
     r"^\s+(?:Palace|Hotel|House|Hall|Centre|Center|Building|Castle|Residence|Airport|Square"
@@ -98,7 +104,8 @@ class Proposal:
     venue_evidence: str = ""
     occasion: str | None = None
     occasion_evidence: str = ""
-    topics: list[tuple[int, str, str]] = field(default_factory=list)  # (issue id, name, word)
+    # (issue id, name, the word that signalled it, its sentence)
+    topics: list[tuple[int, str, str, str]] = field(default_factory=list)
     countries_hint: set[str] = field(default_factory=set)
 
     @property
@@ -128,7 +135,7 @@ class Proposal:
                 {"name": p.name, "title": p.title, "country_iso2": p.country}
                 for p in self.participants
             ],
-            "topics": [name.lower() for _, name, _ in self.topics],
+            "topics": [name.lower() for _, name, *_ in self.topics],
         }
 
 
@@ -465,16 +472,18 @@ class Reader:
                 span.append(sentences[index])
             if len(proposals) == 1:
                 span = sentences
-            text = " ".join(span)
-            found: dict[int, tuple[int, str, str, int | None]] = {}
-            for pattern, issue_id, name, parent_id in self.lexicon.issues:
-                m = pattern.search(text)
-                if m:
-                    found[issue_id] = (issue_id, name, m[0], parent_id)
+            found: dict[int, tuple[int, str, str, str, int | None]] = {}
+            for sentence in span:
+                text = NOT_A_TOPIC.sub(" ", sentence)
+                for pattern, issue_id, name, parent_id in self.lexicon.issues:
+                    if issue_id in found:
+                        continue
+                    m = pattern.search(text)
+                    if m:
+                        found[issue_id] = (issue_id, name, m[0], sentence, parent_id)
             parents = {parent for *_, parent in found.values() if parent}
             proposal.topics = sorted(
-                ((i, name, word) for i, name, word, _ in found.values() if i not in parents),
-                key=lambda t: t[1],
+                (t[:4] for t in found.values() if t[0] not in parents), key=lambda t: t[1]
             )
 
 

@@ -9,8 +9,8 @@ from meetings.models import Meeting
 
 class Command(BaseCommand):
     help = (
-        "Prepare a local site: countries, the gazetteer of cities, demo data when there are no meetings, and an admin "
-        "account when there are no users (its password is printed once)."
+        "Prepare a local site: countries, the gazetteer of cities, demo data when there are no "
+        "meetings, and an admin account when there are no users (its password is printed once)."
     )
 
     def handle(self, *args, **options):
