@@ -84,6 +84,11 @@ TITLES = sorted(
         "Supreme Leader",
         "Chief Adviser",
         "General Secretary",
+        "Secretary",
+        "Senator",
+        "Sheikh",
+        "Prince",
+        "Crown Princess",
         "Communist Party General Secretary",
         "Party General Secretary",
         "Minister",
@@ -186,7 +191,20 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
     (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
-    (re.compile(r"\b(?:hosted|received)\b", re.I), IN_PERSON),
+    (
+        re.compile(r"\b(?:talks|meeting|meetings|summit|discussions)\s+between\b", re.I),
+        IN_PERSON,
+    ),
+    (re.compile(r"\bhosted\b", re.I), IN_PERSON),
+    (
+        re.compile(
+            r"\breceived\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
+            r"(?:letter|message|note|invitation|support|backing|award|honou?r|congratulat\w*"
+            r"|criticism|praise|briefing|report|assurances?|request|phone|call|telephone))",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
 ]
 
 # Verbs that report a meeting only when two officials of different countries are their subject:

@@ -31,9 +31,16 @@ class Person:
     official_id: int | None = None
     sentence: str = ""
 
-    @property
-    def surname(self) -> str | None:
-        return fold(self.name.split()[-1]) if self.name else None
+    def short_names(self) -> list[str]:
+        """How later sentences may call them: the last name, or the first of a two-word name
+        written family name first ("Wang" for Wang Yi)."""
+        if not self.name:
+            return []
+        words = [w for w in self.name.replace("Dr. ", "").split() if not w.endswith(".")]
+        short = [fold(words[-1])] if words else []
+        if len(words) == 2 and len(words[0]) > 2:
+            short.append(fold(words[0]))
+        return short
 
 
 @dataclass
@@ -75,7 +82,7 @@ class People:
         offset = max(0, position - 60)
         head = sentence[offset:position].rstrip()
         words = list(re.finditer(r"[\w.'\-\u00C0-\u024F]+", head))
-        for k in range(1, min(6, len(words)) + 1):
+        for k in range(min(6, len(words)), 0, -1):
             first = words[-k]
             text = head[first.start() :]
             if self.country_of(text):
@@ -99,11 +106,10 @@ class People:
                 if known:
                     existing.official_id = known.official_id
                 self.by_key[key] = existing
-                if existing.surname:
-                    self.by_surname.setdefault(existing.surname, existing)
-                    if known:
-                        for alias in (fold(name),):
-                            self.by_surname.setdefault(alias, existing)
+                for short in existing.short_names():
+                    self.by_surname.setdefault(short, existing)
+                if known:
+                    self.by_surname.setdefault(fold(name), existing)
             person = existing
             if known:
                 person.country = person.country or known.country or country
