@@ -110,9 +110,28 @@ def package_words() -> dict[str, tuple[list[str], list[str]]]:
     return words
 
 
+def ambiguous(package: dict[str, tuple[list[str], list[str]]]) -> set[str]:
+    """Words that would point at two countries ("Indian" is also British Indian Ocean
+    Territory's demonym, "Congolese" both Congos'): unless our own list settles them, none."""
+    ours = {w.lower(): code for code, (a, d) in WORDS.items() for w in [*a, *d]}
+    ours |= {str(name).lower(): code for code, name in iso_countries}
+    owners: dict[str, set[str]] = {}
+    for code, (aliases, demonyms) in package.items():
+        for word in [*aliases, *demonyms]:
+            owners.setdefault(word.lower(), set()).add(code)
+    return {
+        word
+        for word, codes in owners.items()
+        if len(codes) > 1 or (word in ours and ours[word] not in codes)
+    }
+
+
 def words_for(code: str, package: dict[str, tuple[list[str], list[str]]]) -> tuple[list, list]:
     ours_aliases, ours_demonyms = WORDS.get(code, ([], []))
     their_aliases, their_demonyms = package.get(code, ([], []))
+    unclear = package.get("__ambiguous__", ([], []))[0]
+    their_aliases = [w for w in their_aliases if w.lower() not in unclear]
+    their_demonyms = [w for w in their_demonyms if w.lower() not in unclear]
     return (
         list(dict.fromkeys([*ours_aliases, *their_aliases])),
         list(dict.fromkeys([*ours_demonyms, *their_demonyms])),
@@ -124,6 +143,7 @@ def load_countries() -> tuple[int, int]:
     """Create or refresh every country; returns (created, updated). Safe to run again."""
     existing = {c.code: c for c in Country.objects.all()}
     package = package_words()
+    package["__ambiguous__"] = (sorted(ambiguous(package)), [])
     rows = [
         (code, name, *words_for(code, package), Country.Kind.COUNTRY)
         for code, name in iso_countries

@@ -25,7 +25,7 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
 MONTH_ONLY = re.compile(
-    rf"\b(?:in|during|since|throughout|early|late|mid-?)\s+{MONTH}(?:\s+{YEAR})?\b"
+    rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+{MONTH}(?:\s+{YEAR})?\b"
 )
 WEEKDAY = re.compile(
     r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -186,8 +186,11 @@ DATELINES = [
     re.compile(rf"{DATELINE_HEAD}{MONTH}\s+{DAY}{DATELINE_TAIL}"),
     re.compile(rf"{DATELINE_HEAD}{DAY}\s+{MONTH}{DATELINE_TAIL}"),
 ]
+
+
 DATELINE_CITY_ONLY = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z .'\-]{1,40}?)\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
+    rf"^\s*(?P<city>[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
 )
 
 

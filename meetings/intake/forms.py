@@ -71,10 +71,10 @@ class ArticleForm(forms.Form):
             return cleaned
         try:
             if page is not None:
+                field = "page"
                 if page.size > MAX_BYTES:
                     raise ArticleError("The file is larger than 5 MB.")
                 found = read_html(page.read())
-                field = "page"
             elif cleaned.get("fetch") and url:
                 field = "url"
                 found = read_html(fetch_url(url))

@@ -137,7 +137,8 @@ NAME_TOKEN = (
     r"|[A-Z]\.)"
 )
 HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+)"
-NAME = rf"{HONORIFIC}*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLES}\s+)?{NAME_TOKEN}){{0,3}}"
+NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+NAME = rf"{HONORIFIC}*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLES}\s+)?{NAME_TOKEN}){{0,3}}{NAME_SUFFIX}"
 
 # Capitalised words that end a name: "Marco Rubio Monday", "Narendra Modi In".
 NOT_NAME_WORDS = {
@@ -183,13 +184,24 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
     (
         re.compile(
-            r"\b(?:held|hold|holds|had|concluded)\b(?:\s+[\w'’-]+){0,5}?\s+"
+            # "held more than three hours of talks", not "had featured in the talks"
+            r"\b(?:held|hold|holds|had|concluded)\b"
+            r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation)\b",
             re.I,
         ),
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    (
+        re.compile(
+            r"\b(?:wrapped\s+up|concluded|began|opened|finished|ended|started)\s+"
+            r"(?:their|the|a\s+round\s+of|two\s+days\s+of|[\w-]+\s+of)?\s*"
+            r"(?:talks|meeting|discussions|consultations)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
     (
         re.compile(r"\b(?:talks|meeting|meetings|summit|discussions)\s+between\b", re.I),
@@ -255,15 +267,19 @@ def build_lexicon() -> Lexicon:
     """Read the vocabularies from the database: a handful of queries, done once per article."""
     lex = Lexicon()
     surface: list[str] = []
-    for code, name, aliases, demonyms in Country.objects.values_list(
-        "code", "name", "aliases", "demonyms"
-    ):
-        for word in [name, *split_lines(aliases), *split_lines(demonyms)]:
-            # "US" as a word means the country only in capitals; all others are capitalised.
-            lex.country_names.setdefault(fold(word), code)
-            surface.append(word)
-            if not word.endswith("s"):
-                surface.append(word + "'s")
+    rows = list(Country.objects.values_list("code", "name", "aliases", "demonyms"))
+    # Names first, so that a country's own name wins over another's alias or demonym.
+    words = [(code, name) for code, name, _, _ in rows] + [
+        (code, word)
+        for code, _, aliases, demonyms in rows
+        for word in [*split_lines(aliases), *split_lines(demonyms)]
+    ]
+    for code, word in words:
+        # "US" as a word means the country only in capitals; all others are capitalised.
+        lex.country_names.setdefault(fold(word), code)
+        surface.append(word)
+        if not word.endswith("s"):
+            surface.append(word + "'s")
     lex.country_pattern = words_pattern(surface)
 
     titles: dict[int, str] = {}

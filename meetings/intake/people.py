@@ -36,9 +36,13 @@ class Person:
         written family name first ("Wang" for Wang Yi)."""
         if not self.name:
             return []
-        words = [w for w in self.name.replace("Dr. ", "").split() if not w.endswith(".")]
+        words = [
+            w
+            for w in self.name.replace(",", " ").split()
+            if not w.endswith(".") and w not in {"Jr", "Sr", "II", "III", "IV"}
+        ]
         short = [fold(words[-1])] if words else []
-        if len(words) == 2 and len(words[0]) > 2:
+        if len(words) == 2 and len(words[0]) >= 2:
             short.append(fold(words[0]))
         return short
 
@@ -161,16 +165,24 @@ class People:
                     end = m.end()
                 groups = m.groupdict()
                 qual = groups.get("qual")
+                title_text = groups.get("title") or ""
                 if key == "title_name":
                     behind = self.country_behind(sentence, start)
                     if behind:
                         qual, start = behind
+                    words = title_text.split()
+                    for k in range(min(3, len(words) - 1), 0, -1):
+                        if self.country_of(" ".join(words[:k])):
+                            # "Indian Commerce and Industry Minister": the country, then the title
+                            qual = qual or " ".join(words[:k])
+                            title_text = " ".join(words[k:])
+                            break
                 country = self.country_of(qual) or self.country_of(groups.get("of"))
                 if country is None:
                     after = p["of_country"].match(sentence[end:])
                     if after:
                         country = self.country_of(after["of"])
-                title = clean_title(groups["title"]) if groups.get("title") else None
+                title = clean_title(title_text) if title_text else None
                 add(name, title, country, start, end)
         # "China's Wang Yi": a possessive country word before a name.
         for m in re.finditer(r"'s\s+(?=[A-Z])", sentence):
@@ -210,7 +222,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     qual = lexicon.country_pattern.pattern if lexicon.country_pattern else "(?!x)x"
     qual = rf"(?:{qual})(?:\s+(?:administration|government|regime|side)'s)?"
     one = "|".join(re.escape(t) for t in TITLES)
-    one = rf"(?:{one}|Minister\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+){{0,3}})"
+    one = (
+        rf"(?:{one}|Minister\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+){{0,3}}"
+        # "Business and Trade Secretary", "Commerce and Industry Minister"
+        rf"|(?:[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary))"
+    )
     title = rf"{one}(?:\s+and\s+{one})?"
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
     # Each pattern starts with a cheap literal or a title, never with the long list of country
@@ -238,6 +254,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "counterparts": re.compile(rf"\b(?:his|her|their)\s+(?P<quals>{quals})\s+counterparts?\b"),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),
+        # "Keir Starmer became the first British prime minister"
+        "predicate_country": re.compile(
+            rf"^,?\s+(?:who\s+)?(?:became|becomes|is|was|as)\s+(?:the\s+|a\s+)?"
+            rf"(?:first\s+|new\s+)?(?P<of>{qual})\s+[a-z]"
+        ),
         "of_country": re.compile(
             rf"^(?:,?\s+of|,[^.;]{{0,80}}?\b(?:Minister|President|Secretary|Premier|Affairs"
             rf"|Chancellor)\s+of)\s+(?:the\s+)?(?P<of>{qual})"

@@ -6,6 +6,7 @@ and aliases, topics, the gazetteer of world cities), no statistical model.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from meetings.intake.lexicon import (
     CALL,
     IN_PERSON,
     JOINT_TRIGGERS,
+    NAME,
     NOT_HAPPENED,
     ROLE_REFERENCES,
     TRIGGERS,
@@ -23,7 +25,7 @@ from meetings.intake.lexicon import (
     build_lexicon,
     fold,
 )
-from meetings.intake.people import COUNTERPART, Mention, People, Person
+from meetings.intake.people import COUNTERPART, Mention, People, Person, clean_name
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "no", "vs", "jan",
@@ -76,6 +78,34 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
     re.I,
 )
+# A place someone travels on to or came from, not where they met.
+ONWARD = re.compile(
+    r"\b(?:began|begins|started|ended|ends|left|leaves|leaving|heads|headed|flew|flies|fly"
+    r"|travels|travelled|traveled|moves|moved|continues|continued)\s+(?:on\s+)?(?:in|to|for|from)"
+    r"\s+(?:the\s+)?$|\b(?:on|onward|onwards)\s+to\s+$|\ben\s+route\s+to\s+$|\bbefore\s+"
+    r"(?:flying|travelling|traveling|heading|leaving)\s+(?:to|for)\s+$"
+)
+# A name next to the verb, with no title: "Antony Blinken and Wang Yi have just wrapped up".
+LOOSE_BEFORE = re.compile(
+    rf"(?P<a>{NAME})(?:\s*,?\s+and\s+(?P<b>{NAME}))?\s+(?:(?:have|has|had|just|also|then|"
+    rf"again|finally|earlier|later|briefly|formally)\s+){{0,3}}$"
+)
+LOOSE_SUBJECT = re.compile(rf"(?:^|,\s+|\.\s+)(?P<a>{NAME})\s+(?=[a-z])")
+LOOSE_AFTER = re.compile(
+    rf"\s+(?:with\s+|on\s+|to\s+|by\s+)?(?P<a>{NAME})(?:\s*,?\s+and\s+(?:with\s+)?(?P<b>{NAME}))?"
+)
+ORGANISATION_WORDS = {
+    "ministry", "council", "union", "organisation", "organization", "museum", "hof", "hotel",
+    "palace", "house", "chancellery", "group", "summit", "conference", "forum", "bank",
+    "agency", "party", "committee", "commission", "department", "office", "government",
+    "parliament", "senate", "congress", "court", "university", "institute", "company",
+    "corporation", "inc", "ltd", "news", "times", "post", "press", "association", "alliance",
+    "coalition", "army", "forces", "navy", "airlines", "state", "states", "republic", "kingdom",
+    "nations", "security", "foreign", "affairs", "federal", "national", "international",
+    "global", "world", "pentagon", "kremlin", "white", "assembly", "centre", "center", "hall",
+    "square", "airport", "embassy", "mission", "delegation", "cooperation", "partnership",
+    "strategic", "agreement", "treaty", "declaration", "accord", "initiative", "fund",
+}  # fmt: skip
 # "spoke to reporters", "met the press": an audience, not a counterpart.
 AUDIENCE = re.compile(
     r"\s+(?:with\s+|to\s+)?(?:the\s+|an?\s+)?(?:reporters|journalists|press|media|parliament"
@@ -227,8 +257,18 @@ class Reader:
     ) -> Reading:
         notes: list[str] = []
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        dateline = d.read_dateline(text, published)
+        first, _, rest = text.strip().partition("\n")
+        letters = [c for c in first if c.isalpha()]
+        if (
+            rest.strip()
+            and len(first.split()) >= 3
+            and letters
+            and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+        ):
+            text = rest  # a headline in capitals: not part of the report
+        dateline = d.read_dateline(text.lstrip(), published)
         reference = (dateline.date if dateline and dateline.date else None) or published
+        self.reference = reference
         if reference is None:
             notes.append("No publication date: weekdays and relative dates are left unresolved.")
         default_country = None
@@ -236,7 +276,7 @@ class Reader:
             hit = self.place(dateline.city)
             default_country = hit[1] if hit else None
         people = People(self.lexicon, default_country=default_country)
-        body = text[dateline.length :] if dateline else text
+        body = text.lstrip()[dateline.length :] if dateline else text
         sentences = split_sentences(body)
         proposals: list[Proposal] = []
         owner: list[int | None] = []  # which proposal each sentence talks about
@@ -260,9 +300,14 @@ class Reader:
                 last_subject = last_subject or mentions[0].person
             owner.append(proposals.index(current) if current is not None else None)
         proposals = [p for p in proposals if len(p.participants) >= 2]
-        people.fill_defaults()
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
+        for proposal in proposals:
+            # An official whose country the text never gives, meeting at home: the host.
+            unknown = [p for p in proposal.participants if not p.country]
+            if len(unknown) == 1 and proposal.venue_country not in proposal.countries:
+                unknown[0].country = proposal.venue_country
+        people.fill_defaults()
         self.resolve_topics(proposals, sentences, owner)
         for proposal in proposals:
             subject = proposal.participants[0]
@@ -299,9 +344,11 @@ class Reader:
                 continue
             if AUDIENCE.match(sentence[m.end() :]):
                 continue
+            mentions = self.loose_names(sentence, m, clause_start, clause_end, mentions, people)
             before_mentions = [x for x in mentions if clause_start <= x.start < m.start()]
             after = [x for x in mentions if m.end() <= x.start < clause_end]
-            subjects = unique([x.person for x in before_mentions])
+            before = sentence[clause_start : m.start()]
+            subjects = subject_group(before_mentions, sentence, m.start())
             if (m, kind) in joint:
                 named = [p for p in subjects if p.name]
                 if len({p.country for p in named}) < 2 or len(named) < 2:
@@ -310,10 +357,11 @@ class Reader:
                 continue
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
-            before = sentence[clause_start : m.start()]
-            if not subjects and GROUP_SUBJECT.search(before[-40:]):
-                # "the two leaders spoke by phone": the people named just before.
-                named = unique([x.person for x in previous_mentions if x.person.name])
+            if GROUP_SUBJECT.search(before[-40:]):
+                # "the two leaders held their summit": the people named before them.
+                named = unique([x.person for x in before_mentions if x.person.name])
+                if len(named) < 2:
+                    named = unique([x.person for x in previous_mentions if x.person.name])
                 if len({p.country for p in named}) >= 2 and len(named) <= 4:
                     subjects = named
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
@@ -351,6 +399,64 @@ class Reader:
             results.append(proposal)
         return results
 
+    def loose_names(
+        self,
+        sentence: str,
+        trigger: re.Match,
+        clause_start: int,
+        clause_end: int,
+        mentions: list[Mention],
+        people: People,
+    ) -> list[Mention]:
+        """Names without a title right around the verb: "Blinken and Wang Yi wrapped up their
+        talks", "hold talks with Xi Jinping". Capitalised words that are places, countries or
+        organisations are not taken for people."""
+        found = list(mentions)
+        taken = [(x.start, x.end) for x in mentions]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        def consider(name: str, start: int) -> None:
+            name, end = clean_name(name, start)
+            if not name or not free(start, end) or not self.looks_like_person(name, people):
+                return
+            said = people.patterns()["predicate_country"].match(sentence[end : end + 80])
+            country = people.country_of(said["of"]) if said else None
+            found.append(Mention(people.register(name, None, country, sentence), start, end))
+            taken.append((start, end))
+
+        before = sentence[clause_start : trigger.start()]
+        m = LOOSE_BEFORE.search(before)
+        if m:
+            for group in ("a", "b"):
+                if m[group]:
+                    consider(m[group], clause_start + m.start(group))
+        # "..., Keir Starmer became the first British prime minister to hold talks with Xi":
+        # the name that starts the phrase the verb is in.
+        starts = list(LOOSE_SUBJECT.finditer(before))
+        if starts and not any(
+            starts[-1].start("a") + clause_start <= x < trigger.start() for x, _ in taken
+        ):
+            consider(starts[-1]["a"], clause_start + starts[-1].start("a"))
+        m = LOOSE_AFTER.match(sentence, trigger.end(), clause_end)
+        if m:
+            for group in ("a", "b"):
+                if m[group]:
+                    consider(m[group], m.start(group))
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def looks_like_person(self, name: str, people: People) -> bool:
+        words = name.split()
+        if len(words) < 2 and fold(name) not in people.by_surname:
+            return False
+        if any(fold(w) in ORGANISATION_WORDS for w in words):
+            return False
+        if people.is_not_a_person(name) or people.country_of(name) or self.place(name):
+            return False
+        return not self.place(words[-1]) or len(words) > 1
+
     def kind_of(self, sentence: str, default: str) -> tuple[str, bool]:
         if re.search(r"\bcourtesy\s+call\b|\bcalled\s+on\b", sentence, re.I):
             return IN_PERSON, True
@@ -371,6 +477,9 @@ class Reader:
             )
             if not (same_people or pending or new_is_reference):
                 continue
+            if same_people and self.different_days(old.sentence, new.sentence):
+                # "Austin, who met Gallant in Tel Aviv on Oct. 13": the same two, another day.
+                continue
             for person in new.participants:
                 if person.key not in old.keys:
                     old.participants.append(person)
@@ -378,6 +487,11 @@ class Reader:
                 old.kind, old.kind_explicit = new.kind, True
             return old
         return None
+
+    def different_days(self, a: str, b: str) -> bool:
+        days_a = {x.date for x in d.find_dates(a, self.reference) if x.date}
+        days_b = {x.date for x in d.find_dates(b, self.reference) if x.date}
+        return bool(days_a and days_b) and not days_a & days_b
 
     def resolve_dates(
         self, proposals: list[Proposal], sentences: list[str], reference: datetime.date | None
@@ -389,6 +503,7 @@ class Reader:
                 lead = found[0]
                 break
         previous: d.DateMention | None = None
+        repeats: list[Proposal] = []
         for proposal in proposals:
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
@@ -422,6 +537,21 @@ class Reader:
                 proposal.date_evidence = mention.text
                 proposal.date_mention = mention
                 previous = mention
+                repeats.extend(self.repeated(proposal, reference))
+        proposals.extend(repeats)
+
+    def repeated(self, proposal: Proposal, reference: datetime.date | None) -> list[Proposal]:
+        """ "spoke on Tuesday and again on Thursday": the same people, another meeting."""
+        clones = []
+        for m in re.finditer(r"\band\s+again\s+(?:on\s+|last\s+|this\s+)?", proposal.sentence):
+            found = d.find_dates(proposal.sentence[m.start() :][:40], reference)
+            if found and found[0].date and found[0].date != proposal.date:
+                clone = copy.copy(proposal)
+                clone.participants = list(proposal.participants)
+                clone.date, clone.date_precision = found[0].date, found[0].precision
+                clone.date_evidence = found[0].text
+                clones.append(clone)
+        return clones
 
     def resolve_places(
         self,
@@ -460,7 +590,10 @@ class Reader:
                 continue
             places = self.places_in(proposal.sentence)
             position = proposal.sentence.find(proposal.trigger)
-            places.sort(key=lambda x: (x[0] < position, abs(x[0] - position)))
+            places = [
+                p for p in places if not ONWARD.search(proposal.sentence[max(0, p[0] - 30) : p[0]])
+            ] or places
+            places.sort(key=lambda x: abs(x[0] - position))
             if places:
                 _, proposal.venue, proposal.venue_country = places[0]
                 proposal.venue_evidence = proposal.sentence
@@ -499,6 +632,24 @@ class Reader:
             proposal.topics = sorted(
                 (t[:4] for t in found.values() if t[0] not in parents), key=lambda t: t[1]
             )
+
+
+def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> list[Person]:
+    """Who does the verb: the people named last before it, with those listed with them
+    ("Modi and Meloni agreed"), or the person a "who" refers to ("Austin, who met ...")."""
+    if not before:
+        return []
+    head = sentence[before[-1].end : trigger_start]
+    if re.match(r"^\s*,\s*who\b", head):
+        return [before[-1].person]
+    group = [before[-1]]
+    for mention in reversed(before[:-1]):
+        gap = sentence[mention.end : group[0].start]
+        if LIST_GAP.fullmatch(gap) or mention.start == group[0].start:
+            group.insert(0, mention)
+        else:
+            break
+    return unique([m.person for m in group])
 
 
 def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
