@@ -147,11 +147,11 @@ def create_from_article(
         venue = item.venue
         if venue is None and item.new_venue is not None:
             key = (fold(item.new_venue.name), item.new_venue.country.pk)
-            venue = (
-                new_venues.get(key)
-                or Venue.objects.filter(
-                    name__iexact=item.new_venue.name, country=item.new_venue.country
-                ).first()
+            venue = new_venues.get(key) or existing_venue(
+                item.new_venue.name,
+                item.new_venue.country,
+                item.new_venue.latitude,
+                item.new_venue.longitude,
             )
             if venue is None:
                 venue = Venue.objects.create(
@@ -192,6 +192,31 @@ def create_from_article(
         MeetingSource.objects.create(meeting=meeting, source=article, quote=item.quote)
         created.append(meeting)
     return article, created, attached
+
+
+def existing_venue(
+    name: str, country: Country | None, latitude: float | None, longitude: float | None
+) -> Venue | None:
+    """A venue already recorded for this place: the same name ("Washington" for "Washington,
+    D.C." too), or within about 20 km in the same country."""
+    if country is None:
+        return None
+    venues = list(Venue.objects.filter(country=country).only("name", "latitude", "longitude"))
+    wanted = fold(name)
+    for venue in venues:
+        if fold(venue.name) == wanted or fold(venue.name).split(",")[0].strip() == wanted:
+            return venue
+    if latitude is None or longitude is None:
+        return None
+    for venue in venues:
+        # a degree is about 111 km; within 0.2 degrees is the same city
+        if (
+            venue.latitude is not None
+            and venue.longitude is not None
+            and (venue.latitude - latitude) ** 2 + (venue.longitude - longitude) ** 2 < 0.04
+        ):
+            return venue
+    return None
 
 
 def likely_duplicates(

@@ -80,8 +80,14 @@ class Names:
     def same(self, a: dict, b: dict) -> bool:
         x, y = self.canonical(a.get("name")), self.canonical(b.get("name"))
         if x and y:
-            return x == y or x.split()[-1] == y.split()[-1]
+            # "Kishida Fumio" and "Fumio Kishida", "Lloyd J. Austin III" and "Lloyd Austin"
+            return x == y or set(x.split()) == set(y.split()) or surname(x) == surname(y)
         return x is None and y is None and a.get("country_iso2") == b.get("country_iso2")
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if not w.endswith(".") and w not in {"jr", "sr", "ii", "iii"}]
+    return words[-1] if words else name
 
 
 def topic_ids(labels: list[str], vocabulary: dict[str, int]) -> set:

@@ -136,9 +136,13 @@ NAME_TOKEN = (
     r"(?:[A-Z](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
     r"|[A-Z]\.)"
 )
-HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+)"
+HONORIFIC = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
+    r"|Sheikh\s+|Sheikha\s+)"
+)
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
-NAME = rf"{HONORIFIC}*{NAME_TOKEN}(?:\s+(?:{NAME_PARTICLES}\s+)?{NAME_TOKEN}){{0,3}}{NAME_SUFFIX}"
+NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_TOKEN}){{0,4}}"
+NAME = rf"{HONORIFIC}*{NAME_TOKEN}{NAME_MORE}{NAME_SUFFIX}"
 
 # Capitalised words that end a name: "Marco Rubio Monday", "Narendra Modi In".
 NOT_NAME_WORDS = {
@@ -193,6 +197,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
+    (re.compile(r"\b(?:at|during|after)\s+their\s+(?:talks|meeting|summit)\b", re.I), IN_PERSON),
     (
         re.compile(
             r"\b(?:wrapped\s+up|concluded|began|opened|finished|ended|started)\s+"
@@ -230,7 +236,7 @@ NOT_HAPPENED = re.compile(
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
     r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
-    r"|if\s+|unless|whether)\b",
+    r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",
     re.I,
 )
 
@@ -303,7 +309,9 @@ def build_lexicon() -> Lexicon:
     for issue_id, name, aliases, parent_id in Issue.objects.values_list(
         "id", "name", "aliases", "parent_id"
     ):
-        pattern = words_pattern([name, *split_lines(aliases)], flags=re.I)
+        words = [name, *split_lines(aliases)]
+        plurals = [w[:-1] + "ies" if w.endswith("y") else w + "s" for w in words]
+        pattern = words_pattern([*words, *plurals], flags=re.I)
         if pattern is not None:
             lex.issues.append((pattern, issue_id, name, parent_id))
     return lex

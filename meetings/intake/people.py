@@ -17,6 +17,11 @@ from meetings.intake.lexicon import (
 )
 
 COUNTERPART = "counterpart"
+# Capitalised words that start sentences, not titles: "When Prime Minister Sharif ..."
+SENTENCE_WORDS = (
+    r"(?:When|As|After|Before|While|Since|If|The|A|An|In|On|At|But|And|Yesterday|Today|Also"
+    r"|Then|Meanwhile|Later|Earlier|Last|This|That|Both|His|Her|Their|Its|Our|For|From|With)\b"
+)
 FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
 
 
@@ -77,6 +82,15 @@ class People:
         if word.endswith("'s"):
             word = word[:-2]
         return self.lexicon.country_names.get(word)
+
+    def role_holder(self, country: str | None, title: str, sentence: str) -> Person:
+        """The unnamed holder of a role ("the Saudi crown prince"): the same person each time."""
+        key = f"~{country}-{fold(title)}"
+        if key not in self.by_key:
+            self.by_key[key] = Person(
+                key=key, name=None, title=title, country=country, sentence=sentence
+            )
+        return self.by_key[key]
 
     def country_behind(self, sentence: str, position: int) -> tuple[str, int] | None:
         """The country word ending just before position ("US ", "Japan's "): (word, its start).
@@ -155,6 +169,11 @@ class People:
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
                 found.append(Mention(person, m.start(), m.end()))
+        for m in p["the_role"].finditer(sentence):
+            if not overlaps(m.start(), m.end()):
+                country = self.country_of(m["qual"])
+                person = self.role_holder(country, clean_title(m["title"]), sentence)
+                found.append(Mention(person, m.start(), m.end()))
         for key in ("name_title_of", "the_title_name", "title_name", "name_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
@@ -225,7 +244,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     one = (
         rf"(?:{one}|Minister\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+){{0,3}}"
         # "Business and Trade Secretary", "Commerce and Industry Minister"
-        rf"|(?:[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary))"
+        rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
     )
     title = rf"{one}(?:\s+and\s+{one})?"
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
@@ -247,6 +266,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "the_title_name": re.compile(
             rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
             rf"(?P<name>{NAME})"
+        ),
+        # "sat down with the Saudi crown prince": an official the text does not name
+        "the_role": re.compile(
+            rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            rf"(?!\s*,?\s*(?:{NAME}))"
         ),
         "counterpart": re.compile(
             rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+(?P<name>{NAME})"

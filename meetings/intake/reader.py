@@ -36,6 +36,7 @@ ABBREVIATIONS = {
 # Places named by a building, as news copy does.
 LANDMARKS = {
     "white house": "Washington",
+    "oval office": "Washington",
     "kremlin": "Moscow",
     "elysee palace": "Paris",
     "elysee": "Paris",
@@ -76,6 +77,14 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|\bdid\s+not\b|\bdidn't\b|\bnever\b|\b(?:was|were|has\s+been)\s+(?:cancel|postpon|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
+    re.I,
+)
+AT_THEIR_TALKS = re.compile(r"(?i:at|during|after)\s+their\s+(?:talks|meeting|summit)")
+OBJECT_GAP = re.compile(r"[^;:!?]{0,90}")
+# Words that open another clause between a verb and a name: the name is not the verb's object.
+OTHER_CLAUSE = re.compile(
+    r"\b(?:before|after|as|while|since|when|amid|ahead\s+of|because|although|though|but|which"
+    r"|who|where|whose|said|says|told)\b|\.\s",
     re.I,
 )
 # A place someone travels on to or came from, not where they met.
@@ -349,12 +358,23 @@ class Reader:
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
+            if AT_THEIR_TALKS.match(m[0]):
+                named = unique([x.person for x in mentions if x.person.name])
+                if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
+                    proposal_kind, explicit = self.kind_of(sentence, kind)
+                    results.append(Proposal(named, sentence, index, proposal_kind, explicit, m[0]))
+                continue
             if (m, kind) in joint:
                 named = [p for p in subjects if p.name]
                 if len({p.country for p in named}) < 2 or len(named) < 2:
                     continue
                 results.append(Proposal(named, sentence, index, IN_PERSON, False, m[0]))
                 continue
+            # The object follows the verb closely: "spoke by telephone on Monday, days before
+            # Trump is due to meet Putin" has no object.
+            gap = sentence[m.end() : after[0].start] if after else ""
+            if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
+                after = []
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
             if GROUP_SUBJECT.search(before[-40:]):

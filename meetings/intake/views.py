@@ -129,8 +129,8 @@ def review_for(n: int, proposal: Proposal) -> Review:
         **new_venue,
     }
     form = MeetingReviewForm(prefix=f"m{n}", initial=initial, duplicates=duplicates)
-    formset = ParticipantFormSet(prefix=f"m{n}-p", initial=participants + [{}, {}])
-    formset.extra = 2
+    formset = ParticipantFormSet(prefix=f"m{n}-p", initial=participants)
+    formset.extra = 2  # room to add people the reader missed
     evidence[proposal.sentence] += [
         f"date: “{proposal.date_evidence or 'not stated'}”",
         f"kind: “{proposal.trigger}”",
@@ -153,10 +153,12 @@ def match_venue(proposal: Proposal, countries: dict[str, Country]) -> tuple[Venu
     if not proposal.venue:
         return None, {}
     country = countries.get(proposal.venue_country)
-    existing = Venue.objects.filter(name__iexact=proposal.venue, country=country).first()
+    hit = gazetteer().lookup(proposal.venue)
+    existing = services.existing_venue(
+        proposal.venue, country, hit.latitude if hit else None, hit.longitude if hit else None
+    )
     if existing:
         return existing, {}
-    hit = gazetteer().lookup(proposal.venue)
     return None, {
         "new_venue_name": proposal.venue,
         "new_venue_country": country.pk if country else None,

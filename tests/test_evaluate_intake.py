@@ -1,0 +1,166 @@
+"""`evaluate_intake`: the reader scored against our labelled articles, as a command.
+
+The figures on our own set are a regression guard for the targets the feature was accepted on.
+"""
+
+import json
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from tests.intake_fixtures import ARTICLES, world_loaded
+
+TARGET_F1 = 0.9
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Countries, places and the demo data (the topic vocabulary and officials), once."""
+    with world_loaded(django_db_blocker, demo=True):
+        yield
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
+
+
+def evaluate(*args) -> str:
+    out = StringIO()
+    call_command("evaluate_intake", *map(str, args), stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def figures(tmp_path) -> dict:
+    """The command's figures on our labelled set, as its --json file has them."""
+    out = tmp_path / "figures.json"
+    evaluate(ARTICLES, "--json", out)
+    return json.loads(out.read_text())
+
+
+def test_the_command_prints_precision_recall_and_f1_and_false_meetings():
+    output = evaluate(ARTICLES)
+
+    lines = output.splitlines()
+    articles = len(list(ARTICLES.glob("*.json")))
+    assert lines[0].startswith(f"Articles: {articles} (")
+    assert any(line.startswith("Meetings:") and "precision" in line for line in lines)
+    assert any(line.startswith("Participants:") and "F1" in line for line in lines)
+    assert any(line.startswith("Accuracy in matched meetings: date") for line in lines)
+    assert "False meetings on no-meeting articles: 0" in lines
+
+
+def test_verbose_articles_gives_one_line_per_article():
+    output = evaluate(ARTICLES, "--verbose-articles")
+
+    for path in ARTICLES.glob("*.json"):
+        assert f"  {path.name}: gold " in output
+
+
+def test_the_json_file_holds_one_object_with_every_figure(figures):
+    assert {
+        "articles",
+        "meetings",
+        "participants",
+        "accuracy",
+        "topics_jaccard",
+        "no_meeting_articles",
+        "false_meetings_on_no_meeting_articles",
+        "per_article",
+    } <= set(figures)
+    assert set(figures["meetings"]) == {"precision", "recall", "f1"}
+    assert set(figures["accuracy"]) == {"date", "venue", "kind", "topics"}
+    assert figures["articles"] == len(figures["per_article"])
+
+
+def test_our_labelled_set_meets_the_targets(figures):
+    assert figures["meetings"]["f1"] >= TARGET_F1, figures["meetings"]
+    assert figures["participants"]["f1"] >= TARGET_F1, figures["participants"]
+    assert figures["no_meeting_articles"] >= 6
+    assert figures["false_meetings_on_no_meeting_articles"] == 0
+    assert figures["accuracy"]["date"] >= 0.9
+
+
+def test_the_seed_article_is_read_exactly(figures):
+    [seed] = [row for row in figures["per_article"] if row["file"].startswith("01-seed")]
+
+    assert (seed["gold"], seed["predicted"], seed["matched"]) == (1, 1, 1)
+
+
+def test_predictions_are_written_one_file_per_article_in_the_gold_format(tmp_path):
+    predictions = tmp_path / "predicted"
+
+    evaluate(ARTICLES, "--predictions", predictions)
+
+    assert sorted(p.name for p in predictions.iterdir()) == sorted(
+        p.name for p in ARTICLES.glob("*.json")
+    )
+    seed = json.loads((predictions / "01-seed-kuala-lumpur.json").read_text())
+    original = json.loads((ARTICLES / "01-seed-kuala-lumpur.json").read_text())
+    assert seed["text"] == original["text"]
+    assert seed["published"] == original["published"]
+    [meeting] = seed["gold"]
+    assert set(meeting) == set(original["gold"][0])
+    assert meeting["date"] == "2025-10-27"
+    assert meeting["venue_city"] == "Kuala Lumpur"
+    assert [p["name"] for p in meeting["participants"]] == ["S. Jaishankar", "Marco Rubio"]
+    for path in predictions.iterdir():
+        assert isinstance(json.loads(path.read_text())["gold"], list), path.name
+
+
+def test_predictions_score_perfectly_against_themselves(tmp_path):
+    predictions = tmp_path / "predicted"
+    evaluate(ARTICLES, "--predictions", predictions)
+    out = tmp_path / "self.json"
+
+    evaluate(predictions, "--json", out)
+
+    again = json.loads(out.read_text())
+    assert again["meetings"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert again["participants"]["f1"] == 1.0
+
+
+def test_a_folder_without_json_articles_is_an_error(tmp_path):
+    (tmp_path / "notes.txt").write_text("not an article")
+
+    with pytest.raises(CommandError, match="No \\*.json articles"):
+        evaluate(tmp_path)
+
+
+def test_a_path_that_is_not_a_folder_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        evaluate(tmp_path / "missing")
+
+
+def test_a_malformed_json_file_is_an_error_naming_the_file(tmp_path):
+    shutil.copy(ARTICLES / "01-seed-kuala-lumpur.json", tmp_path)
+    (tmp_path / "02-broken.json").write_text('{"text": "They met.", "gold": [')
+
+    with pytest.raises(CommandError, match=r"^02-broken\.json: not valid JSON"):
+        evaluate(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('["a list"]', "needs an object with a 'text' string"),
+        ('{"text": "They met.", "gold": {}}', "'gold' must be a list"),
+        ('{"text": "They met.", "published": "28/10/2025"}', "'published' must be YYYY-MM-DD"),
+    ],
+)
+def test_an_article_file_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path, content, problem):
+    (tmp_path / "odd.json").write_text(content)
+
+    with pytest.raises(CommandError, match="^odd.json: ") as error:
+        evaluate(tmp_path)
+
+    assert problem in str(error.value)
+
+
+def test_an_article_file_that_is_not_utf8_is_an_error_naming_the_file(tmp_path):
+    (tmp_path / "latin.json").write_bytes('{"text": "Brasília"}'.encode("latin-1"))
+
+    with pytest.raises(CommandError, match="^latin.json: not valid JSON"):
+        evaluate(tmp_path)

@@ -1,0 +1,532 @@
+"""The article reader, one rule at a time, on short texts: who met whom, when, where, how and
+about what, as the review page would propose it to an editor."""
+
+import datetime
+
+import pytest
+
+from meetings.intake.reader import Reader, split_sentences
+from meetings.models import Country, Issue, Official, Position
+from tests.intake_fixtures import seed_article, world_loaded
+
+D = datetime.date
+# A Tuesday: "on Monday" is 27 October.
+PUBLISHED = D(2025, 10, 28)
+NO_MEETING = "The article reports no meeting that took place."
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Countries and the gazetteer's places, once for the module."""
+    with world_loaded(django_db_blocker):
+        yield
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
+
+
+def read(text: str, published: datetime.date | None = PUBLISHED):
+    return Reader().read(text, published=published)
+
+
+def only_meeting(text: str, published: datetime.date | None = PUBLISHED):
+    reading = read(text, published)
+    assert len(reading.proposals) == 1, [p.as_gold() for p in reading.proposals]
+    return reading.proposals[0]
+
+
+def people(proposal) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p.name, p.title, p.country) for p in proposal.participants]
+
+
+def official(name: str, code: str, title: str, *aliases: str) -> Official:
+    country = Country.objects.get(code=code)
+    person = Official.objects.create(name=name, country=country, aliases="\n".join(aliases))
+    Position.objects.create(official=person, title=title, country=country, start=D(2024, 1, 1))
+    return person
+
+
+def topic(name: str, *aliases: str, parent: Issue | None = None) -> Issue:
+    return Issue.objects.create(name=name, aliases="\n".join(aliases), parent=parent)
+
+
+# Sentences
+
+
+def test_initials_and_abbreviations_do_not_end_a_sentence():
+    sentences = split_sentences(
+        "Mr. Rubio met S. Jaishankar in Washington, D.C. on Monday. The U.S. side said so."
+    )
+
+    assert sentences == [
+        "Mr. Rubio met S. Jaishankar in Washington, D.C. on Monday.",
+        "The U.S. side said so.",
+    ]
+
+
+# Who: names, titles and countries
+
+
+def test_a_demonym_before_a_title_and_name_gives_name_title_and_country():
+    meeting = only_meeting(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha "
+        "on Monday."
+    )
+
+    assert people(meeting) == [
+        ("William Ruto", "President", "KE"),
+        ("Samia Suluhu Hassan", "President", "TZ"),
+    ]
+
+
+def test_a_possessive_country_before_a_title_gives_the_country():
+    meeting = only_meeting(
+        "Japan's Prime Minister Shigeru Ishiba met Australian Prime Minister Anthony Albanese "
+        "in Canberra on Thursday."
+    )
+
+    assert people(meeting) == [
+        ("Shigeru Ishiba", "Prime Minister", "JP"),
+        ("Anthony Albanese", "Prime Minister", "AU"),
+    ]
+
+
+def test_the_demonym_and_a_lower_case_title_before_a_name_after_a_comma():
+    meeting = only_meeting(
+        "Spanish Foreign Minister José Manuel Albares met the Brazilian foreign minister, "
+        "Mauro Vieira, in Madrid on Monday."
+    )
+
+    assert people(meeting) == [
+        ("José Manuel Albares", "Foreign Minister", "ES"),
+        ("Mauro Vieira", "Foreign Minister", "BR"),
+    ]
+
+
+def test_a_counterpart_takes_the_subjects_title_and_the_demonyms_country():
+    meeting = only_meeting(
+        "British Foreign Secretary David Lammy met his French counterpart Jean-Noël Barrot in "
+        "London on Friday."
+    )
+
+    assert people(meeting) == [
+        ("David Lammy", "Foreign Secretary", "GB"),
+        ("Jean-Noël Barrot", "Foreign Secretary", "FR"),
+    ]
+
+
+def test_her_thai_and_vietnamese_counterparts_are_two_separate_meetings():
+    reading = read(
+        "Australian Foreign Minister Penny Wong met her Thai and Vietnamese counterparts in "
+        "Kuala Lumpur on Saturday."
+    )
+
+    assert [people(p) for p in reading.proposals] == [
+        [("Penny Wong", "Foreign Minister", "AU"), (None, "Foreign Minister", "TH")],
+        [("Penny Wong", "Foreign Minister", "AU"), (None, "Foreign Minister", "VN")],
+    ]
+    assert {p.date for p in reading.proposals} == {D(2025, 10, 25)}
+
+
+def test_an_official_in_the_tracker_is_matched_by_name():
+    jaishankar = official("S. Jaishankar", "IN", "External Affairs Minister", "Jaishankar")
+    rubio = official("Marco Rubio", "US", "Secretary of State", "Rubio")
+
+    meeting = only_meeting(
+        "Indian External Affairs Minister S. Jaishankar met US Secretary of State Marco Rubio "
+        "in Washington on Monday."
+    )
+
+    assert [p.official_id for p in meeting.participants] == [jaishankar.pk, rubio.pk]
+
+
+def test_an_official_in_the_tracker_is_matched_by_an_alias_and_named_as_the_tracker_does():
+    jaishankar = official(
+        "S. Jaishankar", "IN", "External Affairs Minister", "Subrahmanyam Jaishankar"
+    )
+    wang = official("Wang Yi", "CN", "Foreign Minister")
+
+    meeting = only_meeting("Subrahmanyam Jaishankar met Wang Yi in Beijing on Monday.")
+
+    assert [(p.official_id, p.name, p.title, p.country) for p in meeting.participants] == [
+        (jaishankar.pk, "S. Jaishankar", "External Affairs Minister", "IN"),
+        (wang.pk, "Wang Yi", "Foreign Minister", "CN"),
+    ]
+
+
+def test_a_surname_later_in_the_article_is_the_same_person():
+    reading = read(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on "
+        "Monday. Ruto said the talks were frank."
+    )
+
+    assert len(reading.proposals) == 1
+    assert [p.name for p in reading.proposals[0].participants] == [
+        "William Ruto",
+        "Yoweri Museveni",
+    ]
+
+
+def test_a_spokesperson_who_reports_the_meeting_is_not_a_participant():
+    meeting = only_meeting(
+        "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Beijing "
+        "on Monday, foreign ministry spokesperson Mao Ning said."
+    )
+
+    assert [p.name for p in meeting.participants] == ["Wang Yi", "Sergey Lavrov"]
+
+
+def test_a_spokesperson_who_speaks_to_reporters_is_not_a_participant():
+    meeting = only_meeting(
+        "Spokesperson Mao Ning told reporters on Monday that Chinese Foreign Minister Wang Yi "
+        "had met Russian Foreign Minister Sergey Lavrov in Beijing."
+    )
+
+    assert [p.name for p in meeting.participants] == ["Wang Yi", "Sergey Lavrov"]
+
+
+def test_a_president_who_imposed_tariffs_is_not_a_participant():
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday, weeks after US President Donald Trump imposed a 50% tariff on Indian goods."
+    )
+
+    assert [p.name for p in meeting.participants] == ["Rohan Mehta", "Marco Rubio"]
+
+
+def test_a_president_named_in_an_opening_clause_is_not_a_participant():
+    meeting = only_meeting(
+        "After US President Donald Trump announced new tariffs, Indian Foreign Minister Rohan "
+        "Mehta met US Secretary of State Marco Rubio in Washington on Monday."
+    )
+
+    assert [p.name for p in meeting.participants] == ["Rohan Mehta", "Marco Rubio"]
+
+
+def test_a_leader_who_did_not_travel_is_not_a_participant():
+    reading = read(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Kuala "
+        "Lumpur on Monday. Prime Minister Narendra Modi did not travel to Malaysia."
+    )
+
+    assert len(reading.proposals) == 1
+    assert "Narendra Modi" not in [p.name for p in reading.proposals[0].participants]
+
+
+# How: in person, by phone, by video
+
+
+def test_spoke_by_phone_is_a_call_with_no_venue_even_under_a_dateline():
+    meeting = only_meeting(
+        "NEW DELHI, Oct 27 (Wire) – Indian Foreign Minister Rohan Mehta spoke by phone with "
+        "Russian Foreign Minister Sergey Lavrov on Monday."
+    )
+
+    assert meeting.kind == "call"
+    assert (meeting.venue, meeting.venue_country) == (None, None)
+    assert meeting.date == D(2025, 10, 27)
+
+
+def test_a_telephone_conversation_is_a_call():
+    meeting = only_meeting(
+        "Chinese Premier Li Qiang held a telephone conversation with German Chancellor Friedrich "
+        "Merz on Monday."
+    )
+
+    assert meeting.kind == "call"
+    assert meeting.venue is None
+    assert people(meeting) == [
+        ("Li Qiang", "Premier", "CN"),
+        ("Friedrich Merz", "Chancellor", "DE"),
+    ]
+
+
+def test_a_virtual_summit_is_virtual():
+    meeting = only_meeting(
+        "Canadian Prime Minister Mark Carney and Mexican President Claudia Sheinbaum held a "
+        "virtual summit on Monday."
+    )
+
+    assert meeting.kind == "virtual"
+    assert meeting.venue is None
+    assert [p.country for p in meeting.participants] == ["CA", "MX"]
+
+
+def test_talks_by_video_link_are_virtual():
+    meeting = only_meeting(
+        "Spanish Foreign Minister José Manuel Albares met Moroccan Foreign Minister Nasser "
+        "Bourita by video link on Monday."
+    )
+
+    assert meeting.kind == "virtual"
+
+
+def test_a_courtesy_call_is_a_meeting_in_person():
+    meeting = only_meeting(
+        "Singapore's Ambassador Lim Wei paid a courtesy call on Vietnamese Prime Minister Pham "
+        "Minh Chinh in Hanoi on Monday."
+    )
+
+    assert meeting.kind == "in-person"
+    assert (meeting.venue, meeting.venue_country) == ("Hanoi", "VN")
+    assert people(meeting) == [
+        ("Lim Wei", "Ambassador", "SG"),
+        ("Pham Minh Chinh", "Prime Minister", "VN"),
+    ]
+
+
+# What did not happen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australian Foreign Minister Penny Wong will meet Indonesian Foreign Minister Sugiono in "
+        "Jakarta next week.",
+        "Japanese Prime Minister Shigeru Ishiba is expected to call South Korean President Lee "
+        "Jae-myung on Friday.",
+        "A planned meeting between Indian Prime Minister Narendra Modi and Chinese President Xi "
+        "Jinping was postponed on Monday.",
+        "German Chancellor Friedrich Merz cancelled his meeting with Polish Prime Minister Donald "
+        "Tusk on Monday.",
+        "French President Emmanuel Macron gave a speech on European defence in Paris on Monday.",
+        "The Indian foreign ministry said in a statement on Monday that it welcomed the ceasefire.",
+        "The United States imposed sanctions on Russian oil companies on Monday, Treasury "
+        "Secretary Scott Bessent said.",
+    ],
+    ids=["planned", "expected-call", "postponed", "cancelled", "speech", "statement", "sanctions"],
+)
+def test_a_text_reporting_no_meeting_proposes_none_and_says_so(text):
+    reading = read(text)
+
+    assert reading.proposals == []
+    assert NO_MEETING in reading.notes
+
+
+def test_a_meeting_that_happened_is_kept_beside_one_that_is_planned():
+    reading = read(
+        "Indian Foreign Minister Rohan Mehta met Japanese Foreign Minister Takeshi Iwaya in "
+        "Tokyo on Monday. Mehta will meet Australian Foreign Minister Penny Wong next week."
+    )
+
+    assert [[p.name for p in m.participants] for m in reading.proposals] == [
+        ["Rohan Mehta", "Takeshi Iwaya"]
+    ]
+    assert NO_MEETING not in reading.notes
+
+
+# Where and on what occasion
+
+
+def test_a_hotel_outside_a_city_only_the_gazetteer_knows_is_in_that_city():
+    meeting = only_meeting(
+        "Swiss Foreign Minister Ignazio Cassis met Iranian Foreign Minister Abbas Araghchi at a "
+        "lakeside hotel outside Geneva on Monday."
+    )
+
+    assert (meeting.venue, meeting.venue_country) == ("Geneva", "CH")
+
+
+def test_the_presidential_palace_in_hanoi_is_in_hanoi():
+    meeting = only_meeting(
+        "Thai Prime Minister Anutin Charnvirakul met Vietnamese General Secretary To Lam at the "
+        "presidential palace in Hanoi on Monday."
+    )
+
+    assert (meeting.venue, meeting.venue_country) == ("Hanoi", "VN")
+
+
+def test_a_landmark_gives_its_city():
+    meeting = only_meeting(
+        "Indian Prime Minister Narendra Modi received Sri Lankan President Anura Kumara "
+        "Dissanayake at Hyderabad House on Monday."
+    )
+
+    assert (meeting.venue, meeting.venue_country) == ("New Delhi", "IN")
+
+
+def test_the_dateline_city_is_not_the_venue_when_the_sentence_names_another_place():
+    reading = read(
+        "SYDNEY, Oct 27 (Wire) – Australian Foreign Minister Penny Wong met Indonesian Foreign "
+        "Minister Sugiono in Jakarta on Monday."
+    )
+
+    assert reading.dateline.city == "Sydney"
+    [meeting] = reading.proposals
+    assert (meeting.venue, meeting.venue_country) == ("Jakarta", "ID")
+
+
+def test_the_dateline_city_is_the_venue_when_no_other_place_is_named():
+    meeting = only_meeting(
+        "SYDNEY, Oct 27 (Wire) – Australian Foreign Minister Penny Wong met Indonesian Foreign "
+        "Minister Sugiono on Monday."
+    )
+
+    assert (meeting.venue, meeting.venue_country) == ("Sydney", "AU")
+
+
+def test_the_sidelines_of_the_asean_summit_are_the_occasion():
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met Chinese Foreign Minister Wang Yi on the "
+        "sidelines of the ASEAN summit in Kuala Lumpur on Sunday."
+    )
+
+    assert meeting.occasion == "ASEAN Summit"
+    assert (meeting.venue, meeting.venue_country) == ("Kuala Lumpur", "MY")
+    assert meeting.date == D(2025, 10, 26)
+
+
+def test_a_meeting_with_no_occasion_has_none():
+    meeting = only_meeting(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday."
+    )
+
+    assert meeting.occasion is None
+
+
+# About what
+
+
+def test_topics_come_from_the_vocabulary_by_name_and_by_alias():
+    topic("Trade", "tariffs", "trade deal")
+    topic("Critical minerals", "rare earths")
+    topic("Maritime security", "freedom of navigation")
+    topic("Health")
+
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday. They discussed tariffs, rare earths and maritime security."
+    )
+
+    assert [name for _, name, *_ in meeting.topics] == [
+        "Critical minerals",
+        "Maritime security",
+        "Trade",
+    ]
+
+
+def test_a_topic_word_shows_where_it_was_read():
+    topic("Trade", "tariffs")
+
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday. They discussed tariffs."
+    )
+
+    [(_, name, word, sentence)] = meeting.topics
+    assert (name, word, sentence) == ("Trade", "tariffs", "They discussed tariffs.")
+
+
+def test_a_sub_topic_stands_for_its_parent():
+    security = topic("Security", "security cooperation")
+    topic("Cybersecurity", "cyber security", parent=security)
+
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday. They discussed security cooperation and cybersecurity."
+    )
+
+    assert [name for _, name, *_ in meeting.topics] == ["Cybersecurity"]
+
+
+def test_the_geopolitical_climate_is_not_the_climate_topic():
+    topic("Climate", "climate change")
+
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday, in a meeting shaped by the geopolitical climate."
+    )
+
+    assert meeting.topics == []
+
+
+def test_climate_change_is_the_climate_topic():
+    topic("Climate", "climate change")
+
+    meeting = only_meeting(
+        "Indian Foreign Minister Rohan Mehta met US Secretary of State Marco Rubio in Washington "
+        "on Monday. They discussed climate change."
+    )
+
+    assert [name for _, name, *_ in meeting.topics] == ["Climate"]
+
+
+# When, relative to another meeting
+
+
+def test_later_that_evening_takes_the_previous_meetings_date():
+    reading = read(
+        "Indian Foreign Minister Rohan Mehta met Japanese Foreign Minister Takeshi Iwaya in "
+        "Tokyo on Monday. Later that evening, Mehta met Australian Foreign Minister Penny Wong."
+    )
+
+    assert [[p.name for p in m.participants] for m in reading.proposals] == [
+        ["Rohan Mehta", "Takeshi Iwaya"],
+        ["Rohan Mehta", "Penny Wong"],
+    ]
+    assert [(m.date, m.date_precision) for m in reading.proposals] == [
+        (D(2025, 10, 27), "day"),
+        (D(2025, 10, 27), "day"),
+    ]
+
+
+def test_talks_that_came_a_day_after_x_met_y_date_that_meeting_the_day_before():
+    reading = read(
+        "British Foreign Secretary David Lammy met Chinese Foreign Minister Wang Yi in Beijing "
+        "on Wednesday. The talks came a day after Lammy met US Secretary of State Marco Rubio in "
+        "Washington."
+    )
+
+    assert [[p.name for p in m.participants] for m in reading.proposals] == [
+        ["David Lammy", "Wang Yi"],
+        ["David Lammy", "Marco Rubio"],
+    ]
+    assert [m.date for m in reading.proposals] == [D(2025, 10, 22), D(2025, 10, 21)]
+    assert reading.proposals[1].venue == "Washington"
+
+
+def test_a_meeting_without_a_stated_date_is_dated_approximately_by_publication():
+    meeting = only_meeting(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi."
+    )
+
+    assert (meeting.date, meeting.date_precision) == (PUBLISHED, "approximate")
+
+
+def test_without_a_publication_date_a_weekday_is_left_unresolved_and_the_notes_say_so():
+    reading = read(
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday.",
+        published=None,
+    )
+
+    assert reading.proposals[0].date is None
+    assert any("No publication date" in note for note in reading.notes)
+
+
+# The seed article
+
+
+def test_the_seed_retelling_gives_the_one_meeting_it_reports_in_full():
+    topic("Trade", "tariffs", "trade agreement")
+    topic("Defence", "defence cooperation")
+    security = topic("Security", "security cooperation")
+    topic("Cybersecurity", "cyber security", parent=security)
+    topic("Counterterrorism", "terrorism", parent=security)
+    maritime = topic("Maritime security")
+    topic("South China Sea", parent=maritime)
+    article = seed_article()
+
+    reading = read(article["text"], published=D.fromisoformat(article["published"]))
+
+    [meeting] = reading.proposals
+    assert people(meeting) == [
+        ("S. Jaishankar", "External Affairs Minister", "IN"),
+        ("Marco Rubio", "Secretary of State", "US"),
+    ]
+    assert (meeting.date, meeting.date_precision) == (D(2025, 10, 27), "day")
+    assert meeting.kind == "in-person"
+    assert (meeting.venue, meeting.venue_country) == ("Kuala Lumpur", "MY")
+    assert "ASEAN" in meeting.occasion
+    topics = {name.lower() for _, name, *_ in meeting.topics}
+    assert topics >= {"trade", "defence", "south china sea", "cybersecurity", "counterterrorism"}
+    assert reading.notes == []
