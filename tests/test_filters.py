@@ -27,8 +27,10 @@ def ids(*meetings: Meeting) -> set[int]:
 
 
 def field_error(response, name: str) -> str:
-    """The error shown next to the filter field called name, or "" when there is none."""
-    found = re.search(rf'<(\w+)\b[^>]*\bid="{name}-error"[^>]*>(.*?)</\1>', response.text, re.S)
+    """The error shown next to the filter field called name, or "" when there is none. Its id is
+    the one Django's aria-describedby names (id_from_error), or country-error for the countries."""
+    ids = f"(?:{name}-error|id_{name}_error)"
+    found = re.search(rf'<(\w+)\b[^>]*\bid="{ids}"[^>]*>(.*?)</\1>', response.text, re.S)
     if not found:
         return ""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", found.group(2))).split())
