@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
 
 from meetings.models import (
     Country,
@@ -149,3 +151,29 @@ def seed_meeting(make_meeting, jaishankar, rubio, kuala_lumpur, asean_summit, tr
         title="Jaishankar–Rubio talks in Kuala Lumpur",
         summary="Trade and defence on the sidelines of the ASEAN summit.",
     )
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    """pytest-django's superuser without a password: hashing one costs a second per test."""
+    return django_user_model.objects.create_superuser("admin", "admin@example.com", None)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password=None, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture(params=["admin_client", "editor_client"])
+def staff_client(request):
+    """Each test using it runs once as a superuser and once as an editor."""
+    return request.getfixturevalue(request.param)

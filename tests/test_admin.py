@@ -5,8 +5,6 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from meetings.models import (
@@ -25,32 +23,6 @@ pytestmark = pytest.mark.django_db
 MEETINGS_MODELS = sorted(
     model._meta.model_name for model in admin.site._registry if model._meta.app_label == "meetings"
 )
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    """pytest-django's superuser, without a password: hashing one costs a second per test."""
-    return django_user_model.objects.create_superuser("admin", "admin@example.com", None)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password=None, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture(params=["admin_client", "editor_client"])
-def staff_client(request):
-    """Each test using it runs once as a superuser and once as an editor."""
-    return request.getfixturevalue(request.param)
 
 
 def management(prefix: str, rows: list[dict], initial: int = 0) -> dict:

@@ -9,7 +9,7 @@ import datetime
 import html
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.test import Client
@@ -45,32 +45,6 @@ def world(django_db_setup, django_db_blocker):
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
-
-
-@pytest.fixture
-def admin_user(django_user_model):
-    """A superuser without a password: hashing one costs a second per test."""
-    return django_user_model.objects.create_superuser("admin", "admin@example.com", None)
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", password=None, is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(editor):
-    client = Client()
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture(params=["admin_client", "editor_client"])
-def staff_client(request):
-    """Each test using it runs once as a superuser and once as an editor."""
-    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture
