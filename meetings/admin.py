@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.urls import path
 
+from meetings import index
 from meetings.models import (
     Country,
     Issue,
@@ -216,9 +218,12 @@ class MeetingAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         ready = queryset.filter(meeting_sources__isnull=False).distinct()
         skipped = queryset.count() - ready.count()
-        done = Meeting.objects.filter(pk__in=ready.values("pk")).update(
-            status=Meeting.Status.PUBLISHED, updated_by=request.user
-        )
+        ids = list(ready.values_list("pk", flat=True))
+        with transaction.atomic():
+            done = Meeting.objects.filter(pk__in=ids).update(
+                status=Meeting.Status.PUBLISHED, updated_by=request.user
+            )
+            index.reindex(ids)
         self.message_user(request, f"Published {done} meeting(s).")
         if skipped:
             self.message_user(
@@ -229,5 +234,10 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.action(description="Return the selected meetings to draft")
     def unpublish(self, request, queryset):
-        done = queryset.update(status=Meeting.Status.DRAFT, updated_by=request.user)
+        ids = list(queryset.values_list("pk", flat=True))
+        with transaction.atomic():
+            done = Meeting.objects.filter(pk__in=ids).update(
+                status=Meeting.Status.DRAFT, updated_by=request.user
+            )
+            index.reindex(ids)
         self.message_user(request, f"{done} meeting(s) are drafts again.")

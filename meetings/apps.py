@@ -1,5 +1,12 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 
 
 class MeetingsConfig(AppConfig):
@@ -12,4 +19,10 @@ class MeetingsConfig(AppConfig):
 
         post_save.connect(signals.participation_changed, sender="meetings.Participation")
         post_delete.connect(signals.participation_changed, sender="meetings.Participation")
+        post_save.connect(signals.meeting_saved, sender="meetings.Meeting")
+        pre_delete.connect(signals.meeting_deleting, sender="meetings.Meeting")
+        post_delete.connect(signals.meeting_deleted, sender="meetings.Meeting")
+        pre_save.connect(signals.topic_saving, sender="meetings.Issue")
+        post_save.connect(signals.topic_saved, sender="meetings.Issue")
+        m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_issues")
         post_migrate.connect(signals.ensure_editor_group, sender=self)

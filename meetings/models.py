@@ -404,6 +404,8 @@ class Meeting(models.Model):
         Country, through="MeetingCountry", related_name="meetings", editable=False
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    # what the facets and tallies count for this meeting (meetings.index); empty for a draft
+    indexed = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -446,6 +448,13 @@ class Meeting(models.Model):
         indexes = [
             # the timeline, the list and every page's "latest meetings"
             models.Index(fields=["status", "-date", "-id"], name="meetings_meeting_status_date"),
+            # a venue's and an occasion's meetings, newest first
+            models.Index(
+                fields=["venue", "status", "-date", "-id"], name="meetings_meeting_venue_date"
+            ),
+            models.Index(
+                fields=["occasion", "status", "-date", "-id"], name="meetings_meeting_occ_date"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -460,6 +469,14 @@ class Meeting(models.Model):
                 self.date = self.date.replace(day=1)
             elif self.date_precision == self.Precision.YEAR:
                 self.date = self.date.replace(month=1, day=1)
+        if not self._state.adding and kwargs.get("update_fields") is None and not args:
+            # .indexed belongs to meetings.index, which changes it in the database only: a
+            # meeting loaded before that must not write its stale copy back
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "indexed"
+            ]
         super().save(*args, **kwargs)
 
     @property
@@ -578,3 +595,43 @@ class MeetingSource(models.Model):
 
     def __str__(self) -> str:
         return str(self.source)
+
+
+class Facet(models.Model):
+    """A published meeting under one country, pair or topic key (meetings.index), with its date.
+
+    The primary key is the index the lists read: one key's meetings, newest first."""
+
+    pk = models.CompositePrimaryKey("key", "date", "meeting_id")
+    key = models.CharField(max_length=40)
+    date = models.DateField()
+    # rows are removed by meetings.index before the meeting goes, not by a cascade
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.date} {self.meeting_id}"
+
+
+class Tally(models.Model):
+    """How many published meetings a key has per year, partner, topic... (meetings.index)."""
+
+    pk = models.CompositePrimaryKey("key", "kind", "ref")
+    key = models.CharField(max_length=40)
+    kind = models.CharField(max_length=1)
+    ref = models.CharField(max_length=40)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            # the top partners, topics, venues... of a key
+            models.Index(fields=["key", "kind", "-n"], name="meetings_tally_top"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.kind}:{self.ref} = {self.n}"

@@ -21,6 +21,7 @@ register_converter(CountryCodeConverter, "cc")
 public = (
     [
         path("", views.home, name="home"),
+        path("about/", views.about, name="about"),
         path("meetings/", views.meeting_list, name="list"),
         path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
         path("timeline/", views.timeline, name="timeline"),

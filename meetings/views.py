@@ -7,35 +7,40 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, F, Q
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
+from meetings import browse
+from meetings.browse import Selection, percent
 from meetings.filters import MeetingFilter
+from meetings.index import ALL
 from meetings.models import (
     Country,
     Issue,
     Meeting,
-    MeetingCountry,
     MeetingQuerySet,
     Occasion,
     Official,
+    Tally,
     Venue,
 )
-from meetings.templatetags.meetings_tags import percent
 
 
 def published() -> MeetingQuerySet:
     return Meeting.objects.published()
 
 
+def page_number(request: HttpRequest):
+    return request.GET.get("page") or 1
+
+
 def paginate(request: HttpRequest, qs, per_page: int | None = None) -> Page:
     """One page of qs; a page number that is not one (page=-1, page=x, too far) is a 404."""
     paginator = Paginator(qs, per_page or settings.MEETINGS_PER_PAGE)
-    number = request.GET.get("page") or 1
+    number = page_number(request)
     try:
         return paginator.page(number)
     except InvalidPage:
@@ -45,19 +50,13 @@ def paginate(request: HttpRequest, qs, per_page: int | None = None) -> Page:
         ) from None
 
 
-def filter_meetings(
-    request: HttpRequest, qs: MeetingQuerySet
-) -> tuple[MeetingFilter, MeetingQuerySet]:
-    """Apply the URL's filters; malformed ones leave no result and errors to show."""
-    filterset = MeetingFilter(request.GET or None, queryset=qs, request=request)
+def filter_meetings(request: HttpRequest, **fixed) -> tuple[MeetingFilter, Selection | None]:
+    """The URL's filters as a selection; malformed ones give None and errors to show."""
+    filterset = MeetingFilter(request.GET or None, queryset=published(), request=request)
     if filterset.is_bound and not filterset.is_valid():
-        return filterset, qs.none()
-    return filterset, filterset.qs
-
-
-def meeting_page(request: HttpRequest, qs: MeetingQuerySet) -> Page:
-    """A page of meetings, newest first, with what each row shows loaded in fixed queries."""
-    return paginate(request, qs.with_related().newest_first())
+        return filterset, None
+    data = filterset.form.cleaned_data if filterset.is_bound else {}
+    return filterset, Selection.from_filters(data, **fixed)
 
 
 def filter_context(filterset: MeetingFilter) -> dict:
@@ -73,115 +72,53 @@ def filter_context(filterset: MeetingFilter) -> dict:
     }
 
 
-def years_chart(qs: MeetingQuerySet) -> list[dict]:
-    """Meetings per year, every year from the first to the last (gaps show as zero)."""
-    counts = dict(
-        qs.order_by()
-        .annotate(year=ExtractYear("date"))
-        .values_list("year")
-        .annotate(n=Count("id"))
-        .values_list("year", "n")
-    )
-    if not counts:
-        return []
-    years = range(min(counts), max(counts) + 1)
-    top = max(counts.values())
-    return [
-        {"year": y, "count": counts.get(y, 0), "pct": percent(counts.get(y, 0), top)} for y in years
-    ]
-
-
-def top_issues(qs: MeetingQuerySet, limit: int = 8) -> list[Issue]:
-    return list(
-        Issue.objects.filter(meetings__in=qs.order_by().values("pk"))
-        .annotate(n=Count("meetings"))
-        .order_by("-n", "name")[:limit]
-    )
-
-
-def top_venues(qs: MeetingQuerySet, limit: int = 8) -> list[Venue]:
-    return list(
-        Venue.objects.filter(meetings__in=qs.order_by().values("pk"))
-        .select_related("country")
-        .annotate(n=Count("meetings"))
-        .order_by("-n", "name")[:limit]
-    )
-
-
-def top_officials(
-    qs: MeetingQuerySet,
-    limit: int = 10,
-    *,
-    country: Country | None = None,
-    leave_out: Official | None = None,
-) -> list[Official]:
-    """Officials ranked by their meetings in qs; only those who came for country, when given."""
-    taking_part = Q(participations__meeting__in=qs.order_by().values("pk"))
-    if country is not None:
-        taking_part &= Q(participations__country=country)
-    officials = Official.objects.filter(taking_part)
-    if leave_out is not None:
-        officials = officials.exclude(pk=leave_out.pk)
-    return list(
-        officials.select_related("country")
-        .annotate(n=Count("participations"))
-        .order_by("-n", "name")[:limit]
-    )
-
-
-def busiest_pairs(qs: MeetingQuerySet, limit: int = 8) -> list[dict]:
-    """Country pairs ranked by the number of meetings in qs in which both took part."""
-    rows = (
-        MeetingCountry.objects.filter(meeting__in=qs.order_by().values("pk"))
-        .filter(meeting__meeting_countries__country__code__gt=F("country__code"))
-        .values("country", "meeting__meeting_countries__country")
-        .annotate(n=Count("meeting", distinct=True))
-        .order_by("-n")[:limit]
-    )
-    rows = list(rows)
-    ids = {r["country"] for r in rows} | {r["meeting__meeting_countries__country"] for r in rows}
-    countries = Country.objects.in_bulk(ids)
-    return [
-        {
-            "a": countries[r["country"]],
-            "b": countries[r["meeting__meeting_countries__country"]],
-            "count": r["n"],
-        }
-        for r in rows
-    ]
+def empty_page() -> Page:
+    return Paginator([], settings.MEETINGS_PER_PAGE).page(1)
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    qs = published()
-    latest = list(qs.with_related().newest_first()[:12])
+    everything = Selection()
     ctx = {
-        "latest": latest,
-        "pairs": busiest_pairs(qs),
-        "total": qs.count(),
+        "latest": everything.latest(12),
+        "pairs": everything.pairs(),
+        "total": sum(y["count"] for y in everything.years()),
     }
     return render(request, "meetings/home.html", ctx)
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    filterset, qs = filter_meetings(request, published())
-    ctx = filter_context(filterset) | {"page": meeting_page(request, qs)}
+    filterset, selection = filter_meetings(request)
+    page = selection.page(page_number(request)) if selection else empty_page()
+    ctx = filter_context(filterset) | {"page": page}
     return render(request, "meetings/meeting_list.html", ctx)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """What the tracker holds and how to read it; touches no database."""
+    return render(request, "meetings/about.html")
 
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(published().with_related(), pk=pk)
     countries = sorted({p.country for p in meeting.participations.all()}, key=lambda c: c.code)
-    same = published().involving(*countries).exclude(pk=meeting.pk).select_related("venue")
-    before = Q(date__lt=meeting.date) | Q(date=meeting.date, pk__lt=meeting.pk)
-    after = Q(date__gt=meeting.date) | Q(date=meeting.date, pk__gt=meeting.pk)
     ctx = {
         "meeting": meeting,
         "countries": countries,
         "sources": meeting.meeting_sources.select_related("source"),
-        "previous": same.filter(before).order_by("-date", "-pk").first() if countries else None,
-        "next": same.filter(after).order_by("date", "pk").first() if countries else None,
         "pair_url": pair_url(countries),
     }
+    if countries:
+        # the same countries' meetings just before and after this one
+        same = Selection(countries=tuple(countries)).ids()
+        before = Q(date__lt=meeting.date) | Q(date=meeting.date, meeting_id__lt=meeting.pk)
+        after = Q(date__gt=meeting.date) | Q(date=meeting.date, meeting_id__gt=meeting.pk)
+        older = same.filter(before).first()
+        newer = same.filter(after).reverse().first()
+        near = {
+            m.pk: m
+            for m in Meeting.objects.select_related("venue").filter(pk__in=[older or 0, newer or 0])
+        }
+        ctx["previous"], ctx["next"] = near.get(older), near.get(newer)
     return render(request, "meetings/meeting_detail.html", ctx)
 
 
@@ -193,8 +130,8 @@ def pair_url(countries: list[Country]) -> str | None:
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
-    filterset, qs = filter_meetings(request, published())
-    ctx = filter_context(filterset) | {"years": years_chart(qs)}
+    filterset, selection = filter_meetings(request)
+    ctx = filter_context(filterset) | {"years": selection.years() if selection else []}
     return render(request, "meetings/timeline.html", ctx)
 
 
@@ -206,15 +143,8 @@ def valid_year(year: int) -> int:
 
 def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
     valid_year(year)
-    filterset, qs = filter_meetings(request, published())
-    qs = qs.filter(date__year=year)
-    counts = dict(
-        qs.order_by()
-        .annotate(month=ExtractMonth("date"))
-        .values_list("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
+    filterset, selection = filter_meetings(request)
+    counts = selection.months(year) if selection else {}
     top = max(counts.values(), default=0) or 1
     months = [
         {
@@ -225,11 +155,12 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    ctx = filter_context(filterset) | {
-        "year": year,
-        "months": months,
-        "page": meeting_page(request, qs),
-    }
+    if selection:
+        within = selection.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        page = within.page(page_number(request))
+    else:
+        page = empty_page()
+    ctx = filter_context(filterset) | {"year": year, "months": months, "page": page}
     return render(request, "meetings/timeline_year.html", ctx)
 
 
@@ -237,26 +168,26 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     valid_year(year)
     if not 1 <= month <= 12:
         raise Http404("A month is a number from 1 to 12.")
-    filterset, qs = filter_meetings(request, published())
-    qs = qs.filter(date__year=year, date__month=month)
+    filterset, selection = filter_meetings(request)
     first = datetime.date(year, month, 1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    if selection:
+        within = selection.narrowed(first, following - datetime.timedelta(days=1))
+        page = within.page(page_number(request))
+    else:
+        page = empty_page()
     ctx = filter_context(filterset) | {
         "year": year,
         "month": first,
         "previous_month": (first - datetime.timedelta(days=1)).replace(day=1),
-        "next_month": (first + datetime.timedelta(days=32)).replace(day=1),
-        "page": meeting_page(request, qs),
+        "next_month": following,
+        "page": page,
     }
     return render(request, "meetings/timeline_month.html", ctx)
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
-    counts = dict(
-        MeetingCountry.objects.filter(meeting__status=Meeting.Status.PUBLISHED)
-        .values_list("country")
-        .annotate(n=Count("meeting"))
-        .values_list("country", "n")
-    )
+    counts = {int(ref): n for ref, n in Selection().tallies("c").items()}
     countries = list(Country.objects.all())
     for c in countries:
         c.n = counts.get(c.pk, 0)
@@ -269,27 +200,34 @@ def get_country(code: str) -> Country:
     return get_object_or_404(Country, code=code.upper())
 
 
+def subject_context(request: HttpRequest, selection: Selection) -> dict:
+    """What every subject page shows: a page of meetings, the total and the years."""
+    years = selection.years()
+    return {
+        "page": selection.page(page_number(request)),
+        "years": years,
+        "total": sum(y["count"] for y in years),
+    }
+
+
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         return redirect("meetings:country", code.lower(), permanent=True)
     country = get_country(code)
-    qs = published().involving(country)
-    partners = list(
-        MeetingCountry.objects.filter(meeting__in=qs.order_by().values("pk"))
-        .exclude(country=country)
-        .values("country")
-        .annotate(n=Count("meeting"))
-        .order_by("-n")[:15]
-    )
-    by_id = Country.objects.in_bulk([p["country"] for p in partners])
-    ctx = {
+    selection = Selection(countries=(country,))
+    ctx = subject_context(request, selection) | {
         "country": country,
-        "partners": [{"country": by_id[p["country"]], "count": p["n"]} for p in partners],
-        "page": meeting_page(request, qs),
-        "years": years_chart(qs),
-        "issues": top_issues(qs),
-        "officials": top_officials(qs, limit=8, country=country),
+        "partners": [{"country": c, "count": c.n} for c in selection.ranked("c", Country, 15)],
+        "issues": selection.ranked("i", Issue, 8),
+        "officials": selection.ranked(
+            "o",
+            Official,
+            8,
+            only=Official.objects.filter(country=country),
+        ),
     }
+    for o in ctx["officials"]:
+        o.country = country
     return render(request, "meetings/country_detail.html", ctx)
 
 
@@ -300,73 +238,74 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     first, second = sorted([a.lower(), b.lower()])
     if (a, b) != (first, second):
         return redirect("meetings:pair", first, second, permanent=True)
-    qs = published().involving(country_a, country_b)
-    ctx = {
+    selection = Selection(countries=(country_a, country_b))
+    venues = selection.ranked("v", Venue, 8)
+    officials = selection.ranked("o", Official, 10)
+    places = browse.by_id(
+        Country.objects.all(),
+        {v.country_id for v in venues} | {o.country_id for o in officials if o.country_id},
+    )
+    for row in [*venues, *officials]:
+        if row.country_id:
+            row.country = places[row.country_id]
+    ctx = subject_context(request, selection) | {
         "a": country_a,
         "b": country_b,
-        "page": meeting_page(request, qs),
-        "years": years_chart(qs),
-        "issues": top_issues(qs),
-        "venues": top_venues(qs),
-        "officials": top_officials(qs),
+        "issues": selection.ranked("i", Issue, 8),
+        "venues": venues,
+        "officials": officials,
     }
     return render(request, "meetings/pair.html", ctx)
 
 
-def subject_page(request: HttpRequest, template: str, qs: MeetingQuerySet, **extra) -> HttpResponse:
-    ctx = {"page": meeting_page(request, qs), "years": years_chart(qs), **extra}
-    return render(request, template, ctx)
-
-
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.select_related("country"), slug=slug)
-    qs = published().with_official(official)
-    return subject_page(
-        request,
-        "meetings/official_detail.html",
-        qs,
-        official=official,
-        positions=official.positions.select_related("country"),
-        counterparts=top_officials(qs, leave_out=official),
+    selection = Selection(official=official)
+    counterparts = list(
+        Official.objects.filter(participations__meeting__in=selection.meetings().values("pk"))
+        .exclude(pk=official.pk)
+        .select_related("country")
+        .annotate(n=Count("participations"))
+        .order_by("-n", "name")[:10]
     )
+    ctx = subject_context(request, selection) | {
+        "official": official,
+        "positions": official.positions.select_related("country"),
+        "counterparts": counterparts,
+    }
+    return render(request, "meetings/official_detail.html", ctx)
 
 
 def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(Issue.objects.select_related("parent"), slug=slug)
-    qs = published().on_issue(issue)
-    return subject_page(
-        request,
-        "meetings/issue_detail.html",
-        qs,
-        issue=issue,
-        children=issue.children.all(),
-        pairs=busiest_pairs(qs),
-    )
+    selection = Selection(issue=issue)
+    ctx = subject_context(request, selection) | {
+        "issue": issue,
+        "children": issue.children.all(),
+        "pairs": selection.pairs(),
+    }
+    return render(request, "meetings/issue_detail.html", ctx)
 
 
 def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     venue = get_object_or_404(Venue.objects.select_related("country"), slug=slug)
-    qs = published().filter(venue=venue)
-    return subject_page(
-        request,
-        "meetings/venue_detail.html",
-        qs,
-        venue=venue,
-        occasions=venue.occasions.all(),
-        pairs=busiest_pairs(qs),
-    )
+    selection = Selection(venue=venue)
+    ctx = subject_context(request, selection) | {
+        "venue": venue,
+        "occasions": venue.occasions.all(),
+        "pairs": selection.pairs(),
+    }
+    return render(request, "meetings/venue_detail.html", ctx)
 
 
 def occasion_detail(request: HttpRequest, slug: str) -> HttpResponse:
     occasion = get_object_or_404(Occasion.objects.select_related("venue__country"), slug=slug)
-    qs = published().filter(occasion=occasion)
-    return subject_page(
-        request,
-        "meetings/occasion_detail.html",
-        qs,
-        occasion=occasion,
-        pairs=busiest_pairs(qs),
-    )
+    selection = Selection(occasion=occasion)
+    ctx = subject_context(request, selection) | {
+        "occasion": occasion,
+        "pairs": selection.pairs(),
+    }
+    return render(request, "meetings/occasion_detail.html", ctx)
 
 
 DIRECTORIES = {
@@ -381,31 +320,38 @@ DIRECTORIES = {
 }
 
 
+DIRECTORY_MODELS = {"officials": ("o", Official), "issues": ("i", Issue), "venues": ("v", Venue)}
+DIRECTORY_MODELS["occasions"] = ("e", Occasion)
+
+
 def directory(request: HttpRequest, kind: str) -> HttpResponse:
-    """The officials, topics, venues or occasions, with their published meeting counts."""
-    is_published = Q(meetings__status=Meeting.Status.PUBLISHED)
-    if kind == "officials":
-        qs = Official.objects.select_related("country").annotate(
-            n=Count(
-                "participations",
-                filter=Q(participations__meeting__status=Meeting.Status.PUBLISHED),
-            )
-        )
-    elif kind == "issues":
-        qs = Issue.objects.select_related("parent").annotate(
-            n=Count("meetings", filter=is_published)
-        )
-    elif kind == "venues":
-        qs = Venue.objects.select_related("country").annotate(
-            n=Count("meetings", filter=is_published)
-        )
-    else:
-        qs = Occasion.objects.select_related("venue").annotate(
-            n=Count("meetings", filter=is_published)
-        )
+    """The officials, topics, venues or occasions with published meetings, busiest first."""
+    letter, model = DIRECTORY_MODELS[kind]
+    ranked = (
+        Tally.objects.filter(key=ALL, kind=letter, n__gt=0)
+        .order_by("-n", "ref")
+        .values_list("ref", "n")
+    )
+    page = paginate(request, ranked, per_page=50)
+    related = {"officials": ["country"], "issues": ["parent"], "venues": ["country"]}
+    found = model.objects.select_related(*related.get(kind, ["venue"])).in_bulk(
+        [int(ref) for ref, _ in page.object_list]
+    )
+    items = []
+    for ref, n in page.object_list:
+        item = found.get(int(ref))
+        if item is not None:
+            item.n = n
+            items.append(item)
     heading, column, intro = DIRECTORIES[kind]
-    page = paginate(request, qs.order_by("-n", "name"), per_page=50)
-    ctx = {"kind": kind, "page": page, "heading": heading, "column": column, "intro": intro}
+    ctx = {
+        "kind": kind,
+        "page": page,
+        "items": items,
+        "heading": heading,
+        "column": column,
+        "intro": intro,
+    }
     return render(request, "meetings/directory.html", ctx)
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, fields
 from django.db import connections, transaction
 from django.utils import timezone
 
+from meetings import index
 from meetings.bulk.records import BadLine, LineParser, MeetingRecord, SourceRecord, VenueRecord
 from meetings.bulk.writer import (
     MEETING_FIELDS,
@@ -114,6 +115,7 @@ class Importer:
         parallel = self.writer.copy and not connection.in_atomic_block
         self.workers = max(0, workers) if parallel else 0
         self.counts = Counts()
+        self.tallies = index.Contribution()  # written at the end of the run, in one go
 
     # -- the run ----------------------------------------------------------------------------
 
@@ -159,6 +161,9 @@ class Importer:
                 for result in self.pool.close():
                     self._collect(result)
                 self.pool = None
+            # what was written is counted, even when the run stops on an error
+            index.write_tallies(self.tallies, self.using)
+            self.tallies = index.Contribution()
         self._resolve_pending(final=True)
         counts.seconds = time.monotonic() - started
         return counts
@@ -211,6 +216,7 @@ class Importer:
             raise result.error
         self.counts.created += result.created
         self.counts.updated += result.updated
+        self.tallies.update(result.tallies)
         for line, reason in result.bad:
             self._bad(line, reason)
 
@@ -581,6 +587,7 @@ class Importer:
         """The meetings to write, as ids; meetings the database holds as they are are counted
         unchanged and left out."""
         planned = []
+        parents = {pk: parent for pk, _, parent, _ in self.issues.values()}
         for r in records:
             planned.append(
                 PlannedMeeting(
@@ -606,6 +613,17 @@ class Importer:
                     quotes=tuple((sources[s.key], s.quote) for s in r.sources),
                 )
             )
+            p = planned[-1]
+            venue_id, occasion_id = p.fields[6], p.fields[7]
+            p.keys = index.line_for(
+                date=r.date,
+                published=r.status == Meeting.Status.PUBLISHED,
+                venue_id=venue_id,
+                occasion_id=occasion_id,
+                participants=[(o, c) for o, _, c in p.participants],
+                issue_ids=p.issues,
+                parents=parents,
+            )
         old = [p for p in planned if not p.new]
         if old:
             current = self._current([p.pk for p in old])
@@ -616,6 +634,10 @@ class Importer:
             }
             done.unchanged += len(same)
             planned = [p for p in planned if p.uid not in same]
+            lines = dict(self.writer.select(Meeting, ["id", "indexed"], "id", [p.pk for p in old]))
+            for p in planned:
+                if not p.new:
+                    p.old_keys = lines.get(p.pk, "")
         fresh = [p for p in planned if p.new]
         reserved = self.writer.next_ids(Meeting, len(fresh))
         if reserved:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import DataError, IntegrityError, connections, models, transaction
 
+from meetings import index
 from meetings.models import Meeting, MeetingCountry, MeetingSource, Participation
 
 MeetingIssue = Meeting.issues.through
@@ -190,6 +191,8 @@ class PlannedMeeting:
     participants: tuple[tuple[int, str, int], ...]  # (official id, title, country id)
     issues: tuple[int, ...]
     quotes: tuple[tuple[int, str], ...]  # (source id, quote)
+    keys: str = ""  # its line for meetings.index
+    old_keys: str = ""  # the line it had, for a meeting being rewritten
 
 
 @dataclass
@@ -199,6 +202,7 @@ class JobResult:
     updated: int = 0
     bad: list[tuple[int, str]] = field(default_factory=list)
     error: BaseException | None = None
+    tallies: index.Contribution = field(default_factory=index.Contribution)
 
 
 def write_meetings(planned: list[PlannedMeeting], writer: Writer, now: datetime.datetime) -> None:
@@ -209,14 +213,16 @@ def write_meetings(planned: list[PlannedMeeting], writer: Writer, now: datetime.
         for model in (Participation, MeetingCountry, MeetingIssue, MeetingSource):
             writer.delete(model, "meeting_id", ids)
         writer.update(
-            Meeting, [*MEETING_FIELDS, "updated_at"], [(p.pk, *p.fields, now) for p in changed]
+            Meeting,
+            [*MEETING_FIELDS, "indexed", "updated_at"],
+            [(p.pk, *p.fields, p.keys, now) for p in changed],
         )
     fresh = [p for p in planned if p.new]
     reserved = [p.pk for p in fresh] if fresh and fresh[0].pk is not None else None
     new_ids = writer.insert(
         Meeting,
-        ["uid", *MEETING_FIELDS, "created_at", "updated_at"],
-        [(p.uid, *p.fields, now, now) for p in fresh],
+        ["uid", *MEETING_FIELDS, "indexed", "created_at", "updated_at"],
+        [(p.uid, *p.fields, p.keys, now, now) for p in fresh],
         ids=True,
         pks=reserved,
     )
@@ -236,6 +242,18 @@ def write_meetings(planned: list[PlannedMeeting], writer: Writer, now: datetime.
     w.insert(MeetingCountry, ["meeting_id", "country_id"], countries)
     w.insert(MeetingIssue, ["meeting_id", "issue_id"], issue_links)
     w.insert(MeetingSource, ["meeting_id", "source_id", "quote"], quotes)
+    index.write_facets(
+        [(p.pk, p.old_keys) for p in changed], [(pk, p.keys) for pk, p in targets], w.using
+    )
+
+
+def tallies_of(planned: list[PlannedMeeting]) -> index.Contribution:
+    """What writing these meetings changes in the tallies (written later, by the importer)."""
+    delta = index.Contribution()
+    for p in planned:
+        delta.update(index.contribution(p.keys))
+        delta.subtract(index.contribution(p.old_keys))
+    return delta
 
 
 def run_job(planned: list[PlannedMeeting], writer: Writer, now: datetime.datetime) -> JobResult:
@@ -254,7 +272,9 @@ def run_job(planned: list[PlannedMeeting], writer: Writer, now: datetime.datetim
             result.created += one.created
             result.updated += one.updated
             result.bad += one.bad
+            result.tallies.update(one.tallies)
         return result
+    result.tallies = tallies_of(planned)
     result.created = sum(p.new for p in planned)
     result.updated = len(planned) - result.created
     return result
