@@ -32,6 +32,7 @@ from meetings.models import (
     Tally,
     Venue,
 )
+from meetings.templatetags.meetings_tags import percent
 
 # Counting stops here: a list says "10,000+" and pages run to the 10,000th meeting.
 COUNT_LIMIT = 10_000
@@ -80,12 +81,14 @@ class Selection:
         keys += [f"c:{pk}" for pk in (ids[2:] if len(ids) >= 2 else ids)]
         if self.issue is not None:
             keys.append(f"i:{self.issue.pk}")
+        if self.official is not None:
+            keys.append(f"o:{self.official.pk}")
         return keys
 
     @cached_property
     def tally_key(self) -> str | None:
         """The key whose tallies count exactly this selection, if there is one."""
-        if self.kind or self.start or self.end or self.words or self.official:
+        if self.kind or self.start or self.end or self.words:
             return None
         keys = self.facet_keys()
         if self.venue is not None:
@@ -107,18 +110,14 @@ class Selection:
                 qs = qs.filter(venue=self.venue)
             if self.occasion is not None:
                 qs = qs.filter(occasion=self.occasion)
-            if self.official is not None:
-                qs = qs.filter(
-                    pk__in=Participation.objects.filter(official=self.official).values("meeting")
-                )
             if self.kind:
                 qs = qs.filter(kind=self.kind)
             if self.start:
                 qs = qs.filter(date__gte=self.start)
             if self.end:
                 qs = qs.filter(date__lte=self.end)
-            if self.words:
-                qs = qs.filter(pk__in=matching(self.words))
+            for ids in matching(self.words):
+                qs = qs.filter(pk__in=ids)
             return qs.order_by("-date", "-id").values_list("id", flat=True)
         # read the narrowest key's index; the other keys are checked row by row
         driver, *others = sorted(keys, key=lambda k: (self.sizes.get(k, 0), k))
@@ -141,16 +140,8 @@ class Selection:
             qs = qs.filter(meeting__occasion=self.occasion)
         if self.kind:
             qs = qs.filter(meeting__kind=self.kind)
-        if self.official is not None:
-            qs = qs.filter(
-                Exists(
-                    Participation.objects.filter(
-                        official=self.official, meeting_id=OuterRef("meeting_id")
-                    )
-                )
-            )
-        if self.words:
-            qs = qs.filter(meeting_id__in=matching(self.words))
+        for ids in matching(self.words):
+            qs = qs.filter(meeting_id__in=ids)
         return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
 
     @cached_property
@@ -174,12 +165,14 @@ class Selection:
         """The selected meetings as rows (for aggregates over small selections)."""
         return Meeting.objects.filter(pk__in=self.ids().order_by())
 
-    def count(self) -> int:
-        """How many meetings, counted up to COUNT_LIMIT + 1."""
-        return self.ids()[: COUNT_LIMIT + 1].count()
+    def total(self) -> int | None:
+        """How many meetings, from the tallies; None when they do not say."""
+        if self.tally_key is None:
+            return None
+        return sum(y["count"] for y in self.years())
 
     def page(self, number, per_page: int | None = None) -> Page:
-        return paginate(self.ids(), number, per_page)
+        return paginate(self.ids(), number, per_page, count=self.total())
 
     def latest(self, n: int) -> list[Meeting]:
         return rows(list(self.ids()[:n]))
@@ -273,29 +266,29 @@ def by_id(qs: QuerySet, ids) -> dict:
     return {row.pk: row for row in qs.filter(pk__in=[*ids, 0])}
 
 
-def percent(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole else 0
-
-
-def matching(words: str) -> QuerySet:
-    """Ids of meetings whose title, participants, venue, occasion or topics have every word."""
-    qs = Meeting.objects.published()
+def matching(words: str) -> list[QuerySet]:
+    """For each word (up to 8), the ids of the meetings whose title, summary, participants,
+    venue, occasion or topics contain it. Each is a union of index lookups: names are matched
+    in the small tables, then their meetings are read by id; titles and summaries through
+    trigram indexes on PostgreSQL."""
+    found = []
     for word in words.split()[:8]:
-        by_people = Participation.objects.filter(
-            Q(official__name__icontains=word) | Q(official__aliases__icontains=word)
-        ).values("meeting_id")
-        by_topic = Meeting.issues.through.objects.filter(issue__name__icontains=word).values(
-            "meeting_id"
-        )
-        qs = qs.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(venue__name__icontains=word)
-            | Q(occasion__name__icontains=word)
-            | Q(pk__in=by_people)
-            | Q(pk__in=by_topic)
-        )
-    return qs.values("id")
+        venues = Venue.objects.filter(name__icontains=word).values("id")
+        occasions = Occasion.objects.filter(name__icontains=word).values("id")
+        officials = Official.objects.filter(
+            Q(name__icontains=word) | Q(aliases__icontains=word)
+        ).values("id")
+        topics = Issue.objects.filter(name__icontains=word).values("id")
+        parts = [
+            Meeting.objects.filter(title__icontains=word).values("id"),
+            Meeting.objects.filter(summary__icontains=word).values("id"),
+            Meeting.objects.filter(venue__in=venues).values("id"),
+            Meeting.objects.filter(occasion__in=occasions).values("id"),
+            Participation.objects.filter(official__in=officials).values("meeting_id"),
+            Meeting.issues.through.objects.filter(issue__in=topics).values("meeting_id"),
+        ]
+        found.append(parts[0].union(*parts[1:]))
+    return found
 
 
 def rows(ids: list[int]) -> list[Meeting]:
@@ -309,18 +302,31 @@ def rows(ids: list[int]) -> list[Meeting]:
 class BoundedPaginator(Paginator):
     """Pages of meeting ids that count only up to COUNT_LIMIT + 1 and hold meetings."""
 
+    def __init__(self, *args, count: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known = count is not None
+        if self.known:
+            self.count = count  # exact, and nothing to count
+
     @cached_property
     def count(self) -> int:
         return self.object_list[: COUNT_LIMIT + 1].count()
 
     @property
     def more(self) -> bool:
-        """Whether there are more meetings than were counted."""
+        """Whether the pages stop before the last meeting."""
         return self.count > COUNT_LIMIT
 
     @property
     def label(self) -> str:
-        return f"{COUNT_LIMIT:,}+" if self.more else f"{self.count:,}"
+        """The count as shown: exact when known, else "10,000+" past the limit."""
+        if self.more and not self.known:
+            return f"{COUNT_LIMIT:,}+"
+        return f"{self.count:,}"
+
+    @property
+    def limit(self) -> str:
+        return f"{COUNT_LIMIT:,}"
 
     @cached_property
     def num_pages(self) -> int:
@@ -336,9 +342,11 @@ class BoundedPaginator(Paginator):
         return self._get_page(rows(ids), number, self)
 
 
-def paginate(ids: QuerySet, number, per_page: int | None = None) -> Page:
-    """One page of meetings; a page number that is not one (page=-1, page=x, too far) is a 404."""
-    paginator = BoundedPaginator(ids, per_page or settings.MEETINGS_PER_PAGE)
+def paginate(ids: QuerySet, number, per_page: int | None = None, count: int | None = None) -> Page:
+    """One page of meetings; a page number that is not one (page=-1, page=x, too far) is a 404.
+
+    count: the number of meetings when it is known without counting."""
+    paginator = BoundedPaginator(ids, per_page or settings.MEETINGS_PER_PAGE, count=count)
     number = number or 1
     try:
         return paginator.page(number)

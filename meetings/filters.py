@@ -6,6 +6,9 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from meetings.models import (
     Country,
@@ -65,6 +68,32 @@ class CountryCodesFilter(django_filters.Filter):
         return qs.involving(*value) if value else qs
 
 
+class QuickSelect(forms.Select):
+    """A select whose options are written in Python: through templates, each of the hundreds of
+    venues and occasions cost more than the rest of the list page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = "" if value is None else str(value)
+        parts = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
+        for option, label in self.choices:
+            option = "" if option is None else str(option)
+            mark = " selected" if option == chosen else ""
+            parts.append(f'<option value="{escape(option)}"{mark}>{escape(label)}</option>')
+        parts.append("</select>")
+        return mark_safe("".join(parts))
+
+
+def country_options(countries, current: str) -> str:
+    """The <option>s of a country select, current (a lower-case code) selected."""
+    parts = []
+    for c in countries:
+        code = c.code.lower()
+        mark = " selected" if code == current else ""
+        parts.append(f'<option value="{escape(code)}"{mark}>{escape(c.name)}</option>')
+    return mark_safe("".join(parts))
+
+
 class SlugChoiceField(forms.ModelChoiceField):
     """A ?venue=kuala-lumpur style parameter: the slug of an existing row, with a plain message."""
 
@@ -76,6 +105,10 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 class SlugFilter(django_filters.ModelChoiceFilter):
     field_class = SlugChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)
 
 
 def search(qs: MeetingQuerySet, name: str, value: str) -> QuerySet:

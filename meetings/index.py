@@ -6,8 +6,8 @@ pair of them, ``i:<topic id>`` for each topic and the topics above them, ``o:<of
 ``v:<venue id>`` and ``e:<occasion id>``. A draft has an empty line.
 
 From that line come
-- facets: one row per (country, pair or topic key, meeting), with the meeting's date, so that a
-  country's, a pair's or a topic's meetings are read newest first straight from one index;
+- facets: one row per (country, pair, topic or official key, meeting), with the meeting's date,
+  so that their meetings are read newest first straight from one index;
 - tallies: counts per (key, kind of thing, thing), e.g. meetings of pair 12-40 per year, per
   topic, per venue; meetings per country, per topic, per month over everything (key ``*``).
 
@@ -29,7 +29,7 @@ from django.db import connections, transaction
 
 ALL = "*"
 # the kinds of keys that have facet rows (lists are read through them)
-FACET_KINDS = ("c", "p", "i")
+FACET_KINDS = ("c", "p", "i", "o")
 Contribution = Counter  # (key, kind, ref) -> count
 # meetings taken out before their deletion: what the cascade deletes must not bring them back
 _leaving = threading.local()
@@ -105,7 +105,8 @@ def contribution(line: str) -> Contribution:
 
     Over everything: per year, per month, per country, pair, topic, official, venue, occasion.
     A country: per year, partner country, topic, official. A pair: per year, topic, venue,
-    official. A topic, venue or occasion: per year and pair.
+    official. A topic, venue or occasion: per year and pair. An official: per year and
+    counterpart.
     """
     out: Contribution = Counter()
     date, keys = split_line(line)
@@ -131,6 +132,12 @@ def contribution(line: str) -> Contribution:
         for kind in ("i", "v", "o"):
             for key in by_kind.get(kind, []):
                 out[(pair, kind, key[2:])] += 1
+    officials = by_kind.get("o", [])
+    for official in officials:
+        out[(official, "y", year)] += 1
+        for other in officials:
+            if other != official:
+                out[(official, "o", other[2:])] += 1
     for kind in ("i", "v", "e"):
         for key in by_kind.get(kind, []):
             out[(key, "y", year)] += 1

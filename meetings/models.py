@@ -448,12 +448,15 @@ class Meeting(models.Model):
         indexes = [
             # the timeline, the list and every page's "latest meetings"
             models.Index(fields=["status", "-date", "-id"], name="meetings_meeting_status_date"),
-            # a venue's and an occasion's meetings, newest first
+            # a venue's, an occasion's and a kind's meetings, newest first
             models.Index(
                 fields=["venue", "status", "-date", "-id"], name="meetings_meeting_venue_date"
             ),
             models.Index(
                 fields=["occasion", "status", "-date", "-id"], name="meetings_meeting_occ_date"
+            ),
+            models.Index(
+                fields=["kind", "status", "-date", "-id"], name="meetings_meeting_kind_date"
             ),
         ]
 

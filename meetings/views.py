@@ -7,14 +7,14 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 
 from meetings import browse
-from meetings.browse import Selection, percent
+from meetings.browse import Selection
 from meetings.filters import MeetingFilter
 from meetings.index import ALL
 from meetings.models import (
@@ -27,6 +27,7 @@ from meetings.models import (
     Tally,
     Venue,
 )
+from meetings.templatetags.meetings_tags import percent
 
 
 def published() -> MeetingQuerySet:
@@ -261,13 +262,10 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.select_related("country"), slug=slug)
     selection = Selection(official=official)
-    counterparts = list(
-        Official.objects.filter(participations__meeting__in=selection.meetings().values("pk"))
-        .exclude(pk=official.pk)
-        .select_related("country")
-        .annotate(n=Count("participations"))
-        .order_by("-n", "name")[:10]
-    )
+    counterparts = selection.ranked("o", Official, 10)
+    places = browse.by_id(Country.objects.all(), {o.country_id for o in counterparts})
+    for o in counterparts:
+        o.country = places.get(o.country_id)
     ctx = subject_context(request, selection) | {
         "official": official,
         "positions": official.positions.select_related("country"),

@@ -32,3 +32,11 @@ def pair_url(a, b) -> str:
     """The canonical address of a pair page, the codes in alphabetical order."""
     first, second = sorted([a.code.lower(), b.code.lower()])
     return reverse("meetings:pair", args=[first, second])
+
+
+@register.simple_tag
+def country_options(countries, current: str) -> str:
+    """The options of a country select, written in Python (there are about 250)."""
+    from meetings.filters import country_options
+
+    return country_options(countries, current)

@@ -1,0 +1,137 @@
+"""Every query of every public page can be answered from an index (PostgreSQL only).
+
+The pages' queries are captured while the pages render, then explained with sequential scans
+priced out (enable_seqscan = off): the planner still picks a sequential scan of a table only
+when no index can serve the query. On the big tables that would mean reading every meeting on
+each request once the tracker holds a million of them."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from meetings.countries import load_countries
+from meetings.models import Country, Facet, Issue, Meeting, Occasion, Official, Venue
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="query plans are checked on PostgreSQL"
+)
+
+BIG_TABLES = (
+    "meetings_meeting",
+    "meetings_participation",
+    "meetings_meeting_issues",
+    "meetings_meetingcountry",
+    "meetings_meetingsource",
+    "meetings_facet",
+    "meetings_tally",
+)
+
+
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_countries()
+        call_command("generate_meetings", "1500", "--seed", "7", "--load", stdout=StringIO())
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        yield
+        call_command("flush", "--noinput", verbosity=0)
+
+
+def urls() -> dict[str, str]:
+    """One address of each kind, with values from the generated meetings."""
+    pair_facet = Facet.objects.filter(key__startswith="p:").order_by("key").first()
+    a, b = (int(x) for x in pair_facet.key[2:].split("-"))
+    codes = dict(Country.objects.filter(pk__in=[a, b]).values_list("pk", "code"))
+    ca, cb = sorted(codes[a].lower() for a in (a, b))
+    meeting = Meeting.objects.published().order_by("id").first()
+    year = meeting.date.year
+    venue = Venue.objects.filter(meetings__status="published").first().slug
+    issue = Issue.objects.filter(meetings__status="published").first().slug
+    official = Official.objects.filter(participations__isnull=False).first().slug
+    occasion = Occasion.objects.filter(meetings__status="published").first().slug
+    return {
+        "home": "/",
+        "list": "/meetings/",
+        "list, page 3": "/meetings/?page=3",
+        "list by country": f"/meetings/?country={ca}",
+        "list by pair": f"/meetings/?country={ca}&country={cb}",
+        "list by venue": f"/meetings/?venue={venue}",
+        "list by topic": f"/meetings/?issue={issue}",
+        "list by official": f"/meetings/?official={official}",
+        "list by occasion": f"/meetings/?occasion={occasion}",
+        "list by kind": "/meetings/?kind=call",
+        "list by dates": "/meetings/?from=2020-01-01&to=2021-06-30",
+        "list by pair and topic": f"/meetings/?country={ca}&country={cb}&issue={issue}",
+        "list by pair and dates": f"/meetings/?country={ca}&country={cb}&from=2015-01-01",
+        "list by topic and venue": f"/meetings/?issue={issue}&venue={venue}",
+        "meeting": f"/meetings/{meeting.pk}/",
+        "timeline": "/timeline/",
+        "timeline by pair": f"/timeline/?country={ca}&country={cb}",
+        "year": f"/timeline/{year}/",
+        "year by topic": f"/timeline/{year}/?issue={issue}",
+        "month": f"/timeline/{year}/{meeting.date.month}/",
+        "countries": "/countries/",
+        "country": f"/countries/{ca}/",
+        "pair": f"/countries/{ca}/{cb}/",
+        "official": f"/officials/{official}/",
+        "topic": f"/issues/{issue}/",
+        "venue": f"/venues/{venue}/",
+        "occasion": f"/occasions/{occasion}/",
+        "officials": "/officials/",
+        "search": "/meetings/?q=summit",
+        "topics": "/issues/",
+        "venues": "/venues/",
+        "occasions": "/occasions/",
+    }
+
+
+def rows_read(sql: str) -> dict[str, int]:
+    """How many rows the query read from each big table, from its executed plan."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    read: dict[str, int] = {}
+
+    def walk(node: dict) -> None:
+        table = node.get("Relation Name")
+        if table in BIG_TABLES:
+            rows = node.get("Actual Rows", 0) + node.get("Rows Removed by Filter", 0)
+            read[table] = read.get(table, 0) + rows * node.get("Actual Loops", 1)
+        for child in node.get("Plans", []):
+            walk(child)
+
+    walk(plan[0]["Plan"])
+    return read
+
+
+@pytest.mark.django_db
+def test_no_public_page_reads_a_big_share_of_a_big_table(client, generated):
+    """A page reads its rows through an index, not by going through a table: no query reads
+    more than a fifth of a big table (the generated data has 1,500 meetings, so the busiest
+    country, topic or venue stays well under that)."""
+    sizes = {}
+    with connection.cursor() as cursor:
+        for table in BIG_TABLES:
+            cursor.execute(f"SELECT count(*) FROM {table}")
+            sizes[table] = cursor.fetchone()[0]
+    problems = []
+    for name, url in urls().items():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, f"{name}: {url} gave {response.status_code}"
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            for table, n in rows_read(sql).items():
+                if n > sizes[table] / 5:
+                    problems.append(f"{name} ({url}): {n} of {sizes[table]} rows of {table}")
+                    problems.append(f"    {sql[:400]}")
+    assert not problems, "\n".join(problems)
