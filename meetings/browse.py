@@ -266,12 +266,18 @@ def by_id(qs: QuerySet, ids) -> dict:
     return {row.pk: row for row in qs.filter(pk__in=[*ids, 0])}
 
 
-def matching(words: str) -> list[QuerySet]:
-    """For each word (up to 8), the ids of the meetings whose title, summary, participants,
-    venue, occasion or topics contain it. Each is a union of index lookups: names are matched
-    in the small tables, then their meetings are read by id; titles and summaries through
-    trigram indexes on PostgreSQL."""
+# A search whose words match at most this many meetings lists them by id; a commoner word is
+# checked meeting by meeting along the date index, where it soon finds a page of them.
+FEW_MATCHES = 2000
+
+
+def matching(words: str) -> list[QuerySet] | list[int]:
+    """The published meetings whose title, summary, participants, venue, occasion or topics
+    contain every word (up to 8): a list of ids when there are few, else one id subquery per
+    word. Each word is a union of index lookups: names are matched in the small tables and
+    their meetings read by id; titles and summaries through trigram indexes on PostgreSQL."""
     found = []
+    published = Meeting.Status.PUBLISHED
     for word in words.split()[:8]:
         venues = Venue.objects.filter(name__icontains=word).values("id")
         occasions = Occasion.objects.filter(name__icontains=word).values("id")
@@ -279,16 +285,25 @@ def matching(words: str) -> list[QuerySet]:
             Q(name__icontains=word) | Q(aliases__icontains=word)
         ).values("id")
         topics = Issue.objects.filter(name__icontains=word).values("id")
+        meetings = Meeting.objects.filter(status=published).order_by()
         parts = [
-            Meeting.objects.filter(title__icontains=word).values("id"),
-            Meeting.objects.filter(summary__icontains=word).values("id"),
-            Meeting.objects.filter(venue__in=venues).values("id"),
-            Meeting.objects.filter(occasion__in=occasions).values("id"),
-            Participation.objects.filter(official__in=officials).values("meeting_id"),
-            Meeting.issues.through.objects.filter(issue__in=topics).values("meeting_id"),
+            meetings.filter(title__icontains=word).values_list("id", flat=True),
+            meetings.filter(summary__icontains=word).values_list("id", flat=True),
+            meetings.filter(venue__in=venues).values_list("id", flat=True),
+            meetings.filter(occasion__in=occasions).values_list("id", flat=True),
+            Participation.objects.filter(official__in=officials, meeting__status=published)
+            .order_by()
+            .values_list("meeting_id", flat=True),
+            Meeting.issues.through.objects.filter(issue__in=topics, meeting__status=published)
+            .order_by()
+            .values_list("meeting_id", flat=True),
         ]
-        found.append(parts[0].union(*parts[1:]))
-    return found
+        found.append(parts[0].union(*parts[1:]).order_by())
+    if not found:
+        return []
+    every = found[0].intersection(*found[1:]).order_by() if len(found) > 1 else found[0]
+    few = list(every[: FEW_MATCHES + 1])
+    return [few] if len(few) <= FEW_MATCHES else found
 
 
 def rows(ids: list[int]) -> list[Meeting]:
