@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean
+.PHONY: run test install lint clean bench
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -28,6 +28,16 @@ $(STAMP): pyproject.toml
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The benchmark (README, "Benchmark"): N meetings, DURATION seconds of wrk per page kind.
+# Both work: `make bench N=1000000` and `N=1000000 make bench`; BENCH_ARGS=--reuse keeps the
+# database when it already holds the same N meetings.
+N ?= 100000
+DURATION ?= 10
+BENCH_ARGS ?=
+
+bench: $(STAMP)
+	$(BIN)/python manage.py bench --meetings $(N) --duration $(DURATION) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

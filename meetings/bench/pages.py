@@ -1,0 +1,418 @@
+"""The page kinds the benchmark drives, and the addresses it picks for each from the database.
+
+Each kind is spread over TARGET distinct addresses, so that the figures measure the work of
+building pages and not a cache that one hot address would warm: the busiest pairs, venues,
+topics, officials, occasions and countries first, then further page numbers of the same lists
+when there are fewer than TARGET of them. A kind that cannot honestly reach TARGET addresses
+(the home page is one address) says so in a note instead of padding with junk query strings.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.templatetags.static import static
+from django.urls import reverse
+
+from meetings.bench.probe import last_page, with_page
+from meetings.models import Country, Issue, Meeting, MeetingCountry, Occasion, Official, Venue
+
+TARGET = 200
+DIRECTORY_PER_PAGE = 50  # the directory pages' paginator (views.directory)
+PUBLISHED = Meeting.Status.PUBLISHED
+
+STATIC = "static"
+NO_DB = "no-db"
+
+
+@dataclass
+class Kind:
+    name: str
+    label: str
+    paths: list[str]
+    note: str = ""
+
+
+# name: what a row of the table stands for
+KINDS: dict[str, str] = {
+    STATIC: "a static file (the stylesheet), served by WhiteNoise",
+    NO_DB: "/about/: a page that touches no database",
+    "home": "/",
+    "list": "/meetings/, pages 1, 2, 3…",
+    "list-deep": "/meetings/?page=… in the second half of the list",
+    "list-pair": "/meetings/?country=a&country=b",
+    "list-venue": "/meetings/?venue=…",
+    "list-topic": "/meetings/?issue=…",
+    "list-combo": "/meetings/ with a pair and a topic, or a pair and a year (from=, to=)",
+    "list-search": "/meetings/?q=… (an official's surname or a venue's name)",
+    "meeting": "/meetings/<id>/",
+    "timeline": "/timeline/ and /timeline/?country=… (one country or a pair)",
+    "timeline-year": "/timeline/<year>/",
+    "timeline-month": "/timeline/<year>/<month>/",
+    "country": "/countries/<cc>/",
+    "pair": "/countries/<a>/<b>/",
+    "official": "/officials/<slug>/",
+    "topic": "/issues/<slug>/",
+    "venue": "/venues/<slug>/",
+    "occasion": "/occasions/<slug>/",
+    "directory": "/officials/, /issues/, /venues/, /occasions/, /countries/ and their pages",
+}
+CEILINGS = (STATIC, NO_DB)
+
+
+def pages_of(count: int, per_page: int) -> int:
+    return max(1, math.ceil(count / per_page))
+
+
+def with_query(path: str, params: list[tuple[str, object]]) -> str:
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def spread(entries: Iterable[tuple[str, int]], target: int = TARGET) -> list[str]:
+    """Up to target addresses from (address, number of pages) entries, busiest first.
+
+    Page 1 of every entry comes first, then page 2 of the entries that have one, and so on: many
+    subjects before deep pages of a few.
+    """
+    entries = list(entries)
+    paths: list[str] = []
+    page = 1
+    while len(paths) < target:
+        row = [with_page(path, page) for path, pages in entries if pages >= page]
+        if not row:
+            break
+        paths.extend(row[: target - len(paths)])
+        page += 1
+    return paths
+
+
+def evenly(items: list, k: int) -> list:
+    """k items spread evenly over the list, the first and the last included."""
+    if len(items) <= k:
+        return list(items)
+    if k == 1:
+        return [items[0]]
+    step = (len(items) - 1) / (k - 1)
+    return [items[round(i * step)] for i in range(k)]
+
+
+def shuffled(paths: list[str], name: str, seed: int) -> list[str]:
+    """The order wrk takes them in: mixed, so consecutive requests are different subjects."""
+    paths = list(paths)
+    random.Random(f"{seed}-{name}").shuffle(paths)
+    return paths
+
+
+# -- what the database holds --------------------------------------------------------------
+
+
+def published_count() -> int:
+    return Meeting.objects.filter(status=PUBLISHED).count()
+
+
+def busiest(model, relation: str, status: str, key: str = "slug", limit: int = TARGET):
+    """(key, published meetings) of the rows with the most published meetings."""
+    return list(
+        model.objects.annotate(n=Count(relation, filter=Q(**{status: PUBLISHED}), distinct=True))
+        .filter(n__gt=0)
+        .order_by("-n", key)
+        .values_list(key, "n")[:limit]
+    )
+
+
+def with_published(model, relation: str, status: str) -> int:
+    """How many rows of model have at least one published meeting."""
+    return (
+        model.objects.annotate(n=Count(relation, filter=Q(**{status: PUBLISHED})))
+        .filter(n__gt=0)
+        .count()
+    )
+
+
+def busiest_pairs(
+    *extra: str, limit: int = TARGET, where: Q | None = None, **annotations
+) -> list[tuple]:
+    """(a, b, *extra, published meetings) for the pairs of countries that met most (a < b).
+
+    extra names more columns to group by (a topic, a year given in annotations).
+    """
+    a, b = "country__code", "meeting__meeting_countries__country__code"
+    qs = MeetingCountry.objects.filter(
+        meeting__status=PUBLISHED,
+        meeting__meeting_countries__country__code__gt=F("country__code"),
+    )
+    if where is not None:
+        qs = qs.filter(where)
+    if annotations:
+        qs = qs.annotate(**annotations)
+    rows = (
+        qs.values_list(a, b, *extra)
+        .annotate(n=Count("meeting", distinct=True))
+        .order_by("-n", a, b, *extra)[:limit]
+    )
+    return [(row[0].lower(), row[1].lower(), *row[2:]) for row in rows]
+
+
+def _pairs(limit: int = TARGET) -> list[tuple[str, str, int]]:
+    return busiest_pairs(limit=limit)
+
+
+# -- the kinds ----------------------------------------------------------------------------
+
+
+def home() -> Kind:
+    return Kind("home", KINDS["home"], [reverse("meetings:home")], "one address: no parameters")
+
+
+def static_file() -> Kind:
+    return Kind(STATIC, KINDS[STATIC], [static("site.css")], "one file: the ceiling")
+
+
+def no_db() -> Kind:
+    return Kind(NO_DB, KINDS[NO_DB], [reverse("meetings:about")], "one address: the ceiling")
+
+
+def meeting_list() -> Kind:
+    base = reverse("meetings:list")
+    pages = min(pages_of(published_count(), settings.MEETINGS_PER_PAGE), TARGET)
+    pages = last_page(base, pages)
+    return Kind("list", KINDS["list"], [with_page(base, p) for p in range(1, pages + 1)])
+
+
+def meeting_list_deep() -> Kind:
+    """Pages from the second half of the list, as far as the site pages it."""
+    base = reverse("meetings:list")
+    pages = last_page(base, pages_of(published_count(), settings.MEETINGS_PER_PAGE))
+    deep = list(range(max(2, pages // 2 + 1), pages + 1))
+    return Kind("list-deep", KINDS["list-deep"], [with_page(base, p) for p in evenly(deep, TARGET)])
+
+
+def list_pair() -> Kind:
+    base = reverse("meetings:list")
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [
+        (with_query(base, [("country", a), ("country", b)]), pages_of(n, per_page))
+        for a, b, n in _pairs()
+    ]
+    return Kind("list-pair", KINDS["list-pair"], spread(entries))
+
+
+def _list_by(name: str, param: str, rows: list[tuple[str, int]]) -> Kind:
+    base = reverse("meetings:list")
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [(with_query(base, [(param, slug)]), pages_of(n, per_page)) for slug, n in rows]
+    return Kind(name, KINDS[name], spread(entries))
+
+
+def list_venue() -> Kind:
+    return _list_by("list-venue", "venue", busiest(Venue, "meetings", "meetings__status"))
+
+
+def list_topic() -> Kind:
+    return _list_by("list-topic", "issue", busiest(Issue, "meetings", "meetings__status"))
+
+
+def list_combo() -> Kind:
+    """Half a pair with one of its topics, half a pair within one year."""
+    base = reverse("meetings:list")
+    per_page = settings.MEETINGS_PER_PAGE
+    half = TARGET // 2
+    by_topic = busiest_pairs(
+        "meeting__issues__slug", limit=half, where=Q(meeting__issues__isnull=False)
+    )
+    by_year = busiest_pairs("year", limit=TARGET - len(by_topic), year=ExtractYear("meeting__date"))
+    entries = [
+        (
+            with_query(base, [("country", a), ("country", b), ("issue", issue)]),
+            pages_of(n, per_page),
+        )
+        for a, b, issue, n in by_topic
+    ] + [
+        (
+            with_query(
+                base,
+                [("country", a), ("country", b), ("from", f"{y}-01-01"), ("to", f"{y}-12-31")],
+            ),
+            pages_of(n, per_page),
+        )
+        for a, b, y, n in by_year
+    ]
+    return Kind("list-combo", KINDS["list-combo"], spread(entries))
+
+
+def list_search() -> Kind:
+    """Words people type: surnames of the busiest officials, then names of the busiest venues."""
+    words: dict[str, str] = {}
+    officials = busiest(
+        Official, "participations__meeting", "participations__meeting__status", limit=4 * TARGET
+    )
+    names = dict(
+        Official.objects.filter(slug__in=[s for s, _ in officials]).values_list("slug", "name")
+    )
+    candidates = [names[slug].split()[-1] for slug, _ in officials if names.get(slug)]
+    venues = busiest(Venue, "meetings", "meetings__status")
+    venue_names = dict(
+        Venue.objects.filter(slug__in=[s for s, _ in venues]).values_list("slug", "name")
+    )
+    candidates += [venue_names[slug] for slug, _ in venues if venue_names.get(slug)]
+    for word in candidates:
+        word = word.strip(".,")
+        if len(word) >= 3:
+            words.setdefault(word.casefold(), word)
+    base = reverse("meetings:list")
+    paths = [with_query(base, [("q", w)]) for w in list(words.values())[:TARGET]]
+    return Kind("list-search", KINDS["list-search"], paths)
+
+
+def meeting() -> Kind:
+    """Published meetings spread evenly over the ids, old and new."""
+    ids = Meeting.objects.filter(status=PUBLISHED).order_by("pk").values_list("pk", flat=True)
+    total = ids.count()
+    wanted = set(evenly(range(total), TARGET))
+    chosen = [pk for i, pk in enumerate(ids.iterator(chunk_size=10_000)) if i in wanted]
+    return Kind(
+        "meeting", KINDS["meeting"], [reverse("meetings:meeting", args=[pk]) for pk in chosen]
+    )
+
+
+def timeline() -> Kind:
+    base = reverse("meetings:timeline")
+    paths = [base]
+    countries = busiest(Country, "meeting_countries", "meeting_countries__meeting__status", "code")
+    paths += [with_query(base, [("country", code.lower())]) for code, _ in countries]
+    paths += [with_query(base, [("country", a), ("country", b)]) for a, b, _ in _pairs()]
+    return Kind("timeline", KINDS["timeline"], paths[:TARGET])
+
+
+def _published_by(*parts: str) -> list[tuple]:
+    functions = {"year": ExtractYear("date"), "month": ExtractMonth("date")}
+    return list(
+        Meeting.objects.filter(status=PUBLISHED)
+        .annotate(**{p: functions[p] for p in parts})
+        .values_list(*parts)
+        .annotate(n=Count("id"))
+        .order_by("-n", *parts)
+    )
+
+
+def timeline_year() -> Kind:
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [
+        (reverse("meetings:year", args=[y]), pages_of(n, per_page))
+        for y, n in _published_by("year")
+    ]
+    return Kind("timeline-year", KINDS["timeline-year"], spread(entries))
+
+
+def timeline_month() -> Kind:
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [
+        (reverse("meetings:month", args=[y, m]), pages_of(n, per_page))
+        for y, m, n in _published_by("year", "month")
+    ]
+    return Kind("timeline-month", KINDS["timeline-month"], spread(entries))
+
+
+def country() -> Kind:
+    per_page = settings.MEETINGS_PER_PAGE
+    rows = busiest(Country, "meeting_countries", "meeting_countries__meeting__status", "code")
+    entries = [
+        (reverse("meetings:country", args=[code.lower()]), pages_of(n, per_page))
+        for code, n in rows
+    ]
+    return Kind("country", KINDS["country"], spread(entries))
+
+
+def pair() -> Kind:
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [
+        (reverse("meetings:pair", args=[a, b]), pages_of(n, per_page)) for a, b, n in _pairs()
+    ]
+    return Kind("pair", KINDS["pair"], spread(entries))
+
+
+def _subject(name: str, url_name: str, rows: list[tuple[str, int]]) -> Kind:
+    per_page = settings.MEETINGS_PER_PAGE
+    entries = [(reverse(url_name, args=[slug]), pages_of(n, per_page)) for slug, n in rows]
+    return Kind(name, KINDS[name], spread(entries))
+
+
+def official() -> Kind:
+    rows = busiest(Official, "participations__meeting", "participations__meeting__status")
+    return _subject("official", "meetings:official", rows)
+
+
+def topic() -> Kind:
+    return _subject("topic", "meetings:issue", busiest(Issue, "meetings", "meetings__status"))
+
+
+def venue() -> Kind:
+    return _subject("venue", "meetings:venue", busiest(Venue, "meetings", "meetings__status"))
+
+
+def occasion() -> Kind:
+    rows = busiest(Occasion, "meetings", "meetings__status")
+    return _subject("occasion", "meetings:occasion", rows)
+
+
+def directory() -> Kind:
+    """The directories list the rows with published meetings, 50 to a page."""
+    entries = [
+        (reverse(f"meetings:{name}"), pages_of(with_published(model, *how), DIRECTORY_PER_PAGE))
+        for name, model, how in [
+            ("officials", Official, ("participations__meeting", "participations__meeting__status")),
+            ("venues", Venue, ("meetings", "meetings__status")),
+            ("occasions", Occasion, ("meetings", "meetings__status")),
+            ("issues", Issue, ("meetings", "meetings__status")),
+        ]
+    ] + [(reverse("meetings:countries"), 1)]
+    return Kind("directory", KINDS["directory"], spread(entries))
+
+
+PICKERS: dict[str, Callable[[], Kind]] = {
+    STATIC: static_file,
+    NO_DB: no_db,
+    "home": home,
+    "list": meeting_list,
+    "list-deep": meeting_list_deep,
+    "list-pair": list_pair,
+    "list-venue": list_venue,
+    "list-topic": list_topic,
+    "list-combo": list_combo,
+    "list-search": list_search,
+    "meeting": meeting,
+    "timeline": timeline,
+    "timeline-year": timeline_year,
+    "timeline-month": timeline_month,
+    "country": country,
+    "pair": pair,
+    "official": official,
+    "topic": topic,
+    "venue": venue,
+    "occasion": occasion,
+    "directory": directory,
+}
+assert list(PICKERS) == list(KINDS)
+
+
+def pick(names: Iterable[str]) -> list[Kind]:
+    """The kinds asked for, in the table's order, each with its addresses and a note when short."""
+    kinds = []
+    for name in KINDS:
+        if name not in names:
+            continue
+        kind = PICKERS[name]()
+        kind.paths = list(dict.fromkeys(kind.paths))
+        if not kind.paths:
+            kind.note = "no such address in this data set: not measured"
+        elif not kind.note and len(kind.paths) < TARGET:
+            kind.note = f"only {len(kind.paths)} distinct addresses in this data set"
+        kinds.append(kind)
+    return kinds

@@ -1,0 +1,251 @@
+"""One benchmark run, inside a process whose settings point at the benchmark's database.
+
+`manage.py bench` starts this process itself with production settings (DEBUG=0, HTTPS on as
+behind a TLS proxy) and DATABASE_URL set to the benchmark's database, so that the loading
+commands, the query counts and gunicorn all see the same site as production would.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.db import connection
+
+from meetings.bench import pages, report
+from meetings.bench import wrk as wrk_tool
+from meetings.bench.database import BenchDatabase
+from meetings.bench.probe import count_queries, live_status
+from meetings.bench.server import Gunicorn, cpu_count
+
+LIVE_CHECKS = 3  # addresses per kind fetched from gunicorn before wrk starts
+WRK_TIMEOUT = 60  # seconds; gunicorn's worker timeout is twice that
+
+
+class BenchFailed(Exception):
+    pass
+
+
+@dataclass
+class Options:
+    meetings: int
+    seed: int
+    duration: int
+    connections: int
+    threads: int
+    workers: int
+    sample: int
+    reuse: bool
+    kinds: list[str]
+    folder: Path
+    only: bool = False
+
+    @property
+    def name(self) -> str:
+        """bench-N, the stem of the files written; a partial run does not overwrite a full one."""
+        name = f"bench-{self.meetings}"
+        if self.only:
+            name += "-only-" + "+".join(k for k in self.kinds if k != pages.NO_DB)
+        return name
+
+
+def git_version(cwd: Path) -> dict:
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=10)
+        if done.returncode != 0:
+            raise OSError(done.stderr)
+        return done.stdout.strip()
+
+    try:
+        return {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "-s"))}
+    except (OSError, subprocess.SubprocessError):
+        return {"commit": None, "dirty": False}
+
+
+class Run:
+    def __init__(self, options: Options, db: BenchDatabase, say):
+        self.options = options
+        self.db = db
+        self.say = say
+        self.base = Path(settings.BASE_DIR)
+
+    def manage(self, *args: str) -> float:
+        """Run a management command in its own process; returns its wall time in seconds."""
+        sys.stdout.flush()
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, str(self.base / "manage.py"), *args], cwd=self.base)
+        if done.returncode != 0:
+            raise BenchFailed(f"manage.py {' '.join(args)} failed (exit status {done.returncode})")
+        return time.monotonic() - started
+
+    # -- the data ---------------------------------------------------------------------------
+
+    def load(self) -> dict:
+        """The database with N meetings: reused when asked and possible, else made anew."""
+        o = self.options
+        wanted = {"meetings": o.meetings, "seed": o.seed}
+        state = self.db.state()
+        if (
+            o.reuse
+            and state
+            and state.get("complete")
+            and (state.get("meetings"), state.get("seed")) == (o.meetings, o.seed)
+        ):
+            self.say(f"Reusing {self.db.name}: it holds {o.meetings:,} meetings of seed {o.seed}.")
+            self.manage("migrate", "--noinput", "-v0")
+            return {**state, "reused": True}
+        if o.reuse:
+            self.say(
+                f"{self.db.name} does not hold {o.meetings:,} meetings of seed {o.seed}; loading."
+            )
+        self.say(f"Creating the database {self.db.name} (dropped first if an earlier run made it).")
+        self.db.recreate({**wanted, "complete": False})
+        figures = {**wanted, "complete": True}
+        figures["migrate_seconds"] = round(self.manage("migrate", "--noinput", "-v0"), 1)
+        self.say("Loading the countries and the gazetteer of cities (load_places).")
+        figures["places_seconds"] = round(self.manage("load_places"), 1)
+        self.say(f"Generating and importing {o.meetings:,} meetings (seed {o.seed}).")
+        figures["import_seconds"] = round(
+            self.manage("generate_meetings", str(o.meetings), "--seed", str(o.seed), "--load"), 1
+        )
+        self.say(f"Imported in {figures['import_seconds']:.1f} s; VACUUM ANALYZE.")
+        started = time.monotonic()
+        self.db.vacuum_analyze()
+        figures["analyze_seconds"] = round(time.monotonic() - started, 1)
+        figures["loaded_at"] = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        self.db.mark(figures)
+        return {**figures, "reused": False}
+
+    # -- the pages --------------------------------------------------------------------------
+
+    def pick(self) -> list[pages.Kind]:
+        started = time.monotonic()
+        kinds = pages.pick(self.options.kinds)
+        seconds = time.monotonic() - started
+        self.say(f"Picked the addresses of {len(kinds)} page kinds in {seconds:.1f} s.")
+        folder = self.options.folder / f"{self.options.name}-urls"
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.txt"):
+            old.unlink()
+        for kind in kinds:
+            paths = pages.shuffled(kind.paths, kind.name, self.options.seed)
+            (folder / f"{kind.name}.txt").write_text("\n".join(paths) + "\n")
+        self.paths_folder = folder
+        return kinds
+
+    def count_queries(self, kinds: list[pages.Kind]) -> tuple[dict, dict]:
+        self.say(f"Counting queries on up to {self.options.sample} addresses per kind.")
+        samples, problems = {}, {}
+        for kind in kinds:
+            samples[kind.name] = count_queries(pages.evenly(kind.paths, self.options.sample))
+            bad = [s for s in samples[kind.name] if s.status != 200]
+            problems[kind.name] = [f"{s.path} answered {s.status}" for s in bad[:3]]
+            if bad:
+                self.say(f"  {kind.name}: {len(bad)} of {len(samples[kind.name])} not 200")
+        connection.close()
+        return samples, problems
+
+    # -- the measurements -------------------------------------------------------------------
+
+    def measure(self, wrk: str, kinds: list[pages.Kind], problems: dict) -> tuple[dict, dict]:
+        o = self.options
+        script = self.base / "bench" / "urls.lua"
+        server = Gunicorn(o.workers, o.folder / f"{o.name}-gunicorn.log", self.base)
+        results: dict[str, wrk_tool.WrkResult] = {}
+        # what else the machine was doing: wrk, gunicorn and PostgreSQL share its cores
+        self.load_average = " ".join(f"{n:.2f}" for n in os.getloadavg())
+        self.say(f"Starting gunicorn with {o.workers} workers (log: {server.log}).")
+        try:
+            server.start(ready_path=next(k.paths[0] for k in kinds if k.paths))
+            for kind in kinds:
+                for path in pages.evenly(kind.paths, LIVE_CHECKS):
+                    try:
+                        status = live_status(server.port, path)
+                    except OSError as exc:
+                        status = f"nothing ({exc})"
+                    if status != 200:
+                        problems[kind.name].append(f"{path} answered {status} from gunicorn")
+            for kind in kinds:
+                if not kind.paths:
+                    continue
+                if problems[kind.name]:
+                    self.say(f"  {kind.name}: not measured ({problems[kind.name][0]})")
+                    continue
+                result = wrk_tool.run(
+                    wrk,
+                    server.url,
+                    script,
+                    self.paths_folder / f"{kind.name}.txt",
+                    threads=o.threads,
+                    connections=o.connections,
+                    duration=o.duration,
+                    timeout=WRK_TIMEOUT,
+                )
+                results[kind.name] = result
+                problems[kind.name] += result.problems()
+                p50 = result.latency_us["p50"] / 1000
+                flag = f"  FAILED: {'; '.join(result.problems())}" if result.problems() else ""
+                self.say(
+                    f"  {kind.name:<15} {result.requests_per_second:>9,.1f} req/s"
+                    f"  p50 {p50:>8,.1f} ms{flag}"
+                )
+            memory = server.memory()
+        finally:
+            server.stop()
+        return results, {"workers": o.workers, "memory": memory, "log": str(server.log)}
+
+    def go(self) -> dict:
+        o = self.options
+        started = datetime.datetime.now().astimezone()
+        wrk = wrk_tool.ensure_wrk(self.say)  # before a load that may take minutes
+        load = self.load()
+        self.manage("collectstatic", "--noinput", "-v0")
+        published = pages.published_count()
+        kinds = self.pick()
+        samples, problems = self.count_queries(kinds)
+        wrk_results, server = self.measure(wrk, kinds, problems)
+        rows = [
+            report.row(k, samples[k.name], wrk_results.get(k.name), problems[k.name]) for k in kinds
+        ]
+        report.add_ceiling(rows)
+        return {
+            "name": o.name,
+            "meetings": o.meetings,
+            "published": published,
+            "seed": o.seed,
+            "date": started.isoformat(timespec="seconds"),
+            "load": {
+                "reused": load["reused"],
+                "import_seconds": load.get("import_seconds"),
+                "places_seconds": load.get("places_seconds"),
+                "migrate_seconds": load.get("migrate_seconds"),
+                "analyze_seconds": load.get("analyze_seconds"),
+                "loaded_at": load.get("loaded_at"),
+            },
+            "server": server,
+            "wrk": {
+                "threads": o.threads,
+                "connections": o.connections,
+                "duration": o.duration,
+                "timeout": WRK_TIMEOUT,
+                "script": "bench/urls.lua",
+            },
+            "query_sample": o.sample,
+            "machine": {
+                "cpus": cpu_count(),
+                "load_average": self.load_average,
+                "postgresql": self.db.server_version(),
+                "python": platform.python_version(),
+                "django": django.get_version(),
+            },
+            "git": git_version(self.base),
+            "pages": rows,
+        }
