@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.utils.functional import cached_property
@@ -28,10 +29,10 @@ from meetings.models import (
     Meeting,
     Occasion,
     Official,
-    Participation,
     Tally,
     Venue,
 )
+from meetings.rows import load as rows
 from meetings.templatetags.meetings_tags import percent
 
 # Counting stops here: a list says "10,000+" and pages run to the 10,000th meeting.
@@ -85,6 +86,11 @@ class Selection:
             keys.append(f"o:{self.official.pk}")
         return keys
 
+    @property
+    def only_words(self) -> bool:
+        """Whether the selection is a search and nothing else."""
+        return dataclasses.replace(self, words="") == Selection()
+
     @cached_property
     def tally_key(self) -> str | None:
         """The key whose tallies count exactly this selection, if there is one."""
@@ -116,8 +122,13 @@ class Selection:
                 qs = qs.filter(date__gte=self.start)
             if self.end:
                 qs = qs.filter(date__lte=self.end)
-            for ids in matching(self.words):
-                qs = qs.filter(pk__in=ids)
+            search = matching(self.words)
+            if search is not None:
+                if search.few is not None:
+                    qs = qs.filter(pk__in=search.few)
+                else:
+                    for ids in search.each:
+                        qs = qs.filter(pk__in=ids)
             return qs.order_by("-date", "-id").values_list("id", flat=True)
         # read the narrowest key's index; the other keys are checked row by row
         driver, *others = sorted(keys, key=lambda k: (self.sizes.get(k, 0), k))
@@ -140,8 +151,13 @@ class Selection:
             qs = qs.filter(meeting__occasion=self.occasion)
         if self.kind:
             qs = qs.filter(meeting__kind=self.kind)
-        for ids in matching(self.words):
-            qs = qs.filter(meeting_id__in=ids)
+        search = matching(self.words) if self.words else None
+        if search is not None:
+            if search.few is not None:
+                qs = qs.filter(meeting_id__in=search.few)
+            else:
+                for ids in search.each:
+                    qs = qs.filter(meeting_id__in=ids)
         return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
 
     @cached_property
@@ -172,6 +188,20 @@ class Selection:
         return sum(y["count"] for y in self.years())
 
     def page(self, number, per_page: int | None = None) -> Page:
+        if self.only_words:
+            search = matching(self.words)
+            if search is not None and search.word is not None:
+                # a common word: its newest matches, each of its lookups read newest first as
+                # far as this page goes
+                per_page = per_page or settings.MEETINGS_PER_PAGE
+                try:
+                    deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
+                except (TypeError, ValueError):
+                    deep = per_page
+                newest = search.word.matches(newest=deep).order_by("-date", "-id")
+                return paginate(
+                    newest, number, per_page, count=FEW_MATCHES + 1, limit=FEW_MATCHES, exact=False
+                )
         return paginate(self.ids(), number, per_page, count=self.total())
 
     def latest(self, n: int) -> list[Meeting]:
@@ -266,86 +296,160 @@ def by_id(qs: QuerySet, ids) -> dict:
     return {row.pk: row for row in qs.filter(pk__in=[*ids, 0])}
 
 
-# A search whose words match at most this many meetings lists them by id; a commoner word is
-# checked meeting by meeting along the date index, where it soon finds a page of them.
+# A search whose words match at most this many meetings lists them all by id; a commoner
+# word shows its newest 2,000 matches, each read newest first from its own index.
 FEW_MATCHES = 2000
 
 
-def matching(words: str) -> list[QuerySet] | list[int]:
-    """The published meetings whose title, summary, participants, venue, occasion or topics
-    contain every word (up to 8): a list of ids when there are few, else one id subquery per
-    word. Each word is a union of index lookups: names are matched in the small tables and
-    their meetings read by id; titles and summaries through trigram indexes on PostgreSQL."""
-    found = []
-    published = Meeting.Status.PUBLISHED
-    for word in words.split()[:8]:
-        venues = Venue.objects.filter(name__icontains=word).values("id")
-        occasions = Occasion.objects.filter(name__icontains=word).values("id")
-        officials = Official.objects.filter(
-            Q(name__icontains=word) | Q(aliases__icontains=word)
-        ).values("id")
-        topics = Issue.objects.filter(name__icontains=word).values("id")
-        meetings = Meeting.objects.filter(status=published).order_by()
-        parts = [
-            meetings.filter(title__icontains=word).values_list("id", flat=True),
-            meetings.filter(summary__icontains=word).values_list("id", flat=True),
-            meetings.filter(venue__in=venues).values_list("id", flat=True),
-            meetings.filter(occasion__in=occasions).values_list("id", flat=True),
-            Participation.objects.filter(official__in=officials, meeting__status=published)
-            .order_by()
-            .values_list("meeting_id", flat=True),
-            Meeting.issues.through.objects.filter(issue__in=topics, meeting__status=published)
-            .order_by()
-            .values_list("meeting_id", flat=True),
+def named(field: str, word: str) -> Q:
+    """field contains word; a word of one or two letters ("Li") only as a whole word."""
+    if len(word) >= 3:
+        return Q(**{f"{field}__icontains": word})
+    return (
+        Q(**{f"{field}__iexact": word})
+        | Q(**{f"{field}__istartswith": f"{word} "})
+        | Q(**{f"{field}__iendswith": f" {word}"})
+        | Q(**{f"{field}__icontains": f" {word} "})
+    )
+
+
+@dataclass
+class Word:
+    """What a search word matches: officials, topics, venues and occasions by name, else
+    titles and summaries (those of named things mostly repeat their names)."""
+
+    text: str
+    keys: list[str]  # facet keys of the officials and topics
+    venues: list[int]
+    occasions: list[int]
+
+    @classmethod
+    def read(cls, text: str) -> Word:
+        officials = Official.objects.filter(named("name", text) | named("aliases", text))
+        topics = Issue.objects.filter(named("name", text))
+        return cls(
+            text=text,
+            keys=[f"o:{pk}" for pk in officials.values_list("pk", flat=True)]
+            + [f"i:{pk}" for pk in topics.values_list("pk", flat=True)],
+            venues=list(Venue.objects.filter(named("name", text)).values_list("pk", flat=True)),
+            occasions=list(
+                Occasion.objects.filter(named("name", text)).values_list("pk", flat=True)
+            ),
+        )
+
+    @property
+    def names_something(self) -> bool:
+        return bool(self.keys or self.venues or self.occasions)
+
+    def matches(self, newest: int | None = None, *, dated: bool = True) -> QuerySet:
+        """(id, date) of its published meetings, or only ids: a union of index lookups, each
+        limited to its newest when asked (where the database can order inside a union)."""
+
+        def top(qs: QuerySet) -> QuerySet:
+            return qs.order_by("-date", "-id")[:newest] if newest else qs.order_by()
+
+        columns = ("id", "date") if dated else ("id",)
+        meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values_list(*columns)
+        parts = [top(meetings.filter(venue_id=pk)) for pk in self.venues]
+        parts += [top(meetings.filter(occasion_id=pk)) for pk in self.occasions]
+        parts += [
+            top(
+                Facet.objects.filter(key=key).annotate(id=F("meeting_id")).values_list("id", "date")
+            )
+            for key in self.keys
         ]
-        found.append(parts[0].union(*parts[1:]).order_by())
-    if not found:
-        return []
-    every = found[0].intersection(*found[1:]).order_by() if len(found) > 1 else found[0]
-    few = list(every[: FEW_MATCHES + 1])
-    return [few] if len(few) <= FEW_MATCHES else found
+        if not self.names_something and len(self.text) >= 3:
+            parts += [
+                top(meetings.filter(title__icontains=self.text)),
+                top(meetings.filter(summary__icontains=self.text)),
+            ]
+        if not parts:
+            return meetings.none()
+        return parts[0].union(*parts[1:]).order_by() if len(parts) > 1 else parts[0].order_by()
+
+    def at_most(self) -> int | None:
+        """How many meetings it matches at most, from the tallies (None for titles)."""
+        if not self.names_something:
+            return None
+        wanted = Q(pk__in=[])
+        for key in self.keys:
+            kind, ref = key.split(":")
+            wanted |= Q(kind=kind, ref=ref)
+        wanted |= Q(kind="v", ref__in=[str(pk) for pk in self.venues])
+        wanted |= Q(kind="e", ref__in=[str(pk) for pk in self.occasions])
+        return sum(Tally.objects.filter(wanted, key=ALL).values_list("n", flat=True))
 
 
-def rows(ids: list[int]) -> list[Meeting]:
-    """The meetings with these ids, in this order, with what a row shows (fixed queries)."""
-    if not ids:
-        return []
-    found = Meeting.objects.filter(pk__in=ids).with_related().in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+@dataclass
+class Search:
+    """The meetings matching every word: few enough to list by id (few); else, for one word,
+    its newest matches page by page (word); else one id subquery per word (each)."""
+
+    few: list[int] | None
+    word: Word | None = None
+    each: list[QuerySet] = dataclasses.field(default_factory=list)
+
+
+def matching(text: str) -> Search | None:
+    words = [Word.read(w) for w in text.split()[:8]]
+    if not words:
+        return None
+    if len(words) == 1:
+        word = words[0]
+        most = word.at_most()
+        if most is not None and most <= FEW_MATCHES:
+            return Search(few=[pk for pk, _ in word.matches()])
+        few = [pk for pk, _ in word.matches()[: FEW_MATCHES + 1]] if most is None else []
+        if most is None and len(few) <= FEW_MATCHES:
+            return Search(few=few)
+        ordered = connection.features.supports_slicing_ordering_in_compound
+        return Search(
+            few=None,
+            word=word if ordered else None,
+            each=[word.matches(dated=False)],
+        )
+    found = [w.matches(dated=False) for w in words]
+    few = list(found[0].intersection(*found[1:]).order_by()[: FEW_MATCHES + 1])
+    if len(few) <= FEW_MATCHES:
+        return Search(few=[row[0] if isinstance(row, tuple) else row for row in few])
+    return Search(few=None, each=found)
 
 
 class BoundedPaginator(Paginator):
-    """Pages of meeting ids that count only up to COUNT_LIMIT + 1 and hold meetings."""
+    """Pages of meeting ids that count only up to a limit (COUNT_LIMIT) and hold meetings."""
 
-    def __init__(self, *args, count: int | None = None, **kwargs):
+    def __init__(
+        self, *args, count: int | None = None, limit: int = 0, exact: bool = True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        self.known = count is not None
-        if self.known:
-            self.count = count  # exact, and nothing to count
+        self.cap = limit or COUNT_LIMIT
+        self.known = count is not None and exact
+        if count is not None:
+            self.count = count  # nothing to count
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: COUNT_LIMIT + 1].count()
+        return self.object_list[: self.cap + 1].count()
 
     @property
     def more(self) -> bool:
         """Whether the pages stop before the last meeting."""
-        return self.count > COUNT_LIMIT
+        return self.count > self.cap
 
     @property
     def label(self) -> str:
         """The count as shown: exact when known, else "10,000+" past the limit."""
         if self.more and not self.known:
-            return f"{COUNT_LIMIT:,}+"
+            return f"{self.cap:,}+"
         return f"{self.count:,}"
 
     @property
     def limit(self) -> str:
-        return f"{COUNT_LIMIT:,}"
+        return f"{self.cap:,}"
 
     @cached_property
     def num_pages(self) -> int:
-        shown = min(self.count, COUNT_LIMIT)
+        shown = min(self.count, self.cap)
         if shown == 0 and not self.allow_empty_first_page:
             return 0
         return max(1, -(-shown // self.per_page))
@@ -353,15 +457,28 @@ class BoundedPaginator(Paginator):
     def page(self, number) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        ids = list(self.object_list[bottom : bottom + self.per_page])
+        # ids, or (id, date) rows from a search read newest first
+        ids = [
+            row[0] if isinstance(row, tuple) else row
+            for row in self.object_list[bottom : bottom + self.per_page]
+        ]
         return self._get_page(rows(ids), number, self)
 
 
-def paginate(ids: QuerySet, number, per_page: int | None = None, count: int | None = None) -> Page:
+def paginate(
+    ids: QuerySet,
+    number,
+    per_page: int | None = None,
+    count: int | None = None,
+    limit: int = 0,
+    exact: bool = True,
+) -> Page:
     """One page of meetings; a page number that is not one (page=-1, page=x, too far) is a 404.
 
     count: the number of meetings when it is known without counting."""
-    paginator = BoundedPaginator(ids, per_page or settings.MEETINGS_PER_PAGE, count=count)
+    paginator = BoundedPaginator(
+        ids, per_page or settings.MEETINGS_PER_PAGE, count=count, limit=limit, exact=exact
+    )
     number = number or 1
     try:
         return paginator.page(number)

@@ -67,7 +67,7 @@ def filter_context(filterset: MeetingFilter) -> dict:
     return {
         "filter": filterset,
         "form": filterset.form,
-        "all_countries": Country.objects.only("code", "name"),
+        "all_countries": Country.objects.values_list("code", "name"),
         # one select per chosen country, and always room for a pair
         "country_slots": chosen + [""] * max(0, 2 - len(chosen)),
     }

@@ -40,3 +40,11 @@ def country_options(countries, current: str) -> str:
     from meetings.filters import country_options
 
     return country_options(countries, current)
+
+
+@register.simple_tag
+def meeting_row(row) -> str:
+    """A meeting of a list (meetings.rows.Row) as its ``li.meeting``."""
+    from meetings.rows import render
+
+    return render(row)
