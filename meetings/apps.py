@@ -26,3 +26,9 @@ class MeetingsConfig(AppConfig):
         post_save.connect(signals.topic_saved, sender="meetings.Issue")
         m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_issues")
         post_migrate.connect(signals.ensure_editor_group, sender=self)
+
+        from meetings.filters import Vocabulary
+
+        for model in ("Country", "Venue", "Occasion", "Issue"):
+            post_save.connect(Vocabulary.forget, sender=f"meetings.{model}")
+            post_delete.connect(Vocabulary.forget, sender=f"meetings.{model}")

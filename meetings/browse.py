@@ -86,6 +86,11 @@ class Selection:
             keys.append(f"o:{self.official.pk}")
         return keys
 
+    @cached_property
+    def search(self) -> Search | None:
+        """What the words match (looked up once per selection)."""
+        return matching(self.words) if self.words else None
+
     @property
     def only_words(self) -> bool:
         """Whether the selection is a search and nothing else."""
@@ -122,7 +127,7 @@ class Selection:
                 qs = qs.filter(date__gte=self.start)
             if self.end:
                 qs = qs.filter(date__lte=self.end)
-            search = matching(self.words)
+            search = self.search
             if search is not None:
                 if search.few is not None:
                     qs = qs.filter(pk__in=search.few)
@@ -151,7 +156,7 @@ class Selection:
             qs = qs.filter(meeting__occasion=self.occasion)
         if self.kind:
             qs = qs.filter(meeting__kind=self.kind)
-        search = matching(self.words) if self.words else None
+        search = self.search
         if search is not None:
             if search.few is not None:
                 qs = qs.filter(meeting_id__in=search.few)
@@ -189,7 +194,7 @@ class Selection:
 
     def page(self, number, per_page: int | None = None) -> Page:
         if self.only_words:
-            search = matching(self.words)
+            search = self.search
             if search is not None and search.word is not None:
                 # a common word: its newest matches, each of its lookups read newest first as
                 # far as this page goes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from html import escape  # the plain function: Django's lazy-aware one costs 5 µs a call
 
 import django_filters
@@ -70,6 +71,30 @@ class CountryCodesFilter(django_filters.Filter):
         return qs.involving(*value) if value else qs
 
 
+class Vocabulary:
+    """The options of the filter form's selects (countries, venues, occasions, topics), read
+    at most once a minute by each web process instead of on every list page: about 900 rows
+    that change when an editor adds a venue or a summit. An edit made through this process is
+    seen at once (signals clear the store); one made elsewhere within the minute."""
+
+    TTL = 60.0
+    _store: dict[str, tuple[float, list[tuple[str, str]]]] = {}
+
+    @classmethod
+    def rows(cls, name: str, read) -> list[tuple[str, str]]:
+        """(value, label) rows, both escaped for HTML; read() gives them from the database."""
+        now = time.monotonic()
+        kept = cls._store.get(name)
+        if kept is None or now - kept[0] > cls.TTL:
+            rows = [(escape(str(value)), escape(str(label))) for value, label in read()]
+            kept = cls._store[name] = (now, rows)
+        return kept[1]
+
+    @classmethod
+    def forget(cls, *args, **kwargs) -> None:
+        cls._store.clear()
+
+
 class QuickSelect(forms.Select):
     """A select of a slug field whose options are read as (slug, label) rows and written in
     Python: as model instances rendered through templates, the hundreds of venues and
@@ -79,39 +104,53 @@ class QuickSelect(forms.Select):
         super().__init__(*args, **kwargs)
         self.label_fields = label_fields
 
-    def options(self):
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) of every option, escaped."""
         choices = self.choices
         if not isinstance(choices, ModelChoiceIterator):
-            yield from choices
-            return
+            return [(escape(str(v)), escape(str(label))) for v, label in choices]
         field = choices.field
-        if field.empty_label is not None:
-            yield "", field.empty_label
-        rows = field.queryset.values_list(field.to_field_name or "pk", *self.label_fields)
-        for value, *label in rows:
-            yield value, ", ".join(str(part) for part in label if part)
+        empty = [("", escape(str(field.empty_label)))] if field.empty_label is not None else []
+        columns = (field.to_field_name or "pk", *self.label_fields)
+
+        def read():
+            for value, *label in field.queryset.values_list(*columns):
+                yield value, ", ".join(str(part) for part in label if part)
+
+        name = f"{field.queryset.model._meta.label}:{','.join(columns)}"
+        return empty + Vocabulary.rows(name, read)
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
-        chosen = "" if value is None else str(value)
+        chosen = escape("" if value is None else str(value))
         parts = [f'<select name="{escape(name)}"{flatatt(attrs)}>']
         for option, label in self.options():
-            option = "" if option is None else str(option)
             mark = " selected" if option == chosen else ""
-            parts.append(f'<option value="{escape(option)}"{mark}>{escape(label)}</option>')
+            parts.append(f'<option value="{option}"{mark}>{label}</option>')
         parts.append("</select>")
         return mark_safe("".join(parts))
 
 
+def all_countries() -> list[tuple[str, str]]:
+    """(lower-case code, name) of every country, escaped, by name."""
+    return Vocabulary.rows(
+        "countries",
+        lambda: (
+            (code.lower(), name) for code, name in Country.objects.values_list("code", "name")
+        ),
+    )
+
+
 def country_options(countries, current: str) -> str:
     """The <option>s of a country select, current (a lower-case code) selected; countries are
-    (code, name) rows."""
-    parts = []
-    for code, name in countries:
-        code = code.lower()
-        mark = " selected" if code == current else ""
-        parts.append(f'<option value="{escape(code)}"{mark}>{escape(name)}</option>')
-    return mark_safe("".join(parts))
+    escaped (code, name) rows."""
+    current = escape(current)
+    return mark_safe(
+        "".join(
+            f'<option value="{code}"{" selected" if code == current else ""}>{name}</option>'
+            for code, name in countries
+        )
+    )
 
 
 class SlugChoiceField(forms.ModelChoiceField):

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from meetings import browse
 from meetings.browse import Selection
-from meetings.filters import MeetingFilter
+from meetings.filters import MeetingFilter, all_countries
 from meetings.index import ALL
 from meetings.models import (
     Country,
@@ -67,7 +67,7 @@ def filter_context(filterset: MeetingFilter) -> dict:
     return {
         "filter": filterset,
         "form": filterset.form,
-        "all_countries": Country.objects.values_list("code", "name"),
+        "all_countries": all_countries(),
         # one select per chosen country, and always room for a pair
         "country_slots": chosen + [""] * max(0, 2 - len(chosen)),
     }
