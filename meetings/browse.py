@@ -376,12 +376,15 @@ class Word:
         """How many meetings it matches at most, from the tallies (None for titles)."""
         if not self.names_something:
             return None
-        wanted = Q(pk__in=[])
+        refs: dict[str, list[str]] = {"v": [str(pk) for pk in self.venues]}
+        refs["e"] = [str(pk) for pk in self.occasions]
         for key in self.keys:
             kind, ref = key.split(":")
-            wanted |= Q(kind=kind, ref=ref)
-        wanted |= Q(kind="v", ref__in=[str(pk) for pk in self.venues])
-        wanted |= Q(kind="e", ref__in=[str(pk) for pk in self.occasions])
+            refs.setdefault(kind, []).append(ref)
+        wanted = Q()
+        for kind, values in refs.items():
+            if values:
+                wanted |= Q(kind=kind, ref__in=values)
         return sum(Tally.objects.filter(wanted, key=ALL).values_list("n", flat=True))
 
 
