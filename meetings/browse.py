@@ -215,9 +215,41 @@ class Selection:
     # -- figures ------------------------------------------------------------------------------
 
     def tallies(self, kind: str) -> dict[str, int]:
+        if kind in self.read_ahead:
+            return dict(self.read_ahead[kind])
         return dict(
             Tally.objects.filter(key=self.tally_key, kind=kind, n__gt=0).values_list("ref", "n")
         )
+
+    @cached_property
+    def read_ahead(self) -> dict[str, list[tuple[str, int]]]:
+        """Tallies read in advance by read_tallies(): kind -> (ref, n), most first."""
+        return {}
+
+    def read_tallies(self, *kinds: str) -> None:
+        """Read the tallies of these kinds at once (a page that shows several of them: one
+        query instead of one per kind). Only for kinds with tens or hundreds of rows."""
+        found: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
+        for kind, ref, n in (
+            Tally.objects.filter(key=self.tally_key, kind__in=kinds, n__gt=0)
+            .order_by("-n", "ref")
+            .values_list("kind", "ref", "n")
+        ):
+            found[kind].append((ref, n))
+        self.read_ahead.update(found)
+
+    def top(self, kind: str, limit: int, refs: list[str] | None = None) -> list[tuple[str, int]]:
+        """The (ref, n) of a kind with most meetings, refs: among these only."""
+        if kind in self.read_ahead:
+            rows = self.read_ahead[kind]
+            if refs is not None:
+                wanted = set(refs)
+                rows = [row for row in rows if row[0] in wanted]
+            return rows[:limit]
+        qs = Tally.objects.filter(key=self.tally_key, kind=kind, n__gt=0)
+        if refs is not None:
+            qs = qs.filter(ref__in=refs)
+        return list(qs.order_by("-n", "ref").values_list("ref", "n")[:limit])
 
     def years(self) -> list[dict]:
         """Meetings per year, every year from the first to the last (gaps show as zero)."""
@@ -263,10 +295,10 @@ class Selection:
         this selection, each with .n; only: the candidates, when not all rows count."""
         if self.tally_key is None:
             raise ValueError("ranked() needs a selection with tallies")
-        qs = Tally.objects.filter(key=self.tally_key, kind=kind, n__gt=0)
+        refs = None
         if only is not None:
-            qs = qs.filter(ref__in=[str(pk) for pk in only.values_list("pk", flat=True)])
-        top = list(qs.order_by("-n", "ref").values_list("ref", "n")[:limit])
+            refs = [str(pk) for pk in only.values_list("pk", flat=True)]
+        top = self.top(kind, limit, refs)
         found = by_id(model.objects.all(), [int(ref) for ref, _ in top])
         out = []
         for ref, n in top:
@@ -279,12 +311,7 @@ class Selection:
 
     def pairs(self, limit: int = 8) -> list[dict]:
         """The country pairs with most meetings in this selection."""
-        key = self.tally_key
-        top = list(
-            Tally.objects.filter(key=key, kind="p", n__gt=0)
-            .order_by("-n", "ref")
-            .values_list("ref", "n")[:limit]
-        )
+        top = self.top("p", limit)
         ids = [int(x) for ref, _ in top for x in ref.split("-")]
         countries = by_id(Country.objects.all(), ids)
         out = []

@@ -216,6 +216,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("meetings:country", code.lower(), permanent=True)
     country = get_country(code)
     selection = Selection(countries=(country,))
+    selection.read_tallies("y", "c", "i")
     ctx = subject_context(request, selection) | {
         "country": country,
         "partners": [{"country": c, "count": c.n} for c in selection.ranked("c", Country, 15)],
@@ -235,11 +236,16 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a.lower() == b.lower():
         raise Http404("A pair needs two different countries.")
-    country_a, country_b = get_country(a), get_country(b)
+    found = {c.code: c for c in Country.objects.filter(code__in=[a.upper(), b.upper()])}
+    missing = [code for code in (a, b) if code.upper() not in found]
+    if missing:
+        raise Http404(f"No country has the code “{missing[0].lower()}”.")
+    country_a, country_b = found[a.upper()], found[b.upper()]
     first, second = sorted([a.lower(), b.lower()])
     if (a, b) != (first, second):
         return redirect("meetings:pair", first, second, permanent=True)
     selection = Selection(countries=(country_a, country_b))
+    selection.read_tallies("y", "i", "v", "o")
     venues = selection.ranked("v", Venue, 8)
     officials = selection.ranked("o", Official, 10)
     places = browse.by_id(
