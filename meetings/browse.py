@@ -196,16 +196,19 @@ class Selection:
         if self.only_words:
             search = self.search
             if search is not None and search.word is not None:
-                # a common word: its newest matches, each of its lookups read newest first as
-                # far as this page goes
+                # one word: each of its lookups read newest first as far as this page goes
                 per_page = per_page or settings.MEETINGS_PER_PAGE
                 try:
                     deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
                 except (TypeError, ValueError):
                     deep = per_page
                 newest = search.word.matches(newest=deep).order_by("-date", "-id")
+                if search.dense:  # a common word: its newest 2,000
+                    count, exact = FEW_MATCHES + 1, False
+                else:
+                    count, exact = search.word.matches(dated=False).count(), True
                 return paginate(
-                    newest, number, per_page, count=FEW_MATCHES + 1, limit=FEW_MATCHES, exact=False
+                    newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
         return paginate(self.ids(), number, per_page, count=self.total())
 
@@ -378,7 +381,7 @@ class Word:
         limited to its newest when asked (where the database can order inside a union)."""
 
         def top(qs: QuerySet) -> QuerySet:
-            return qs.order_by("-date", "-id")[:newest] if newest else qs.order_by()
+            return qs.order_by()  # limited below, when there are several
 
         columns = ("id", "date") if dated else ("id",)
         meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values_list(*columns)
@@ -397,7 +400,11 @@ class Word:
             ]
         if not parts:
             return meetings.none()
-        return parts[0].union(*parts[1:]).order_by() if len(parts) > 1 else parts[0].order_by()
+        if len(parts) == 1:
+            return parts[0]
+        if newest:
+            parts = [part.order_by("-date", "-id")[:newest] for part in parts]
+        return parts[0].union(*parts[1:]).order_by()
 
     def at_most(self) -> int | None:
         """How many meetings it matches at most, from the tallies (None for titles)."""
@@ -415,39 +422,40 @@ class Word:
         return sum(Tally.objects.filter(wanted, key=ALL).values_list("n", flat=True))
 
 
-@dataclass
 class Search:
-    """The meetings matching every word: few enough to list by id (few); else, for one word,
-    its newest matches page by page (word); else one id subquery per word (each)."""
+    """The meetings matching every word. One word, where the database can order inside a
+    union (word): read page by page from its lookups, all of them (few enough) or the newest
+    2,000 (dense). With other filters: the few matches' ids (few), or one id subquery per
+    word (each)."""
 
-    few: list[int] | None
-    word: Word | None = None
-    each: list[QuerySet] = dataclasses.field(default_factory=list)
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.dense = False
+        self.word = None
+        if len(words) == 1 and connection.features.supports_slicing_ordering_in_compound:
+            self.word = words[0]
+            most = self.word.at_most()
+            if most is None:  # titles: count them, up to the limit
+                most = len(self.word.matches(dated=False)[: FEW_MATCHES + 1])
+            self.dense = most > FEW_MATCHES
+
+    @cached_property
+    def few(self) -> list[int] | None:
+        if self.dense:
+            return None
+        found = [w.matches(dated=False) for w in self.words]
+        every = found[0].intersection(*found[1:]).order_by() if len(found) > 1 else found[0]
+        few = [row[0] if isinstance(row, tuple) else row for row in every[: FEW_MATCHES + 1]]
+        return few if len(few) <= FEW_MATCHES else None
+
+    @property
+    def each(self) -> list[QuerySet]:
+        return [w.matches(dated=False) for w in self.words]
 
 
 def matching(text: str) -> Search | None:
     words = [Word.read(w) for w in text.split()[:8]]
-    if not words:
-        return None
-    if len(words) == 1:
-        word = words[0]
-        most = word.at_most()
-        if most is not None and most <= FEW_MATCHES:
-            return Search(few=[pk for pk, _ in word.matches()])
-        few = [pk for pk, _ in word.matches()[: FEW_MATCHES + 1]] if most is None else []
-        if most is None and len(few) <= FEW_MATCHES:
-            return Search(few=few)
-        ordered = connection.features.supports_slicing_ordering_in_compound
-        return Search(
-            few=None,
-            word=word if ordered else None,
-            each=[word.matches(dated=False)],
-        )
-    found = [w.matches(dated=False) for w in words]
-    few = list(found[0].intersection(*found[1:]).order_by()[: FEW_MATCHES + 1])
-    if len(few) <= FEW_MATCHES:
-        return Search(few=[row[0] if isinstance(row, tuple) else row for row in few])
-    return Search(few=None, each=found)
+    return Search(words) if words else None
 
 
 class BoundedPaginator(Paginator):
