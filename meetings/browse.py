@@ -188,9 +188,36 @@ class Selection:
 
     def total(self) -> int | None:
         """How many meetings, from the tallies; None when they do not say."""
-        if self.tally_key is None:
+        if self.tally_key is not None:
+            return sum(y["count"] for y in self.years())
+        pair = self.cross_tally()
+        if pair is None:
             return None
-        return sum(y["count"] for y in self.years())
+        key, kind, ref = pair
+        row = Tally.objects.filter(key=key, kind=kind, ref=ref).values_list("n", flat=True)
+        return next(iter(row), 0)
+
+    # what the tallies count of a country's or a pair's meetings (meetings.index.contribution)
+    CROSS = {"c": ("i", "o"), "p": ("i", "o", "v")}
+
+    def cross_tally(self) -> tuple[str, str, str] | None:
+        """(key, kind, ref) of the tally that counts this selection when it is a country or a
+        pair with one topic, official or venue (India–US on trade), else None."""
+        if self.kind or self.start or self.end or self.words or self.occasion:
+            return None
+        keys = self.facet_keys()
+        if self.venue is not None:
+            keys.append(f"v:{self.venue.pk}")
+        if len(keys) != 2:
+            return None
+        place = [k for k in keys if k[0] in self.CROSS]
+        other = [k for k in keys if k[0] not in self.CROSS]
+        if len(place) != 1 or len(other) != 1:
+            return None
+        kind, ref = other[0].split(":")
+        if kind not in self.CROSS[place[0][0]]:
+            return None
+        return place[0], kind, ref
 
     def page(self, number, per_page: int | None = None) -> Page:
         if self.only_words:

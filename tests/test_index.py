@@ -125,11 +125,12 @@ def test_a_bulk_import_writes_the_same_facets_and_tallies_as_a_rebuild(tmp_path)
 
 @override_settings(MEETINGS_PER_PAGE=2)
 def test_a_long_list_counts_to_a_limit_unless_the_tallies_know(
-    client, make_meeting, jaishankar, rubio, monkeypatch
+    client, make_meeting, jaishankar, rubio, trade, monkeypatch
 ):
     monkeypatch.setattr(browse, "COUNT_LIMIT", 3)
     for day in range(1, 6):
-        make_meeting(jaishankar, rubio, date=datetime.date(2025, 1, day))
+        make_meeting(jaishankar, rubio, date=datetime.date(2025, 1, day), issues=[trade])
+    make_meeting(jaishankar, rubio, date=datetime.date(2025, 2, 1))  # not on trade
 
     # a filter the tallies cannot answer: counted up to the limit
     counted = client.get("/meetings/?kind=in-person").content.decode()
@@ -137,8 +138,12 @@ def test_a_long_list_counts_to_a_limit_unless_the_tallies_know(
     everything = client.get("/meetings/").content.decode()
     last = client.get("/meetings/?page=2").content.decode()
 
+    # a pair on a topic: the pair's tally of that topic
+    on_trade = client.get("/meetings/?country=in&country=us&issue=trade").content.decode()
+
     assert re.search(r"3\+ meetings, page 1 of 2", counted)
-    assert re.search(r"5 meetings, page 1 of 2", everything)
+    assert re.search(r"6 meetings, page 1 of 2", everything)
+    assert re.search(r"5 meetings, page 1 of 2", on_trade)
     assert "Pages stop at the newest 3 meetings" in last
     assert client.get("/meetings/?page=3").status_code == 404
-    assert "5 published meetings" in client.get("/countries/in/us/").content.decode()
+    assert "6 published meetings" in client.get("/countries/in/us/").content.decode()
