@@ -415,9 +415,7 @@ class Word:
         parts = [top(meetings.filter(venue_id=pk)) for pk in self.venues]
         parts += [top(meetings.filter(occasion_id=pk)) for pk in self.occasions]
         parts += [
-            top(
-                Facet.objects.filter(key=key).annotate(id=F("meeting_id")).values_list("id", "date")
-            )
+            top(Facet.objects.filter(key=key).annotate(id=F("meeting_id")).values_list(*columns))
             for key in self.keys
         ]
         if not self.names_something and len(self.text) >= 3:

@@ -266,6 +266,21 @@ def test_from_and_to_on_the_same_day_keep_that_day(client, around_mid_2025):
 # Search
 
 
+def test_a_word_naming_an_official_and_a_venue_finds_the_meetings_of_both(
+    client, make_meeting, jaishankar, rubio, india, washington
+):
+    namesake = Official.objects.create(name="Harold Washington", slug="h-washington", country=india)
+    by_person = make_meeting(namesake, rubio, title="Chicago talks")
+    by_place = make_meeting(jaishankar, rubio, venue=washington, title="Capital talks")
+    make_meeting(jaishankar, rubio, title="Elsewhere")
+
+    response = client.get("/meetings/", {"q": "washington"})
+
+    assert response.status_code == 200
+    assert listed(response) == ids(by_person, by_place)
+    assert "2 meetings" in response.content.decode()
+
+
 @pytest.fixture
 def searchable(make_meeting, jaishankar, rubio, wang_yi, kuala_lumpur, washington, trade, defence):
     return {
