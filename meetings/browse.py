@@ -223,16 +223,17 @@ class Selection:
         if self.only_words:
             search = self.search
             if search is not None and search.word is not None:
-                # one word: each of its lookups read newest first as far as this page goes
+                # one word: its matches read from the lookups of the names it matches
                 per_page = per_page or settings.MEETINGS_PER_PAGE
                 try:
                     deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
                 except (TypeError, ValueError):
                     deep = per_page
-                newest = search.word.matches(newest=deep).order_by("-date", "-id")
                 if search.dense:  # a common word: its newest 2,000
+                    newest = search.word.matches(newest=deep).order_by("-date", "-id")
                     count, exact = FEW_MATCHES + 1, False
                 else:
+                    newest = search.word.matches().order_by("-date", "-id")
                     count, exact = search.word.matches(dated=False).count(), True
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
@@ -404,25 +405,26 @@ class Word:
         return bool(self.keys or self.venues or self.occasions)
 
     def matches(self, newest: int | None = None, *, dated: bool = True) -> QuerySet:
-        """(id, date) of its published meetings, or only ids: a union of index lookups, each
-        limited to its newest when asked (where the database can order inside a union)."""
-
-        def top(qs: QuerySet) -> QuerySet:
-            return qs.order_by()  # limited below, when there are several
-
+        """(id, date) of its published meetings, or only ids: a union of index lookups. newest:
+        one lookup per name, each limited to its newest (where the database can order inside
+        a union), for a word with many matches; else one lookup per kind of name."""
         columns = ("id", "date") if dated else ("id",)
         meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values_list(*columns)
-        parts = [top(meetings.filter(venue_id=pk)) for pk in self.venues]
-        parts += [top(meetings.filter(occasion_id=pk)) for pk in self.occasions]
-        parts += [
-            top(Facet.objects.filter(key=key).annotate(id=F("meeting_id")).values_list(*columns))
-            for key in self.keys
-        ]
+        facets = Facet.objects.annotate(id=F("meeting_id")).values_list(*columns)
+        if newest:
+            parts = [meetings.filter(venue_id=pk) for pk in self.venues]
+            parts += [meetings.filter(occasion_id=pk) for pk in self.occasions]
+            parts += [facets.filter(key=key) for key in self.keys]
+        else:
+            parts = [meetings.filter(venue_id__in=self.venues)] if self.venues else []
+            parts += [meetings.filter(occasion_id__in=self.occasions)] if self.occasions else []
+            parts += [facets.filter(key__in=self.keys)] if self.keys else []
         if not self.names_something and len(self.text) >= 3:
             parts += [
-                top(meetings.filter(title__icontains=self.text)),
-                top(meetings.filter(summary__icontains=self.text)),
+                meetings.filter(title__icontains=self.text),
+                meetings.filter(summary__icontains=self.text),
             ]
+        parts = [part.order_by() for part in parts]
         if not parts:
             return meetings.none()
         if len(parts) == 1:
