@@ -234,7 +234,9 @@ class Selection:
                     count, exact = FEW_MATCHES + 1, False
                 else:
                     newest = search.word.matches().order_by("-date", "-id")
-                    count, exact = search.word.matches(dated=False).count(), True
+                    count, exact = search.exact, True
+                    if count is None:
+                        count = search.word.matches(dated=False).count()
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
@@ -459,9 +461,13 @@ class Search:
         self.words = words
         self.dense = False
         self.word = None
+        self.exact = None
         if len(words) == 1 and connection.features.supports_slicing_ordering_in_compound:
             self.word = words[0]
             most = self.word.at_most()
+            names = len(self.word.keys) + len(self.word.venues) + len(self.word.occasions)
+            # one name: the tallies say exactly how many meetings it has
+            self.exact = most if names == 1 else None
             if most is None:  # titles: count them, up to the limit
                 most = len(self.word.matches(dated=False)[: FEW_MATCHES + 1])
             self.dense = most > FEW_MATCHES
