@@ -57,6 +57,7 @@ def public_pages() -> dict[str, str]:
         "venue": "/venues/kuala-lumpur/",
         "occasions": "/occasions/",
         "occasion": "/occasions/asean-summit-2025/",
+        "about": "/about/",
     }
 
 
