@@ -117,23 +117,7 @@ class Selection:
         keys = self.facet_keys()
         if not keys:
             qs = Meeting.objects.published()
-            if self.venue is not None:
-                qs = qs.filter(venue=self.venue)
-            if self.occasion is not None:
-                qs = qs.filter(occasion=self.occasion)
-            if self.kind:
-                qs = qs.filter(kind=self.kind)
-            if self.start:
-                qs = qs.filter(date__gte=self.start)
-            if self.end:
-                qs = qs.filter(date__lte=self.end)
-            search = self.search
-            if search is not None:
-                if search.few is not None:
-                    qs = qs.filter(pk__in=search.few)
-                else:
-                    for ids in search.each:
-                        qs = qs.filter(pk__in=ids)
+            qs = self.narrowed_down(qs, meeting="", pk="pk")
             return qs.order_by("-date", "-id").values_list("id", flat=True)
         # read the narrowest key's index; the other keys are checked row by row
         driver, *others = sorted(keys, key=lambda k: (self.sizes.get(k, 0), k))
@@ -146,24 +130,27 @@ class Selection:
                     )
                 )
             )
+        qs = self.narrowed_down(qs, meeting="meeting__", pk="meeting_id")
+        return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+
+    def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
+        """qs (meetings, or facets: meeting="meeting__") with the selection's venue, occasion,
+        kind, dates and words; pk names the meeting's id in qs."""
+        if self.venue is not None:
+            qs = qs.filter(**{f"{meeting}venue": self.venue})
+        if self.occasion is not None:
+            qs = qs.filter(**{f"{meeting}occasion": self.occasion})
+        if self.kind:
+            qs = qs.filter(**{f"{meeting}kind": self.kind})
         if self.start:
             qs = qs.filter(date__gte=self.start)
         if self.end:
             qs = qs.filter(date__lte=self.end)
-        if self.venue is not None:
-            qs = qs.filter(meeting__venue=self.venue)
-        if self.occasion is not None:
-            qs = qs.filter(meeting__occasion=self.occasion)
-        if self.kind:
-            qs = qs.filter(meeting__kind=self.kind)
         search = self.search
         if search is not None:
-            if search.few is not None:
-                qs = qs.filter(meeting_id__in=search.few)
-            else:
-                for ids in search.each:
-                    qs = qs.filter(meeting_id__in=ids)
-        return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+            for ids in [search.few] if search.few is not None else search.each:
+                qs = qs.filter(**{f"{pk}__in": ids})
+        return qs
 
     @cached_property
     def sizes(self) -> dict[str, int]:
@@ -555,7 +542,11 @@ def paginate(
     paginator = BoundedPaginator(
         ids, per_page or settings.MEETINGS_PER_PAGE, count=count, limit=limit, exact=exact
     )
-    number = number or 1
+    return page_or_404(paginator, number or 1)
+
+
+def page_or_404(paginator: Paginator, number) -> Page:
+    """The page; a page number that is not one (page=-1, page=x, too far) is a 404."""
     try:
         return paginator.page(number)
     except InvalidPage:

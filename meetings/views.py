@@ -6,7 +6,7 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Page, Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,14 +41,7 @@ def page_number(request: HttpRequest):
 def paginate(request: HttpRequest, qs, per_page: int | None = None) -> Page:
     """One page of qs; a page number that is not one (page=-1, page=x, too far) is a 404."""
     paginator = Paginator(qs, per_page or settings.MEETINGS_PER_PAGE)
-    number = page_number(request)
-    try:
-        return paginator.page(number)
-    except InvalidPage:
-        raise Http404(
-            f"There is no page “{str(number)[:20]}” here: pages run from 1 to "
-            f"{paginator.num_pages}."
-        ) from None
+    return browse.page_or_404(paginator, page_number(request))
 
 
 def filter_meetings(request: HttpRequest, **fixed) -> tuple[MeetingFilter, Selection | None]:
