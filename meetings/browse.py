@@ -273,6 +273,11 @@ class Selection:
 
     def years(self) -> list[dict]:
         """Meetings per year, every year from the first to the last (gaps show as zero)."""
+        return self.year_rows
+
+    @cached_property
+    def year_rows(self) -> list[dict]:
+        # read once: a page shows the years and takes its total from them
         if self.tally_key is not None:
             counts = {int(y): n for y, n in self.tallies("y").items()}
         else:

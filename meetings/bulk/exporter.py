@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
+from meetings.bulk.writer import MEETING_FIELDS
 from meetings.models import (
     Country,
     Issue,
@@ -142,18 +143,7 @@ class Exporter:
                 Meeting.objects.using(db)
                 .filter(id__gt=last)
                 .order_by("id")
-                .values_list(
-                    "id",
-                    "uid",
-                    "date",
-                    "date_precision",
-                    "kind",
-                    "status",
-                    "title",
-                    "summary",
-                    "venue_id",
-                    "occasion_id",
-                )[: self.chunk]
+                .values_list("id", "uid", *MEETING_FIELDS)[: self.chunk]
             )
             if not rows:
                 return
