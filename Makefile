@@ -37,7 +37,10 @@ DURATION ?= 10
 BENCH_ARGS ?=
 
 bench: $(STAMP)
-	$(BIN)/python manage.py bench --meetings $(N) --duration $(DURATION) $(BENCH_ARGS)
+	@command -v wrk >/dev/null || { \
+		echo "wrk is missing; installing Debian's package"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench run --meetings $(N) --duration $(DURATION) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -3,14 +3,12 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.urls import path
 
-from meetings import index
+from meetings import rules, services
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingSource,
     Occasion,
@@ -18,6 +16,7 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
 )
 
@@ -27,8 +26,27 @@ admin.site.index_title = "Editing"
 admin.site.site_url = "/"
 
 
+class ServiceAdmin(admin.ModelAdmin):
+    """Every change made in the admin is one services.writing() transaction: the derived rows
+    of the meetings it touched are brought up to date once, before it commits."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        with services.writing():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with services.writing():
+            return super().delete_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        if request.method != "POST":  # actions and list edits post
+            return super().changelist_view(request, *args, **kwargs)
+        with services.writing():
+            return super().changelist_view(request, *args, **kwargs)
+
+
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(ServiceAdmin):
     list_display = ["code", "name", "kind"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "aliases", "demonyms"]
@@ -42,7 +60,7 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(ServiceAdmin):
     list_display = ["name", "country", "slug"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country"]
@@ -53,7 +71,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(ServiceAdmin):
     list_display = ["official", "title", "country", "start", "end"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter), "end"]
     list_select_related = ["official", "country"]
@@ -63,7 +81,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Venue)
-class VenueAdmin(admin.ModelAdmin):
+class VenueAdmin(ServiceAdmin):
     list_display = ["name", "country", "latitude", "longitude"]
     list_filter = [("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country"]
@@ -73,7 +91,7 @@ class VenueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Occasion)
-class OccasionAdmin(admin.ModelAdmin):
+class OccasionAdmin(ServiceAdmin):
     list_display = ["name", "start", "end", "venue"]
     list_filter = [("venue__country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["venue__country"]
@@ -83,8 +101,8 @@ class OccasionAdmin(admin.ModelAdmin):
     date_hierarchy = "start"
 
 
-@admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+@admin.register(Topic)
+class TopicAdmin(ServiceAdmin):
     list_display = ["name", "parent", "meeting_count"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
@@ -102,7 +120,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(ServiceAdmin):
     list_display = ["__str__", "publisher", "published_on", "url"]
     list_filter = ["publisher", "published_on"]
     search_fields = ["title", "url", "citation", "publisher"]
@@ -122,7 +140,7 @@ class ParticipationFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         if not kept_forms(self, "official"):
-            raise ValidationError("A meeting needs at least one participant.")
+            raise ValidationError(rules.NO_PARTICIPANT)
 
 
 class ParticipationInline(admin.TabularInline):
@@ -138,11 +156,11 @@ class ParticipationInline(admin.TabularInline):
 class MeetingSourceFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if self.instance.status == Meeting.Status.PUBLISHED and not kept_forms(self, "source"):
-            raise ValidationError(
-                "A published meeting needs at least one source: add the article or readout, "
-                "or save it as a draft."
-            )
+        problems = rules.meeting_problems(
+            status=self.instance.status, participants=1, sources=len(kept_forms(self, "source"))
+        )
+        if problems:
+            raise ValidationError(problems)
 
 
 class MeetingSourceInline(admin.TabularInline):
@@ -171,7 +189,7 @@ class CountryListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ServiceAdmin):
     list_display = ["__str__", "date", "kind", "venue", "occasion", "status", "updated_by"]
     list_filter = ["status", "kind", CountryListFilter, "date_precision", "occasion"]
     list_select_related = ["venue__country", "occasion", "updated_by"]
@@ -183,13 +201,13 @@ class MeetingAdmin(admin.ModelAdmin):
         "occasion__name",
     ]
     date_hierarchy = "date"
-    autocomplete_fields = ["venue", "occasion", "issues"]
+    autocomplete_fields = ["venue", "occasion", "topics"]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     inlines = [ParticipationInline, MeetingSourceInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
         (None, {"fields": ["title", ("date", "date_precision"), "kind", "status"]}),
-        ("Where and why", {"fields": ["venue", "occasion", "issues", "summary"]}),
+        ("Where and why", {"fields": ["venue", "occasion", "topics", "summary"]}),
         (
             "Record",
             {
@@ -214,30 +232,20 @@ class MeetingAdmin(admin.ModelAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Publish the selected meetings (those with a source)")
+    @admin.action(
+        description="Publish the selected meetings (those with a participant and a source)"
+    )
     def publish(self, request, queryset):
-        ready = queryset.filter(meeting_sources__isnull=False).distinct()
-        skipped = queryset.count() - ready.count()
-        ids = list(ready.values_list("pk", flat=True))
-        with transaction.atomic():
-            done = Meeting.objects.filter(pk__in=ids).update(
-                status=Meeting.Status.PUBLISHED, updated_by=request.user
-            )
-            index.reindex(ids)
+        done, skipped = services.publish(queryset, user=request.user)
         self.message_user(request, f"Published {done} meeting(s).")
         if skipped:
             self.message_user(
                 request,
-                f"{skipped} meeting(s) have no source and stay drafts.",
+                f"{skipped} meeting(s) have no participant or no source and stay drafts.",
                 level="warning",
             )
 
     @admin.action(description="Return the selected meetings to draft")
     def unpublish(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
-        with transaction.atomic():
-            done = Meeting.objects.filter(pk__in=ids).update(
-                status=Meeting.Status.DRAFT, updated_by=request.user
-            )
-            index.reindex(ids)
+        done = services.unpublish(queryset, user=request.user)
         self.message_user(request, f"{done} meeting(s) are drafts again.")

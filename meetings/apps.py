@@ -21,14 +21,13 @@ class MeetingsConfig(AppConfig):
         post_delete.connect(signals.participation_changed, sender="meetings.Participation")
         post_save.connect(signals.meeting_saved, sender="meetings.Meeting")
         pre_delete.connect(signals.meeting_deleting, sender="meetings.Meeting")
-        post_delete.connect(signals.meeting_deleted, sender="meetings.Meeting")
-        pre_save.connect(signals.topic_saving, sender="meetings.Issue")
-        post_save.connect(signals.topic_saved, sender="meetings.Issue")
-        m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_issues")
+        pre_save.connect(signals.topic_saving, sender="meetings.Topic")
+        pre_delete.connect(signals.topic_deleting, sender="meetings.Topic")
+        m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_topics")
         post_migrate.connect(signals.ensure_editor_group, sender=self)
 
         from meetings.filters import Vocabulary
 
-        for model in ("Country", "Venue", "Occasion", "Issue"):
+        for model in ("Country", "Venue", "Occasion", "Topic"):
             post_save.connect(Vocabulary.forget, sender=f"meetings.{model}")
             post_delete.connect(Vocabulary.forget, sender=f"meetings.{model}")

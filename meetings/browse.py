@@ -1,10 +1,11 @@
 """Reading published meetings for the public pages in a few index lookups, at any size.
 
 A Selection is what a page shows: the meetings of some countries, a topic, a venue... narrowed by
-kind, dates or words. Its meetings are read newest first from the narrowest index (a facet key,
-or the venue's or occasion's index on meetings), a page of ids at a time; counts stop at
-COUNT_LIMIT; per-year and per-topic figures come from the tallies when the selection is one key,
-and are counted from its meetings otherwise.
+kind, dates or words. Each country, pair, topic, official, venue or occasion it names is a
+Subject (meetings.derived); its meetings are read newest first from the listing of the subject
+with the fewest meetings, a page of ids at a time; counts stop at COUNT_LIMIT. Totals, per-year
+and per-month figures and rankings come from the subjects' counts when the selection is one
+subject, and are counted from its meetings otherwise.
 """
 
 from __future__ import annotations
@@ -16,33 +17,48 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.utils.functional import cached_property
 
-from meetings.index import ALL, pair_key
+from meetings.derived import EVERYTHING, Key
 from meetings.models import (
+    SUBJECT_COLUMNS,
     Country,
-    Facet,
-    Issue,
     Meeting,
     Occasion,
     Official,
-    Tally,
+    Subject,
+    SubjectMeeting,
+    SubjectMonth,
+    SubjectOverlap,
+    Topic,
     Venue,
 )
 from meetings.rows import load as rows
 from meetings.templatetags.meetings_tags import percent
 
+Kind = Subject.Kind
 # Counting stops here: a list says "10,000+" and pages run to the 10,000th meeting.
 COUNT_LIMIT = 10_000
+
+
+def subject_filter(key: Key) -> Q:
+    """The Subject row of a key, as a filter."""
+    names = SUBJECT_COLUMNS[key.kind]
+    return Q(kind=key.kind, **{f"{n}_id": v for n, v in zip(names, (key.a, key.b), strict=False)})
+
+
+def key_of(subject: Subject) -> Key:
+    values = [getattr(subject, f"{n}_id") for n in SUBJECT_COLUMNS[subject.kind]]
+    return Key(subject.kind, *values)
 
 
 @dataclass(frozen=True)
 class Selection:
     countries: tuple[Country, ...] = ()
-    issue: Issue | None = None
+    topic: Topic | None = None
     venue: Venue | None = None
     occasion: Occasion | None = None
     official: Official | None = None
@@ -56,7 +72,7 @@ class Selection:
         """From a valid MeetingFilter's cleaned data; fixed values (a page's subject) win."""
         values = {
             "countries": tuple(data.get("country") or ()),
-            "issue": data.get("issue"),
+            "topic": data.get("topic"),
             "venue": data.get("venue"),
             "occasion": data.get("occasion"),
             "official": data.get("official"),
@@ -74,17 +90,48 @@ class Selection:
         hi = min(end, self.end) if self.end else end
         return dataclasses.replace(self, start=lo, end=hi)
 
-    # -- keys ---------------------------------------------------------------------------------
+    # -- subjects -----------------------------------------------------------------------------
 
-    def facet_keys(self) -> list[str]:
+    @cached_property
+    def keys(self) -> list[Key]:
+        """The subjects whose meetings the selection takes (everything when it names none)."""
         ids = sorted({c.pk for c in self.countries})
-        keys = [pair_key(ids[0], ids[1])] if len(ids) >= 2 else []
-        keys += [f"c:{pk}" for pk in (ids[2:] if len(ids) >= 2 else ids)]
-        if self.issue is not None:
-            keys.append(f"i:{self.issue.pk}")
-        if self.official is not None:
-            keys.append(f"o:{self.official.pk}")
-        return keys
+        keys = [Key(Kind.PAIR, ids[0], ids[1])] if len(ids) >= 2 else []
+        keys += [Key(Kind.COUNTRY, pk) for pk in (ids[2:] if len(ids) >= 2 else ids)]
+        for kind, thing in (
+            (Kind.TOPIC, self.topic),
+            (Kind.OFFICIAL, self.official),
+            (Kind.VENUE, self.venue),
+            (Kind.OCCASION, self.occasion),
+        ):
+            if thing is not None:
+                keys.append(Key(kind, thing.pk))
+        return keys or [EVERYTHING]
+
+    @cached_property
+    def subjects(self) -> dict[Key, Subject]:
+        """The Subject rows of the keys (one query); a key without a row has no meetings."""
+        wanted = Q()
+        for key in self.keys:
+            wanted |= subject_filter(key)
+        return {key_of(s): s for s in Subject.objects.filter(wanted)}
+
+    @property
+    def empty(self) -> bool:
+        """Whether a subject it names has never had a published meeting."""
+        return any(self.subjects.get(k) is None or not self.subjects[k].meetings for k in self.keys)
+
+    @property
+    def narrowing(self) -> bool:
+        """Whether kind, dates or words narrow the subjects' meetings."""
+        return bool(self.kind or self.start or self.end or self.words)
+
+    @cached_property
+    def subject(self) -> Subject | None:
+        """The one subject whose counts describe exactly this selection, if there is one."""
+        if self.narrowing or len(self.keys) != 1:
+            return None
+        return self.subjects.get(self.keys[0])
 
     @cached_property
     def search(self) -> Search | None:
@@ -96,37 +143,29 @@ class Selection:
         """Whether the selection is a search and nothing else."""
         return dataclasses.replace(self, words="") == Selection()
 
-    @cached_property
-    def tally_key(self) -> str | None:
-        """The key whose tallies count exactly this selection, if there is one."""
-        if self.kind or self.start or self.end or self.words:
-            return None
-        keys = self.facet_keys()
-        if self.venue is not None:
-            keys.append(f"v:{self.venue.pk}")
-        if self.occasion is not None:
-            keys.append(f"e:{self.occasion.pk}")
-        if len(keys) > 1:
-            return None
-        return keys[0] if keys else ALL
-
     # -- meetings -----------------------------------------------------------------------------
 
     def ids(self) -> QuerySet:
         """The ids of the selected meetings, newest first."""
-        keys = self.facet_keys()
-        if not keys:
+        if self.keys == [EVERYTHING]:
+            # the meetings' own indexes: newest first, and of one kind
             qs = Meeting.objects.published()
             qs = self.narrowed_down(qs, meeting="", pk="pk")
             return qs.order_by("-date", "-id").values_list("id", flat=True)
-        # read the narrowest key's index; the other keys are checked row by row
-        driver, *others = sorted(keys, key=lambda k: (self.sizes.get(k, 0), k))
-        qs = Facet.objects.filter(key=driver)
-        for key in others:
+        if self.empty:
+            return SubjectMeeting.objects.none().values_list("meeting_id", flat=True)
+        # read the smallest subject's listing; the others are checked row by row
+        driver, *others = sorted(
+            (self.subjects[k] for k in self.keys), key=lambda s: (s.meetings, s.pk)
+        )
+        qs = SubjectMeeting.objects.filter(subject_id=driver.pk)
+        for other in others:
             qs = qs.filter(
                 Exists(
-                    Facet.objects.filter(
-                        key=key, date=OuterRef("date"), meeting_id=OuterRef("meeting_id")
+                    SubjectMeeting.objects.filter(
+                        subject_id=other.pk,
+                        date=OuterRef("date"),
+                        meeting_id=OuterRef("meeting_id"),
                     )
                 )
             )
@@ -134,12 +173,8 @@ class Selection:
         return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
 
     def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
-        """qs (meetings, or facets: meeting="meeting__") with the selection's venue, occasion,
-        kind, dates and words; pk names the meeting's id in qs."""
-        if self.venue is not None:
-            qs = qs.filter(**{f"{meeting}venue": self.venue})
-        if self.occasion is not None:
-            qs = qs.filter(**{f"{meeting}occasion": self.occasion})
+        """qs (meetings, or listings: meeting="meeting__") with the selection's kind, dates and
+        words; pk names the meeting's id in qs."""
         if self.kind:
             qs = qs.filter(**{f"{meeting}kind": self.kind})
         if self.start:
@@ -152,65 +187,47 @@ class Selection:
                 qs = qs.filter(**{f"{pk}__in": ids})
         return qs
 
-    @cached_property
-    def sizes(self) -> dict[str, int]:
-        """How many meetings each facet key has (one query, only with two keys or more)."""
-        keys = self.facet_keys()
-        if len(keys) < 2:
-            return {}
-        wanted = Q()
-        for key in keys:
-            kind, ref = key.split(":", 1)
-            wanted |= Q(kind=kind, ref=ref)
-        return {
-            f"{kind}:{ref}": n
-            for kind, ref, n in Tally.objects.filter(wanted, key=ALL).values_list(
-                "kind", "ref", "n"
-            )
-        }
-
     def meetings(self) -> QuerySet:
         """The selected meetings as rows (for aggregates over small selections)."""
         return Meeting.objects.filter(pk__in=self.ids().order_by())
 
     def total(self) -> int | None:
-        """How many meetings, from the tallies; None when they do not say."""
-        if self.tally_key is not None:
-            return sum(y["count"] for y in self.years())
-        pair = self.cross_tally()
-        if pair is None:
+        """How many meetings, from the subjects' counts; None when they do not say."""
+        if self.empty:
+            return 0
+        if self.subject is not None:
+            return self.subject.meetings
+        overlap = self.cross_count()
+        if overlap is None:
             return None
-        key, kind, ref = pair
-        row = Tally.objects.filter(key=key, kind=kind, ref=ref).values_list("n", flat=True)
+        subject, other = overlap
+        row = SubjectOverlap.objects.filter(subject=subject, other=other).values_list(
+            "meetings", flat=True
+        )
         return next(iter(row), 0)
 
-    # what the tallies count of a country's or a pair's meetings (meetings.index.contribution)
-    CROSS = {"c": ("i", "o"), "p": ("i", "o", "v")}
+    # what is counted of a country's or a pair's meetings (meetings.derived.OVERLAPS)
+    CROSS = {
+        Kind.COUNTRY: (Kind.TOPIC, Kind.OFFICIAL),
+        Kind.PAIR: (Kind.TOPIC, Kind.OFFICIAL, Kind.VENUE),
+    }
 
-    def cross_tally(self) -> tuple[str, str, str] | None:
-        """(key, kind, ref) of the tally that counts this selection when it is a country or a
-        pair with one topic, official or venue (India–US on trade), else None."""
-        if self.kind or self.start or self.end or self.words or self.occasion:
+    def cross_count(self) -> tuple[Subject, Subject] | None:
+        """(subject, other) whose overlap counts this selection when it is a country or a pair
+        with one topic, official or venue (India–US on trade), else None."""
+        if self.narrowing or len(self.keys) != 2:
             return None
-        keys = self.facet_keys()
-        if self.venue is not None:
-            keys.append(f"v:{self.venue.pk}")
-        if len(keys) != 2:
+        place = [k for k in self.keys if k.kind in self.CROSS]
+        other = [k for k in self.keys if k.kind not in self.CROSS]
+        if len(place) != 1 or len(other) != 1 or other[0].kind not in self.CROSS[place[0].kind]:
             return None
-        place = [k for k in keys if k[0] in self.CROSS]
-        other = [k for k in keys if k[0] not in self.CROSS]
-        if len(place) != 1 or len(other) != 1:
-            return None
-        kind, ref = other[0].split(":")
-        if kind not in self.CROSS[place[0][0]]:
-            return None
-        return place[0], kind, ref
+        return self.subjects[place[0]], self.subjects[other[0]]
 
     def page(self, number, per_page: int | None = None) -> Page:
         if self.only_words:
             search = self.search
             if search is not None and search.word is not None:
-                # one word: its matches read from the lookups of the names it matches
+                # one word: its matches read from the listings of the names it matches
                 per_page = per_page or settings.MEETINGS_PER_PAGE
                 try:
                     deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
@@ -229,47 +246,10 @@ class Selection:
                 )
         return paginate(self.ids(), number, per_page, count=self.total())
 
-    def latest(self, n: int) -> list[Meeting]:
+    def latest(self, n: int) -> list:
         return rows(list(self.ids()[:n]))
 
     # -- figures ------------------------------------------------------------------------------
-
-    def tallies(self, kind: str) -> dict[str, int]:
-        if kind in self.read_ahead:
-            return dict(self.read_ahead[kind])
-        return dict(
-            Tally.objects.filter(key=self.tally_key, kind=kind, n__gt=0).values_list("ref", "n")
-        )
-
-    @cached_property
-    def read_ahead(self) -> dict[str, list[tuple[str, int]]]:
-        """Tallies read in advance by read_tallies(): kind -> (ref, n), most first."""
-        return {}
-
-    def read_tallies(self, *kinds: str) -> None:
-        """Read the tallies of these kinds at once (a page that shows several of them: one
-        query instead of one per kind). Only for kinds with tens or hundreds of rows."""
-        found: dict[str, list[tuple[str, int]]] = {kind: [] for kind in kinds}
-        for kind, ref, n in (
-            Tally.objects.filter(key=self.tally_key, kind__in=kinds, n__gt=0)
-            .order_by("-n", "ref")
-            .values_list("kind", "ref", "n")
-        ):
-            found[kind].append((ref, n))
-        self.read_ahead.update(found)
-
-    def top(self, kind: str, limit: int, refs: list[str] | None = None) -> list[tuple[str, int]]:
-        """The (ref, n) of a kind with most meetings, refs: among these only."""
-        if kind in self.read_ahead:
-            rows = self.read_ahead[kind]
-            if refs is not None:
-                wanted = set(refs)
-                rows = [row for row in rows if row[0] in wanted]
-            return rows[:limit]
-        qs = Tally.objects.filter(key=self.tally_key, kind=kind, n__gt=0)
-        if refs is not None:
-            qs = qs.filter(ref__in=refs)
-        return list(qs.order_by("-n", "ref").values_list("ref", "n")[:limit])
 
     def years(self) -> list[dict]:
         """Meetings per year, every year from the first to the last (gaps show as zero)."""
@@ -278,8 +258,16 @@ class Selection:
     @cached_property
     def year_rows(self) -> list[dict]:
         # read once: a page shows the years and takes its total from them
-        if self.tally_key is not None:
-            counts = {int(y): n for y, n in self.tallies("y").items()}
+        if self.empty:
+            counts = {}
+        elif self.subject is not None:
+            counts = dict(
+                SubjectMonth.objects.filter(subject=self.subject)
+                .annotate(year=ExtractYear("month"))
+                .values_list("year")
+                .annotate(n=Sum("meetings"))
+                .values_list("year", "n")
+            )
         else:
             counts = dict(
                 self.meetings()
@@ -298,15 +286,17 @@ class Selection:
 
     def months(self, year: int) -> dict[int, int]:
         """Meetings per month of the year."""
-        if self.tally_key == ALL:
-            refs = [f"{year:04d}-{m:02d}" for m in range(1, 13)]
+        if self.empty:
+            return {}
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        if self.subject is not None:
             return {
-                int(ref[5:]): n
-                for ref, n in Tally.objects.filter(
-                    key=ALL, kind="m", ref__in=refs, n__gt=0
-                ).values_list("ref", "n")
+                month.month: n
+                for month, n in SubjectMonth.objects.filter(
+                    subject=self.subject, month__range=(first, last)
+                ).values_list("month", "meetings")
             }
-        within = self.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        within = self.narrowed(first, last)
         return dict(
             within.meetings()
             .annotate(month=ExtractMonth("date"))
@@ -315,35 +305,39 @@ class Selection:
             .values_list("month", "n")
         )
 
-    def ranked(self, kind: str, model, limit: int, *, only: QuerySet | None = None) -> list:
-        """The rows of model (topics, venues, officials, countries) ranked by their meetings in
-        this selection, each with .n; only: the candidates, when not all rows count."""
-        if self.tally_key is None:
-            raise ValueError("ranked() needs a selection with tallies")
-        refs = None
-        if only is not None:
-            refs = [str(pk) for pk in only.values_list("pk", flat=True)]
-        top = self.top(kind, limit, refs)
-        found = by_id(model.objects.all(), [int(ref) for ref, _ in top])
+    def ranked(self, kind: str, limit: int, *, among: Q | None = None) -> list:
+        """The countries, topics, officials or venues (kind) with most meetings in this
+        selection, each with .n, most first; among: a filter on them (Official rows...)."""
+        if self.narrowing or len(self.keys) != 1:
+            raise ValueError("ranked() needs a selection of one subject")
+        if self.subject is None:
+            return []
+        column = SUBJECT_COLUMNS[kind][0]
+        qs = SubjectOverlap.objects.filter(subject=self.subject, other_kind=kind, meetings__gt=0)
+        if among is not None:
+            qs = qs.filter(**{f"other__{column}__in": among})
+        related = {"venue": "other__venue__country", "official": "other__official__country"}
+        qs = qs.select_related(related.get(column, f"other__{column}"))
         out = []
-        for ref, n in top:
-            row = found.get(int(ref))
-            if row is not None:
-                row.n = n
-                out.append(row)
+        for overlap in qs.order_by("-meetings", "other_id")[:limit]:
+            thing = getattr(overlap.other, column)
+            thing.n = overlap.meetings
+            out.append(thing)
         out.sort(key=lambda row: (-row.n, row.name))
         return out
 
     def pairs(self, limit: int = 8) -> list[dict]:
         """The country pairs with most meetings in this selection."""
-        top = self.top("p", limit)
-        ids = [int(x) for ref, _ in top for x in ref.split("-")]
-        countries = by_id(Country.objects.all(), ids)
+        if self.subject is None:
+            return []
         out = []
-        for ref, n in top:
-            a, b = (countries[int(x)] for x in ref.split("-"))
-            a, b = sorted((a, b), key=lambda c: c.code)
-            out.append({"a": a, "b": b, "count": n})
+        for overlap in (
+            SubjectOverlap.objects.filter(subject=self.subject, other_kind=Kind.PAIR)
+            .select_related("other__country", "other__partner")
+            .order_by("-meetings", "other_id")[:limit]
+        ):
+            a, b = sorted((overlap.other.country, overlap.other.partner), key=lambda c: c.code)
+            out.append({"a": a, "b": b, "count": overlap.meetings})
         return out
 
 
@@ -372,47 +366,45 @@ def named(field: str, word: str) -> Q:
 
 @dataclass
 class Word:
-    """What a search word matches: officials, topics, venues and occasions by name, else
-    titles and summaries (those of named things mostly repeat their names)."""
+    """What a search word matches: officials, topics, venues and occasions by name (their
+    subjects, with their numbers of meetings), else titles and summaries (those of named things
+    mostly repeat their names)."""
 
     text: str
-    keys: list[str]  # facet keys of the officials and topics
-    venues: list[int]
-    occasions: list[int]
+    subjects: dict[int, int]  # subject id -> its meetings
 
     @classmethod
     def read(cls, text: str) -> Word:
-        officials = Official.objects.filter(named("name", text) | named("aliases", text))
-        topics = Issue.objects.filter(named("name", text))
-        return cls(
-            text=text,
-            keys=[f"o:{pk}" for pk in officials.values_list("pk", flat=True)]
-            + [f"i:{pk}" for pk in topics.values_list("pk", flat=True)],
-            venues=list(Venue.objects.filter(named("name", text)).values_list("pk", flat=True)),
-            occasions=list(
-                Occasion.objects.filter(named("name", text)).values_list("pk", flat=True)
-            ),
-        )
+        named_things = {
+            Kind.OFFICIAL: Official.objects.filter(named("name", text) | named("aliases", text)),
+            Kind.TOPIC: Topic.objects.filter(named("name", text)),
+            Kind.VENUE: Venue.objects.filter(named("name", text)),
+            Kind.OCCASION: Occasion.objects.filter(named("name", text)),
+        }
+        # one lookup per kind, each through its subjects' index, in one query
+        parts = [
+            Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__in": things})
+            .order_by()
+            .values_list("id", "meetings")
+            for kind, things in named_things.items()
+        ]
+        return cls(text=text, subjects=dict(parts[0].union(*parts[1:])))
 
     @property
     def names_something(self) -> bool:
-        return bool(self.keys or self.venues or self.occasions)
+        return bool(self.subjects)
 
     def matches(self, newest: int | None = None, *, dated: bool = True) -> QuerySet:
         """(id, date) of its published meetings, or only ids: a union of index lookups. newest:
-        one lookup per name, each limited to its newest (where the database can order inside
-        a union), for a word with many matches; else one lookup per kind of name."""
+        one lookup per subject, each limited to its newest (where the database can order inside
+        a union), for a word with many matches; else one lookup for all its subjects."""
         columns = ("id", "date") if dated else ("id",)
         meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values_list(*columns)
-        facets = Facet.objects.annotate(id=F("meeting_id")).values_list(*columns)
+        listed = SubjectMeeting.objects.annotate(id=F("meeting_id")).values_list(*columns)
         if newest:
-            parts = [meetings.filter(venue_id=pk) for pk in self.venues]
-            parts += [meetings.filter(occasion_id=pk) for pk in self.occasions]
-            parts += [facets.filter(key=key) for key in self.keys]
+            parts = [listed.filter(subject_id=pk) for pk in sorted(self.subjects)]
         else:
-            parts = [meetings.filter(venue_id__in=self.venues)] if self.venues else []
-            parts += [meetings.filter(occasion_id__in=self.occasions)] if self.occasions else []
-            parts += [facets.filter(key__in=self.keys)] if self.keys else []
+            parts = [listed.filter(subject_id__in=sorted(self.subjects))] if self.subjects else []
         if not self.names_something and len(self.text) >= 3:
             parts += [
                 meetings.filter(title__icontains=self.text),
@@ -422,25 +414,17 @@ class Word:
         if not parts:
             return meetings.none()
         if len(parts) == 1:
-            return parts[0]
+            # a meeting can be listed under two of the subjects
+            return parts[0].distinct() if len(self.subjects) > 1 else parts[0]
         if newest:
             parts = [part.order_by("-date", "-id")[:newest] for part in parts]
         return parts[0].union(*parts[1:]).order_by()
 
     def at_most(self) -> int | None:
-        """How many meetings it matches at most, from the tallies (None for titles)."""
+        """How many meetings it matches at most, from the subjects' counts (None for titles)."""
         if not self.names_something:
             return None
-        refs: dict[str, list[str]] = {"v": [str(pk) for pk in self.venues]}
-        refs["e"] = [str(pk) for pk in self.occasions]
-        for key in self.keys:
-            kind, ref = key.split(":")
-            refs.setdefault(kind, []).append(ref)
-        wanted = Q()
-        for kind, values in refs.items():
-            if values:
-                wanted |= Q(kind=kind, ref__in=values)
-        return sum(Tally.objects.filter(wanted, key=ALL).values_list("n", flat=True))
+        return sum(self.subjects.values())
 
 
 class Search:
@@ -457,8 +441,8 @@ class Search:
         if len(words) == 1 and connection.features.supports_slicing_ordering_in_compound:
             self.word = words[0]
             most = self.word.at_most()
-            names = len(self.word.keys) + len(self.word.venues) + len(self.word.occasions)
-            # one name: the tallies say exactly how many meetings it has
+            names = len(self.word.subjects)
+            # one name: its subject says exactly how many meetings it has
             self.exact = most if names == 1 else None
             if most is None:  # titles: count them, up to the limit
                 most = len(self.word.matches(dated=False)[: FEW_MATCHES + 1])
@@ -483,15 +467,28 @@ def matching(text: str) -> Search | None:
     return Search(words) if words else None
 
 
+def meeting_rows(items: list) -> list:
+    """The list rows of meetings given as ids, or as (id, date) rows from a search."""
+    return rows([item[0] if isinstance(item, tuple) else item for item in items])
+
+
 class BoundedPaginator(Paginator):
-    """Pages of meeting ids that count only up to a limit (COUNT_LIMIT) and hold meetings."""
+    """Pages that count only up to a limit (COUNT_LIMIT, unless the count is given), each
+    page's items turned into what the page shows by load (meeting rows by default)."""
 
     def __init__(
-        self, *args, count: int | None = None, limit: int = 0, exact: bool = True, **kwargs
+        self,
+        *args,
+        count: int | None = None,
+        limit: int = 0,
+        exact: bool = True,
+        load=meeting_rows,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.cap = limit or COUNT_LIMIT
         self.known = count is not None and exact
+        self.load = load
         if count is not None:
             self.count = count  # nothing to count
 
@@ -501,7 +498,7 @@ class BoundedPaginator(Paginator):
 
     @property
     def more(self) -> bool:
-        """Whether the pages stop before the last meeting."""
+        """Whether the pages stop before the last item."""
         return self.count > self.cap
 
     @property
@@ -525,35 +522,33 @@ class BoundedPaginator(Paginator):
     def page(self, number) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        # ids, or (id, date) rows from a search read newest first
-        ids = [
-            row[0] if isinstance(row, tuple) else row
-            for row in self.object_list[bottom : bottom + self.per_page]
-        ]
-        return self._get_page(rows(ids), number, self)
+        items = list(self.object_list[bottom : bottom + self.per_page])
+        return self._get_page(self.load(items), number, self)
 
 
 def paginate(
-    ids: QuerySet,
+    items,
     number,
     per_page: int | None = None,
+    *,
     count: int | None = None,
     limit: int = 0,
     exact: bool = True,
+    load=meeting_rows,
 ) -> Page:
-    """One page of meetings; a page number that is not one (page=-1, page=x, too far) is a 404.
-
-    count: the number of meetings when it is known without counting."""
+    """One page of items (meeting ids unless load says otherwise); a page number that is not
+    one (page=-1, page=x, too far) is a 404. count: the number of items when it is known
+    without counting."""
     paginator = BoundedPaginator(
-        ids, per_page or settings.MEETINGS_PER_PAGE, count=count, limit=limit, exact=exact
+        items,
+        per_page or settings.MEETINGS_PER_PAGE,
+        count=count,
+        limit=limit,
+        exact=exact,
+        load=load,
     )
-    return page_or_404(paginator, number or 1)
-
-
-def page_or_404(paginator: Paginator, number) -> Page:
-    """The page; a page number that is not one (page=-1, page=x, too far) is a 404."""
     try:
-        return paginator.page(number)
+        return paginator.page(number or 1)
     except InvalidPage:
         raise Http404(
             f"There is no page “{str(number)[:20]}” here: pages run from 1 to "

@@ -15,12 +15,12 @@ from django.utils.safestring import mark_safe
 
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingQuerySet,
     Occasion,
     Official,
     Participation,
+    Topic,
     Venue,
 )
 
@@ -176,7 +176,7 @@ def search(qs: MeetingQuerySet, name: str, value: str) -> QuerySet:
         by_people = Participation.objects.filter(
             Q(official__name__icontains=word) | Q(official__aliases__icontains=word)
         ).values("meeting_id")
-        by_topic = Meeting.issues.through.objects.filter(issue__name__icontains=word).values(
+        by_topic = Meeting.topics.through.objects.filter(topic__name__icontains=word).values(
             "meeting_id"
         )
         qs = qs.filter(
@@ -207,8 +207,8 @@ class MeetingFilter(django_filters.FilterSet):
         label="Venue",
         widget=QuickSelect(label_fields=("name", "country__name")),
     )
-    issue = SlugFilter(
-        queryset=Issue.objects.all(), what="topic", label="Topic", method="filter_issue"
+    topic = SlugFilter(
+        queryset=Topic.objects.all(), what="topic", label="Topic", method="filter_topic"
     )
     official = SlugFilter(
         queryset=Official.objects.all(),
@@ -242,11 +242,11 @@ class MeetingFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        for name in ("venue", "issue", "occasion"):
+        for name in ("venue", "topic", "occasion"):
             self.filters[name].extra["empty_label"] = "Any"
 
-    def filter_issue(self, qs: MeetingQuerySet, name: str, value: Issue) -> QuerySet:
-        return qs.on_issue(value)
+    def filter_topic(self, qs: MeetingQuerySet, name: str, value: Topic) -> QuerySet:
+        return qs.on_topic(value)
 
     def filter_official(self, qs: MeetingQuerySet, name: str, value: Official) -> QuerySet:
         return qs.with_official(value)

@@ -1,9 +1,13 @@
-"""The domain: officials meeting at venues and occasions, about issues, per sources."""
+"""The domain: officials meeting at venues and occasions, about topics, per sources."""
 
 from __future__ import annotations
 
 import datetime
+import functools
+import operator
 import uuid
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +36,32 @@ def unique_slug(model: type[models.Model], text: str, *, exclude_pk: int | None 
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+class Term(Protocol):
+    """Anything with a start and an end, either of them unknown (None)."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+def held_on[T: Term](terms: Iterable[T], day: datetime.date) -> T | None:
+    """The term running on day; when terms overlap, the one started last (an unknown start
+    counts as the earliest)."""
+    best, earliest = None, datetime.date.min
+    for term in terms:
+        running = (term.start is None or term.start <= day) and (
+            term.end is None or term.end >= day
+        )
+        if running and (best is None or (term.start or earliest) > (best.start or earliest)):
+            best = term
+    return best
+
+
+def pair_url(a: Country, b: Country) -> str:
+    """The address of a pair page: the two codes in alphabetical order."""
+    first, second = sorted([a.code.lower(), b.code.lower()])
+    return reverse("meetings:pair", args=[first, second])
 
 
 class SluggedModel(models.Model):
@@ -126,14 +156,8 @@ class Official(SluggedModel):
         return reverse("meetings:official", args=[self.slug])
 
     def position_on(self, day: datetime.date) -> Position | None:
-        """The position held on day; the latest started wins when terms overlap."""
-        return (
-            self.positions.filter(Q(start__isnull=True) | Q(start__lte=day))
-            .filter(Q(end__isnull=True) | Q(end__gte=day))
-            .select_related("country")
-            .order_by(F("start").desc(nulls_last=True))
-            .first()
-        )
+        """The position held on day (see held_on)."""
+        return held_on(self.positions.select_related("country"), day)
 
 
 class Position(models.Model):
@@ -248,7 +272,7 @@ class Occasion(SluggedModel):
             raise ValidationError({"end": "An occasion cannot end before it starts."})
 
 
-class Issue(SluggedModel):
+class Topic(SluggedModel):
     """A topic of the controlled vocabulary, with the words that signal it in an article."""
 
     name = models.CharField(max_length=100)
@@ -263,10 +287,10 @@ class Issue(SluggedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="meetings_issue_slug_unique"),
-            models.UniqueConstraint(fields=["name"], name="meetings_issue_name_unique"),
+            models.UniqueConstraint(fields=["slug"], name="meetings_topic_slug_unique"),
+            models.UniqueConstraint(fields=["name"], name="meetings_topic_name_unique"),
             models.CheckConstraint(
-                condition=~Q(parent=F("id")), name="meetings_issue_not_own_parent"
+                condition=~Q(parent=F("id")), name="meetings_topic_not_own_parent"
             ),
         ]
 
@@ -274,14 +298,32 @@ class Issue(SluggedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:issue", args=[self.slug])
+        return reverse("meetings:topic", args=[self.slug])
 
     def clean(self):
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": "A topic cannot sit under itself."})
-            ancestor = ancestor.parent
+        from meetings.rules import parent_problem
+
+        if self.parent_id is None or self.pk is None:
+            return
+        parents = dict(Topic.objects.values_list("pk", "parent_id"))
+        problem = parent_problem(self.pk, self.parent_id, parents)
+        if problem:
+            raise ValidationError({"parent": problem})
+
+    def subtree(self) -> set[int]:
+        """This topic and every topic below it (ids)."""
+        parents = dict(Topic.objects.values_list("pk", "parent_id"))
+        return {pk for pk in parents if self.pk in lineage(pk, parents)}
+
+
+def lineage(topic_id: int | None, parents: Mapping[int, int | None]) -> list[int]:
+    """The topic and the topics above it, nearest first. A cycle in stored data (which the
+    admin and the importer refuse to make) ends the walk instead of looping."""
+    seen: list[int] = []
+    while topic_id is not None and topic_id not in seen:
+        seen.append(topic_id)
+        topic_id = parents.get(topic_id)
+    return seen
 
 
 class Source(models.Model):
@@ -318,6 +360,13 @@ class Source(models.Model):
 
 
 class MeetingQuerySet(models.QuerySet):
+    def update(self, **kwargs) -> int:
+        """As QuerySet.update, which sends no signal: the meetings' derived rows follow."""
+        from meetings import derived
+
+        derived.touch(self.values_list("pk", flat=True), using=self.db)
+        return super().update(**kwargs)
+
     def published(self) -> MeetingQuerySet:
         return self.filter(status=Meeting.Status.PUBLISHED)
 
@@ -330,7 +379,7 @@ class MeetingQuerySet(models.QuerySet):
                     "country__name", "id"
                 ),
             ),
-            models.Prefetch("issues", queryset=Issue.objects.order_by("name")),
+            models.Prefetch("topics", queryset=Topic.objects.order_by("name")),
         )
 
     def involving(self, *countries: Country | int) -> MeetingQuerySet:
@@ -342,12 +391,12 @@ class MeetingQuerySet(models.QuerySet):
             )
         return qs
 
-    def on_issue(self, issue: Issue) -> MeetingQuerySet:
-        """Meetings about the issue or one of its direct subtopics."""
+    def on_topic(self, topic: Topic) -> MeetingQuerySet:
+        """Meetings about the topic or any topic below it."""
         return self.filter(
-            pk__in=Meeting.issues.through.objects.filter(
-                Q(issue=issue) | Q(issue__parent=issue)
-            ).values("meeting_id")
+            pk__in=Meeting.topics.through.objects.filter(topic__in=topic.subtree()).values(
+                "meeting_id"
+            )
         )
 
     def with_official(self, official: Official) -> MeetingQuerySet:
@@ -396,16 +445,14 @@ class Meeting(models.Model):
         max_length=200, blank=True, help_text="Blank: the participants' names are shown."
     )
     summary = models.TextField(blank=True)
-    issues = models.ManyToManyField(
-        Issue, blank=True, related_name="meetings", verbose_name="topics"
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="meetings", verbose_name="topics"
     )
     sources = models.ManyToManyField(Source, through="MeetingSource", related_name="meetings")
     countries = models.ManyToManyField(
         Country, through="MeetingCountry", related_name="meetings", editable=False
     )
     status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
-    # what the facets and tallies count for this meeting (meetings.index); empty for a draft
-    indexed = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -472,35 +519,16 @@ class Meeting(models.Model):
                 self.date = self.date.replace(day=1)
             elif self.date_precision == self.Precision.YEAR:
                 self.date = self.date.replace(month=1, day=1)
-        if not self._state.adding and kwargs.get("update_fields") is None and not args:
-            # .indexed belongs to meetings.index, which changes it in the database only: a
-            # meeting loaded before that must not write its stale copy back
-            kwargs["update_fields"] = [
-                f.name
-                for f in self._meta.concrete_fields
-                if not f.primary_key and f.name != "indexed"
-            ]
         super().save(*args, **kwargs)
 
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
-    def sync_countries(self) -> None:
-        """Make the derived country set match the participants' countries."""
-        wanted = set(self.participations.values_list("country_id", flat=True))
-        have = set(self.meeting_countries.values_list("country_id", flat=True))
-        self.meeting_countries.filter(country_id__in=have - wanted).delete()
-        MeetingCountry.objects.bulk_create(
-            [MeetingCountry(meeting=self, country_id=c) for c in wanted - have]
-        )
-
 
 class MeetingCountry(models.Model):
-    """The countries that took part in a meeting, derived from its participations.
-
-    Kept current by signals on Participation, so a pair filter is a lookup in this small table.
-    """
+    """The countries that took part in a meeting (a draft's too), derived from its participations
+    by meetings.derived, so that a pair filter is a lookup in this small table."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="meeting_countries")
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="meeting_countries")
@@ -600,41 +628,179 @@ class MeetingSource(models.Model):
         return str(self.source)
 
 
-class Facet(models.Model):
-    """A published meeting under one country, pair or topic key (meetings.index), with its date.
+# -- what the public pages read: derived from the meetings by meetings.derived, nowhere else ----
 
-    The primary key is the index the lists read: one key's meetings, newest first."""
 
-    pk = models.CompositePrimaryKey("key", "date", "meeting_id")
-    key = models.CharField(max_length=40)
-    date = models.DateField()
-    # rows are removed by meetings.index before the meeting goes, not by a cascade
-    meeting = models.ForeignKey(
-        Meeting,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
+# The columns of Subject that name the thing, per kind of subject.
+SUBJECT_COLUMNS = {
+    "all": (),
+    "country": ("country",),
+    "pair": ("country", "partner"),
+    "topic": ("topic",),
+    "official": ("official",),
+    "venue": ("venue",),
+    "occasion": ("occasion",),
+}
+
+
+def names_one_thing() -> Q:
+    """Each kind of subject fills its own columns and no other."""
+    columns = sorted({c for names in SUBJECT_COLUMNS.values() for c in names})
+    return functools.reduce(
+        operator.or_,
+        (
+            Q(kind=kind, **{f"{c}__isnull": c not in names for c in columns})
+            for kind, names in SUBJECT_COLUMNS.items()
+        ),
     )
 
-    def __str__(self) -> str:
-        return f"{self.key} {self.date} {self.meeting_id}"
 
+class Subject(models.Model):
+    """What a page lists meetings by: everything, a country, a pair of countries, a topic, an
+    official, a venue or an occasion; with the number of published meetings it has.
 
-class Tally(models.Model):
-    """How many published meetings a key has per year, partner, topic... (meetings.index)."""
+    Rows appear when a published meeting first needs them; a subject whose meetings are all
+    gone keeps its row with a count of 0. Deleting the country, topic... deletes its subject."""
 
-    pk = models.CompositePrimaryKey("key", "kind", "ref")
-    key = models.CharField(max_length=40)
-    kind = models.CharField(max_length=1)
-    ref = models.CharField(max_length=40)
-    n = models.IntegerField(default=0)
+    class Kind(models.TextChoices):
+        EVERYTHING = "all", "Everything"
+        COUNTRY = "country", "Country"
+        PAIR = "pair", "Pair of countries"
+        TOPIC = "topic", "Topic"
+        OFFICIAL = "official", "Official"
+        VENUE = "venue", "Venue"
+        OCCASION = "occasion", "Occasion"
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    # a country, or the first country of a pair (the lower id)
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    partner = models.ForeignKey(
+        Country, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    topic = models.ForeignKey(
+        Topic, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    official = models.ForeignKey(
+        Official, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    occasion = models.ForeignKey(
+        Occasion, on_delete=models.CASCADE, null=True, db_index=False, related_name="+"
+    )
+    meetings = models.IntegerField(default=0)
 
     class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=names_one_thing(), name="meetings_subject_names_one_thing"
+            ),
+            models.CheckConstraint(
+                condition=Q(partner__isnull=True) | Q(country__lt=F("partner")),
+                name="meetings_subject_pair_in_order",
+            ),
+            # one row per thing; each also the index that finds it
+            models.UniqueConstraint(
+                fields=["kind"], condition=Q(kind="all"), name="meetings_subject_everything_once"
+            ),
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=Q(kind="country"),
+                name="meetings_subject_country_once",
+            ),
+            models.UniqueConstraint(
+                fields=["country", "partner"],
+                condition=Q(kind="pair"),
+                name="meetings_subject_pair_once",
+            ),
+            models.UniqueConstraint(
+                fields=["topic"], condition=Q(kind="topic"), name="meetings_subject_topic_once"
+            ),
+            models.UniqueConstraint(
+                fields=["official"],
+                condition=Q(kind="official"),
+                name="meetings_subject_official_once",
+            ),
+            models.UniqueConstraint(
+                fields=["venue"], condition=Q(kind="venue"), name="meetings_subject_venue_once"
+            ),
+            models.UniqueConstraint(
+                fields=["occasion"],
+                condition=Q(kind="occasion"),
+                name="meetings_subject_occasion_once",
+            ),
+        ]
         indexes = [
-            # the top partners, topics, venues... of a key
-            models.Index(fields=["key", "kind", "-n"], name="meetings_tally_top"),
+            # the directories and the country list: the busiest of a kind first
+            models.Index(fields=["kind", "-meetings", "id"], name="meetings_subject_busiest"),
+            # the pair pages of a country (its second country's side)
+            models.Index(
+                fields=["partner", "country"],
+                condition=Q(kind="pair"),
+                name="meetings_subject_partner",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.key} {self.kind}:{self.ref} = {self.n}"
+        return f"{self.get_kind_display()} {self.pk}"
+
+
+class SubjectMeeting(models.Model):
+    """A published meeting listed under one of its subjects, with its date. The primary key is
+    the index every list reads: a subject's meetings, newest first."""
+
+    pk = models.CompositePrimaryKey("subject", "date", "meeting")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, db_index=False, related_name="listings"
+    )
+    date = models.DateField()
+    # indexed: a meeting's listings are found when it changes or goes
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"meeting {self.meeting_id} under subject {self.subject_id}"
+
+
+class SubjectMonth(models.Model):
+    """How many published meetings a subject has in a month (month: its first day): the charts
+    of years and months, and every total over dates."""
+
+    pk = models.CompositePrimaryKey("subject", "month")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, db_index=False, related_name="months"
+    )
+    month = models.DateField()
+    meetings = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"subject {self.subject_id} in {self.month:%Y-%m}: {self.meetings}"
+
+
+class SubjectOverlap(models.Model):
+    """How many published meetings a subject shares with another: a country's partners and
+    topics, a pair's venues, an official's counterparts (meetings.derived.OVERLAPS says which
+    are kept)."""
+
+    pk = models.CompositePrimaryKey("subject", "other")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, db_index=False, related_name="overlaps"
+    )
+    # indexed: deleting a subject deletes the overlaps it is the other side of
+    other = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    other_kind = models.CharField(max_length=10, choices=Subject.Kind)
+    meetings = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            # a subject's top partners, topics, venues..., most meetings first
+            models.Index(
+                fields=["subject", "other_kind", "-meetings", "other"],
+                name="meetings_overlap_top",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"subjects {self.subject_id} and {self.other_id}: {self.meetings}"

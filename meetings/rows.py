@@ -99,9 +99,9 @@ def load(ids: list[int]) -> list[Row]:
     ):
         found[meeting].people.append(Person(name, title, code, country))
     for meeting, name, slug in (
-        Meeting.issues.through.objects.filter(meeting_id__in=ids)
-        .order_by("issue__name")
-        .values_list("meeting_id", "issue__name", "issue__slug")
+        Meeting.topics.through.objects.filter(meeting_id__in=ids)
+        .order_by("topic__name")
+        .values_list("meeting_id", "topic__name", "topic__slug")
     ):
         found[meeting].topics.append((name, slug))
     return [found[pk] for pk in ids if pk in found]
@@ -131,7 +131,7 @@ def render(row: Row) -> SafeString:
     topics = ""
     if row.topics:
         items = "".join(
-            f'<li><a href="{url("issue", slug)}">{escape(name)}</a></li>'
+            f'<li><a href="{url("topic", slug)}">{escape(name)}</a></li>'
             for name, slug in row.topics
         )
         topics = f'<ul class="tags" aria-label="Topics">{items}</ul>'

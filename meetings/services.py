@@ -1,4 +1,9 @@
-"""Writes that touch several models at once, each in one transaction."""
+"""Every write that touches several rows, each in one services.writing() transaction.
+
+Forms, admin actions and commands call these functions (the admin's own forms run inside
+writing() too); meetings.derived brings the derived rows of the meetings they changed up to date
+before the transaction commits.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 
-from meetings.intake.lexicon import fold
+from meetings import rules
+from meetings.derived import writing
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingCountry,
     MeetingSource,
@@ -21,9 +25,11 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
     split_lines,
 )
+from meetings.text import fold
 
 
 @dataclass
@@ -65,7 +71,7 @@ class MeetingInput:
     new_venue: NewVenue | None = None
     occasion: Occasion | None = None
     new_occasion: str = ""
-    issues: list[Issue] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
     title: str = ""
     summary: str = ""
     quote: str = ""
@@ -121,7 +127,36 @@ def official_for(participant: ParticipantInput, created: dict[str, Official]) ->
     return created[key]
 
 
-@transaction.atomic
+def publish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> tuple[int, int]:
+    """Publish the meetings the rules allow (a participant and a source); returns (published,
+    left as drafts)."""
+    with writing():
+        counted = meetings.annotate(
+            n_people=Count("participations", distinct=True),
+            n_sources=Count("meeting_sources", distinct=True),
+        ).values_list("pk", "n_people", "n_sources")
+        ready = [
+            pk
+            for pk, people, sources in counted
+            if not rules.meeting_problems(
+                status=Meeting.Status.PUBLISHED, participants=people, sources=sources
+            )
+        ]
+        done = Meeting.objects.filter(pk__in=ready).update(
+            status=Meeting.Status.PUBLISHED, updated_by=user
+        )
+    return done, len(counted) - len(ready)
+
+
+def unpublish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> int:
+    """Return the meetings to draft; returns how many."""
+    with writing():
+        ids = list(meetings.values_list("pk", flat=True))
+        return Meeting.objects.filter(pk__in=ids).update(
+            status=Meeting.Status.DRAFT, updated_by=user
+        )
+
+
 def create_from_article(
     *,
     source: SourceInput,
@@ -132,6 +167,11 @@ def create_from_article(
     """Save an article's meetings, all or nothing: the source, new officials, venues and
     occasions, the meetings with their participants and topics, and links to existing meetings
     the article also reports. Returns (source, created meetings, meetings it was attached to)."""
+    with writing():
+        return _create_from_article(source, meetings, status, user)
+
+
+def _create_from_article(source, meetings, status, user):
     article = source_for(source)
     new_officials: dict[str, Official] = {}
     new_venues: dict[tuple[str, int], Venue] = {}
@@ -179,7 +219,7 @@ def create_from_article(
             created_by=user,
             updated_by=user,
         )
-        meeting.full_clean(exclude=["issues", "sources", "countries"])
+        meeting.full_clean(exclude=["topics", "sources", "countries"])
         meeting.save()
         for participant in item.participants:
             Participation.objects.create(
@@ -188,7 +228,7 @@ def create_from_article(
                 title=participant.title,
                 country=participant.country,
             )
-        meeting.issues.set(item.issues)
+        meeting.topics.set(item.topics)
         MeetingSource.objects.create(meeting=meeting, source=article, quote=item.quote)
         created.append(meeting)
     return article, created, attached

@@ -2,8 +2,8 @@
 
 from django.contrib.auth.models import Group, Permission
 
-from meetings import index
-from meetings.models import Issue, Meeting, Participation
+from meetings import derived
+from meetings.models import Meeting, Participation, Topic
 
 EDITOR_GROUP = "Editors"
 
@@ -18,66 +18,59 @@ EDITOR_PERMISSIONS = {
     "position": ["add", "change", "delete", "view"],
     "venue": ["add", "change", "view"],
     "occasion": ["add", "change", "view"],
-    "issue": ["add", "change", "view"],
+    "topic": ["add", "change", "view"],
     "country": ["view"],
 }
 
 
-def participation_changed(sender, instance: Participation, **kwargs) -> None:
-    meeting = Meeting.objects.filter(pk=instance.meeting_id).first()
-    if meeting is not None:
-        meeting.sync_countries()
-        index.reindex([meeting.pk])
+# Each handler records which meetings changed; meetings.derived refreshes them once, at the end
+# of the transaction. Only a meeting's deletion is counted at once (see derived.retire).
 
 
-def meeting_saved(sender, instance: Meeting, raw=False, **kwargs) -> None:
-    if not raw:
-        index.reindex([instance.pk])
+def meeting_saved(sender, instance: Meeting, raw=False, using="default", **kwargs) -> None:
+    derived.touch([instance.pk], using)
 
 
-def meeting_deleting(sender, instance: Meeting, **kwargs) -> None:
-    index.reindex([instance.pk], deleting=True)
+def meeting_deleting(sender, instance: Meeting, using="default", **kwargs) -> None:
+    derived.retire([instance.pk], using)
 
 
-def meeting_deleted(sender, instance: Meeting, **kwargs) -> None:
-    index.gone(instance.pk)
+def participation_changed(sender, instance: Participation, using="default", **kwargs) -> None:
+    derived.touch([instance.meeting_id], using)
 
 
-def topics_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+def topics_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs) -> None:
+    """meeting.topics.set(...), or topic.meetings.add(...) and the like."""
     if not reverse:
         if action.startswith("post_"):
-            index.reindex([instance.pk])
-        return
-    # issue.meetings.add(...) and the like: the meetings named, or all of them on a clear
-    if action == "pre_clear":
-        instance._cleared_meetings = list(instance.meetings.values_list("pk", flat=True))
-    elif action == "post_clear":
-        index.reindex(getattr(instance, "_cleared_meetings", []))
+            derived.touch([instance.pk], using)
+    elif action == "pre_clear":
+        derived.touch(instance.meetings.values_list("pk", flat=True), using)
     elif action.startswith("post_"):
-        index.reindex(pk_set or [])
+        derived.touch(pk_set or (), using)
 
 
-def topic_saving(sender, instance: Issue, raw=False, **kwargs) -> None:
-    if instance.pk and not raw:
-        instance._parent_before = (
-            Issue.objects.filter(pk=instance.pk).values_list("parent_id", flat=True).first()
-        )
-
-
-def topic_saved(sender, instance: Issue, created: bool, raw=False, **kwargs) -> None:
-    """A topic moved under another: its meetings now count under the new parent too."""
-    if raw or created or getattr(instance, "_parent_before", None) == instance.parent_id:
+def topic_saving(sender, instance: Topic, raw=False, using="default", **kwargs) -> None:
+    """A topic moved under another: its meetings, and those below it, count there now."""
+    if instance.pk is None:
         return
-    below = [instance.pk]
-    for _ in range(10):
-        more = set(Issue.objects.filter(parent_id__in=below).values_list("pk", flat=True))
-        if more <= set(below):
-            break
-        below = sorted(set(below) | more)
-    ids = Meeting.issues.through.objects.filter(issue_id__in=below).values_list(
-        "meeting_id", flat=True
+    before = Topic.objects.using(using).filter(pk=instance.pk).values_list("parent_id").first()
+    if before is not None and before[0] != instance.parent_id:
+        derived.touch(on_topics(instance.subtree(), using), using)
+
+
+def topic_deleting(sender, instance: Topic, using="default", **kwargs) -> None:
+    """The many-to-many cascade sends no m2m_changed: its meetings lose it (and what is above)."""
+    derived.touch(on_topics([instance.pk], using), using)
+
+
+def on_topics(topics, using: str) -> list[int]:
+    return list(
+        Meeting.topics.through.objects.using(using)
+        .filter(topic_id__in=list(topics))
+        .values_list("meeting_id", flat=True)
+        .distinct()
     )
-    index.reindex(ids)
 
 
 def ensure_editor_group(sender, using="default", **kwargs) -> None:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
+from django.views.generic import RedirectView
 
 from meetings import views
 
@@ -32,12 +33,18 @@ public = (
         path("countries/<cc:a>/<cc:b>/", views.pair, name="pair"),
         path("officials/", views.directory, {"kind": "officials"}, name="officials"),
         path("officials/<slug:slug>/", views.official_detail, name="official"),
-        path("issues/", views.directory, {"kind": "issues"}, name="issues"),
-        path("issues/<slug:slug>/", views.issue_detail, name="issue"),
+        path("topics/", views.directory, {"kind": "topics"}, name="topics"),
+        path("topics/<slug:slug>/", views.subject_detail, {"kind": "topic"}, name="topic"),
         path("venues/", views.directory, {"kind": "venues"}, name="venues"),
-        path("venues/<slug:slug>/", views.venue_detail, name="venue"),
+        path("venues/<slug:slug>/", views.subject_detail, {"kind": "venue"}, name="venue"),
         path("occasions/", views.directory, {"kind": "occasions"}, name="occasions"),
-        path("occasions/<slug:slug>/", views.occasion_detail, name="occasion"),
+        path("occasions/<slug:slug>/", views.subject_detail, {"kind": "occasion"}, name="occasion"),
+        # topics were once called issues: old addresses still lead to them
+        path("issues/", RedirectView.as_view(pattern_name="meetings:topics", permanent=True)),
+        path(
+            "issues/<slug:slug>/",
+            RedirectView.as_view(pattern_name="meetings:topic", permanent=True, query_string=True),
+        ),
     ],
     "meetings",
 )

@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.urls import reverse
 
-from meetings import browse
-from meetings.browse import Selection
+from meetings.browse import Selection, paginate
 from meetings.filters import MeetingFilter, all_countries
-from meetings.index import ALL
 from meetings.models import (
+    SUBJECT_COLUMNS,
     Country,
-    Issue,
     Meeting,
     MeetingQuerySet,
     Occasion,
     Official,
-    Tally,
+    Subject,
+    Topic,
     Venue,
+    pair_url,
 )
 from meetings.templatetags.meetings_tags import percent
+
+Kind = Subject.Kind
 
 
 def published() -> MeetingQuerySet:
@@ -38,19 +39,18 @@ def page_number(request: HttpRequest):
     return request.GET.get("page") or 1
 
 
-def paginate(request: HttpRequest, qs, per_page: int | None = None) -> Page:
-    """One page of qs; a page number that is not one (page=-1, page=x, too far) is a 404."""
-    paginator = Paginator(qs, per_page or settings.MEETINGS_PER_PAGE)
-    return browse.page_or_404(paginator, page_number(request))
-
-
 def filter_meetings(request: HttpRequest, **fixed) -> tuple[MeetingFilter, Selection | None]:
     """The URL's filters as a selection; malformed ones give None and errors to show."""
-    filterset = MeetingFilter(request.GET or None, queryset=published(), request=request)
+    data = request.GET
+    if "issue" in data and "topic" not in data:
+        # addresses from when topics were called issues
+        data = data.copy()
+        data.setlist("topic", data.pop("issue"))
+    filterset = MeetingFilter(data or None, queryset=published(), request=request)
     if filterset.is_bound and not filterset.is_valid():
         return filterset, None
-    data = filterset.form.cleaned_data if filterset.is_bound else {}
-    return filterset, Selection.from_filters(data, **fixed)
+    cleaned = filterset.form.cleaned_data if filterset.is_bound else {}
+    return filterset, Selection.from_filters(cleaned, **fixed)
 
 
 def filter_context(filterset: MeetingFilter) -> dict:
@@ -67,7 +67,8 @@ def filter_context(filterset: MeetingFilter) -> dict:
 
 
 def empty_page() -> Page:
-    return Paginator([], settings.MEETINGS_PER_PAGE).page(1)
+    """The page of a list whose filters are malformed: nothing, and the form's messages."""
+    return paginate([], 1, count=0, load=list)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -75,7 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
     ctx = {
         "latest": everything.latest(12),
         "pairs": everything.pairs(),
-        "total": sum(y["count"] for y in everything.years()),
+        "total": everything.total(),
     }
     return render(request, "meetings/home.html", ctx)
 
@@ -99,7 +100,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "countries": countries,
         "sources": meeting.meeting_sources.select_related("source"),
-        "pair_url": pair_url(countries),
+        "pair_url": pair_url(*countries) if len(countries) == 2 else None,
     }
     if countries:
         # the same countries' meetings just before and after this one
@@ -114,13 +115,6 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         }
         ctx["previous"], ctx["next"] = near.get(older), near.get(newer)
     return render(request, "meetings/meeting_detail.html", ctx)
-
-
-def pair_url(countries: list[Country]) -> str | None:
-    if len(countries) != 2:
-        return None
-    a, b = sorted(c.code.lower() for c in countries)
-    return reverse("meetings:pair", args=[a, b])
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
@@ -181,7 +175,11 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
-    counts = {int(ref): n for ref, n in Selection().tallies("c").items()}
+    counts = dict(
+        Subject.objects.filter(kind=Kind.COUNTRY, meetings__gt=0).values_list(
+            "country_id", "meetings"
+        )
+    )
     countries = list(Country.objects.all())
     for c in countries:
         c.n = counts.get(c.pk, 0)
@@ -196,11 +194,10 @@ def get_country(code: str) -> Country:
 
 def subject_context(request: HttpRequest, selection: Selection) -> dict:
     """What every subject page shows: a page of meetings, the total and the years."""
-    years = selection.years()
     return {
         "page": selection.page(page_number(request)),
-        "years": years,
-        "total": sum(y["count"] for y in years),
+        "years": selection.years(),
+        "total": selection.total(),
     }
 
 
@@ -209,20 +206,14 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("meetings:country", code.lower(), permanent=True)
     country = get_country(code)
     selection = Selection(countries=(country,))
-    selection.read_tallies("y", "c", "i")
     ctx = subject_context(request, selection) | {
         "country": country,
-        "partners": [{"country": c, "count": c.n} for c in selection.ranked("c", Country, 15)],
-        "issues": selection.ranked("i", Issue, 8),
+        "partners": [{"country": c, "count": c.n} for c in selection.ranked(Kind.COUNTRY, 15)],
+        "topics": selection.ranked(Kind.TOPIC, 8),
         "officials": selection.ranked(
-            "o",
-            Official,
-            8,
-            only=Official.objects.filter(country=country),
+            Kind.OFFICIAL, 8, among=Official.objects.filter(country=country)
         ),
     }
-    for o in ctx["officials"]:
-        o.country = country
     return render(request, "meetings/country_detail.html", ctx)
 
 
@@ -238,22 +229,12 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if (a, b) != (first, second):
         return redirect("meetings:pair", first, second, permanent=True)
     selection = Selection(countries=(country_a, country_b))
-    selection.read_tallies("y", "i", "v", "o")
-    venues = selection.ranked("v", Venue, 8)
-    officials = selection.ranked("o", Official, 10)
-    places = browse.by_id(
-        Country.objects.all(),
-        {v.country_id for v in venues} | {o.country_id for o in officials if o.country_id},
-    )
-    for row in [*venues, *officials]:
-        if row.country_id:
-            row.country = places[row.country_id]
     ctx = subject_context(request, selection) | {
         "a": country_a,
         "b": country_b,
-        "issues": selection.ranked("i", Issue, 8),
-        "venues": venues,
-        "officials": officials,
+        "topics": selection.ranked(Kind.TOPIC, 8),
+        "venues": selection.ranked(Kind.VENUE, 8),
+        "officials": selection.ranked(Kind.OFFICIAL, 10),
     }
     return render(request, "meetings/pair.html", ctx)
 
@@ -261,53 +242,46 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.select_related("country"), slug=slug)
     selection = Selection(official=official)
-    counterparts = selection.ranked("o", Official, 10)
-    places = browse.by_id(Country.objects.all(), {o.country_id for o in counterparts})
-    for o in counterparts:
-        o.country = places.get(o.country_id)
     ctx = subject_context(request, selection) | {
         "official": official,
         "positions": official.positions.select_related("country"),
-        "counterparts": counterparts,
+        "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
     return render(request, "meetings/official_detail.html", ctx)
 
 
-def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    issue = get_object_or_404(Issue.objects.select_related("parent"), slug=slug)
-    selection = Selection(issue=issue)
-    ctx = subject_context(request, selection) | {
-        "issue": issue,
-        "children": issue.children.all(),
-        "pairs": selection.pairs(),
-    }
-    return render(request, "meetings/issue_detail.html", ctx)
+@dataclass(frozen=True)
+class SubjectPage:
+    """A page about one topic, venue or occasion: its meetings, years and busiest pairs."""
+
+    model: type
+    related: tuple[str, ...]
+    template: str
 
 
-def venue_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    venue = get_object_or_404(Venue.objects.select_related("country"), slug=slug)
-    selection = Selection(venue=venue)
-    ctx = subject_context(request, selection) | {
-        "venue": venue,
-        "occasions": venue.occasions.all(),
-        "pairs": selection.pairs(),
-    }
-    return render(request, "meetings/venue_detail.html", ctx)
+SUBJECT_PAGES = {
+    "topic": SubjectPage(Topic, ("parent",), "meetings/topic_detail.html"),
+    "venue": SubjectPage(Venue, ("country",), "meetings/venue_detail.html"),
+    "occasion": SubjectPage(Occasion, ("venue__country",), "meetings/occasion_detail.html"),
+}
 
 
-def occasion_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    occasion = get_object_or_404(Occasion.objects.select_related("venue__country"), slug=slug)
-    selection = Selection(occasion=occasion)
-    ctx = subject_context(request, selection) | {
-        "occasion": occasion,
-        "pairs": selection.pairs(),
-    }
-    return render(request, "meetings/occasion_detail.html", ctx)
+def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
+    """The page of a topic, a venue or an occasion."""
+    page = SUBJECT_PAGES[kind]
+    thing = get_object_or_404(page.model.objects.select_related(*page.related), slug=slug)
+    selection = Selection(**{kind: thing})
+    ctx = subject_context(request, selection) | {kind: thing, "pairs": selection.pairs()}
+    if kind == "topic":
+        ctx["children"] = thing.children.all()
+    elif kind == "venue":
+        ctx["occasions"] = thing.occasions.all()
+    return render(request, page.template, ctx)
 
 
 DIRECTORIES = {
     "officials": ("Officials", "Official", "Everyone recorded in a meeting, most active first."),
-    "issues": ("Topics", "Topic", "The topics meetings are filed under, most discussed first."),
+    "topics": ("Topics", "Topic", "The topics meetings are filed under, most discussed first."),
     "venues": ("Venues", "Venue", "Cities and places where officials met, busiest first."),
     "occasions": (
         "Occasions",
@@ -315,38 +289,36 @@ DIRECTORIES = {
         "Summits and ministerials on whose sidelines officials met.",
     ),
 }
-
-
-DIRECTORY_MODELS = {"officials": ("o", Official), "issues": ("i", Issue), "venues": ("v", Venue)}
-DIRECTORY_MODELS["occasions"] = ("e", Occasion)
+DIRECTORY_KINDS = {
+    "officials": (Kind.OFFICIAL, "official__country"),
+    "topics": (Kind.TOPIC, "topic__parent"),
+    "venues": (Kind.VENUE, "venue__country"),
+    "occasions": (Kind.OCCASION, "occasion__venue"),
+}
 
 
 def directory(request: HttpRequest, kind: str) -> HttpResponse:
     """The officials, topics, venues or occasions with published meetings, busiest first."""
-    letter, model = DIRECTORY_MODELS[kind]
+    subject_kind, related = DIRECTORY_KINDS[kind]
     ranked = (
-        Tally.objects.filter(key=ALL, kind=letter, n__gt=0)
-        .order_by("-n", "ref")
-        .values_list("ref", "n")
+        Subject.objects.filter(kind=subject_kind, meetings__gt=0)
+        .select_related(related)
+        .order_by("-meetings", "id")
     )
-    page = paginate(request, ranked, per_page=50)
-    related = {"officials": ["country"], "issues": ["parent"], "venues": ["country"]}
-    found = model.objects.select_related(*related.get(kind, ["venue"])).in_bulk(
-        [int(ref) for ref, _ in page.object_list]
-    )
+    page = paginate(ranked, page_number(request), per_page=50, load=list)
+    column = SUBJECT_COLUMNS[subject_kind][0]
     items = []
-    for ref, n in page.object_list:
-        item = found.get(int(ref))
-        if item is not None:
-            item.n = n
-            items.append(item)
-    heading, column, intro = DIRECTORIES[kind]
+    for subject in page.object_list:
+        item = getattr(subject, column)
+        item.n = subject.meetings
+        items.append(item)
+    heading, column_title, intro = DIRECTORIES[kind]
     ctx = {
         "kind": kind,
         "page": page,
         "items": items,
         "heading": heading,
-        "column": column,
+        "column": column_title,
         "intro": intro,
     }
     return render(request, "meetings/directory.html", ctx)

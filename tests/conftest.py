@@ -8,7 +8,6 @@ from django.test import Client
 
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingSource,
     Occasion,
@@ -16,8 +15,10 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
 )
+from meetings.services import writing
 
 
 @pytest.fixture(autouse=True)
@@ -76,12 +77,12 @@ def asean_summit(kuala_lumpur):
 
 @pytest.fixture
 def trade(db):
-    return Issue.objects.create(name="Trade", slug="trade", aliases="tariffs")
+    return Topic.objects.create(name="Trade", slug="trade", aliases="tariffs")
 
 
 @pytest.fixture
 def defence(db):
-    return Issue.objects.create(name="Defence", slug="defence")
+    return Topic.objects.create(name="Defence", slug="defence")
 
 
 @pytest.fixture
@@ -133,17 +134,18 @@ def make_meeting(db):
         *officials,
         date=datetime.date(2025, 10, 27),
         status=Meeting.Status.PUBLISHED,
-        issues=(),
+        topics=(),
         **fields,
     ):
-        meeting = Meeting.objects.create(date=date, status=status, **fields)
-        for official in officials:
-            Participation.objects.create(meeting=meeting, official=official)
-        meeting.issues.set(issues)
-        source = Source.objects.create(
-            citation=f"Readout number {next(counter)}", published_on=date
-        )
-        MeetingSource.objects.create(meeting=meeting, source=source, quote="They met.")
+        with writing():
+            meeting = Meeting.objects.create(date=date, status=status, **fields)
+            for official in officials:
+                Participation.objects.create(meeting=meeting, official=official)
+            meeting.topics.set(topics)
+            source = Source.objects.create(
+                citation=f"Readout number {next(counter)}", published_on=date
+            )
+            MeetingSource.objects.create(meeting=meeting, source=source, quote="They met.")
         return meeting
 
     return make
@@ -158,7 +160,7 @@ def seed_meeting(make_meeting, jaishankar, rubio, kuala_lumpur, asean_summit, tr
         date=datetime.date(2025, 10, 27),
         venue=kuala_lumpur,
         occasion=asean_summit,
-        issues=[trade, defence],
+        topics=[trade, defence],
         title="Jaishankar–Rubio talks in Kuala Lumpur",
         summary="Trade and defence on the sidelines of the ASEAN summit.",
     )

@@ -1,4 +1,4 @@
-"""What the intake tests share: the world's places (and the demo data) loaded once per module,
+"""What several test modules share: the world's places and the demo data loaded once per module,
 the seed retelling, and a reader of the forms the review page renders.
 
 The gazetteer's ~34,000 places take seconds to load, so each module that needs them loads them
@@ -11,29 +11,53 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from html.parser import HTMLParser
+from io import StringIO
 from pathlib import Path
 
+from django.core.management import call_command
+
 from meetings.countries import load_countries
-from meetings.demo import load_demo
 from meetings.intake.places import load_places, reset_gazetteer
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     Occasion,
     Official,
     Place,
     Position,
     Source,
+    Subject,
+    Topic,
     Venue,
 )
 
 ARTICLES = Path(__file__).resolve().parent / "intake_articles"
+# the demo data's meeting of the seed article (meetings/data/demo.jsonl)
+SEED_TITLE = "Jaishankar–Rubio talks in Kuala Lumpur"
 SEED_ARTICLE = ARTICLES / "01-seed-kuala-lumpur.json"
 
-# Deleted children first: meetings protect venues, occasions and officials; positions protect
-# countries; topics protect their sub-topics' parents; places and venues belong to countries.
-CLEAN_UP_ORDER = [Meeting, Source, Occasion, Venue, Position, Official, Issue, Place, Country]
+# Deleted children first: the derived rows go with their subjects; meetings protect venues,
+# occasions and officials; positions protect countries; topics protect their sub-topics'
+# parents; places and venues belong to countries.
+CLEAN_UP_ORDER = [
+    Subject,
+    Meeting,
+    Source,
+    Occasion,
+    Venue,
+    Position,
+    Official,
+    Topic,
+    Place,
+    Country,
+]
+
+
+def load_demo(*args: str) -> str:
+    """Import the demo data file as `make run` does; returns what the command printed."""
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
 
 
 def seed_article() -> dict:
@@ -42,14 +66,15 @@ def seed_article() -> dict:
 
 
 @contextmanager
-def world_loaded(django_db_blocker, *, demo: bool = False):
+def world_loaded(django_db_blocker, *, demo: bool = False, places: bool = True):
     """Countries and places (and, with demo, the demo data set) for the length of a module."""
     with django_db_blocker.unblock():
         before = {
             model: set(model.objects.values_list("pk", flat=True)) for model in CLEAN_UP_ORDER
         }
         load_countries()
-        load_places()
+        if places:
+            load_places()
         if demo:
             load_demo()
         reset_gazetteer()
@@ -59,7 +84,7 @@ def world_loaded(django_db_blocker, *, demo: bool = False):
         with django_db_blocker.unblock():
             for model in CLEAN_UP_ORDER:
                 rows = model.objects.exclude(pk__in=before[model])
-                if model is Issue:  # sub-topics before the topics they belong to
+                if model is Topic:  # sub-topics before the topics they belong to
                     rows.filter(parent__isnull=False).delete()
                 rows.delete()
         reset_gazetteer()

@@ -9,13 +9,13 @@ from django.urls import reverse
 
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingCountry,
     MeetingSource,
     Official,
     Participation,
     Source,
+    Topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -97,12 +97,12 @@ def test_every_admin_list_can_be_searched(staff_client, seed_meeting, model_name
 def test_every_meetings_model_has_an_admin_list():
     assert MEETINGS_MODELS == [
         "country",
-        "issue",
         "meeting",
         "occasion",
         "official",
         "position",
         "source",
+        "topic",
         "venue",
     ]
 
@@ -143,7 +143,7 @@ def test_adding_a_meeting_fills_titles_and_countries_and_records_the_editor(
         participants=[jaishankar, rubio],
         title="Jaishankar–Rubio talks",
         venue=kuala_lumpur.pk,
-        issues=[trade.pk],
+        topics=[trade.pk],
     )
 
     response = admin_client.post(ADD_URL, data)
@@ -152,7 +152,7 @@ def test_adding_a_meeting_fills_titles_and_countries_and_records_the_editor(
     meeting = Meeting.objects.get()
     assert meeting.title == "Jaishankar–Rubio talks"
     assert meeting.venue == kuala_lumpur
-    assert list(meeting.issues.all()) == [trade]
+    assert list(meeting.topics.all()) == [trade]
     titles = {p.official.name: (p.title, p.country.code) for p in meeting.participations.all()}
     assert titles == {
         "S. Jaishankar": ("External Affairs Minister", "IN"),
@@ -376,11 +376,11 @@ def test_the_editors_autocompletes_find_what_they_type(
 
 
 def test_the_topics_autocomplete_lists_topics_alphabetically(editor_client, trade, defence):
-    Issue.objects.create(name="Climate")
+    Topic.objects.create(name="Climate")
 
     response = editor_client.get(
         "/admin/autocomplete/",
-        {"app_label": "meetings", "model_name": "meeting", "field_name": "issues", "term": "e"},
+        {"app_label": "meetings", "model_name": "meeting", "field_name": "topics", "term": "e"},
     )
 
     assert [r["text"] for r in response.json()["results"]] == ["Climate", "Defence", "Trade"]
@@ -439,7 +439,7 @@ def test_the_publish_action_publishes_only_meetings_with_a_source(
     assert without_source.status == Meeting.Status.DRAFT
     messages = [str(m) for m in response.context["messages"]]
     assert "Published 1 meeting(s)." in messages
-    assert "1 meeting(s) have no source and stay drafts." in messages
+    assert "1 meeting(s) have no participant or no source and stay drafts." in messages
 
 
 def test_the_unpublish_action_returns_meetings_to_draft(admin_client, seed_meeting):

@@ -16,7 +16,6 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings import services
-from meetings.demo import SEED_TITLE
 from meetings.models import (
     Country,
     Meeting,
@@ -28,7 +27,7 @@ from meetings.models import (
     Source,
     Venue,
 )
-from tests.intake_fixtures import rendered_form, seed_article, world_loaded
+from tests.intake_fixtures import SEED_TITLE, rendered_form, seed_article, world_loaded
 
 INTAKE_URL = "/admin/meetings/meeting/from-article/"
 SEED = seed_article()
@@ -193,7 +192,7 @@ def test_without_the_demo_copy_saving_publishes_the_meeting_on_the_pair_page(
     ]
     assert meeting.venue.slug == "kuala-lumpur"
     assert meeting.occasion.slug == "asean-summit-2025"
-    topics = {issue.name for issue in meeting.issues.all()}
+    topics = {topic.name for topic in meeting.topics.all()}
     assert {"Trade", "Defence", "South China Sea", "Cybersecurity", "Counterterrorism"} <= topics
     link = meeting.meeting_sources.get()
     assert link.source.text.startswith("KUALA LUMPUR, Oct 28 (Wire)")

@@ -8,11 +8,11 @@ import threading
 
 import pytest
 
-from meetings.bench import pages, report
-from meetings.bench import wrk as wrk_tool
-from meetings.bench.database import BenchDatabase, BenchDatabaseError, read_mark, write_mark
-from meetings.bench.probe import PROXY_HEADERS
-from meetings.bench.wrk import WrkError, parse
+from bench import pages, report
+from bench import wrk as wrk_tool
+from bench.database import BenchDatabase, BenchDatabaseError, read_mark, write_mark
+from bench.probe import PROXY_HEADERS
+from bench.wrk import WrkError, parse
 from meetings.models import Meeting
 
 D = datetime.date
@@ -47,7 +47,7 @@ def test_shuffled_is_the_same_mix_every_run():
 
 @pytest.fixture
 def small_tracker(seed_meeting, make_meeting, jaishankar, wang_yi, rubio, washington, trade):
-    make_meeting(jaishankar, wang_yi, date=D(2024, 3, 5), issues=[trade], venue=washington)
+    make_meeting(jaishankar, wang_yi, date=D(2024, 3, 5), topics=[trade], venue=washington)
     make_meeting(rubio, wang_yi, date=D(2025, 2, 1))
     make_meeting(rubio, jaishankar, date=D(2023, 6, 9), status=Meeting.Status.DRAFT)
 
@@ -67,7 +67,7 @@ def test_every_picked_address_answers_200(client, small_tracker):
             response = client.get(path, headers=PROXY_HEADERS)
             assert response.status_code == 200, (kind.name, path)
     assert "/countries/in/us/" in by_name["pair"].paths
-    assert "/meetings/?country=in&country=us&issue=trade" in by_name["list-combo"].paths
+    assert "/meetings/?country=in&country=us&topic=trade" in by_name["list-combo"].paths
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 

@@ -4,6 +4,7 @@ import datetime
 import io
 import itertools
 import json
+import re
 import uuid
 from io import StringIO
 
@@ -13,12 +14,11 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from meetings.bulk.generator import Generator
+from bench import generate
+from bench.generator import Generator
 from meetings.countries import load_countries
-from meetings.demo import OFFICIALS, SEED_TITLE, load_demo
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingCountry,
     MeetingSource,
@@ -27,8 +27,10 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
 )
+from tests.intake_fixtures import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -42,11 +44,11 @@ MODELS = [
     Position,
     Venue,
     Occasion,
-    Issue,
+    Topic,
 ]
 
 
-def run(command: str, *args) -> tuple[str, str]:
+def run(command, *args) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
     call_command(command, *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
@@ -70,8 +72,8 @@ def flush_meetings() -> None:
     Official.objects.all().delete()  # with their positions
     Occasion.objects.all().delete()
     Venue.objects.all().delete()
-    Issue.objects.update(parent=None)
-    Issue.objects.all().delete()
+    Topic.objects.update(parent=None)
+    Topic.objects.all().delete()
     assert not any(counts().values())
 
 
@@ -130,7 +132,7 @@ def meeting_line(number: int, **fields) -> dict:
             {"official": JAISHANKAR, "title": "External Affairs Minister", "country": "IN"},
             {"official": RUBIO, "title": "Secretary of State", "country": "US"},
         ],
-        "issues": [{"slug": "trade", "name": "Trade", "parent": None, "aliases": ["tariffs"]}],
+        "topics": [{"slug": "trade", "name": "Trade", "parent": None, "aliases": ["tariffs"]}],
         "sources": [
             {
                 "url": "",
@@ -152,47 +154,19 @@ def meeting_line(number: int, **fields) -> dict:
 def test_export_then_import_into_an_empty_database_gives_the_same_data(tmp_path):
     load_demo()
     first = export(tmp_path / "first.jsonl")
-    assert len(first) == Meeting.objects.count() > 20
+    meetings = [line for line in first if "uid" in line]
+    assert len(meetings) == Meeting.objects.count() > 20
+    assert sum("topic" in line for line in first) == Topic.objects.count()
     uids = set(Meeting.objects.values_list("uid", flat=True))
     flush_meetings()
 
     out, err = run("import_meetings", str(tmp_path / "first.jsonl"))
 
     assert err == ""
-    assert f"{len(first)} created, 0 unchanged, 0 updated, 0 skipped" in out
+    assert f"{len(meetings)} created, 0 unchanged, 0 updated, 0 skipped" in out
     second = export(tmp_path / "second.jsonl")
-    assert len(second) == len(first)
-    for before, after in zip(first, second, strict=True):
-        assert after == before
+    assert second == first
     assert set(Meeting.objects.values_list("uid", flat=True)) == uids
-
-    # spot checks on the rows themselves
-    seed = Meeting.objects.get(title=SEED_TITLE)
-    assert seed.date == datetime.date(2025, 10, 27)
-    assert seed.status == Meeting.Status.PUBLISHED
-    assert (seed.venue.slug, seed.venue.country.code) == ("kuala-lumpur", "MY")
-    assert (seed.venue.latitude, seed.venue.longitude) == (3.139, 101.6869)
-    assert seed.occasion.slug == "asean-summit-2025"
-    assert seed.occasion.start == datetime.date(2025, 10, 26)
-    assert seed.occasion.venue == seed.venue
-    assert [(p.official.slug, p.title, p.country.code) for p in seed.participations.all()] == [
-        ("s-jaishankar", "External Affairs Minister", "IN"),
-        ("marco-rubio", "Secretary of State", "US"),
-    ]
-    assert set(seed.countries.values_list("code", flat=True)) == {"IN", "US"}
-    assert Issue.objects.get(slug="south-china-sea").parent.slug == "maritime-security"
-    assert set(seed.issues.values_list("slug", flat=True)) >= {"trade", "south-china-sea"}
-    quote = seed.meeting_sources.get()
-    assert quote.source.url == ""
-    assert quote.source.published_on == datetime.date(2025, 10, 28)
-    assert "Kuala Lumpur" in quote.quote
-    rubio = Official.objects.get(slug="marco-rubio")
-    assert rubio.country.code == "US"
-    assert set(rubio.aliases.splitlines()) == set(OFFICIALS["marco-rubio"]["aliases"])
-    assert [(p.title, p.start) for p in rubio.positions.order_by("start")] == [
-        ("Senator for Florida", datetime.date(2011, 1, 3)),
-        ("Secretary of State", datetime.date(2025, 1, 21)),
-    ]
     for meeting in Meeting.objects.all():
         assert set(meeting.countries.all()) == {p.country for p in meeting.participations.all()}
 
@@ -205,10 +179,11 @@ def test_a_second_import_creates_nothing_and_reports_every_meeting_unchanged(tmp
 
     out, _ = run("import_meetings", str(path))
 
-    assert f"0 created, {len(exported)} unchanged, 0 updated, 0 skipped" in out
+    meetings = sum("uid" in line for line in exported)
+    assert f"0 created, {meetings} unchanged, 0 updated, 0 skipped" in out
     assert counts() == before
     out, _ = run("import_meetings", str(path))
-    assert f"0 created, {len(exported)} unchanged" in out
+    assert f"0 created, {meetings} unchanged" in out
     assert counts() == before
 
 
@@ -289,7 +264,7 @@ def test_officials_venues_and_topics_are_created_once_and_updated_from_the_file(
     assert Official.objects.get(slug="marco-rubio").name == "Marco Rubio"
     assert Official.objects.get(slug="s-jaishankar").aliases == "Jaishankar\nS Jaishankar"
     assert Position.objects.count() == 2
-    assert Venue.objects.count() == Issue.objects.count() == 1
+    assert Venue.objects.count() == Topic.objects.count() == 1
 
 
 def test_a_participant_without_title_or_country_takes_them_from_the_position_held(
@@ -391,7 +366,7 @@ def test_a_file_that_cannot_be_read_is_an_error(tmp_path, countries):
 
 def test_a_long_import_reports_progress_on_stderr(tmp_path, countries):
     lines = [
-        meeting_line(n, sources=[], issues=[], venue=None, title="", participants=[])
+        meeting_line(n, sources=[], topics=[], venue=None, title="", status="draft")
         for n in range(1, 10_502)
     ]
     path = tmp_path / "long.jsonl"
@@ -399,8 +374,10 @@ def test_a_long_import_reports_progress_on_stderr(tmp_path, countries):
 
     out, err = run("import_meetings", str(path), "--batch-size", "2500")
 
-    progress = err.splitlines()
-    assert any(line.startswith("10,000 lines read: ") for line in progress), err
+    # every 10,000 lines, or every 5 seconds on a slow machine
+    progress = [line for line in err.splitlines() if " lines read: " in line]
+    assert progress, err
+    assert all(re.match(r"^\d{1,2},\d{3} lines read: \d", line) for line in progress), err
     assert "10,501 created" in out
     assert Meeting.objects.count() == 10_501
 
@@ -411,7 +388,7 @@ def test_export_and_import_use_stdout_and_stdin_for_a_dash(tmp_path, countries, 
 
     out, err = run("export_meetings", "-")
 
-    assert [json.loads(line)["uid"] for line in out.splitlines()] == [
+    assert [json.loads(line).get("uid") for line in out.splitlines() if "uid" in line] == [
         str(uuid.UUID(int=1)),
         str(uuid.UUID(int=2)),
     ]
@@ -428,18 +405,20 @@ def test_export_and_import_use_stdout_and_stdin_for_a_dash(tmp_path, countries, 
 
 
 def generated(n: int, seed: int) -> list[dict]:
-    return [json.loads(line) for line in Generator(seed).lines(n)]
+    """The meeting lines of a generated file (the topic lines before them left out)."""
+    lines = (json.loads(line) for line in Generator(seed).lines(n))
+    return [line for line in lines if "uid" in line]
 
 
 def test_generate_is_deterministic_for_a_seed(countries, tmp_path):
-    run("generate_meetings", "300", "--seed", "5", "--output", str(tmp_path / "a.jsonl"))
-    run("generate_meetings", "300", "--seed", "5", "--output", str(tmp_path / "b.jsonl"))
-    run("generate_meetings", "300", "--seed", "6", "--output", str(tmp_path / "c.jsonl"))
+    run(generate.Command(), "300", "--seed", "5", "--output", str(tmp_path / "a.jsonl"))
+    run(generate.Command(), "300", "--seed", "5", "--output", str(tmp_path / "b.jsonl"))
+    run(generate.Command(), "300", "--seed", "6", "--output", str(tmp_path / "c.jsonl"))
 
     a = (tmp_path / "a.jsonl").read_text()
     assert a == (tmp_path / "b.jsonl").read_text()
     assert a != (tmp_path / "c.jsonl").read_text()
-    assert len(a.splitlines()) == 300
+    assert sum('"uid"' in line for line in a.splitlines()) == 300
 
 
 def test_generated_meetings_have_the_advertised_mix(countries):
@@ -483,8 +462,9 @@ def test_generated_meetings_have_the_advertised_mix(countries):
 
 def test_importing_a_generated_file_gets_the_meeting_countries_right(countries, tmp_path):
     path = tmp_path / "synthetic.jsonl"
-    run("generate_meetings", "600", "--seed", "3", "--output", str(path))
-    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    run(generate.Command(), "600", "--seed", "3", "--output", str(path))
+    every = [json.loads(line) for line in path.read_text().splitlines()]
+    lines = [line for line in every if "uid" in line]
 
     out, err = run("import_meetings", str(path))
 
@@ -506,11 +486,11 @@ def test_importing_a_generated_file_gets_the_meeting_countries_right(countries, 
     assert expected > 5
     assert Meeting.objects.involving(a, b).count() == expected
     # and what was generated is what an export gives back
-    assert export(tmp_path / "again.jsonl") == lines
+    assert export(tmp_path / "again.jsonl") == every
 
 
 def test_generate_can_load_the_meetings_directly(countries):
-    out, _ = run("generate_meetings", "150", "--seed", "2", "--load")
+    out, _ = run(generate.Command(), "150", "--seed", "2", "--load")
 
     assert "150 created" in out
     assert Meeting.objects.count() == 150

@@ -15,7 +15,6 @@ from django.db import DataError, IntegrityError, connection, models, transaction
 
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingCountry,
     MeetingSource,
@@ -25,6 +24,8 @@ from meetings.models import (
     Place,
     Position,
     Source,
+    Subject,
+    Topic,
     Venue,
 )
 
@@ -166,19 +167,19 @@ def test_an_occasion_cannot_end_before_it_starts(kuala_lumpur):
 # Issues
 
 
-def test_two_issues_cannot_share_a_slug(trade):
-    with rejected_by("meetings_issue_slug_unique"):
-        Issue.objects.create(name="Commerce", slug="trade")
+def test_two_topics_cannot_share_a_slug(trade):
+    with rejected_by("meetings_topic_slug_unique"):
+        Topic.objects.create(name="Commerce", slug="trade")
 
 
-def test_two_issues_cannot_share_a_name(trade):
-    with rejected_by("meetings_issue_name_unique"):
-        Issue.objects.create(name="Trade", slug="trade-again")
+def test_two_topics_cannot_share_a_name(trade):
+    with rejected_by("meetings_topic_name_unique"):
+        Topic.objects.create(name="Trade", slug="trade-again")
 
 
-def test_an_issue_cannot_be_its_own_parent(trade):
-    with rejected_by("meetings_issue_not_own_parent"):
-        Issue.objects.filter(pk=trade.pk).update(parent=trade)
+def test_an_topic_cannot_be_its_own_parent(trade):
+    with rejected_by("meetings_topic_not_own_parent"):
+        Topic.objects.filter(pk=trade.pk).update(parent=trade)
 
 
 # Sources
@@ -252,3 +253,37 @@ def test_every_constraint_is_prefixed_and_has_a_test_here():
     for name in names:
         assert name.startswith("meetings_"), name
         assert f'"{name}"' in source, f"{name} has no test in {Path(__file__).name}"
+
+
+# The derived rows: only meetings.derived writes them, and the database holds it to the shape.
+
+
+def test_a_subject_names_exactly_the_thing_of_its_kind(india, usa, trade):
+    with rejected_by("meetings_subject_names_one_thing"):
+        Subject.objects.create(kind=Subject.Kind.COUNTRY, topic=trade)
+    with rejected_by("meetings_subject_names_one_thing"):
+        Subject.objects.create(kind=Subject.Kind.PAIR, country=india)
+    with rejected_by("meetings_subject_names_one_thing"):
+        Subject.objects.create(kind=Subject.Kind.EVERYTHING, country=india)
+
+
+def test_a_pair_subject_has_its_countries_in_order(india, usa):
+    low, high = sorted((india, usa), key=lambda c: c.pk)
+    with rejected_by("meetings_subject_pair_in_order"):
+        Subject.objects.create(kind=Subject.Kind.PAIR, country=high, partner=low)
+
+
+def test_each_thing_has_one_subject(india, usa, trade, jaishankar, kuala_lumpur, asean_summit):
+    low, high = sorted((india, usa), key=lambda c: c.pk)
+    for name, fields in [
+        ("meetings_subject_everything_once", {"kind": "all"}),
+        ("meetings_subject_country_once", {"kind": "country", "country": india}),
+        ("meetings_subject_pair_once", {"kind": "pair", "country": low, "partner": high}),
+        ("meetings_subject_topic_once", {"kind": "topic", "topic": trade}),
+        ("meetings_subject_official_once", {"kind": "official", "official": jaishankar}),
+        ("meetings_subject_venue_once", {"kind": "venue", "venue": kuala_lumpur}),
+        ("meetings_subject_occasion_once", {"kind": "occasion", "occasion": asean_summit}),
+    ]:
+        Subject.objects.create(**fields)
+        with rejected_by(name):
+            Subject.objects.create(**fields)

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from meetings.models import Issue, Meeting, Occasion, Official, Position, Venue
+from meetings.models import Meeting, Occasion, Official, Position, Topic, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +62,7 @@ def new_delhi(india):
 
 @pytest.fixture
 def tariffs(trade):
-    return Issue.objects.create(name="Tariffs", slug="tariffs", parent=trade)
+    return Topic.objects.create(name="Tariffs", slug="tariffs", parent=trade)
 
 
 @pytest.fixture
@@ -171,12 +171,12 @@ def test_venue_lists_only_the_meetings_held_there(client, three_pairs):
 
 
 def test_topic_lists_the_meetings_on_it(client, make_meeting, jaishankar, rubio, trade, defence):
-    on_trade = make_meeting(jaishankar, rubio, issues=[trade], title="Trade talks")
-    on_both = make_meeting(jaishankar, rubio, issues=[trade, defence], title="Broad talks")
-    make_meeting(jaishankar, rubio, issues=[defence], title="Defence talks")
+    on_trade = make_meeting(jaishankar, rubio, topics=[trade], title="Trade talks")
+    on_both = make_meeting(jaishankar, rubio, topics=[trade, defence], title="Broad talks")
+    make_meeting(jaishankar, rubio, topics=[defence], title="Defence talks")
     make_meeting(jaishankar, rubio, title="Talks on nothing recorded")
 
-    response = client.get("/meetings/?issue=trade")
+    response = client.get("/meetings/?topic=trade")
 
     assert response.status_code == 200
     assert listed(response) == ids(on_trade, on_both)
@@ -185,13 +185,13 @@ def test_topic_lists_the_meetings_on_it(client, make_meeting, jaishankar, rubio,
 def test_a_broader_topic_includes_the_meetings_on_its_subtopics(
     client, make_meeting, jaishankar, rubio, trade, tariffs, defence
 ):
-    on_trade = make_meeting(jaishankar, rubio, issues=[trade], title="Trade talks")
-    on_tariffs = make_meeting(jaishankar, rubio, issues=[tariffs], title="Tariff talks")
-    make_meeting(jaishankar, rubio, issues=[defence], title="Defence talks")
+    on_trade = make_meeting(jaishankar, rubio, topics=[trade], title="Trade talks")
+    on_tariffs = make_meeting(jaishankar, rubio, topics=[tariffs], title="Tariff talks")
+    make_meeting(jaishankar, rubio, topics=[defence], title="Defence talks")
 
-    assert listed(client.get("/meetings/?issue=trade")) == ids(on_trade, on_tariffs)
+    assert listed(client.get("/meetings/?topic=trade")) == ids(on_trade, on_tariffs)
     # and the narrower topic keeps to itself
-    assert listed(client.get("/meetings/?issue=tariffs")) == ids(on_tariffs)
+    assert listed(client.get("/meetings/?topic=tariffs")) == ids(on_tariffs)
 
 
 def test_official_lists_only_the_meetings_they_took_part_in(client, three_pairs):
@@ -288,10 +288,10 @@ def searchable(make_meeting, jaishankar, rubio, wang_yi, kuala_lumpur, washingto
         "wang": make_meeting(rubio, wang_yi, venue=washington, title="Afternoon session"),
         "kl": make_meeting(jaishankar, rubio, venue=kuala_lumpur, title="Morning session"),
         "defence": make_meeting(
-            jaishankar, rubio, venue=washington, issues=[defence], title="Evening session"
+            jaishankar, rubio, venue=washington, topics=[defence], title="Evening session"
         ),
         "nothing": make_meeting(
-            jaishankar, rubio, venue=washington, issues=[trade], title="Lunch session"
+            jaishankar, rubio, venue=washington, topics=[trade], title="Lunch session"
         ),
     }
 
@@ -342,7 +342,7 @@ def test_drafts_never_appear_whatever_the_filters(
         status=Meeting.Status.DRAFT,
         venue=kuala_lumpur,
         occasion=asean_summit,
-        issues=[trade],
+        topics=[trade],
         kind=Meeting.Kind.IN_PERSON,
         date=D(2025, 10, 27),
         title="Unchecked draft meeting",
@@ -352,7 +352,7 @@ def test_drafts_never_appear_whatever_the_filters(
         "?country=in",
         "?country=in&country=us",
         "?venue=kuala-lumpur",
-        "?issue=trade",
+        "?topic=trade",
         "?official=s-jaishankar",
         "?occasion=asean-summit-2025",
         "?kind=in-person",
@@ -373,16 +373,16 @@ def test_a_pair_venue_topic_and_dates_together_keep_only_the_meeting_matching_al
     client, make_meeting, jaishankar, rubio, wang_yi, kuala_lumpur, washington, trade, defence
 ):
     wanted = make_meeting(
-        jaishankar, rubio, venue=kuala_lumpur, issues=[trade], date=D(2025, 10, 27), title="Wanted"
+        jaishankar, rubio, venue=kuala_lumpur, topics=[trade], date=D(2025, 10, 27), title="Wanted"
     )
     # each of these misses exactly one of the four filters
-    make_meeting(jaishankar, wang_yi, venue=kuala_lumpur, issues=[trade], date=D(2025, 10, 27))
-    make_meeting(jaishankar, rubio, venue=washington, issues=[trade], date=D(2025, 10, 27))
-    make_meeting(jaishankar, rubio, venue=kuala_lumpur, issues=[defence], date=D(2025, 10, 27))
-    make_meeting(jaishankar, rubio, venue=kuala_lumpur, issues=[trade], date=D(2024, 10, 27))
+    make_meeting(jaishankar, wang_yi, venue=kuala_lumpur, topics=[trade], date=D(2025, 10, 27))
+    make_meeting(jaishankar, rubio, venue=washington, topics=[trade], date=D(2025, 10, 27))
+    make_meeting(jaishankar, rubio, venue=kuala_lumpur, topics=[defence], date=D(2025, 10, 27))
+    make_meeting(jaishankar, rubio, venue=kuala_lumpur, topics=[trade], date=D(2024, 10, 27))
 
     response = client.get(
-        "/meetings/?country=in&country=us&venue=kuala-lumpur&issue=trade"
+        "/meetings/?country=in&country=us&venue=kuala-lumpur&topic=trade"
         "&from=2025-01-01&to=2025-12-31"
     )
 
@@ -423,7 +423,7 @@ BAD_INPUT = [
     pytest.param("country=in&country=zz", "country", "zz", id="unknown-second-country"),
     pytest.param("country=india", "country", "india", id="malformed-country"),
     pytest.param("venue=nowhere", "venue", "nowhere", id="unknown-venue"),
-    pytest.param("issue=nope", "issue", "nope", id="unknown-topic"),
+    pytest.param("topic=nope", "topic", "nope", id="unknown-topic"),
     pytest.param("official=nobody", "official", "nobody", id="unknown-official"),
     pytest.param("occasion=nope", "occasion", "nope", id="unknown-occasion"),
     pytest.param("kind=bogus", "kind", "bogus", id="unknown-kind"),
@@ -455,7 +455,7 @@ def test_bad_filter_input_shows_an_error_by_the_field_and_no_meetings(
     [
         "q=%00",
         "venue=%00",
-        "issue=kuala%00",
+        "topic=kuala%00",
         "official=s-%00",
         "occasion=%00",
         "country=%00%00",
@@ -491,7 +491,7 @@ def test_an_error_in_one_filter_leaves_the_other_fields_without_errors(client, s
 
     assert field_error(response, "venue")
     assert field_error(response, "country") == ""
-    assert field_error(response, "issue") == ""
+    assert field_error(response, "topic") == ""
 
 
 @pytest.mark.parametrize("query", ["from=2025-13-01", "country=zz", "venue=nowhere", "kind=bogus"])

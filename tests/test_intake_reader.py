@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from meetings.intake.reader import Reader, split_sentences
-from meetings.models import Country, Issue, Official, Position
+from meetings.models import Country, Official, Position, Topic
 from tests.intake_fixtures import seed_article, world_loaded
 
 D = datetime.date
@@ -46,8 +46,8 @@ def official(name: str, code: str, title: str, *aliases: str) -> Official:
     return person
 
 
-def topic(name: str, *aliases: str, parent: Issue | None = None) -> Issue:
-    return Issue.objects.create(name=name, aliases="\n".join(aliases), parent=parent)
+def topic(name: str, *aliases: str, parent: Topic | None = None) -> Topic:
+    return Topic.objects.create(name=name, aliases="\n".join(aliases), parent=parent)
 
 
 # Sentences

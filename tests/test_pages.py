@@ -7,7 +7,7 @@ import re
 import pytest
 from pytest_django.asserts import assertRedirects
 
-from meetings.models import Issue, Meeting, Official, Position, Venue
+from meetings.models import Meeting, Official, Position, Topic, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +110,7 @@ def world(
             rubio,
             date=D(2024, 3, 26),
             venue=washington,
-            issues=[trade],
+            topics=[trade],
             title="Jaishankar calls on Senator Rubio",
         ),
         "in-us-2023": make_meeting(
@@ -121,7 +121,7 @@ def world(
             rubio,
             date=D(2025, 12, 1),
             venue=new_delhi,
-            issues=[defence],
+            topics=[defence],
             title="Rubio visits New Delhi",
         ),
         "in-cn": make_meeting(
@@ -129,7 +129,7 @@ def world(
             wang_yi,
             date=D(2025, 10, 28),
             venue=kuala_lumpur,
-            issues=[trade],
+            topics=[trade],
             title="Jaishankar meets Wang Yi in Kuala Lumpur",
         ),
         "us-cn": make_meeting(
@@ -223,8 +223,8 @@ def test_the_meeting_page_shows_participants_venue_occasion_topics_and_source(cl
     assert 'href="/officials/marco-rubio/">Marco Rubio</a>' in text
     assert 'href="/venues/kuala-lumpur/">Kuala Lumpur</a>, Malaysia' in text
     assert 'href="/occasions/asean-summit-2025/">ASEAN Summit 2025</a>' in text
-    assert 'href="/issues/trade/">Trade</a>' in text
-    assert 'href="/issues/defence/">Defence</a>' in text
+    assert 'href="/topics/trade/">Trade</a>' in text
+    assert 'href="/topics/defence/">Defence</a>' in text
     assert source.source.citation in text
     assert "They met." in text_of(section(response, "sources-heading"))
     assert "27 Oct 2025" in text
@@ -383,8 +383,8 @@ def test_the_pair_page_shows_years_topics_venues_officials_and_only_that_pair(cl
     assert "4 published meetings in which both took part" in text_of(response.text)
     assert year_counts(response) == {2023: 1, 2024: 1, 2025: 2}
     topics = section(response, "topics-heading")
-    assert item(topics, "tr", "/issues/trade/") == "Trade 2"
-    assert item(topics, "tr", "/issues/defence/") == "Defence 2"
+    assert item(topics, "tr", "/topics/trade/") == "Trade 2"
+    assert item(topics, "tr", "/topics/defence/") == "Defence 2"
     venues = section(response, "venues-heading")
     assert item(venues, "li", "/venues/washington/") == "Washington, United States 2"
     assert item(venues, "li", "/venues/kuala-lumpur/") == "Kuala Lumpur, Malaysia 1"
@@ -445,28 +445,28 @@ def test_the_official_page_ranks_the_officials_met_most_often(client, world):
     assert "/officials/marco-rubio/" not in counterparts
 
 
-def test_the_issues_directory_lists_topics_with_their_counts(client, world):
-    response = client.get("/issues/")
+def test_the_topics_directory_lists_topics_with_their_counts(client, world):
+    response = client.get("/topics/")
 
     assert response.status_code == 200
-    assert item(response.text, "tr", "/issues/trade/") == "Trade 3"
-    assert item(response.text, "tr", "/issues/defence/") == "Defence 2"
+    assert item(response.text, "tr", "/topics/trade/") == "Trade 3"
+    assert item(response.text, "tr", "/topics/defence/") == "Defence 2"
 
 
-def test_the_issue_page_lists_its_meetings_including_those_on_subtopics(
+def test_the_topic_page_lists_its_meetings_including_those_on_subtopics(
     client, world, make_meeting, jaishankar, rubio, trade
 ):
-    tariffs = Issue.objects.create(name="Tariffs", slug="tariffs", parent=trade)
+    tariffs = Topic.objects.create(name="Tariffs", slug="tariffs", parent=trade)
     on_tariffs = make_meeting(
-        jaishankar, rubio, date=D(2025, 2, 2), issues=[tariffs], title="Tariff talks"
+        jaishankar, rubio, date=D(2025, 2, 2), topics=[tariffs], title="Tariff talks"
     )
 
-    response = client.get("/issues/trade/")
+    response = client.get("/topics/trade/")
 
     assert response.status_code == 200
     assert heading(response) == "Trade"
     assert "4 published meetings on this topic or its subtopics" in text_of(response.text)
-    assert links(response.text).get("/issues/tariffs/") == "Tariffs"
+    assert links(response.text).get("/topics/tariffs/") == "Tariffs"
     assert listed(response) == ids(world["seed"], world["in-us-2024"], world["in-cn"], on_tariffs)
     assert "Rubio visits New Delhi" not in response.text
 
@@ -545,7 +545,7 @@ def test_a_pair_in_capitals_redirects_permanently_to_lower_case(client, world):
         "/countries/in/zz/",
         "/officials/nobody/",
         "/venues/nowhere/",
-        "/issues/nope/",
+        "/topics/nope/",
         "/occasions/nope/",
         "/meetings/999999/",
         "/timeline/2025/13/",
@@ -586,8 +586,8 @@ PAGES = {
     "/countries/in/us/": TITLE,
     "/officials/": 'href="/officials/marco-rubio/">Marco Rubio</a>',
     "/officials/s-jaishankar/": TITLE,
-    "/issues/": 'href="/issues/defence/">Defence</a>',
-    "/issues/trade/": TITLE,
+    "/topics/": 'href="/topics/defence/">Defence</a>',
+    "/topics/trade/": TITLE,
     "/venues/": 'href="/venues/kuala-lumpur/">Kuala Lumpur</a>',
     "/venues/kuala-lumpur/": TITLE,
     "/occasions/": 'href="/occasions/asean-summit-2025/">ASEAN Summit 2025</a>',

@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.filters import Vocabulary
-from meetings.models import Country, Issue, Occasion, Official, Position, Venue
+from meetings.models import Country, Occasion, Official, Position, Topic, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ MEETING = "the seed meeting's own page"
 URLS = [
     "/",
     "/meetings/",
-    "/meetings/?country=in&country=us&issue=trade",
+    "/meetings/?country=in&country=us&topic=trade",
     "/timeline/",
     "/timeline/2025/",
     "/timeline/2025/10/",
@@ -34,8 +34,8 @@ URLS = [
     "/countries/in/us/",
     "/officials/",
     "/officials/s-jaishankar/",
-    "/issues/",
-    "/issues/trade/",
+    "/topics/",
+    "/topics/trade/",
     "/venues/",
     "/venues/kuala-lumpur/",
     "/occasions/",
@@ -73,9 +73,9 @@ def grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, t
         Venue.objects.create(name=f"{country.name} capital", country=country)
         for country in countries
     ]
-    parent = Issue.objects.create(name="Security")
-    issues = [trade, defence] + [
-        Issue.objects.create(name=name, parent=parent)
+    parent = Topic.objects.create(name="Security")
+    topics = [trade, defence] + [
+        Topic.objects.create(name=name, parent=parent)
         for name in ["Maritime security", "Cyber", "Climate", "Energy"]
     ]
     defence.parent = parent
@@ -104,7 +104,7 @@ def grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, t
             date=D(2025, 10, 1 + n) if n % 2 else D(2023 + n % 3, 1 + n % 12, 1 + n),
             venue=venues[n % len(venues)] if n % 5 else kuala_lumpur,
             occasion=occasions[n % len(occasions)] if n % 3 else None,
-            issues=[issues[n % len(issues)], issues[(n + 1) % len(issues)]]
+            topics=[topics[n % len(topics)], topics[(n + 1) % len(topics)]]
             + ([trade] if n % 2 == 0 else []),
             title=f"Meeting number {n}",
         )
@@ -150,12 +150,12 @@ def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
     [
         ("/", 12),
         ("/meetings/", 20),
-        ("/meetings/?country=in&country=us&issue=trade", 4),
+        ("/meetings/?country=in&country=us&topic=trade", 4),
         ("/timeline/2025/10/", 10),
         ("/countries/in/", 11),
         ("/countries/in/us/", 4),
         ("/officials/s-jaishankar/", 11),
-        ("/issues/trade/", 14),
+        ("/topics/trade/", 14),
         ("/venues/kuala-lumpur/", 8),
     ],
 )

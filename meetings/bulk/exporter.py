@@ -1,7 +1,7 @@
 """Exporting every meeting as one JSON object per line, in id order, a chunk of ids at a time.
 
 Officials, venues, occasions, topics and countries are read once and kept; a chunk of meetings
-costs five queries whatever its size. The objects are in a canonical form (issues by slug,
+costs five queries whatever its size. The objects are in a canonical form (topics by slug,
 positions by date, aliases as lists), which the generator writes too, so that export, import
 and export again give the same lines.
 """
@@ -18,7 +18,6 @@ from typing import TextIO
 from meetings.bulk.writer import MEETING_FIELDS
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingSource,
     Occasion,
@@ -26,12 +25,13 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
     split_lines,
 )
 
 CHUNK = 5000
-MeetingIssue = Meeting.issues.through
+MeetingTopic = Meeting.topics.through
 
 
 def _iso(day: datetime.date | None) -> str | None:
@@ -86,14 +86,14 @@ class Exporter:
             )
         }
         rows = list(
-            Issue.objects.using(db).values_list("id", "slug", "name", "parent_id", "aliases")
+            Topic.objects.using(db).values_list("id", "slug", "name", "parent_id", "aliases")
         )
-        issue_slugs = {row[0]: row[1] for row in rows}
-        self.issues = {
+        topic_slugs = {row[0]: row[1] for row in rows}
+        self.topics = {
             pk: {
                 "slug": slug,
                 "name": name,
-                "parent": issue_slugs.get(parent_id),
+                "parent": topic_slugs.get(parent_id),
                 "aliases": split_lines(aliases),
             }
             for pk, slug, name, parent_id, aliases in rows
@@ -132,6 +132,13 @@ class Exporter:
                 "positions": sorted(positions[pk], key=position_key),
             }
 
+    def topic_lines(self) -> Iterator[dict]:
+        """Every topic on a line of its own, by slug: the vocabulary travels with the
+        meetings, the topics no meeting uses yet included."""
+        self._load()
+        for topic in sorted(self.topics.values(), key=lambda t: t["slug"]):
+            yield {"topic": topic}
+
     def meetings(self) -> Iterator[dict]:
         """Every meeting as a dict, in id order. Officials, venues... are shared between the
         dicts: read them, don't change them."""
@@ -158,14 +165,14 @@ class Exporter:
             ):
                 participants[meeting_id].append((official_id, title, country_id))
             self._officials_for({p[0] for parts in participants.values() for p in parts})
-            issues = defaultdict(list)
-            for meeting_id, issue_id in (
-                MeetingIssue.objects.using(db)
+            topics = defaultdict(list)
+            for meeting_id, topic_id in (
+                MeetingTopic.objects.using(db)
                 .filter(**span)
                 .order_by()
-                .values_list("meeting_id", "issue_id")
+                .values_list("meeting_id", "topic_id")
             ):
-                issues[meeting_id].append(self.issues[issue_id])
+                topics[meeting_id].append(self.topics[topic_id])
             cited = defaultdict(list)
             for meeting_id, source_id, quote in (
                 MeetingSource.objects.using(db)
@@ -202,7 +209,7 @@ class Exporter:
                         }
                         for official_id, p_title, country_id in participants[pk]
                     ],
-                    "issues": sorted(issues[pk], key=lambda issue: issue["slug"]),
+                    "topics": sorted(topics[pk], key=lambda topic: topic["slug"]),
                     "sources": [
                         {
                             "url": sources[source_id][0],
@@ -223,11 +230,13 @@ def export_meetings(
     using: str = "default",
     progress: Callable[[str], None] | None = None,
 ) -> int:
-    """Write every meeting to out, one JSON line each; returns how many."""
+    """Write every topic, then every meeting, to out, one JSON line each; returns how many
+    meetings."""
     started = last_time = time.monotonic()
     count = last_count = 0
-    buffer: list[str] = []
-    for meeting in Exporter(using).meetings():
+    exporter = Exporter(using)
+    buffer: list[str] = [dumps(line) for line in exporter.topic_lines()]
+    for meeting in exporter.meetings():
         buffer.append(dumps(meeting))
         count += 1
         if len(buffer) >= 1000:

@@ -7,7 +7,9 @@ memory as slug -> row maps, loaded once; meetings are looked up by uid and sourc
 batch; citation-only sources are kept in memory by (citation, publisher, date).
 
 On PostgreSQL the meetings of a batch are written by writer threads on their own connections
-(COPY), while this thread reads and plans the next batches.
+(COPY), while this thread reads and plans the next batches. Each batch's transaction also
+brings its meetings' derived rows (meetings.derived) up to date, so an import stopped at any
+point leaves counts that match the meetings it stored, and running it again completes it.
 
 An entity (official, venue, occasion, topic) is updated from the first line of the run that names
 it; later lines naming it again only refer to it. Positions are added, never removed. A meeting
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from django.db import connections, transaction
 from django.utils import timezone
 
-from meetings import index
+from meetings import derived, rules
 from meetings.bulk.records import BadLine, LineParser, MeetingRecord, SourceRecord, VenueRecord
 from meetings.bulk.writer import (
     MEETING_FIELDS,
@@ -36,7 +38,6 @@ from meetings.bulk.writer import (
 )
 from meetings.models import (
     Country,
-    Issue,
     Meeting,
     MeetingSource,
     Occasion,
@@ -44,10 +45,12 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
+    lineage,
 )
 
-MeetingIssue = Meeting.issues.through
+MeetingTopic = Meeting.topics.through
 BATCH_SIZE = 10_000
 WORKERS = 2  # writer threads on PostgreSQL
 PROGRESS_LINES = 10_000
@@ -64,7 +67,7 @@ class Counts:
     officials: int = 0
     venues: int = 0
     occasions: int = 0
-    issues: int = 0
+    topics: int = 0
     sources: int = 0
     positions: int = 0
     entities_updated: int = 0
@@ -84,7 +87,7 @@ class Counts:
             f"{self.skipped:,} skipped; {self.lines:,} lines in {self.seconds:.1f} s "
             f"({rate:,.0f} lines/s). New: {self.officials:,} officials, "
             f"{self.positions:,} positions, {self.venues:,} venues, {self.occasions:,} occasions, "
-            f"{self.issues:,} topics, {self.sources:,} sources; "
+            f"{self.topics:,} topics, {self.sources:,} sources; "
             f"{self.entities_updated:,} of these updated."
         )
 
@@ -115,7 +118,6 @@ class Importer:
         parallel = self.writer.copy and not connection.in_atomic_block
         self.workers = max(0, workers) if parallel else 0
         self.counts = Counts()
-        self.tallies = index.Contribution()  # written at the end of the run, in one go
 
     # -- the run ----------------------------------------------------------------------------
 
@@ -139,11 +141,12 @@ class Importer:
                     continue
                 if record is None:
                     continue
-                earlier = batch_uids.get(record.uid)
-                if earlier is not None:
-                    self._bad(number, f"uid {record.uid} was already given on line {earlier}")
-                    continue
-                batch_uids[record.uid] = number
+                if record.uid is not None:
+                    earlier = batch_uids.get(record.uid)
+                    if earlier is not None:
+                        self._bad(number, f"uid {record.uid} was already given on line {earlier}")
+                        continue
+                    batch_uids[record.uid] = number
                 batch.append(record)
                 if len(batch) >= self.batch_size:
                     counts.lines = number
@@ -161,9 +164,6 @@ class Importer:
                 for result in self.pool.close():
                     self._collect(result)
                 self.pool = None
-            # what was written is counted, even when the run stops on an error
-            index.write_tallies(self.tallies, self.using)
-            self.tallies = index.Contribution()
         self._resolve_pending(final=True)
         counts.seconds = time.monotonic() - started
         return counts
@@ -191,7 +191,9 @@ class Importer:
         for record in records:
             pk = existing.get(record.uid)
             earlier = self.inflight.get(record.uid)
-            if earlier is not None:
+            if record.uid is None:  # a topic, official... on its own line
+                keep.append(record)
+            elif earlier is not None:
                 self._bad(record.line, f"uid {record.uid} was already given on line {earlier}")
             elif pk is not None and pk >= self.first_new_meeting:
                 # created by an earlier batch of this run: the file repeats the uid
@@ -216,7 +218,6 @@ class Importer:
             raise result.error
         self.counts.created += result.created
         self.counts.updated += result.updated
-        self.tallies.update(result.tallies)
         for line, reason in result.bad:
             self._bad(line, reason)
 
@@ -246,7 +247,8 @@ class Importer:
 
     def _existing(self, records: list[MeetingRecord]) -> dict:
         """uid -> id of the meetings of records already in the database."""
-        return dict(self.writer.select(Meeting, ["uid", "id"], "uid", [r.uid for r in records]))
+        uids = [r.uid for r in records if r.uid is not None]
+        return dict(self.writer.select(Meeting, ["uid", "id"], "uid", uids))
 
     # -- what exists ------------------------------------------------------------------------
 
@@ -278,14 +280,14 @@ class Importer:
             .order_by()
             .values_list("id", "slug", "name", "start", "end", "venue_id")
         }
-        self.issues = {
+        self.topics = {
             row[1]: (row[0], *row[2:])
-            for row in Issue.objects.using(db)
+            for row in Topic.objects.using(db)
             .order_by()
             .values_list("id", "slug", "name", "parent_id", "aliases")
         }
-        self.issue_names = {name: slug for slug, (_, name, _, _) in self.issues.items()}
-        self.issue_ids_by_slug = {}  # file slugs that name an existing topic by another slug
+        self.topic_names = {name: slug for slug, (_, name, _, _) in self.topics.items()}
+        self.topic_ids_by_slug = {}  # file slugs that name an existing topic by another slug
         self.plain_sources: dict[tuple, int] = {}
         for pk, citation, publisher, published_on in (
             Source.objects.using(db)
@@ -308,9 +310,9 @@ class Importer:
         "positions",
         "venues",
         "occasions",
-        "issues",
-        "issue_names",
-        "issue_ids_by_slug",
+        "topics",
+        "topic_names",
+        "topic_ids_by_slug",
         "seen",
         "pending_parents",
         "pending_venues",
@@ -332,7 +334,7 @@ class Importer:
         self._write_venues(records, done)
         self._write_occasions(records, done)
         self._write_officials(records, done)
-        self._write_issues(records, done)
+        self._write_topics(records, done)
         sources = self._write_sources(records, done, now)
         self._resolve_pending(final=False)
         return sources
@@ -443,59 +445,85 @@ class Importer:
         self.writer.insert(Position, ["official_id", "title", "country_id", "start", "end"], rows)
         done.positions += len(rows)
 
-    def _issue_id(self, slug: str) -> int | None:
-        slug = self.issue_ids_by_slug.get(slug, slug)
-        have = self.issues.get(slug)
+    def _topic_id(self, slug: str) -> int | None:
+        slug = self.topic_ids_by_slug.get(slug, slug)
+        have = self.topics.get(slug)
         return have[0] if have else None
 
-    def _write_issues(self, records, done: Counts) -> None:
+    def _write_topics(self, records, done: Counts) -> None:
         new, changed, parents = {}, [], []
         for record in records:
-            for i in record.issues:
-                if not self._first_time("issue", i.slug):
+            for i in record.topics:
+                if not self._first_time("topic", i.slug):
                     continue
-                have = self.issues.get(i.slug)
+                have = self.topics.get(i.slug)
                 if have is None:
-                    if i.name in self.issue_names:
+                    if i.name in self.topic_names:
                         # names are unique too: the file's slug stands for the topic of that name
-                        self.issue_ids_by_slug[i.slug] = self.issue_names[i.name]
+                        self.topic_ids_by_slug[i.slug] = self.topic_names[i.name]
                         continue
                     new[i.slug] = (i.name, None, i.aliases)
-                    self.issue_names[i.name] = i.slug
+                    self.topic_names[i.name] = i.slug
                 elif (have[1], have[3]) != (i.name, i.aliases):
-                    if have[1] != i.name and i.name in self.issue_names:
+                    if have[1] != i.name and i.name in self.topic_names:
                         done.warnings.append(
                             f"topic {i.slug!r} keeps its name: {i.name!r} is the name of "
-                            f"{self.issue_names[i.name]!r}"
+                            f"{self.topic_names[i.name]!r}"
                         )
                         continue
-                    self.issue_names.pop(have[1], None)
-                    self.issue_names[i.name] = i.slug
+                    self.topic_names.pop(have[1], None)
+                    self.topic_names[i.name] = i.slug
                     changed.append((have[0], i.name, i.aliases))
-                    self.issues[i.slug] = (have[0], i.name, have[2], i.aliases)
-                parents.append((i.slug, i.parent))
+                    self.topics[i.slug] = (have[0], i.name, have[2], i.aliases)
+                parents.append((i.slug, i.parent, record.line))
         ids = self.writer.insert(
-            Issue,
+            Topic,
             ["slug", "name", "parent_id", "aliases"],
             [(s, *v) for s, v in new.items()],
             ids=True,
         )
         for pk, (slug, values) in zip(ids, new.items(), strict=True):
-            self.issues[slug] = (pk, *values)
-        self.writer.update(Issue, ["name", "aliases"], changed)
-        done.issues += len(new)
+            self.topics[slug] = (pk, *values)
+        self.writer.update(Topic, ["name", "aliases"], changed)
+        done.topics += len(new)
         done.entities_updated += len(changed)
-        for slug, parent in parents:
+        for slug, parent, line in parents:
             if parent is None:
-                self._set_parent(slug, None)
+                self._set_parent(slug, None, line)
             else:
-                self.pending_parents[slug] = parent
+                self.pending_parents[slug] = (parent, line)
 
-    def _set_parent(self, slug: str, parent_id: int | None) -> None:
-        pk, name, current, aliases = self.issues[slug]
-        if current != parent_id:
-            self.writer.update(Issue, ["parent_id"], [(pk, parent_id)])
-            self.issues[slug] = (pk, name, parent_id, aliases)
+    def _set_parent(self, slug: str, parent_id: int | None, line: int) -> None:
+        """Move a topic under another, as the admin would: never under itself or a topic
+        below it; its meetings then count under the new parent too."""
+        pk, name, current, aliases = self.topics[slug]
+        if current == parent_id:
+            return
+        parents = {row[0]: row[2] for row in self.topics.values()}
+        problem = rules.parent_problem(pk, parent_id, parents)
+        if problem:
+            self.counts.warnings.append(f"line {line}: topic {slug!r} keeps its parent: {problem}")
+            return
+        self.writer.update(Topic, ["parent_id"], [(pk, parent_id)])
+        self.topics[slug] = (pk, name, parent_id, aliases)
+        # the meetings on it and below count under the new parent: those the writer threads
+        # hold must be in the database before they are counted again
+        self._drain()
+        parents[pk] = parent_id
+        below = [t for t in parents if pk in lineage(t, parents)]
+        derived.refresh(
+            MeetingTopic.objects.using(self.using)
+            .filter(topic_id__in=below)
+            .values_list("meeting_id", flat=True)
+            .distinct(),
+            self.using,
+        )
+
+    def _drain(self) -> None:
+        """Wait for the writer threads to finish what they hold."""
+        if self.pool is not None:
+            for result in self.pool.drain():
+                self._collect(result)
 
     def _resolve_pending(self, *, final: bool) -> None:
         """Link topics to parents, and occasions to venues, named before they were known."""
@@ -503,7 +531,7 @@ class Importer:
             # outside a batch: a transaction of its own
             with transaction.atomic(using=self.using):
                 self._resolve_pending(final=False)
-            for slug, parent in self.pending_parents.items():
+            for slug, (parent, _) in self.pending_parents.items():
                 self.counts.warnings.append(
                     f"topic {slug!r}: parent {parent!r} is not in the file or the database"
                 )
@@ -512,10 +540,10 @@ class Importer:
                     f"occasion {slug!r}: venue {venue!r} is not in the file or the database"
                 )
             return
-        for slug, parent in list(self.pending_parents.items()):
-            parent_id = self._issue_id(parent)
+        for slug, (parent, line) in list(self.pending_parents.items()):
+            parent_id = self._topic_id(parent)
             if parent_id is not None:
-                self._set_parent(slug, parent_id)
+                self._set_parent(slug, parent_id, line)
                 del self.pending_parents[slug]
         for slug, venue in list(self.pending_venues.items()):
             venue_id = self._venue_id(venue)
@@ -587,8 +615,9 @@ class Importer:
         """The meetings to write, as ids; meetings the database holds as they are are counted
         unchanged and left out."""
         planned = []
-        parents = {pk: parent for pk, _, parent, _ in self.issues.values()}
         for r in records:
+            if r.uid is None:
+                continue
             planned.append(
                 PlannedMeeting(
                     line=r.line,
@@ -609,20 +638,9 @@ class Importer:
                         (self.officials[p.official.slug][0], p.title, self.countries[p.country])
                         for p in r.participants
                     ),
-                    issues=tuple(sorted({self._issue_id(i.slug) for i in r.issues})),
+                    topics=tuple(sorted({self._topic_id(i.slug) for i in r.topics})),
                     quotes=tuple((sources[s.key], s.quote) for s in r.sources),
                 )
-            )
-            p = planned[-1]
-            venue_id, occasion_id = p.fields[6], p.fields[7]
-            p.keys = index.line_for(
-                date=r.date,
-                published=r.status == Meeting.Status.PUBLISHED,
-                venue_id=venue_id,
-                occasion_id=occasion_id,
-                participants=[(o, c) for o, _, c in p.participants],
-                issue_ids=p.issues,
-                parents=parents,
             )
         old = [p for p in planned if not p.new]
         if old:
@@ -630,14 +648,10 @@ class Importer:
             same = {
                 p.uid
                 for p in old
-                if current.get(p.pk) == (p.fields, p.participants, p.issues, p.quotes)
+                if current.get(p.pk) == (p.fields, p.participants, p.topics, p.quotes)
             }
             done.unchanged += len(same)
             planned = [p for p in planned if p.uid not in same]
-            lines = dict(self.writer.select(Meeting, ["id", "indexed"], "id", [p.pk for p in old]))
-            for p in planned:
-                if not p.new:
-                    p.old_keys = lines.get(p.pk, "")
         fresh = [p for p in planned if p.new]
         reserved = self.writer.next_ids(Meeting, len(fresh))
         if reserved:
@@ -651,7 +665,7 @@ class Importer:
         w = self.writer
         fields_: dict[int, tuple] = {}
         parts: dict[int, list] = {pk: [] for pk in ids}
-        issues: dict[int, list] = {pk: [] for pk in ids}
+        topics: dict[int, list] = {pk: [] for pk in ids}
         quotes: dict[int, list] = {pk: [] for pk in ids}
         for pk, *values in w.select(Meeting, ["id", *MEETING_FIELDS], "id", ids):
             fields_[pk] = tuple(values)
@@ -663,14 +677,14 @@ class Importer:
             order_by=["id"],
         ):
             parts[pk].append(tuple(values))
-        for pk, issue_id in w.select(MeetingIssue, ["meeting_id", "issue_id"], "meeting_id", ids):
-            issues[pk].append(issue_id)
+        for pk, topic_id in w.select(MeetingTopic, ["meeting_id", "topic_id"], "meeting_id", ids):
+            topics[pk].append(topic_id)
         for pk, *values in w.select(
             MeetingSource, ["meeting_id", "source_id", "quote"], "meeting_id", ids, order_by=["id"]
         ):
             quotes[pk].append(tuple(values))
         return {
-            pk: (fields_[pk], tuple(parts[pk]), tuple(sorted(issues[pk])), tuple(quotes[pk]))
+            pk: (fields_[pk], tuple(parts[pk]), tuple(sorted(topics[pk])), tuple(quotes[pk]))
             for pk in fields_
         }
 

@@ -13,18 +13,19 @@ import json
 import math
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from meetings import rules
 from meetings.models import (
-    Issue,
     Meeting,
     Occasion,
     Official,
     Participation,
     Position,
     Source,
+    Topic,
     Venue,
     split_lines,
 )
@@ -48,7 +49,7 @@ LIMITS = {
     "participant.title": _max(Participation, "title"),
     "venue.name": _max(Venue, "name"),
     "occasion.name": _max(Occasion, "name"),
-    "issue.name": _max(Issue, "name"),
+    "topic.name": _max(Topic, "name"),
     "source.url": _max(Source, "url"),
     "source.citation": _max(Source, "citation"),
     "source.title": _max(Source, "title"),
@@ -99,7 +100,7 @@ class ParticipantRecord:
 
 
 @dataclass(slots=True)
-class IssueRecord:
+class TopicRecord:
     slug: str
     name: str
     parent: str | None  # a slug
@@ -136,8 +137,26 @@ class MeetingRecord:
     venue: VenueRecord | None
     occasion: OccasionRecord | None
     participants: list[ParticipantRecord]
-    issues: list[IssueRecord]
+    topics: list[TopicRecord]
     sources: list[SourceRecord]
+
+
+@dataclass(slots=True)
+class EntityRecord:
+    """A line naming a topic, an official, a venue or an occasion on its own, with no meeting:
+    a vocabulary of topics or a list of officials travels this way. It has the attributes of a
+    MeetingRecord that name things, so the importer writes it as it writes those."""
+
+    line: int
+    venue: VenueRecord | None = None
+    occasion: OccasionRecord | None = None
+    participants: list[ParticipantRecord] = field(default_factory=list)
+    topics: list[TopicRecord] = field(default_factory=list)
+    sources: list[SourceRecord] = field(default_factory=list)
+    uid: None = None
+
+
+ENTITY_KEYS = ("topic", "official", "venue", "occasion")
 
 
 class LineParser:
@@ -174,7 +193,20 @@ class LineParser:
             raise BadLine(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
         if not isinstance(data, dict):
             raise BadLine(f"invalid JSON: a line must hold an object, not {_type(data)}")
+        named = [key for key in ENTITY_KEYS if key in data]
+        if "uid" not in data and len(named) == 1 and len(data) == 1:
+            return self.entity(named[0], data[named[0]], line)
         return self.meeting(data, line)
+
+    def entity(self, kind: str, data, line: int) -> EntityRecord:
+        if kind == "topic":
+            return EntityRecord(line, topics=[self.topic(data, "topic")])
+        if kind == "official":
+            official = self.official(data, "official")
+            return EntityRecord(line, participants=[ParticipantRecord(official, "", "")])
+        if kind == "venue":
+            return EntityRecord(line, venue=self.venue(data, "venue"))
+        return EntityRecord(line, occasion=self.occasion(data, "occasion"))
 
     # -- the meeting ------------------------------------------------------------------------
 
@@ -213,10 +245,12 @@ class LineParser:
             twice = next(s for s in slugs if slugs.count(s) > 1)
             raise BadLine(f"participants: official {twice!r} takes part twice")
 
-        issues = {}
-        for i, item in enumerate(_list(data, "issues", "")):
-            issue = self._cached("issue", item, f"issues[{i}]", self.issue)
-            issues.setdefault(issue.slug, issue)
+        topics = {}
+        # "issues": the name older files give the topics
+        name = "topics" if "topics" in data or "issues" not in data else "issues"
+        for i, item in enumerate(_list(data, name, "")):
+            topic = self._cached("topic", item, f"{name}[{i}]", self.topic)
+            topics.setdefault(topic.slug, topic)
 
         sources, keys = [], set()
         for i, item in enumerate(_list(data, "sources", "")):
@@ -226,19 +260,25 @@ class LineParser:
             keys.add(source.key)
             sources.append(source)
 
+        status = _choice(data, "status", STATUSES, Meeting.Status.DRAFT)
+        problems = rules.meeting_problems(
+            status=status, participants=len(parts), sources=len(sources)
+        )
+        if problems:
+            raise BadLine(problems[0])
         return MeetingRecord(
             line=line,
             uid=uid,
             date=day,
             date_precision=precision,
             kind=_choice(data, "kind", KINDS, Meeting.Kind.IN_PERSON),
-            status=_choice(data, "status", STATUSES, Meeting.Status.DRAFT),
+            status=status,
             title=_text(data, "title", "", LIMITS["meeting.title"]),
             summary=_text(data, "summary", ""),
             venue=venue,
             occasion=occasion,
             participants=parts,
-            issues=list(issues.values()),
+            topics=list(topics.values()),
             sources=sources,
         )
 
@@ -328,9 +368,9 @@ class LineParser:
             raise BadLine(f"{where}: no country, and the official holds no position on {day}")
         return ParticipantRecord(official=official, title=title, country=country)
 
-    def issue(self, data, where: str) -> IssueRecord:
+    def topic(self, data, where: str) -> TopicRecord:
         data = _object(data, where)
-        name = _name(data, where, LIMITS["issue.name"])
+        name = _name(data, where, LIMITS["topic.name"])
         slug = _slug(data, where, name)
         parent = data.get("parent")
         if parent in (None, ""):
@@ -339,7 +379,7 @@ class LineParser:
             raise BadLine(f"{where}.parent: {parent!r} is not a topic slug")
         elif parent == slug:
             raise BadLine(f"{where}: a topic cannot be its own parent")
-        return IssueRecord(slug=slug, name=name, parent=parent, aliases=_aliases(data, where))
+        return TopicRecord(slug=slug, name=name, parent=parent, aliases=_aliases(data, where))
 
     def source(self, data, where: str) -> SourceRecord:
         data = _object(data, where)

@@ -8,9 +8,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from meetings.intake.lexicon import build_lexicon, fold
+from meetings.intake.lexicon import build_lexicon
 from meetings.intake.reader import Reader
-from meetings.models import Issue, Official, split_lines
+from meetings.models import Official, Topic, split_lines
+from meetings.text import fold
 
 FIELDS = ("title", "published", "publisher", "url", "text", "gold")
 
@@ -96,9 +97,9 @@ def topic_ids(labels: list[str], vocabulary: dict[str, int]) -> set:
 
 def topic_vocabulary() -> dict[str, int]:
     vocabulary: dict[str, int] = {}
-    for issue_id, name, aliases in Issue.objects.values_list("id", "name", "aliases"):
+    for topic_id, name, aliases in Topic.objects.values_list("id", "name", "aliases"):
         for word in [name, *split_lines(aliases)]:
-            vocabulary.setdefault(fold(word), issue_id)
+            vocabulary.setdefault(fold(word), topic_id)
     return vocabulary
 
 

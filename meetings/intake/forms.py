@@ -12,7 +12,7 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 
 from meetings.intake.fetch import FetchError, fetch_url
 from meetings.intake.html import MAX_BYTES, ArticleError, clean_text, read_html
-from meetings.models import Country, Issue, Meeting, Occasion, Official, Participation, Venue
+from meetings.models import Country, Meeting, Occasion, Official, Participation, Topic, Venue
 
 
 @dataclass
@@ -156,10 +156,10 @@ class MeetingReviewForm(forms.Form):
         Occasion.objects.all(), required=False, widget=autocomplete(Meeting, "occasion")
     )
     new_occasion = forms.CharField(required=False, max_length=200, label="or a new occasion")
-    issues = forms.ModelMultipleChoiceField(
-        Issue.objects.all(),
+    topics = forms.ModelMultipleChoiceField(
+        Topic.objects.all(),
         required=False,
-        widget=autocomplete(Meeting, "issues", multiple=True),
+        widget=autocomplete(Meeting, "topics", multiple=True),
         label="Topics",
     )
     title = forms.CharField(required=False, max_length=200)

@@ -6,17 +6,10 @@ Everything here is rules and vocabularies; there is no statistical model.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from meetings.models import Country, Issue, Official, Position, split_lines
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed, curly quotes straightened: the key for name look-ups."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
-
+from meetings.models import Country, Official, Position, Topic, split_lines
+from meetings.text import fold
 
 # Titles officials carry in news copy, longest first so "Deputy Prime Minister" wins over
 # "Prime Minister". Matched case-sensitively before a name ("Foreign Minister Wang Yi") and
@@ -257,7 +250,7 @@ class Lexicon:
     country_pattern: re.Pattern | None = None
     officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
     official_pattern: re.Pattern | None = None
-    issues: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
+    topics: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
 
 
@@ -306,12 +299,12 @@ def build_lexicon() -> Lexicon:
                 names.append(alias)
     lex.official_pattern = words_pattern(names)
 
-    for issue_id, name, aliases, parent_id in Issue.objects.values_list(
+    for topic_id, name, aliases, parent_id in Topic.objects.values_list(
         "id", "name", "aliases", "parent_id"
     ):
         words = [name, *split_lines(aliases)]
         plurals = [w[:-1] + "ies" if w.endswith("y") else w + "s" for w in words]
         pattern = words_pattern([*words, *plurals], flags=re.I)
         if pattern is not None:
-            lex.issues.append((pattern, issue_id, name, parent_id))
+            lex.topics.append((pattern, topic_id, name, parent_id))
     return lex

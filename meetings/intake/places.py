@@ -17,60 +17,18 @@ from django.db.models import Q
 
 from meetings.countries import load_countries
 from meetings.models import Country, Place, Venue
+from meetings.text import fold, plain_letters
 
 BATCH_SIZE = 2000
-
-# Letters that Unicode decomposition does not reduce to ASCII.
-_LETTERS = str.maketrans(
-    {
-        "ß": "ss",
-        "ẞ": "SS",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ı": "i",
-        "ħ": "h",
-        "Ħ": "H",
-        "ŀ": "l",
-        "Ŀ": "L",
-        "‘": "'",
-        "’": "'",
-        "ʼ": "'",
-        "ʻ": "'",
-        "ʿ": "",
-        "ʾ": "",
-        "–": "-",
-        "‐": "-",
-    }
-)
 
 # Abbreviations spelled out so "St. Petersburg" finds Saint Petersburg.
 _WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _SEPARATORS = re.compile(r"[\s\-.,/]+")
 
 
-def ascii_fold(text: str) -> str:
-    """Text without accents, keeping case: "Brasília" → "Brasilia", "Łódź" → "Lodz"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def fold(text: str) -> str:
-    """The key a name is indexed under: lower-case ASCII words, abbreviations spelled out."""
-    if not text.isascii():
-        text = ascii_fold(text)
-    words = _SEPARATORS.split(text.casefold())
+def place_key(text: str) -> str:
+    """The key a place name is indexed under: its folded words, abbreviations spelled out."""
+    words = _SEPARATORS.split(fold(text))
     return " ".join(_WORDS.get(w, w) for w in words if w)
 
 
@@ -94,7 +52,7 @@ def useful_alternates(name: str, alternates: list[str]) -> list[str]:
     lower case ("ji long po") and all-capital codes (airport codes such as WAS or MAN).
     """
     kept: dict[str, None] = {}
-    plain = ascii_fold(name)
+    plain = plain_letters(name)
     if plain != name and plain.isascii():
         kept[plain] = None
     for alt in alternates:
@@ -172,12 +130,12 @@ class Gazetteer:
         max_words = 1
         for place_id, name, alternate_names, code, lat, lon, population in rows:
             hit = PlaceHit(place_id, name, code.upper(), lat, lon, population or 0)
-            key = fold(name)
+            key = place_key(name)
             if key:
                 _keep_bigger(names, key, hit)
                 max_words = max(max_words, key.count(" ") + 1)
             for alt in alternate_names.splitlines():
-                key = fold(alt)
+                key = place_key(alt)
                 if key:
                     _keep_bigger(alternates, key, hit)
                     max_words = max(max_words, key.count(" ") + 1)
@@ -190,7 +148,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> PlaceHit | None:
         """The place called name (any case, with or without accents), or None."""
-        key = fold(name)
+        key = place_key(name)
         return self._names.get(key) or self._alternates.get(key)
 
 
@@ -222,7 +180,7 @@ def reset_gazetteer() -> None:
 
 def venue_for(hit: PlaceHit) -> Venue:
     """The venue for a place: an existing one of that name and country, or a new one."""
-    same_name = Q(name__iexact=hit.name) | Q(name__iexact=ascii_fold(hit.name))
+    same_name = Q(name__iexact=hit.name) | Q(name__iexact=plain_letters(hit.name))
     venue = Venue.objects.filter(same_name, country__code=hit.country_code).order_by("id").first()
     if venue is None:
         return Venue.objects.create(

@@ -159,7 +159,7 @@ class Proposal:
     venue_evidence: str = ""
     occasion: str | None = None
     occasion_evidence: str = ""
-    # (issue id, name, the word that signalled it, its sentence)
+    # (topic id, name, the word that signalled it, its sentence)
     topics: list[tuple[int, str, str, str]] = field(default_factory=list)
     countries_hint: set[str] = field(default_factory=set)
 
@@ -642,12 +642,12 @@ class Reader:
             found: dict[int, tuple[int, str, str, str, int | None]] = {}
             for sentence in span:
                 text = NOT_A_TOPIC.sub(" ", sentence)
-                for pattern, issue_id, name, parent_id in self.lexicon.issues:
-                    if issue_id in found:
+                for pattern, topic_id, name, parent_id in self.lexicon.topics:
+                    if topic_id in found:
                         continue
                     m = pattern.search(text)
                     if m:
-                        found[issue_id] = (issue_id, name, m[0], sentence, parent_id)
+                        found[topic_id] = (topic_id, name, m[0], sentence, parent_id)
             parents = {parent for *_, parent in found.values() if parent}
             proposal.topics = sorted(
                 (t[:4] for t in found.values() if t[0] not in parents), key=lambda t: t[1]

@@ -21,10 +21,10 @@ from meetings.intake.forms import (
     ParticipantFormSet,
     SourceReviewForm,
 )
-from meetings.intake.lexicon import fold
 from meetings.intake.places import ensure_places, gazetteer
 from meetings.intake.reader import Proposal, Reader, Reading
 from meetings.models import Country, Meeting, Occasion, Venue
+from meetings.text import fold
 
 
 @dataclass
@@ -124,7 +124,7 @@ def review_for(n: int, proposal: Proposal) -> Review:
         "venue": venue.pk if venue else None,
         "occasion": occasion.pk if occasion else None,
         "new_occasion": "" if occasion or not proposal.occasion else proposal.occasion,
-        "issues": [issue_id for issue_id, *_ in proposal.topics],
+        "topics": [topic_id for topic_id, *_ in proposal.topics],
         "quote": proposal.sentence,
         **new_venue,
     }
@@ -290,7 +290,7 @@ def meeting_input(review: Review) -> services.MeetingInput:
         new_venue=new_venue,
         occasion=data.get("occasion"),
         new_occasion=data.get("new_occasion", ""),
-        issues=list(data.get("issues") or []),
+        topics=list(data.get("topics") or []),
         title=data.get("title", ""),
         summary=data.get("summary", ""),
         quote=data.get("quote", ""),

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from meetings.demo import load_demo
 from meetings.intake.places import load_places, reset_gazetteer
 from meetings.models import Country, Place
+from tests.intake_fixtures import load_demo
 
 # Playwright's sync API keeps an event loop running in the test thread, and Django refuses ORM
 # calls from a thread with a running loop. The tests (not the app) may: they create data and

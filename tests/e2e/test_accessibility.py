@@ -7,8 +7,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from meetings.demo import SEED_TITLE
 from meetings.models import Meeting
+from tests.intake_fixtures import SEED_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +51,8 @@ def public_pages() -> dict[str, str]:
         "pair": "/countries/in/us/",
         "officials": "/officials/",
         "official": "/officials/s-jaishankar/",
-        "issues": "/issues/",
-        "issue": "/issues/trade/",
+        "topics": "/topics/",
+        "topic": "/topics/trade/",
         "venues": "/venues/",
         "venue": "/venues/kuala-lumpur/",
         "occasions": "/occasions/",

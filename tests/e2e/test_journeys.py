@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from playwright.sync_api import expect
 
-from meetings.demo import SEED_TITLE
 from meetings.models import Country, Meeting, MeetingSource, Official, Participation, Source
+from tests.intake_fixtures import SEED_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +102,7 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     expect(page.locator("p.count")).to_have_text("2 meetings")
     assert titles(page) == expected
     url = page.url
-    for part in ("country=in", "country=us", "venue=washington", "issue=defence"):
+    for part in ("country=in", "country=us", "venue=washington", "topic=defence"):
         assert part in url
     assert "from=2025-01-01" in url and "to=2025-12-31" in url
     shoot("journey-2-filtered")
@@ -123,7 +123,7 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     form.get_by_label("Topic", exact=True).select_option(label="Any")
     form.get_by_role("button", name="Show meetings").click()
     expect(page.locator("p.count")).to_have_text("3 meetings")
-    assert "issue=defence" not in page.url
+    assert "topic=defence" not in page.url
     assert "Quad foreign ministers' meeting in Washington" in titles(page)
     expect(form.get_by_label("Venue", exact=True)).to_have_value("washington")
 

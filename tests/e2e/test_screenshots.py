@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from meetings.demo import SEED_TITLE
 from meetings.models import Meeting
+from tests.intake_fixtures import SEED_TITLE
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from meetings.models import Meeting, Tally
+from meetings.models import Meeting, Subject
 
 
 class Command(BaseCommand):
@@ -18,8 +18,8 @@ class Command(BaseCommand):
         call_command("load_places", stdout=self.stdout)
         if not Meeting.objects.exists():
             call_command("load_demo", stdout=self.stdout)
-        elif not Tally.objects.exists() and Meeting.objects.published().exists():
-            # a database from before the index: count its meetings once
+        elif not Subject.objects.exists() and Meeting.objects.published().exists():
+            # a database from before the derived rows: count its meetings once
             call_command("rebuild_index", stdout=self.stdout)
         User = get_user_model()
         if not User.objects.exists():

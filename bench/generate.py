@@ -1,9 +1,11 @@
+"""`python -m bench generate N`: synthetic meetings written to a file or imported."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from bench.generator import Generator
 from meetings.bulk.files import open_output
-from meetings.bulk.generator import Generator
 from meetings.bulk.importer import BATCH_SIZE, Importer
 from meetings.countries import load_countries
 from meetings.models import Country

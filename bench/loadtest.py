@@ -9,11 +9,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.bench import pages, report
-from meetings.bench.database import DEFAULT_URL, BenchDatabase, BenchDatabaseError
-from meetings.bench.run import BenchFailed, Options, Run
-from meetings.bench.server import cpu_count, die_with_parent
-from meetings.bench.wrk import WrkError
+from bench import pages, report
+from bench.database import DEFAULT_URL, BenchDatabase, BenchDatabaseError
+from bench.run import BenchFailed, Options, Run
+from bench.server import cpu_count, die_with_parent
+from bench.wrk import WrkError
 
 
 def production_env(database_url: str) -> dict[str, str]:
@@ -139,7 +139,7 @@ class Command(BaseCommand):
                 "benchmark drops its database, so give it another one."
             )
         self.say(f"Benchmark database: {db.name} (BENCH_DATABASE_URL to change it)")
-        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench", "--inside"]
+        command = [sys.executable, "-m", "bench", "run", "--inside"]
         for name in ("meetings", "duration", "seed", "connections", "threads", "workers", "sample"):
             if o[name] is not None:
                 command += [f"--{name}", str(o[name])]

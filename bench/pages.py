@@ -21,8 +21,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.templatetags.static import static
 from django.urls import reverse
 
-from meetings.bench.probe import last_page, with_page
-from meetings.models import Country, Issue, Meeting, MeetingCountry, Occasion, Official, Venue
+from bench.probe import last_page, with_page
+from meetings.models import Country, Meeting, MeetingCountry, Occasion, Official, Topic, Venue
 
 TARGET = 200
 DIRECTORY_PER_PAGE = 50  # the directory pages' paginator (views.directory)
@@ -49,7 +49,7 @@ KINDS: dict[str, str] = {
     "list-deep": "/meetings/?page=… in the second half of the list",
     "list-pair": "/meetings/?country=a&country=b",
     "list-venue": "/meetings/?venue=…",
-    "list-topic": "/meetings/?issue=…",
+    "list-topic": "/meetings/?topic=…",
     "list-combo": "/meetings/ with a pair and a topic, or a pair and a year (from=, to=)",
     "list-search": "/meetings/?q=… (an official's surname or a venue's name)",
     "meeting": "/meetings/<id>/",
@@ -59,10 +59,10 @@ KINDS: dict[str, str] = {
     "country": "/countries/<cc>/",
     "pair": "/countries/<a>/<b>/",
     "official": "/officials/<slug>/",
-    "topic": "/issues/<slug>/",
+    "topic": "/topics/<slug>/",
     "venue": "/venues/<slug>/",
     "occasion": "/occasions/<slug>/",
-    "directory": "/officials/, /issues/, /venues/, /occasions/, /countries/ and their pages",
+    "directory": "/officials/, /topics/, /venues/, /occasions/, /countries/ and their pages",
 }
 CEILINGS = (STATIC, NO_DB)
 
@@ -216,7 +216,7 @@ def list_venue() -> Kind:
 
 
 def list_topic() -> Kind:
-    return _list_by("list-topic", "issue", busiest(Issue, "meetings", "meetings__status"))
+    return _list_by("list-topic", "topic", busiest(Topic, "meetings", "meetings__status"))
 
 
 def list_combo() -> Kind:
@@ -225,15 +225,15 @@ def list_combo() -> Kind:
     per_page = settings.MEETINGS_PER_PAGE
     half = TARGET // 2
     by_topic = busiest_pairs(
-        "meeting__issues__slug", limit=half, where=Q(meeting__issues__isnull=False)
+        "meeting__topics__slug", limit=half, where=Q(meeting__topics__isnull=False)
     )
     by_year = busiest_pairs("year", limit=TARGET - len(by_topic), year=ExtractYear("meeting__date"))
     entries = [
         (
-            with_query(base, [("country", a), ("country", b), ("issue", issue)]),
+            with_query(base, [("country", a), ("country", b), ("topic", topic)]),
             pages_of(n, per_page),
         )
-        for a, b, issue, n in by_topic
+        for a, b, topic, n in by_topic
     ] + [
         (
             with_query(
@@ -350,7 +350,7 @@ def official() -> Kind:
 
 
 def topic() -> Kind:
-    return _subject("topic", "meetings:issue", busiest(Issue, "meetings", "meetings__status"))
+    return _subject("topic", "meetings:topic", busiest(Topic, "meetings", "meetings__status"))
 
 
 def venue() -> Kind:
@@ -370,7 +370,7 @@ def directory() -> Kind:
             ("officials", Official, ("participations__meeting", "participations__meeting__status")),
             ("venues", Venue, ("meetings", "meetings__status")),
             ("occasions", Occasion, ("meetings", "meetings__status")),
-            ("issues", Issue, ("meetings", "meetings__status")),
+            ("topics", Topic, ("meetings", "meetings__status")),
         ]
     ] + [(reverse("meetings:countries"), 1)]
     return Kind("directory", KINDS["directory"], spread(entries))

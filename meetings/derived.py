@@ -1,0 +1,495 @@
+"""The rows derived from meetings, and the one place that writes them.
+
+For every meeting, drafts included: ``MeetingCountry``, its countries. For every published
+meeting: ``SubjectMeeting`` rows listing it under each of its subjects (everything, each country,
+each pair of countries, each topic and the topics above it, each official, its venue and its
+occasion), and what it adds to the counts: ``Subject.meetings``, ``SubjectMonth`` and, for the
+pairs of subjects that OVERLAPS keeps, ``SubjectOverlap``.
+
+Nothing else writes these tables. Writers change meetings inside ``services.writing()``; signals
+call ``touch()`` with the meetings that changed, and at the end of the outermost ``writing()``
+block, still inside its transaction, ``refresh()`` recomputes each of them once. A change made
+outside ``writing()`` (the shell, a test) is refreshed when its transaction commits. A meeting
+about to be deleted is taken out of the counts at once (``retire()``): its listings, which say
+what it counted for, go with it. The bulk importer calls ``refresh()`` itself in the transaction
+of each batch, so an interrupted import leaves counts that match what it wrote.
+
+A published meeting's listings say what it counted for: a refresh subtracts what the old
+listings add up to, adds what its subjects are now, and writes the difference.
+``rebuild()`` recomputes everything; ``check()`` compares the tables with a rebuild in memory.
+"""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import NamedTuple
+
+from django.db import connections, transaction
+
+from meetings.db import Writer
+from meetings.models import (
+    SUBJECT_COLUMNS,
+    Meeting,
+    MeetingCountry,
+    Participation,
+    Subject,
+    SubjectMeeting,
+    SubjectMonth,
+    SubjectOverlap,
+    Topic,
+    lineage,
+)
+
+Kind = Subject.Kind
+MeetingTopic = Meeting.topics.through
+
+# Which overlaps are counted: a subject of the first kind, with those of the second kinds.
+# (A country's partners, topics, officials and venues; a pair's topics, venues and officials;
+# the pairs of a topic, venue or occasion and of everything; an official's counterparts and
+# their countries.) Counts of everything else come from Subject.meetings.
+OVERLAPS: dict[str, frozenset[str]] = {
+    Kind.EVERYTHING: frozenset({Kind.PAIR}),
+    Kind.COUNTRY: frozenset({Kind.COUNTRY, Kind.TOPIC, Kind.OFFICIAL, Kind.VENUE}),
+    Kind.PAIR: frozenset({Kind.TOPIC, Kind.VENUE, Kind.OFFICIAL}),
+    Kind.TOPIC: frozenset({Kind.PAIR}),
+    Kind.VENUE: frozenset({Kind.PAIR}),
+    Kind.OCCASION: frozenset({Kind.PAIR}),
+    Kind.OFFICIAL: frozenset({Kind.OFFICIAL, Kind.COUNTRY}),
+}
+CHUNK = 5000  # meetings refreshed per round of queries
+
+
+class Key(NamedTuple):
+    """A subject before it has a row: its kind and the ids naming it (a pair: two countries,
+    the lower id first)."""
+
+    kind: str
+    a: int | None = None
+    b: int | None = None
+
+
+EVERYTHING = Key(Kind.EVERYTHING)
+
+
+@dataclass(slots=True)
+class Facts:
+    """What a meeting's derived rows depend on."""
+
+    date: datetime.date
+    published: bool
+    venue_id: int | None
+    occasion_id: int | None
+    participants: list[tuple[int, int]] = field(default_factory=list)  # (official, country)
+    topics: list[int] = field(default_factory=list)
+
+    def countries(self) -> list[int]:
+        return sorted({country for _, country in self.participants})
+
+    def subjects(self, parents: dict[int, int | None]) -> set[Key]:
+        """The subjects it is listed under: none for a draft."""
+        if not self.published:
+            return set()
+        countries = self.countries()
+        keys = {EVERYTHING}
+        keys.update(Key(Kind.COUNTRY, c) for c in countries)
+        keys.update(Key(Kind.PAIR, a, b) for a, b in combinations(countries, 2))
+        keys.update(Key(Kind.TOPIC, t) for topic in self.topics for t in lineage(topic, parents))
+        keys.update(Key(Kind.OFFICIAL, official) for official, _ in self.participants)
+        if self.venue_id:
+            keys.add(Key(Kind.VENUE, self.venue_id))
+        if self.occasion_id:
+            keys.add(Key(Kind.OCCASION, self.occasion_id))
+        return keys
+
+
+class Counts:
+    """Additions to the counts (negative to take away), keyed by subject id or Key."""
+
+    def __init__(self):
+        self.subjects: Counter = Counter()
+        self.months: Counter = Counter()  # (subject, first day of month)
+        self.overlaps: Counter = Counter()  # (subject, other, other's kind)
+
+    def add(self, subjects: Iterable[tuple], day: datetime.date, sign: int = 1) -> None:
+        """Count one meeting of that day under subjects: (subject, kind) pairs."""
+        subjects = list(subjects)
+        month = day.replace(day=1)
+        by_kind: dict[str, list] = defaultdict(list)
+        for subject, kind in subjects:
+            self.subjects[subject] += sign
+            self.months[(subject, month)] += sign
+            by_kind[kind].append(subject)
+        for subject, kind in subjects:
+            for other_kind in OVERLAPS[kind]:
+                for other in by_kind.get(other_kind, ()):
+                    if other != subject:
+                        self.overlaps[(subject, other, other_kind)] += sign
+
+    def nonzero(self) -> Counts:
+        out = Counts()
+        for name in ("subjects", "months", "overlaps"):
+            getattr(out, name).update({k: n for k, n in getattr(self, name).items() if n})
+        return out
+
+
+# -- recording what changed ----------------------------------------------------------------
+
+
+class _Pending(threading.local):
+    def __init__(self):
+        # using -> meeting ids (one left by a rolled-back transaction is refreshed anyway:
+        # a refresh recomputes from what the database holds)
+        self.meetings: dict[str, set[int]] = {}
+        self.depth: dict[str, int] = {}  # using -> open writing() blocks
+
+
+_pending = _Pending()
+
+
+def touch(ids: Iterable[int], using: str = "default") -> None:
+    """These meetings changed: refresh their derived rows before (or when) the transaction
+    commits."""
+    _pending.meetings.setdefault(using, set()).update(ids)
+    if not _pending.depth.get(using):
+        # outside writing(): when the transaction commits (at once in autocommit)
+        transaction.on_commit(lambda: flush(using), using=using)
+
+
+def retire(ids: Sequence[int], using: str = "default") -> None:
+    """Take these meetings, about to be deleted, out of the counts and the listings now, in the
+    deleting transaction: once they are gone nothing would say what they counted for."""
+    ids = sorted(ids)
+    with transaction.atomic(using=using):
+        for start in range(0, len(ids), CHUNK):
+            _refresh(ids[start : start + CHUNK], {}, using, leaving=True)
+
+
+@contextmanager
+def writing(using: str = "default") -> Iterator[None]:
+    """A transaction at whose end the derived rows of every meeting it changed are refreshed,
+    once, before it commits."""
+    with transaction.atomic(using=using):
+        _pending.depth[using] = _pending.depth.get(using, 0) + 1
+        try:
+            yield
+        finally:
+            _pending.depth[using] -= 1
+        if not _pending.depth[using]:
+            flush(using)
+
+
+def flush(using: str = "default") -> None:
+    """Refresh the meetings touched so far."""
+    pending = _pending.meetings.pop(using, None)
+    if pending:
+        refresh(pending, using)
+
+
+# -- computing and writing -----------------------------------------------------------------
+
+
+def facts(ids: Sequence[int], using: str = "default") -> dict[int, Facts]:
+    """What the database holds for these meetings (those that still exist)."""
+    found = {
+        pk: Facts(date=day, published=status == Meeting.Status.PUBLISHED, venue_id=v, occasion_id=o)
+        for pk, day, status, v, o in Meeting.objects.using(using)
+        .filter(pk__in=ids)
+        .values_list("id", "date", "status", "venue_id", "occasion_id")
+    }
+    if not found:
+        return found
+    present = list(found)
+    for pk, official, country in (
+        Participation.objects.using(using)
+        .filter(meeting_id__in=present)
+        .order_by()
+        .values_list("meeting_id", "official_id", "country_id")
+    ):
+        found[pk].participants.append((official, country))
+    for pk, topic in (
+        MeetingTopic.objects.using(using)
+        .filter(meeting_id__in=present)
+        .order_by()
+        .values_list("meeting_id", "topic_id")
+    ):
+        found[pk].topics.append(topic)
+    return found
+
+
+def topic_parents(using: str = "default") -> dict[int, int | None]:
+    return dict(Topic.objects.using(using).order_by().values_list("id", "parent_id"))
+
+
+def refresh(meetings: Iterable[int], using: str = "default") -> int:
+    """Bring the derived rows of these meetings up to date; returns how many meetings' listings
+    changed."""
+    ids = sorted(set(meetings))
+    changed = 0
+    parents = topic_parents(using)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        with transaction.atomic(using=using):
+            changed += _refresh(chunk, parents, using)
+    return changed
+
+
+def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False) -> int:
+    writer = Writer(using)
+    now = {} if leaving else facts(ids, using)
+    if not leaving:
+        _sync_countries(now, ids, writer)
+
+    old: dict[int, tuple[set, datetime.date | None]] = {}
+    for chunk in writer.chunks(ids):
+        for meeting, subject, kind, day in (
+            SubjectMeeting.objects.using(using)
+            .filter(meeting_id__in=chunk)
+            .values_list("meeting_id", "subject_id", "subject__kind", "date")
+        ):
+            subjects, _ = old.get(meeting, (set(), None))
+            subjects.add((subject, kind))
+            old[meeting] = (subjects, day)
+
+    wanted = {pk: f.subjects(parents) for pk, f in now.items()}
+    resolved = subject_ids({key for keys in wanted.values() for key in keys}, using)
+    counts = Counts()
+    moved, listings = [], []
+    for pk in ids:
+        before, old_day = old.get(pk, (set(), None))
+        f = now.get(pk)
+        after = {(resolved[key], key.kind) for key in wanted.get(pk, ())}
+        new_day = f.date if f and after else None
+        if before == after and old_day == new_day:
+            continue
+        moved.append(pk)
+        if before:
+            counts.add(before, old_day, -1)
+        if after:
+            counts.add(after, new_day)
+            listings.extend((subject, new_day, pk) for subject, _ in after)
+    if not moved:
+        return 0
+    writer.delete(SubjectMeeting, "meeting_id", moved)
+    writer.insert(SubjectMeeting, ["subject_id", "date", "meeting_id"], sorted(listings))
+    write_counts(counts, writer)
+    return len(moved)
+
+
+def _sync_countries(now: dict[int, Facts], ids: list[int], writer: Writer) -> None:
+    """MeetingCountry as the participants say (all rows of a deleted meeting went with it)."""
+    wanted = {(pk, c) for pk, f in now.items() for c in f.countries()}
+    have = set(writer.select(MeetingCountry, ["meeting_id", "country_id"], "meeting_id", ids))
+    extra = have - wanted
+    if extra:
+        gone = {pk for pk, _ in extra}
+        writer.delete(MeetingCountry, "meeting_id", gone)
+        have -= {row for row in have if row[0] in gone}
+    writer.insert(MeetingCountry, ["meeting_id", "country_id"], sorted(wanted - have))
+
+
+def subject_ids(keys: set[Key], using: str = "default") -> dict[Key, int]:
+    """The rows of these subjects, created where missing."""
+    found = _find_subjects(keys, using)
+    missing = keys - found.keys()
+    if missing:
+        writer = Writer(using)
+        rows = []
+        for key in sorted(missing, key=lambda k: (k.kind, k.a or 0, k.b or 0)):
+            values = dict.fromkeys(("country", "partner", "topic", "official", "venue", "occasion"))
+            for column, value in zip(SUBJECT_COLUMNS[key.kind], (key.a, key.b), strict=False):
+                values[column] = value
+            rows.append((key.kind, *values.values(), 0))
+        writer.insert_new(
+            Subject,
+            [
+                "kind",
+                "country_id",
+                "partner_id",
+                "topic_id",
+                "official_id",
+                "venue_id",
+                "occasion_id",
+                "meetings",
+            ],
+            rows,
+        )
+        found.update(_find_subjects(missing, using))
+    return found
+
+
+def _find_subjects(keys: set[Key], using: str) -> dict[Key, int]:
+    by_kind: dict[str, list[Key]] = defaultdict(list)
+    for key in keys:
+        by_kind[key.kind].append(key)
+    found: dict[Key, int] = {}
+    writer = Writer(using)
+    for kind, wanted in sorted(by_kind.items()):
+        columns = [f"{c}_id" for c in SUBJECT_COLUMNS[kind]]
+        if not columns:
+            rows = Subject.objects.using(using).filter(kind=kind).values_list("id")
+            found.update({Key(kind): pk for (pk,) in rows})
+            continue
+        want = set(wanted)
+        for pk, *named in writer.select(
+            Subject,
+            ["id", *columns],
+            columns[0],
+            sorted({k.a for k in wanted}),
+            where={"kind": kind},
+        ):
+            key = Key(kind, *named)
+            if key in want:
+                found[key] = pk
+    return found
+
+
+def write_counts(counts: Counts, writer: Writer) -> None:
+    """Add counts to Subject, SubjectMonth and SubjectOverlap; rows that fall to zero go."""
+    counts = counts.nonzero()
+    named = set(counts.subjects) | {s for s, _ in counts.months}
+    named |= {x for s, o, _ in counts.overlaps for x in (s, o)}
+    if not named:
+        return
+    # in id order: concurrent writers queue here; a subject deleted meanwhile has no counts
+    present = set(writer.lock(Subject, sorted(named)))
+    writer.add(Subject, "meetings", [(pk, n) for pk, n in counts.subjects.items() if pk in present])
+    writer.upsert_add(
+        SubjectMonth,
+        ["subject_id", "month"],
+        "meetings",
+        sorted((s, m, n) for (s, m), n in counts.months.items() if s in present),
+    )
+    writer.upsert_add(
+        SubjectOverlap,
+        ["subject_id", "other_id", "other_kind"],
+        "meetings",
+        sorted(
+            (s, o, k, n)
+            for (s, o, k), n in counts.overlaps.items()
+            if s in present and o in present
+        ),
+        conflict=["subject_id", "other_id"],
+    )
+    touched = sorted({s for s, _ in counts.months} & present)
+    writer.delete(SubjectMonth, "subject_id", touched, not_positive="meetings")
+    writer.delete(SubjectOverlap, "subject_id", touched, not_positive="meetings")
+
+
+# -- from scratch, and the check -------------------------------------------------------------
+
+
+def rebuild(using: str = "default", progress=None) -> int:
+    """Recompute every derived row from the meetings; returns the number of meetings."""
+    connection = connections[using]
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for model in (SubjectOverlap, SubjectMonth, SubjectMeeting, Subject, MeetingCountry):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+    ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
+    step = 20 * CHUNK
+    for start in range(0, len(ids), step):
+        refresh(ids[start : start + step], using)
+        if progress:
+            progress(f"{min(start + step, len(ids)):,} of {len(ids):,} meetings")
+    return len(ids)
+
+
+@dataclass
+class Difference:
+    table: str
+    missing: int = 0  # rows a rebuild would write that are not there
+    extra: int = 0  # rows there that a rebuild would not write (or with another count)
+    examples: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        shown = "; ".join(self.examples[:5])
+        return f"{self.table}: {self.missing} missing, {self.extra} wrong or extra ({shown})"
+
+
+def check(using: str = "default", progress=None) -> list[Difference]:
+    """Compare the derived rows with what a rebuild would write; [] when they agree."""
+    parents = topic_parents(using)
+    keys = {
+        row[0]: _key(*row[1:])
+        for row in Subject.objects.using(using).values_list(
+            "id",
+            "kind",
+            "country_id",
+            "partner_id",
+            "topic_id",
+            "official_id",
+            "venue_id",
+            "occasion_id",
+        )
+    }
+    kinds = {pk: key.kind for pk, key in keys.items()}
+    expected, found = Counts(), Counts()
+    listings = Difference("listings (SubjectMeeting)")
+    countries = Difference("MeetingCountry")
+    ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
+    writer = Writer(using)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        now = facts(chunk, using)
+        want_countries = {(pk, c) for pk, f in now.items() for c in f.countries()}
+        have_countries = set(
+            writer.select(MeetingCountry, ["meeting_id", "country_id"], "meeting_id", chunk)
+        )
+        _compare(countries, want_countries, have_countries)
+        want = set()
+        for pk, f in now.items():
+            subjects = f.subjects(parents)
+            expected.add(((k, k.kind) for k in subjects), f.date)
+            want.update((k, f.date, pk) for k in subjects)
+        have = {
+            (keys.get(s), day, pk)
+            for s, day, pk in writer.select(
+                SubjectMeeting, ["subject_id", "date", "meeting_id"], "meeting_id", chunk
+            )
+        }
+        _compare(listings, want, have)
+        if progress:
+            progress(f"{min(start + CHUNK, len(ids)):,} of {len(ids):,} meetings checked")
+    found.subjects.update(
+        {keys[pk]: n for pk, n in Subject.objects.using(using).values_list("id", "meetings")}
+    )
+    found.months.update(
+        {
+            (keys[s], m): n
+            for s, m, n in SubjectMonth.objects.using(using).values_list(
+                "subject_id", "month", "meetings"
+            )
+        }
+    )
+    for s, o, k, n in SubjectOverlap.objects.using(using).values_list(
+        "subject_id", "other_id", "other_kind", "meetings"
+    ):
+        found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
+    differences = [d for d in (countries, listings) if d.missing or d.extra]
+    expected, found = expected.nonzero(), found.nonzero()
+    for name in ("subjects", "months", "overlaps"):
+        want = set(getattr(expected, name).items())
+        have = set(getattr(found, name).items())
+        d = Difference(f"counts ({name})")
+        _compare(d, want, have)
+        if d.missing or d.extra:
+            differences.append(d)
+    return differences
+
+
+def _key(kind, *ids) -> Key:
+    named = [pk for pk in ids if pk is not None]
+    return Key(kind, *named)
+
+
+def _compare(d: Difference, want: set, have: set) -> None:
+    missing, extra = want - have, have - want
+    d.missing += len(missing)
+    d.extra += len(extra)
+    d.examples += [f"missing {row}" for row in sorted(missing, key=str)[:3]]
+    d.examples += [f"extra {row}" for row in sorted(extra, key=str)[:3]]
