@@ -140,6 +140,13 @@ class BenchDatabase:
         with self._connect(self.name) as conn, conn.cursor() as cur:
             cur.execute("VACUUM ANALYZE")
 
+    def backends(self) -> list[int]:
+        """The process ids of the PostgreSQL backends serving connections to this database
+        (on this machine, where their CPU time can be read)."""
+        with self._connect("postgres") as conn, conn.cursor() as cur:
+            cur.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.name])
+            return [row[0] for row in cur.fetchall()]
+
     def server_version(self) -> str:
         with self._connect(self.name) as conn, conn.cursor() as cur:
             cur.execute("SHOW server_version")

@@ -16,6 +16,8 @@ COLUMNS = [
     ("% no-DB", ">"),
     ("p50 ms", ">"),
     ("p99 ms", ">"),
+    ("CPU ms", ">"),
+    ("app+db", ">"),
     ("queries", ">"),
     ("bytes/resp", ">"),
 ]
@@ -36,6 +38,11 @@ def row(kind: Kind, samples: list[Sample], result: WrkResult | None, problems: l
         "percent_of_no_db": None,
         "latency_ms": (
             {k: round(v / 1000, 2) for k, v in result.latency_us.items()} if measured else None
+        ),
+        "cpu_ms_per_request": (
+            {k: round(v, 2) for k, v in result.cpu_ms_per_request.items()}
+            if measured and result.cpu_ms_per_request
+            else None
         ),
         "queries_per_request": round(sum(queries) / len(queries), 1) if queries else None,
         "queries_min_max": [min(queries), max(queries)] if queries else None,
@@ -65,6 +72,7 @@ def _number(value, digits: int = 1, suffix: str = "") -> str:
 
 def cells(r: dict) -> list[str]:
     latency = r["latency_ms"] or {}
+    cpu = r.get("cpu_ms_per_request") or {}
     return [
         r["kind"] + (" !" if r["problems"] else ""),
         str(r["urls"]),
@@ -72,6 +80,8 @@ def cells(r: dict) -> list[str]:
         _number(r["percent_of_no_db"], 0, "%"),
         _number(latency.get("p50"), 1),
         _number(latency.get("p99"), 1),
+        _number(cpu.get("total"), 1),
+        f"{_number(cpu.get('app'), 1)}+{_number(cpu.get('db'), 1)}" if cpu else "–",
         _number(r["queries_per_request"]),
         _number(r["bytes_per_response"], 0),
     ]
@@ -99,7 +109,7 @@ def header(results: dict) -> list[str]:
     return [
         f"Meetings: {results['meetings']:,} ({results['published']:,} published), "
         f"seed {results['seed']}",
-        f"Import (generate_meetings --load): {imported}",
+        f"Import (python -m bench generate --load): {imported}",
         f"gunicorn: {server['workers']} sync workers ({machine['cpus']} CPUs), production "
         f"settings; worker memory (RSS) after the runs: {rss}; peak: {peak}; master: "
         f"{_mib(server['memory']['master']['rss_kib'])}",
@@ -116,6 +126,9 @@ def footer(results: dict) -> list[str]:
     lines = [
         "% no-DB: requests/s as a share of /about/'s, a page that touches no database, served "
         "by the same gunicorn in the same run: the ceiling on this machine.",
+        "CPU ms: CPU time per request, of the gunicorn workers (app) and of the PostgreSQL "
+        "backends serving them (db), from the processes' own counters over the run: steadier "
+        "than req/s on a machine shared with other work.",
         "queries: the mean over the sampled URLs; bytes/resp: headers and body as sent.",
     ]
     lines += [f"{r['kind']}: {r['note']}" for r in results["pages"] if r["note"]]

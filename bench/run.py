@@ -24,7 +24,7 @@ from bench import pages, report
 from bench import wrk as wrk_tool
 from bench.database import BenchDatabase
 from bench.probe import count_queries, live_status
-from bench.server import Gunicorn, cpu_count
+from bench.server import Gunicorn, cpu_count, cpu_seconds
 
 LIVE_CHECKS = 3  # addresses per kind fetched from gunicorn before wrk starts
 WRK_TIMEOUT = 60  # seconds; gunicorn's worker timeout is twice that
@@ -182,6 +182,7 @@ class Run:
                 if problems[kind.name]:
                     self.say(f"  {kind.name}: not measured ({problems[kind.name][0]})")
                     continue
+                cpu_before = self.cpu(server)
                 result = wrk_tool.run(
                     wrk,
                     server.url,
@@ -192,18 +193,28 @@ class Run:
                     duration=o.duration,
                     timeout=WRK_TIMEOUT,
                 )
+                app_after, db_after = self.cpu(server)
+                app = app_after - cpu_before[0]
+                db = sum(t - cpu_before[1].get(pid, 0.0) for pid, t in db_after.items())
+                result.cpu_seconds = {"app": app, "db": db}
                 results[kind.name] = result
                 problems[kind.name] += result.problems()
                 p50 = result.latency_us["p50"] / 1000
                 flag = f"  FAILED: {'; '.join(result.problems())}" if result.problems() else ""
+                cpu = 1000 * (app + db) / max(result.requests, 1)
                 self.say(
                     f"  {kind.name:<15} {result.requests_per_second:>9,.1f} req/s"
-                    f"  p50 {p50:>8,.1f} ms{flag}"
+                    f"  p50 {p50:>8,.1f} ms  CPU {cpu:>5.1f} ms/req{flag}"
                 )
             memory = server.memory()
         finally:
             server.stop()
         return results, {"workers": o.workers, "memory": memory, "log": str(server.log)}
+
+    def cpu(self, server: Gunicorn) -> tuple[float, dict[int, float]]:
+        """CPU seconds used so far by gunicorn, and by each PostgreSQL backend of the benchmark's
+        database (a backend started since counts from zero)."""
+        return server.cpu(), {pid: cpu_seconds(pid) for pid in self.db.backends()}
 
     def go(self) -> dict:
         o = self.options

@@ -50,6 +50,17 @@ def memory_kib(pid: int) -> dict[str, int]:
     return {"rss_kib": figures.get("VmRSS", 0), "peak_rss_kib": figures.get("VmHWM", 0)}
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) a process has used so far; 0 for one that is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()
+    # utime and stime, fields 14 and 15 of stat: 12th and 13th after the command name
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     found = []
     for entry in Path("/proc").iterdir():
@@ -133,6 +144,11 @@ class Gunicorn:
             "master": memory_kib(master),
             "workers": [{"pid": pid, **memory_kib(pid)} for pid in children(master)],
         }
+
+    def cpu(self) -> float:
+        """CPU seconds used so far by the master and its workers."""
+        master = self.process.pid
+        return sum(cpu_seconds(pid) for pid in [master, *children(master)])
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:

@@ -33,6 +33,15 @@ class WrkResult:
     errors: dict[str, int]
     latency_us: dict[str, float]
     output: str = field(default="", repr=False)
+    # CPU seconds spent serving the run: gunicorn's ("app") and PostgreSQL's ("db")
+    cpu_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def cpu_ms_per_request(self) -> dict[str, float] | None:
+        if not self.requests or not self.cpu_seconds:
+            return None
+        ms = {k: 1000 * v / self.requests for k, v in self.cpu_seconds.items()}
+        return {**ms, "total": sum(ms.values())}
 
     @property
     def requests_per_second(self) -> float:

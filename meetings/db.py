@@ -164,17 +164,7 @@ class Writer:
     ) -> None:
         """Insert rows, skipping those a unique constraint says exist already (another
         transaction may have just written them)."""
-        table = self._qn(model._meta.db_table)
-        names = ", ".join(self._qn(c) for c in columns)
-        step = max(1, self.chunk // len(columns))
-        with self.connection.cursor() as cursor:
-            for start in range(0, len(rows), step):
-                chunk = rows[start : start + step]
-                marks = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
-                cursor.execute(
-                    f"INSERT INTO {table} ({names}) VALUES {marks} ON CONFLICT DO NOTHING",
-                    [v for row in chunk for v in row],
-                )
+        self._insert_values(model, columns, rows, "ON CONFLICT DO NOTHING")
 
     def lock(self, model: type[models.Model], ids: Sequence[int]) -> list[int]:
         """Lock these rows until the transaction ends, in id order (so that two writers wait
@@ -244,12 +234,21 @@ class Writer:
                     f"ORDER BY {target} {on_conflict}"
                 )
                 return
-            step = max(1, self.chunk // len(names))
+        self._insert_values(model, names, rows, on_conflict)
+
+    def _insert_values(
+        self, model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple], tail: str
+    ) -> None:
+        """INSERT … VALUES of as many rows a statement as the database takes, then tail."""
+        table = self._qn(model._meta.db_table)
+        names = ", ".join(self._qn(c) for c in columns)
+        step = max(1, self.chunk // len(columns))
+        with self.connection.cursor() as cursor:
             for start in range(0, len(rows), step):
                 chunk = rows[start : start + step]
-                marks = ", ".join(["(" + ", ".join(["%s"] * len(names)) + ")"] * len(chunk))
+                marks = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(chunk))
                 cursor.execute(
-                    f"INSERT INTO {table} ({quoted}) VALUES {marks} {on_conflict}",
+                    f"INSERT INTO {table} ({names}) VALUES {marks} {tail}",
                     [v for row in chunk for v in row],
                 )
 

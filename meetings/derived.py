@@ -63,6 +63,8 @@ OVERLAPS: dict[str, frozenset[str]] = {
     Kind.OFFICIAL: frozenset({Kind.OFFICIAL, Kind.COUNTRY}),
 }
 CHUNK = 5000  # meetings refreshed per round of queries
+# the columns of Subject that can name a thing
+THINGS = ("country", "partner", "topic", "official", "venue", "occasion")
 
 
 class Key(NamedTuple):
@@ -298,27 +300,13 @@ def subject_ids(keys: set[Key], using: str = "default") -> dict[Key, int]:
     found = _find_subjects(keys, using)
     missing = keys - found.keys()
     if missing:
-        writer = Writer(using)
         rows = []
         for key in sorted(missing, key=lambda k: (k.kind, k.a or 0, k.b or 0)):
-            values = dict.fromkeys(("country", "partner", "topic", "official", "venue", "occasion"))
-            for column, value in zip(SUBJECT_COLUMNS[key.kind], (key.a, key.b), strict=False):
-                values[column] = value
+            values = dict.fromkeys(THINGS)
+            values.update(zip(SUBJECT_COLUMNS[key.kind], (key.a, key.b), strict=False))
             rows.append((key.kind, *values.values(), 0))
-        writer.insert_new(
-            Subject,
-            [
-                "kind",
-                "country_id",
-                "partner_id",
-                "topic_id",
-                "official_id",
-                "venue_id",
-                "occasion_id",
-                "meetings",
-            ],
-            rows,
-        )
+        columns = ["kind", *(f"{thing}_id" for thing in THINGS), "meetings"]
+        Writer(using).insert_new(Subject, columns, rows)
         found.update(_find_subjects(missing, using))
     return found
 
@@ -417,14 +405,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
     keys = {
         row[0]: _key(*row[1:])
         for row in Subject.objects.using(using).values_list(
-            "id",
-            "kind",
-            "country_id",
-            "partner_id",
-            "topic_id",
-            "official_id",
-            "venue_id",
-            "occasion_id",
+            "id", "kind", *(f"{thing}_id" for thing in THINGS)
         )
     }
     kinds = {pk: key.kind for pk, key in keys.items()}

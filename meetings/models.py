@@ -703,34 +703,13 @@ class Subject(models.Model):
                 name="meetings_subject_pair_in_order",
             ),
             # one row per thing; each also the index that finds it
-            models.UniqueConstraint(
-                fields=["kind"], condition=Q(kind="all"), name="meetings_subject_everything_once"
-            ),
-            models.UniqueConstraint(
-                fields=["country"],
-                condition=Q(kind="country"),
-                name="meetings_subject_country_once",
-            ),
-            models.UniqueConstraint(
-                fields=["country", "partner"],
-                condition=Q(kind="pair"),
-                name="meetings_subject_pair_once",
-            ),
-            models.UniqueConstraint(
-                fields=["topic"], condition=Q(kind="topic"), name="meetings_subject_topic_once"
-            ),
-            models.UniqueConstraint(
-                fields=["official"],
-                condition=Q(kind="official"),
-                name="meetings_subject_official_once",
-            ),
-            models.UniqueConstraint(
-                fields=["venue"], condition=Q(kind="venue"), name="meetings_subject_venue_once"
-            ),
-            models.UniqueConstraint(
-                fields=["occasion"],
-                condition=Q(kind="occasion"),
-                name="meetings_subject_occasion_once",
+            *(
+                models.UniqueConstraint(
+                    fields=list(columns) or ["kind"],
+                    condition=Q(kind=kind),
+                    name=f"meetings_subject_{kind}_once",
+                )
+                for kind, columns in SUBJECT_COLUMNS.items()
             ),
         ]
         indexes = [

@@ -174,6 +174,7 @@ def page_row(kind: str, rps: float | None, problems=()) -> dict:
         "requests_per_second": rps,
         "percent_of_no_db": None,
         "latency_ms": {"p50": 12.345, "p99": 40.0} if rps else None,
+        "cpu_ms_per_request": {"app": 5.04, "db": 1.5, "total": 6.54} if rps else None,
         "queries_per_request": 6.5,
         "bytes_per_response": 51234 if rps else None,
         "problems": list(problems),
@@ -191,8 +192,22 @@ def test_the_table_shows_each_page_against_the_ceiling():
     text = report.table({"pages": rows})
     lines = text.splitlines()
     assert lines[0].split() == ["Page", "URLs", "req/s", "%", "no-DB", "p50", "ms", "p99", "ms"] + [
+        "CPU",
+        "ms",
+        "app+db",
         "queries",
         "bytes/resp",
     ]
-    assert lines[3].split() == ["pair", "200", "200.0", "25%", "12.3", "40.0", "6.5", "51,234"]
+    assert lines[3].split() == [
+        "pair",
+        "200",
+        "200.0",
+        "25%",
+        "12.3",
+        "40.0",
+        "6.5",
+        "5.0+1.5",
+        "6.5",
+        "51,234",
+    ]
     assert lines[4].split()[:3] == ["venue", "!", "200"]

@@ -318,6 +318,9 @@ BAD_LINES = {
     ),
     "title: longer than 200 characters": meeting_line(24, title="x" * 201),
     "invalid JSON: a line must hold an object": "[1, 2]",
+    # what the admin refuses too
+    "A meeting needs at least one participant.": meeting_line(25, participants=[]),
+    "A published meeting needs at least one source": meeting_line(26, sources=[]),
 }
 
 
@@ -346,6 +349,47 @@ def test_bad_lines_are_reported_with_their_number_and_reason_and_the_rest_import
     assert f"{good} created, 0 unchanged, 0 updated, {len(expected)} skipped" in out
     assert Meeting.objects.count() == good
     assert MeetingCountry.objects.count() == 2 * good
+
+
+def test_a_draft_without_a_source_is_imported_as_the_admin_would_save_it(tmp_path, countries):
+    write_lines(tmp_path / "m.jsonl", [meeting_line(1, status="draft", sources=[])])
+
+    out, err = run("import_meetings", str(tmp_path / "m.jsonl"))
+
+    assert err == ""
+    assert Meeting.objects.get().status == Meeting.Status.DRAFT
+
+
+def test_a_topic_put_under_its_own_subtopic_keeps_its_parent_and_the_line_is_named(
+    tmp_path, countries
+):
+    economy = {"slug": "economy", "name": "Economy", "parent": None, "aliases": []}
+    tariffs = {"slug": "tariffs", "name": "Tariffs", "parent": "economy", "aliases": []}
+    write_lines(tmp_path / "a.jsonl", [meeting_line(1, topics=[economy, tariffs])])
+    run("import_meetings", str(tmp_path / "a.jsonl"))
+    looped = {**economy, "parent": "tariffs"}
+    write_lines(tmp_path / "b.jsonl", [meeting_line(2), {"topic": looped}])
+
+    _, err = run("import_meetings", str(tmp_path / "b.jsonl"))
+
+    assert "line 2: topic 'economy' keeps its parent" in err
+    assert "cannot sit under itself" in err
+    assert Topic.objects.get(slug="economy").parent is None
+    assert Topic.objects.get(slug="tariffs").parent.slug == "economy"
+
+
+def test_topic_and_official_lines_bring_a_vocabulary_without_meetings(tmp_path, countries):
+    trade = {"slug": "trade", "name": "Trade", "parent": None, "aliases": ["tariffs"]}
+    write_lines(tmp_path / "v.jsonl", [{"topic": trade}, {"official": RUBIO}])
+
+    out, err = run("import_meetings", str(tmp_path / "v.jsonl"))
+
+    assert err == ""
+    assert "0 created" in out
+    assert Topic.objects.get(slug="trade").aliases == "tariffs"
+    rubio = Official.objects.get(slug=RUBIO["slug"])
+    assert rubio.positions.exists()
+    assert not Meeting.objects.exists()
 
 
 def test_a_uid_repeated_in_a_later_batch_is_reported_too(tmp_path, countries):

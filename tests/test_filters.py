@@ -569,16 +569,16 @@ def test_the_previous_page_link_keeps_the_filters_too(client, twenty_five_in_us)
     assert params["page"] == ["1"]
 
 
-@pytest.mark.parametrize("page", ["-1", "0", "abc", "999", "1.5"])
-def test_a_page_that_does_not_exist_is_not_found(client, twenty_five_in_us, page):
-    response = client.get(f"/meetings/?country=in&country=us&page={page}")
+@pytest.mark.parametrize("number", ["-1", "0", "abc", "999", "1.5"])
+def test_a_page_that_does_not_exist_is_not_found(client, twenty_five_in_us, number):
+    response = client.get(f"/meetings/?country=in&country=us&page={number}")
 
     assert response.status_code == 404
     assert "Not found" in response.text
 
 
-@pytest.mark.parametrize("page", ["-1", "abc", "999"])
+@pytest.mark.parametrize("number", ["-1", "abc", "999"])
 def test_a_page_that_does_not_exist_is_not_found_without_filters_either(
-    client, twenty_five_in_us, page
+    client, twenty_five_in_us, number
 ):
-    assert client.get(f"/meetings/?page={page}").status_code == 404
+    assert client.get(f"/meetings/?page={number}").status_code == 404

@@ -14,6 +14,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils.text import slugify
 
@@ -27,6 +28,7 @@ from meetings.models import (
     Source,
     Topic,
     Venue,
+    held_on,
     split_lines,
 )
 
@@ -80,7 +82,11 @@ class OccasionRecord:
 
 
 # (title, country code, start, end)
-PositionRecord = tuple[str, str, datetime.date | None, datetime.date | None]
+class PositionRecord(NamedTuple):
+    title: str
+    country: str  # a code
+    start: datetime.date | None
+    end: datetime.date | None
 
 
 @dataclass(slots=True)
@@ -348,7 +354,7 @@ class LineParser:
         if start and end and end < start:
             raise BadLine(f"{where}: ends ({end}) before it starts ({start})")
         code = self.code(data.get("country"), f"{where}.country", required=True)
-        return (title, code, start, end)
+        return PositionRecord(title, code, start, end)
 
     def participant(self, data, where: str, day: datetime.date) -> ParticipantRecord:
         data = _object(data, where)
@@ -397,20 +403,6 @@ class LineParser:
             published_on=_date(data, "published_on", where),
             quote=_text(data, "quote", where),
         )
-
-
-def held_on(positions, day: datetime.date) -> PositionRecord | None:
-    """The position held on day; the latest started wins, as in Official.position_on."""
-    best = None
-    for position in positions:
-        _, _, start, end = position
-        if (
-            (start is None or start <= day)
-            and (end is None or end >= day)
-            and (best is None or (start or datetime.date.min) > (best[2] or datetime.date.min))
-        ):
-            best = position
-    return best
 
 
 # -- small checks -------------------------------------------------------------------------------

@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='subject',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'all')), fields=('kind',), name='meetings_subject_everything_once'),
+            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'all')), fields=('kind',), name='meetings_subject_all_once'),
         ),
         migrations.AddConstraint(
             model_name='subject',

@@ -1,8 +1,9 @@
 """How dates, countries and bars are shown on every page."""
 
 from django import template
-from django.urls import reverse
 from django.utils.dateformat import format as format_date
+
+from meetings.models import pair_url
 
 register = template.Library()
 
@@ -27,11 +28,7 @@ def percent(part: int, whole: int) -> int:
     return max(1, round(100 * part / whole))
 
 
-@register.simple_tag
-def pair_url(a, b) -> str:
-    """The canonical address of a pair page, the codes in alphabetical order."""
-    first, second = sorted([a.code.lower(), b.code.lower()])
-    return reverse("meetings:pair", args=[first, second])
+register.simple_tag(pair_url, name="pair_url")
 
 
 @register.simple_tag
