@@ -781,6 +781,7 @@ class Generator:
         )
         return (
             f'{{"uid":"{uid}","date":"{day.isoformat()}","date_precision":"{precision}",'
+            f'"end_date":null,"basis":"stated",'
             f'"kind":"{kind}","status":"{status}","title":{_text(title)},'
             f'"summary":{_text(summary)},'
             f'"venue":{w.venues[venue].json if venue is not None else "null"},'

@@ -1,11 +1,16 @@
-"""The country list, from django-countries' ISO 3166 data, plus the words articles use for them.
+"""The country list: ISO 3166 from django-countries, plus the words articles and records use for
+them, the parties that are no ISO country, and the countries that no longer exist.
 
-Names come from django-countries; demonyms and other spellings from the countryinfo package, with
-the few extra words below (news usage such as "US" or "Washington" for the United States). Parties
-that are not countries get codes ISO sets aside (EU is exceptionally reserved for the EU).
+Names come from django-countries; demonyms and other spellings from the countryinfo package and
+from our data file (meetings/data/countries.json: news usage such as "US" or "Washington" for
+the United States, the EU, and the former countries with their ISO 3166-3 codes and dates).
 """
 
+import datetime
+import functools
+import json
 import re
+from pathlib import Path
 
 from countryinfo import all_countries
 from django.db import transaction
@@ -13,83 +18,20 @@ from django_countries import countries as iso_countries
 
 from meetings.models import Country, split_lines
 
-# code: (other names, demonyms)
-WORDS: dict[str, tuple[list[str], list[str]]] = {
-    "AE": (["UAE", "Emirates"], ["Emirati"]),
-    "AF": (["Taliban"], ["Afghan"]),
-    "AR": ([], ["Argentine", "Argentinian"]),
-    "AU": ([], ["Australian"]),
-    "AT": ([], ["Austrian"]),
-    "BD": ([], ["Bangladeshi"]),
-    "BE": ([], ["Belgian"]),
-    "BR": ([], ["Brazilian"]),
-    "BT": ([], ["Bhutanese"]),
-    "CA": ([], ["Canadian"]),
-    "CH": ([], ["Swiss"]),
-    "CL": ([], ["Chilean"]),
-    "CN": (["PRC", "People's Republic of China", "Beijing"], ["Chinese"]),
-    "CO": ([], ["Colombian"]),
-    "CU": ([], ["Cuban"]),
-    "CZ": (["Czech Republic"], ["Czech"]),
-    "DE": ([], ["German"]),
-    "DK": ([], ["Danish", "Dane"]),
-    "EG": ([], ["Egyptian"]),
-    "ES": ([], ["Spanish", "Spaniard"]),
-    "ET": ([], ["Ethiopian"]),
-    "FI": ([], ["Finnish", "Finn"]),
-    "FR": ([], ["French"]),
-    "GB": (["UK", "U.K.", "Britain", "Great Britain"], ["British", "Briton"]),
-    "GR": ([], ["Greek"]),
-    "ID": ([], ["Indonesian"]),
-    "IE": ([], ["Irish"]),
-    "IL": ([], ["Israeli"]),
-    "IN": (["Bharat"], ["Indian"]),
-    "IQ": ([], ["Iraqi"]),
-    "IR": (["Islamic Republic of Iran"], ["Iranian"]),
-    "IT": ([], ["Italian"]),
-    "JP": ([], ["Japanese"]),
-    "KE": ([], ["Kenyan"]),
-    "KH": ([], ["Cambodian"]),
-    "KP": (["DPRK"], ["North Korean"]),
-    "KR": (["Republic of Korea", "ROK", "Korea"], ["South Korean", "Korean"]),
-    "KZ": ([], ["Kazakh"]),
-    "LK": ([], ["Sri Lankan"]),
-    "MM": (["Burma"], ["Myanmar", "Burmese"]),
-    "MN": ([], ["Mongolian"]),
-    "MV": ([], ["Maldivian"]),
-    "MX": ([], ["Mexican"]),
-    "MY": ([], ["Malaysian"]),
-    "NG": ([], ["Nigerian"]),
-    "NL": (["Holland"], ["Dutch"]),
-    "NO": ([], ["Norwegian"]),
-    "NP": ([], ["Nepali", "Nepalese"]),
-    "NZ": ([], ["New Zealand"]),
-    "PH": ([], ["Philippine", "Filipino"]),
-    "PK": ([], ["Pakistani"]),
-    "PL": ([], ["Polish", "Pole"]),
-    "PT": ([], ["Portuguese"]),
-    "QA": ([], ["Qatari"]),
-    "RU": (["Russian Federation", "Moscow"], ["Russian"]),
-    "SA": (["KSA"], ["Saudi", "Saudi Arabian"]),
-    "SE": ([], ["Swedish", "Swede"]),
-    "SG": ([], ["Singaporean"]),
-    "SY": ([], ["Syrian"]),
-    "TH": ([], ["Thai"]),
-    "TR": (["Turkey"], ["Turkish"]),
-    "TW": ([], ["Taiwanese"]),
-    "UA": ([], ["Ukrainian"]),
-    "US": (
-        ["USA", "U.S.", "US", "United States of America", "America", "Washington"],
-        ["American", "US"],
-    ),
-    "VN": (["Viet Nam"], ["Vietnamese"]),
-    "ZA": ([], ["South African"]),
-}
+DATA = Path(__file__).resolve().parent / "data" / "countries.json"
 
-# Parties that are not ISO countries: (code, name, other names, demonyms)
-UNIONS = [
-    ("EU", "European Union", ["EU", "Brussels"], ["European"]),
-]
+
+@functools.cache
+def country_data() -> dict:
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def our_words() -> dict[str, tuple[list[str], list[str]]]:
+    """code: (other names, demonyms), from our data file."""
+    return {
+        code: (words["aliases"], words["demonyms"])
+        for code, words in country_data()["words"].items()
+    }
 
 
 def package_words() -> dict[str, tuple[list[str], list[str]]]:
@@ -113,7 +55,7 @@ def package_words() -> dict[str, tuple[list[str], list[str]]]:
 def ambiguous(package: dict[str, tuple[list[str], list[str]]]) -> set[str]:
     """Words that would point at two countries ("Indian" is also British Indian Ocean
     Territory's demonym, "Congolese" both Congos'): unless our own list settles them, none."""
-    ours = {w.lower(): code for code, (a, d) in WORDS.items() for w in [*a, *d]}
+    ours = {w.lower(): code for code, (a, d) in our_words().items() for w in [*a, *d]}
     ours |= {str(name).lower(): code for code, name in iso_countries}
     owners: dict[str, set[str]] = {}
     for code, (aliases, demonyms) in package.items():
@@ -127,7 +69,7 @@ def ambiguous(package: dict[str, tuple[list[str], list[str]]]) -> set[str]:
 
 
 def words_for(code: str, package: dict[str, tuple[list[str], list[str]]]) -> tuple[list, list]:
-    ours_aliases, ours_demonyms = WORDS.get(code, ([], []))
+    ours_aliases, ours_demonyms = our_words().get(code, ([], []))
     their_aliases, their_demonyms = package.get(code, ([], []))
     unclear = package.get("__ambiguous__", ([], []))[0]
     their_aliases = [w for w in their_aliases if w.lower() not in unclear]
@@ -138,30 +80,47 @@ def words_for(code: str, package: dict[str, tuple[list[str], list[str]]]) -> tup
     )
 
 
+def _day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
 @transaction.atomic
 def load_countries() -> tuple[int, int]:
     """Create or refresh every country; returns (created, updated). Safe to run again."""
     existing = {c.code: c for c in Country.objects.all()}
     package = package_words()
     package["__ambiguous__"] = (sorted(ambiguous(package)), [])
+    data = country_data()
     rows = [
-        (code, name, *words_for(code, package), Country.Kind.COUNTRY)
+        (code, str(name), *words_for(code, package), Country.Kind.COUNTRY, {})
         for code, name in iso_countries
-    ] + [
-        (code, name, aliases, demonyms, Country.Kind.UNION)
-        for code, name, aliases, demonyms in UNIONS
+    ]
+    rows += [
+        (p["code"], p["name"], p["aliases"], p["demonyms"], p["kind"], {}) for p in data["parties"]
+    ]
+    rows += [
+        (
+            f["code"],
+            f["name"],
+            f["aliases"],
+            f["demonyms"],
+            Country.Kind.FORMER,
+            {"start": _day(f["start"]), "end": _day(f["end"])},
+        )
+        for f in data["former"]
     ]
     created = updated = 0
-    for code, name, aliases, demonyms, kind in rows:
+    for code, name, aliases, demonyms, kind, dates in rows:
         values = {
-            "name": str(name),
+            "name": name,
             "aliases": "\n".join(aliases),
             "demonyms": "\n".join(demonyms),
             "kind": kind,
+            **dates,
         }
         country = existing.get(code)
         if country is None:
-            Country.objects.create(code=code, **values)
+            existing[code] = Country.objects.create(code=code, **values)
             created += 1
         elif any(getattr(country, k) != v for k, v in values.items()):
             # Keep what an editor added: their extra lines stay after ours.
@@ -175,4 +134,9 @@ def load_countries() -> tuple[int, int]:
             if any(getattr(country, k) != v for k, v in values.items()):
                 Country.objects.filter(pk=country.pk).update(**values)
                 updated += 1
+    for former in data["former"]:
+        successor = existing.get(former["successor"]) if former["successor"] else None
+        Country.objects.filter(code=former["code"]).exclude(successor=successor).update(
+            successor=successor
+        )
     return created, updated

@@ -43,10 +43,11 @@ class CountryCodesField(forms.Field):
         super().validate(value)
         if len(value) > MAX_COUNTRIES:
             raise ValidationError(f"Choose at most {MAX_COUNTRIES} countries.")
-        malformed = [v for v in value if len(v) != 2 or not v.isalpha() or not v.isascii()]
+        malformed = [v for v in value if len(v) not in (2, 4) or not v.isalpha() or not v.isascii()]
         if malformed:
             raise ValidationError(
-                "A country is given by its two-letter code (in, us), not “%(v)s”.",
+                "A country is given by its two-letter code (in, us; four letters for a former "
+                "country: suhh), not “%(v)s”.",
                 params={"v": malformed[0].lower()},
             )
 

@@ -79,19 +79,33 @@ class SluggedModel(models.Model):
 
 
 class Country(models.Model):
-    """An ISO 3166 country, or a union of them (the EU) under a reserved or user-assigned code."""
+    """An ISO 3166 country; a country that no longer exists (ISO 3166-3), with its dates and
+    successor; or a party that is no country (the EU) under a reserved or user-assigned code."""
 
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country"
         UNION = "union", "Union of countries"
+        FORMER = "former", "Former country"
 
     code = models.CharField(
-        max_length=2, help_text="ISO 3166-1 alpha-2 code in capitals; XA–XZ for other parties."
+        max_length=4,
+        help_text="ISO 3166-1 alpha-2 in capitals; ISO 3166-3 alpha-4 for a former country; "
+        "XA–XZ for other parties.",
     )
     name = models.CharField(max_length=100)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.COUNTRY)
     aliases = models.TextField(blank=True, help_text="Other names, one per line (USA, America).")
     demonyms = models.TextField(blank=True, help_text="One per line (American, US).")
+    start = models.DateField(null=True, blank=True, help_text="A former country: when it began.")
+    end = models.DateField(null=True, blank=True, help_text="A former country: when it ended.")
+    successor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text="A former country: the country that took its place.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -99,11 +113,17 @@ class Country(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["code"], name="meetings_country_code_unique"),
             models.CheckConstraint(
-                condition=Q(code=Upper("code")) & Exact(Length("code"), 2),
-                name="meetings_country_code_two_capitals",
+                condition=Q(code=Upper("code"))
+                & (Exact(Length("code"), 2) | Exact(Length("code"), 4)),
+                name="meetings_country_code_two_or_four_capitals",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["country", "union"]), name="meetings_country_kind_valid"
+                condition=Q(kind__in=["country", "union", "former"]),
+                name="meetings_country_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(start__isnull=True) | Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="meetings_country_ends_after_start",
             ),
         ]
 
@@ -120,11 +140,6 @@ class Country(models.Model):
     @property
     def url_code(self) -> str:
         return self.code.lower()
-
-    @property
-    def flag(self) -> str:
-        """The flag emoji for an ISO code (regional indicator letters); EU has one too."""
-        return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in self.code)
 
 
 class Official(SluggedModel):
@@ -424,9 +439,25 @@ class Meeting(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class Basis(models.TextChoices):
+        STATED = "stated", "Stated by the source"
+        INFERRED = "inferred", "Inferred from the kind of visit"
+
     uid = models.UUIDField(default=uuid.uuid4, editable=False)
     date = models.DateField(
         help_text="For a month or a year, any day in it; it is stored as the 1st."
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The last day, for a meeting over several days (a visit); blank for one day.",
+    )
+    basis = models.CharField(
+        max_length=10,
+        choices=Basis,
+        default=Basis.STATED,
+        help_text="Inferred: the source only says there was a visit of a kind that includes a "
+        "meeting (a state or working visit to the President).",
     )
     date_precision = models.CharField(max_length=12, choices=Precision, default=Precision.DAY)
     kind = models.CharField(max_length=10, choices=Kind, default=Kind.IN_PERSON)
@@ -491,6 +522,13 @@ class Meeting(models.Model):
                 condition=Q(status__in=["draft", "published"]),
                 name="meetings_meeting_status_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(basis__in=["stated", "inferred"]), name="meetings_meeting_basis_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("date")),
+                name="meetings_meeting_ends_after_it_starts",
+            ),
         ]
         indexes = [
             # the timeline, the list and every page's "latest meetings"
@@ -512,6 +550,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting", args=[self.pk])
+
+    def clean(self):
+        if self.end_date and self.date and self.end_date <= self.date:
+            raise ValidationError(
+                {"end_date": "The last day comes after the first (leave it blank for one day)."}
+            )
 
     def save(self, *args, **kwargs):
         if isinstance(self.date, datetime.date):

@@ -38,6 +38,7 @@ class Row:
     id: int
     date: datetime.date
     date_precision: str
+    end_date: datetime.date | None
     kind: str
     title: str
     venue: tuple[str, str, str] | None  # name, slug, country name
@@ -72,10 +73,11 @@ def load(ids: list[int]) -> list[Row]:
             id=r[0],
             date=r[1],
             date_precision=r[2],
-            kind=r[3],
-            title=r[4],
-            venue=(r[5], r[6], r[7]) if r[5] is not None else None,
-            occasion=(r[8], r[9]) if r[8] is not None else None,
+            end_date=r[3],
+            kind=r[4],
+            title=r[5],
+            venue=(r[6], r[7], r[8]) if r[6] is not None else None,
+            occasion=(r[9], r[10]) if r[9] is not None else None,
         )
         for r in Meeting.objects.filter(pk__in=ids)
         .order_by()
@@ -83,6 +85,7 @@ def load(ids: list[int]) -> list[Row]:
             "id",
             "date",
             "date_precision",
+            "end_date",
             "kind",
             "title",
             "venue__name",

@@ -6,9 +6,10 @@ from meetings import views
 
 
 class CountryCodeConverter:
-    """Two letters; the views send capitals to the lower-case address."""
+    """Two letters (four for a former country); the views send capitals to the lower-case
+    address."""
 
-    regex = "[A-Za-z]{2}"
+    regex = "[A-Za-z]{2}(?:[A-Za-z]{2})?"
 
     def to_python(self, value: str) -> str:
         return value

@@ -65,27 +65,40 @@ def test_two_countries_cannot_share_a_code(india):
 
 
 def test_a_country_code_cannot_be_lower_case(india):
-    with rejected_by("meetings_country_code_two_capitals"):
+    with rejected_by("meetings_country_code_two_or_four_capitals"):
         Country.objects.filter(pk=india.pk).update(code="in")
 
 
-def test_a_country_code_cannot_be_a_single_letter(india):
-    with rejected_by("meetings_country_code_two_capitals"):
-        Country.objects.filter(pk=india.pk).update(code="I")
+def test_a_country_code_has_two_letters_or_four(india):
+    for code in ("I", "IND"):
+        with rejected_by("meetings_country_code_two_or_four_capitals"):
+            Country.objects.filter(pk=india.pk).update(code=code)
+    Country.objects.create(code="SUHH", name="Soviet Union", kind=Country.Kind.FORMER)
 
 
-def test_a_country_code_cannot_have_three_letters(india):
-    # SQLite has no column widths, so the check constraint refuses it; PostgreSQL's varchar(2)
+def test_a_country_code_cannot_have_five_letters(india):
+    # SQLite has no column widths, so the check constraint refuses it; PostgreSQL's varchar(4)
     # refuses it before the check runs.
     with pytest.raises((IntegrityError, DataError)), transaction.atomic():
-        Country.objects.filter(pk=india.pk).update(code="IND")
+        Country.objects.filter(pk=india.pk).update(code="INDIA")
     india.refresh_from_db()
     assert india.code == "IN"
 
 
-def test_a_country_kind_must_be_country_or_union(india):
+def test_a_country_kind_must_be_country_union_or_former(india):
     with rejected_by("meetings_country_kind_valid"):
         Country.objects.filter(pk=india.pk).update(kind="province")
+
+
+def test_a_former_country_ends_after_it_began(india):
+    with rejected_by("meetings_country_ends_after_start"):
+        Country.objects.create(
+            code="XX",
+            name="Nowhere",
+            kind=Country.Kind.FORMER,
+            start=datetime.date(1990, 1, 1),
+            end=datetime.date(1980, 1, 1),
+        )
 
 
 # Officials and their positions
@@ -253,6 +266,16 @@ def test_every_constraint_is_prefixed_and_has_a_test_here():
     for name in names:
         assert name.startswith("meetings_"), name
         assert f'"{name}"' in source, f"{name} has no test in {Path(__file__).name}"
+
+
+def test_a_meeting_that_runs_on_ends_after_its_first_day(seed_meeting):
+    with rejected_by("meetings_meeting_ends_after_it_starts"):
+        Meeting.objects.filter(pk=seed_meeting.pk).update(end_date=seed_meeting.date)
+
+
+def test_a_meeting_is_stated_or_inferred(seed_meeting):
+    with rejected_by("meetings_meeting_basis_valid"):
+        Meeting.objects.filter(pk=seed_meeting.pk).update(basis="rumoured")
 
 
 # The derived rows: only meetings.derived writes them, and the database holds it to the shape.

@@ -190,11 +190,15 @@ class Exporter:
                     .values_list("id", "url", "citation", "title", "publisher", "published_on")
                 ):
                     sources[pk] = values
-            for pk, uid, day, precision, kind, status, title, summary, venue, occasion in rows:
+            for row in rows:
+                pk, uid, day, precision, end, basis, kind, status, title, summary = row[:10]
+                venue, occasion = row[10:]
                 yield {
                     "uid": str(uid),
                     "date": day.isoformat(),
                     "date_precision": precision,
+                    "end_date": _iso(end),
+                    "basis": basis,
                     "kind": kind,
                     "status": status,
                     "title": title,

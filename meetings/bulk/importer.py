@@ -627,6 +627,8 @@ class Importer:
                     fields=(
                         r.date,
                         r.date_precision,
+                        r.end_date,
+                        r.basis,
                         r.kind,
                         r.status,
                         r.title,

@@ -35,6 +35,7 @@ from meetings.models import (
 PRECISIONS = tuple(Meeting.Precision.values)
 KINDS = tuple(Meeting.Kind.values)
 STATUSES = tuple(Meeting.Status.values)
+BASES = tuple(Meeting.Basis.values)
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 URL = re.compile(r"^https?://\S+\Z")
 
@@ -136,6 +137,8 @@ class MeetingRecord:
     uid: uuid.UUID
     date: datetime.date
     date_precision: str
+    end_date: datetime.date | None
+    basis: str
     kind: str
     status: str
     title: str
@@ -272,11 +275,16 @@ class LineParser:
         )
         if problems:
             raise BadLine(problems[0])
+        end = _date(data, "end_date", "")
+        if end is not None and end <= day:
+            raise BadLine(f"end_date: {end} is not after the date ({day})")
         return MeetingRecord(
             line=line,
             uid=uid,
             date=day,
             date_precision=precision,
+            end_date=end,
+            basis=_choice(data, "basis", BASES, Meeting.Basis.STATED),
             kind=_choice(data, "kind", KINDS, Meeting.Kind.IN_PERSON),
             status=status,
             title=_text(data, "title", "", LIMITS["meeting.title"]),

@@ -27,6 +27,8 @@ REFUSED = (IntegrityError, DataError)
 MEETING_FIELDS = [
     "date",
     "date_precision",
+    "end_date",
+    "basis",
     "kind",
     "status",
     "title",

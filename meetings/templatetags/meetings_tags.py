@@ -10,14 +10,21 @@ register = template.Library()
 
 @register.filter
 def when(meeting) -> str:
-    """The date at its precision: "27 Oct 2025", "c. 20 Oct 2025", "Mar 2023" or "2023"."""
+    """The date at its precision: "27 Oct 2025", "c. 20 Oct 2025", "Mar 2023" or "2023"; days
+    running on: "22–23 Apr 2008", "30 Apr – 2 May 2008", "30 Dec 2008 – 2 Jan 2009"."""
+    start, end = meeting.date, getattr(meeting, "end_date", None)
     if meeting.date_precision == "year":
-        return str(meeting.date.year)
+        return str(start.year)
     if meeting.date_precision == "month":
-        return format_date(meeting.date, "M Y")
-    if meeting.date_precision == "approximate":
-        return "c. " + format_date(meeting.date, "j M Y")
-    return format_date(meeting.date, "j M Y")
+        return format_date(start, "M Y")
+    about = "c. " if meeting.date_precision == "approximate" else ""
+    if not end:
+        return about + format_date(start, "j M Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{about}{start.day}–{format_date(end, 'j M Y')}"
+    if start.year == end.year:
+        return f"{about}{format_date(start, 'j M')} – {format_date(end, 'j M Y')}"
+    return f"{about}{format_date(start, 'j M Y')} – {format_date(end, 'j M Y')}"
 
 
 @register.filter
