@@ -139,7 +139,9 @@ def kept_forms(formset: forms.BaseInlineFormSet, field: str) -> list[forms.Form]
 class ParticipationFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if not kept_forms(self, "official"):
+        named = kept_forms(self, "official")
+        titled = kept_forms(self, "title")
+        if not named and not titled:
             raise ValidationError(rules.NO_PARTICIPANT)
 
 

@@ -87,7 +87,8 @@ class Facts:
     published: bool
     venue_id: int | None
     occasion_id: int | None
-    participants: list[tuple[int, int]] = field(default_factory=list)  # (official, country)
+    # (official, country); the official is None for an office named without its holder
+    participants: list[tuple[int | None, int]] = field(default_factory=list)
     topics: list[int] = field(default_factory=list)
 
     def countries(self) -> list[int]:
@@ -102,7 +103,7 @@ class Facts:
         keys.update(Key(Kind.COUNTRY, c) for c in countries)
         keys.update(Key(Kind.PAIR, a, b) for a, b in combinations(countries, 2))
         keys.update(Key(Kind.TOPIC, t) for topic in self.topics for t in lineage(topic, parents))
-        keys.update(Key(Kind.OFFICIAL, official) for official, _ in self.participants)
+        keys.update(Key(Kind.OFFICIAL, o) for o, _ in self.participants if o is not None)
         if self.venue_id:
             keys.add(Key(Kind.VENUE, self.venue_id))
         if self.occasion_id:

@@ -593,10 +593,18 @@ class MeetingCountry(models.Model):
 
 
 class Participation(models.Model):
-    """An official at a meeting, with the title and country they held on its date."""
+    """An official at a meeting, with the title and country they held on its date; or an
+    office the source names without its holder ("the Foreign Minister of Peru")."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
-    official = models.ForeignKey(Official, on_delete=models.PROTECT, related_name="participations")
+    official = models.ForeignKey(
+        Official,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="Blank when the source names the office only: then give the title.",
+    )
     title = models.CharField(
         max_length=200, blank=True, help_text="Blank: the title the official held on that date."
     )
@@ -614,6 +622,10 @@ class Participation(models.Model):
             models.UniqueConstraint(
                 fields=["meeting", "official"], name="meetings_participation_official_once"
             ),
+            models.CheckConstraint(
+                condition=Q(official__isnull=False) | ~Q(title=""),
+                name="meetings_participation_named_or_titled",
+            ),
         ]
         indexes = [
             # the official page: an official's meetings
@@ -621,6 +633,8 @@ class Participation(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.official_id is None:
+            return f"{self.title} (not named)"
         return f"{self.official} ({self.title})" if self.title else str(self.official)
 
     def meeting_date(self) -> datetime.date | None:
@@ -643,7 +657,11 @@ class Participation(models.Model):
 
     def clean(self):
         self.fill_from_position()
-        if self.official_id and not self.country_id:
+        if self.official_id is None and not self.title:
+            raise ValidationError(
+                {"title": "Give the official, or the title of an office the source names."}
+            )
+        if not self.country_id:
             raise ValidationError(
                 {"country": "Give the country: the official holds no position on that date."}
             )

@@ -25,7 +25,7 @@ KINDS = dict(Meeting.Kind.choices)
 
 @dataclass(slots=True)
 class Person:
-    name: str
+    name: str | None  # None: an office named without its holder
     title: str
     code: str
     country: str
@@ -113,11 +113,17 @@ def load(ids: list[int]) -> list[Row]:
 def render(row: Row) -> SafeString:
     """One ``li.meeting``."""
     kind = KINDS.get(row.kind, row.kind)
-    title = row.title or " – ".join(p.name for p in row.people)
+    title = row.title or " – ".join(p.name or p.title for p in row.people)
     people = "".join(
         f'<span class="person"><abbr class="cc" title="{escape(p.country)}">{escape(p.code)}'
-        f"</abbr> {escape(p.name)}"
-        + (f'<span class="role">, {escape(p.title)}</span>' if p.title else "")
+        f"</abbr> {escape(p.name or p.title)}"
+        + (
+            f'<span class="role">, {escape(p.title)}</span>'
+            if p.title and p.name
+            else '<span class="role"> (not named)</span>'
+            if not p.name
+            else ""
+        )
         + "</span>"
         for p in row.people
     )

@@ -197,7 +197,7 @@ def test_a_meeting_needs_a_participant(admin_client):
     response = admin_client.post(ADD_URL, data)
 
     assert response.status_code == 200
-    assert "This field is required" in response.content.decode()
+    assert "A meeting needs at least one participant." in response.content.decode()
     assert not Meeting.objects.exists()
 
 

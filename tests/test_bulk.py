@@ -297,8 +297,8 @@ BAD_LINES = {
     "date_precision: 'week' is not one of": meeting_line(14, date_precision="week"),
     "kind: 'telepathy' is not one of": meeting_line(15, kind="telepathy"),
     "status: 'archived' is not one of": meeting_line(16, status="archived"),
-    "participants[0]: a participant without official": meeting_line(
-        17, participants=[{"title": "Minister", "country": "IN"}]
+    "participants[0]: a participant without official, title and country": meeting_line(
+        17, participants=[{"title": "Minister"}]
     ),
     "sources[0]: a source needs a url or a citation": meeting_line(
         18, sources=[{"title": "Untraceable", "quote": "They met."}]
@@ -349,6 +349,28 @@ def test_bad_lines_are_reported_with_their_number_and_reason_and_the_rest_import
     assert f"{good} created, 0 unchanged, 0 updated, {len(expected)} skipped" in out
     assert Meeting.objects.count() == good
     assert MeetingCountry.objects.count() == 2 * good
+
+
+def test_an_office_named_without_its_holder_is_a_participant_the_pages_show(
+    tmp_path, countries, client
+):
+    unnamed = {"official": None, "title": "Foreign Minister", "country": "PE"}
+    write_lines(
+        tmp_path / "m.jsonl",
+        [meeting_line(1, participants=[{"official": RUBIO, "title": "", "country": ""}, unnamed])],
+    )
+
+    _, err = run("import_meetings", str(tmp_path / "m.jsonl"))
+
+    assert err == ""
+    meeting = Meeting.objects.get()
+    assert {c.code for c in meeting.countries.all()} == {"US", "PE"}
+    page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert 'Foreign Minister <span class="role">(not named in the source)</span>' in page
+    assert "Foreign Minister" in client.get("/countries/pe/").content.decode()
+    out, _ = run("export_meetings", "-")
+    line = next(json.loads(x) for x in out.splitlines() if '"uid"' in x)
+    assert line["participants"][1] == unnamed
 
 
 def test_a_draft_without_a_source_is_imported_as_the_admin_would_save_it(tmp_path, countries):

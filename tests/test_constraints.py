@@ -244,6 +244,14 @@ def test_the_same_official_cannot_take_part_twice_in_one_meeting(seed_meeting, j
         Participation.objects.create(meeting=seed_meeting, official=jaishankar)
 
 
+def test_a_participant_is_an_official_or_a_titled_office(seed_meeting, india):
+    with rejected_by("meetings_participation_named_or_titled"):
+        Participation.objects.create(meeting=seed_meeting, official=None, title="", country=india)
+    # two offices named without their holders may sit at one table
+    for title in ("Foreign Secretary", "Defence Secretary"):
+        Participation.objects.create(meeting=seed_meeting, title=title, country=india)
+
+
 def test_a_country_is_listed_once_per_meeting(seed_meeting, india):
     with rejected_by("meetings_meetingcountry_once"):
         MeetingCountry.objects.create(meeting=seed_meeting, country=india)

@@ -164,7 +164,9 @@ class Exporter:
                 .values_list("meeting_id", "official_id", "title", "country_id")
             ):
                 participants[meeting_id].append((official_id, title, country_id))
-            self._officials_for({p[0] for parts in participants.values() for p in parts})
+            self._officials_for(
+                {p[0] for parts in participants.values() for p in parts if p[0] is not None}
+            )
             topics = defaultdict(list)
             for meeting_id, topic_id in (
                 MeetingTopic.objects.using(db)
@@ -207,7 +209,7 @@ class Exporter:
                     "occasion": self.occasions[occasion] if occasion else None,
                     "participants": [
                         {
-                            "official": self._officials[official_id],
+                            "official": self._officials.get(official_id),
                             "title": p_title,
                             "country": self.codes[country_id],
                         }

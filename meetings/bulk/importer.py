@@ -412,7 +412,7 @@ class Importer:
         for record in records:
             for participant in record.participants:
                 o = participant.official
-                if not self._first_time("official", o.slug):
+                if o is None or not self._first_time("official", o.slug):
                     continue
                 country_id = self.countries[o.country] if o.country else None
                 values = (o.name, o.aliases, country_id)
@@ -637,7 +637,11 @@ class Importer:
                         self.occasions[r.occasion.slug][0] if r.occasion else None,
                     ),
                     participants=tuple(
-                        (self.officials[p.official.slug][0], p.title, self.countries[p.country])
+                        (
+                            self.officials[p.official.slug][0] if p.official else None,
+                            p.title,
+                            self.countries[p.country],
+                        )
                         for p in r.participants
                     ),
                     topics=tuple(sorted({self._topic_id(i.slug) for i in r.topics})),

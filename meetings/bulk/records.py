@@ -101,7 +101,7 @@ class OfficialRecord:
 
 @dataclass(slots=True)
 class ParticipantRecord:
-    official: OfficialRecord
+    official: OfficialRecord | None  # None: an office named without its holder
     title: str
     country: str
 
@@ -249,7 +249,7 @@ class LineParser:
         parts = [
             self.participant(item, f"participants[{i}]", day) for i, item in enumerate(participants)
         ]
-        slugs = [p.official.slug for p in parts]
+        slugs = [p.official.slug for p in parts if p.official is not None]
         if len(set(slugs)) < len(slugs):
             twice = next(s for s in slugs if slugs.count(s) > 1)
             raise BadLine(f"participants: official {twice!r} takes part twice")
@@ -366,11 +366,14 @@ class LineParser:
 
     def participant(self, data, where: str, day: datetime.date) -> ParticipantRecord:
         data = _object(data, where)
-        if data.get("official") in (None, "", {}):
-            raise BadLine(f"{where}: a participant without official")
-        official = self._cached("official", data["official"], f"{where}.official", self.official)
         title = _text(data, "title", where, LIMITS["participant.title"])
         country = self.code(data.get("country"), f"{where}.country", required=False)
+        if data.get("official") in (None, "", {}):
+            # an office the source names without its holder: its title and country say it all
+            if not title or not country:
+                raise BadLine(f"{where}: a participant without official, title and country")
+            return ParticipantRecord(official=None, title=title, country=country)
+        official = self._cached("official", data["official"], f"{where}.official", self.official)
         if not title or not country:
             # as Participation.save does: the position held on the day, else the official's country
             held = held_on(official.positions or (), day)
