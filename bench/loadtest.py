@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bench import pages, report
 from bench.database import DEFAULT_URL, BenchDatabase, BenchDatabaseError
-from bench.run import BenchFailed, Options, Run
+from bench.run import HISTORIAN, BenchFailed, Options, Run
 from bench.server import cpu_count, die_with_parent
 from bench.wrk import WrkError
 
@@ -47,6 +47,13 @@ class Command(BaseCommand):
             "--duration", type=int, default=10, help="seconds of wrk per page kind (default 10)"
         )
         parser.add_argument("--seed", type=int, default=1, help="generate_meetings's seed")
+        parser.add_argument(
+            "--data",
+            choices=["synthetic", HISTORIAN],
+            default="synthetic",
+            help="N synthetic meetings (default), or the Office of the Historian's record with "
+            "the demo and the officials, as `make run` loads them (--meetings is then ignored)",
+        )
         parser.add_argument("--connections", type=int, default=8, help="wrk -c (default 8)")
         parser.add_argument("--threads", type=int, default=2, help="wrk -t (default 2)")
         parser.add_argument(
@@ -113,6 +120,7 @@ class Command(BaseCommand):
             kinds=kinds,
             folder=folder.resolve(),
             only=bool(o["only"]),
+            data=o["data"],
         )
         try:
             results = Run(options, db, self.say).go()
@@ -140,7 +148,16 @@ class Command(BaseCommand):
             )
         self.say(f"Benchmark database: {db.name} (BENCH_DATABASE_URL to change it)")
         command = [sys.executable, "-m", "bench", "run", "--inside"]
-        for name in ("meetings", "duration", "seed", "connections", "threads", "workers", "sample"):
+        for name in (
+            "meetings",
+            "duration",
+            "seed",
+            "connections",
+            "threads",
+            "workers",
+            "sample",
+            "data",
+        ):
             if o[name] is not None:
                 command += [f"--{name}", str(o[name])]
         if o["reuse"]:

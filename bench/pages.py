@@ -113,6 +113,10 @@ def shuffled(paths: list[str], name: str, seed: int) -> list[str]:
 # -- what the database holds --------------------------------------------------------------
 
 
+def meeting_count() -> int:
+    return Meeting.objects.count()
+
+
 def published_count() -> int:
     return Meeting.objects.filter(status=PUBLISHED).count()
 

@@ -26,6 +26,7 @@ from bench.database import BenchDatabase
 from bench.probe import count_queries, live_status
 from bench.server import Gunicorn, cpu_count, cpu_seconds
 
+HISTORIAN = "historian"  # --data: the Office of the Historian's record instead of synthetic data
 LIVE_CHECKS = 3  # addresses per kind fetched from gunicorn before wrk starts
 WRK_TIMEOUT = 60  # seconds; gunicorn's worker timeout is twice that
 
@@ -47,11 +48,13 @@ class Options:
     kinds: list[str]
     folder: Path
     only: bool = False
+    data: str = "synthetic"
 
     @property
     def name(self) -> str:
-        """bench-N, the stem of the files written; a partial run does not overwrite a full one."""
-        name = f"bench-{self.meetings}"
+        """bench-N (bench-historian), the stem of the files written; a partial run does not
+        overwrite a full one."""
+        name = "bench-historian" if self.data == HISTORIAN else f"bench-{self.meetings}"
         if self.only:
             name += "-only-" + "+".join(k for k in self.kinds if k != pages.NO_DB)
         return name
@@ -93,32 +96,46 @@ class Run:
     def load(self) -> dict:
         """The database with N meetings: reused when asked and possible, else made anew."""
         o = self.options
-        wanted = {"meetings": o.meetings, "seed": o.seed}
+        if o.data == HISTORIAN:
+            wanted = {"data": HISTORIAN}
+            described = "the Office of the Historian's record"
+        else:
+            wanted = {"meetings": o.meetings, "seed": o.seed}
+            described = f"{o.meetings:,} meetings of seed {o.seed}"
         state = self.db.state()
         if (
             o.reuse
             and state
             and state.get("complete")
-            and (state.get("meetings"), state.get("seed")) == (o.meetings, o.seed)
+            and all(state.get(key) == value for key, value in wanted.items())
         ):
-            self.say(f"Reusing {self.db.name}: it holds {o.meetings:,} meetings of seed {o.seed}.")
+            self.say(f"Reusing {self.db.name}: it holds {described}.")
             self.manage("migrate", "--noinput", "-v0")
             return {**state, "reused": True}
         if o.reuse:
-            self.say(
-                f"{self.db.name} does not hold {o.meetings:,} meetings of seed {o.seed}; loading."
-            )
+            self.say(f"{self.db.name} does not hold {described}; loading.")
         self.say(f"Creating the database {self.db.name} (dropped first if an earlier run made it).")
         self.db.recreate({**wanted, "complete": False})
         figures = {**wanted, "complete": True}
         figures["migrate_seconds"] = round(self.manage("migrate", "--noinput", "-v0"), 1)
         self.say("Loading the countries and the gazetteer of cities (load_places).")
         figures["places_seconds"] = round(self.manage("load_places"), 1)
-        self.say(f"Generating and importing {o.meetings:,} meetings (seed {o.seed}).")
-        figures["import_seconds"] = round(
-            self.manage("generate", str(o.meetings), "--seed", str(o.seed), "--load", tool="bench"),
-            1,
-        )
+        if o.data == HISTORIAN:
+            self.say("Importing the demo, the officials and the Office of the Historian's record.")
+            figures["import_seconds"] = round(
+                self.manage("load_demo")
+                + self.manage("load_officials")
+                + self.manage("import_historian"),
+                1,
+            )
+        else:
+            self.say(f"Generating and importing {described}.")
+            figures["import_seconds"] = round(
+                self.manage(
+                    "generate", str(o.meetings), "--seed", str(o.seed), "--load", tool="bench"
+                ),
+                1,
+            )
         self.say(f"Imported in {figures['import_seconds']:.1f} s; VACUUM ANALYZE.")
         started = time.monotonic()
         self.db.vacuum_analyze()
@@ -232,7 +249,8 @@ class Run:
         report.add_ceiling(rows)
         return {
             "name": o.name,
-            "meetings": o.meetings,
+            "data": o.data,
+            "meetings": pages.meeting_count(),
             "published": published,
             "seed": o.seed,
             "date": started.isoformat(timespec="seconds"),

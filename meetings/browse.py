@@ -134,6 +134,27 @@ class Selection:
         return self.subjects.get(self.keys[0])
 
     @cached_property
+    def counted(self) -> Subject | None:
+        """The one subject whose months count this selection: one subject, and dates (if
+        any) that run from the first of a month to the last day of one."""
+        if self.kind or self.words or len(self.keys) != 1 or self.empty:
+            return None
+        if self.start and self.start.day != 1:
+            return None
+        if self.end and (self.end + datetime.timedelta(days=1)).day != 1:
+            return None
+        return self.subjects.get(self.keys[0])
+
+    def subject_months(self) -> QuerySet:
+        """The counted subject's months within the dates."""
+        months = SubjectMonth.objects.filter(subject=self.counted)
+        if self.start:
+            months = months.filter(month__gte=self.start)
+        if self.end:
+            months = months.filter(month__lte=self.end)
+        return months
+
+    @cached_property
     def search(self) -> Search | None:
         """What the words match (looked up once per selection)."""
         return matching(self.words) if self.words else None
@@ -197,6 +218,8 @@ class Selection:
             return 0
         if self.subject is not None:
             return self.subject.meetings
+        if self.counted is not None:
+            return sum(y["count"] for y in self.year_rows)
         overlap = self.cross_count()
         if overlap is None:
             return None
@@ -260,9 +283,9 @@ class Selection:
         # read once: a page shows the years and takes its total from them
         if self.empty:
             counts = {}
-        elif self.subject is not None:
+        elif self.counted is not None:
             counts = dict(
-                SubjectMonth.objects.filter(subject=self.subject)
+                self.subject_months()
                 .annotate(year=ExtractYear("month"))
                 .values_list("year")
                 .annotate(n=Sum("meetings"))
@@ -289,12 +312,12 @@ class Selection:
         if self.empty:
             return {}
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        if self.subject is not None:
+        if self.counted is not None:
             return {
                 month.month: n
-                for month, n in SubjectMonth.objects.filter(
-                    subject=self.subject, month__range=(first, last)
-                ).values_list("month", "meetings")
+                for month, n in self.subject_months()
+                .filter(month__range=(first, last))
+                .values_list("month", "meetings")
             }
         within = self.narrowed(first, last)
         return dict(

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 
 from meetings.browse import Selection, paginate
 from meetings.filters import MeetingFilter, all_countries
@@ -117,9 +118,49 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/meeting_detail.html", ctx)
 
 
+# more years than this are drawn by decade
+LONG = 40
+
+
+def chart(years: list[dict], query: str, *, newest_first: bool = False) -> dict:
+    """A page's bars of meetings per year, or per decade where the years are too many to read,
+    oldest first (or newest); each links to the timeline of its period with the page's
+    filters."""
+    if len(years) <= LONG:
+        rows = [
+            {
+                "label": str(y["year"]),
+                "count": y["count"],
+                "pct": y["pct"],
+                "url": reverse("meetings:year", args=[y["year"]]) + (f"?{query}" if query else ""),
+            }
+            for y in years
+        ]
+        return {"unit": "year", "rows": rows[::-1] if newest_first else rows}
+    decades: dict[int, int] = {}
+    for y in years:
+        decades[y["year"] // 10 * 10] = decades.get(y["year"] // 10 * 10, 0) + y["count"]
+    top = max(decades.values())
+    timeline = reverse("meetings:timeline")
+    rows = [
+        {
+            "label": f"{decade}s",
+            "count": n,
+            "pct": percent(n, top),
+            "url": f"{timeline}?{query}{'&' if query else ''}"
+            f"from={decade}-01-01&to={decade + 9}-12-31",
+        }
+        for decade, n in sorted(decades.items(), reverse=newest_first)
+    ]
+    return {"unit": "decade", "rows": rows}
+
+
 def timeline(request: HttpRequest) -> HttpResponse:
     filterset, selection = filter_meetings(request)
-    ctx = filter_context(filterset) | {"years": selection.years() if selection else []}
+    query = request.GET.copy()
+    query.pop("page", None)
+    years = selection.years() if selection else []
+    ctx = filter_context(filterset) | {"chart": chart(years, query.urlencode(), newest_first=True)}
     return render(request, "meetings/timeline.html", ctx)
 
 
@@ -192,11 +233,12 @@ def get_country(code: str) -> Country:
     return get_object_or_404(Country, code=code.upper())
 
 
-def subject_context(request: HttpRequest, selection: Selection) -> dict:
-    """What every subject page shows: a page of meetings, the total and the years."""
+def subject_context(request: HttpRequest, selection: Selection, query: str) -> dict:
+    """What every subject page shows: a page of meetings, the total and the years (query: the
+    list filters that select the same meetings, for the chart's links)."""
     return {
         "page": selection.page(page_number(request)),
-        "years": selection.years(),
+        "chart": chart(selection.years(), query),
         "total": selection.total(),
     }
 
@@ -206,7 +248,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("meetings:country", code.lower(), permanent=True)
     country = get_country(code)
     selection = Selection(countries=(country,))
-    ctx = subject_context(request, selection) | {
+    ctx = subject_context(request, selection, f"country={country.url_code}") | {
         "country": country,
         "partners": [{"country": c, "count": c.n} for c in selection.ranked(Kind.COUNTRY, 15)],
         "topics": selection.ranked(Kind.TOPIC, 8),
@@ -229,7 +271,8 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if (a, b) != (first, second):
         return redirect("meetings:pair", first, second, permanent=True)
     selection = Selection(countries=(country_a, country_b))
-    ctx = subject_context(request, selection) | {
+    query = f"country={country_a.url_code}&country={country_b.url_code}"
+    ctx = subject_context(request, selection, query) | {
         "a": country_a,
         "b": country_b,
         "topics": selection.ranked(Kind.TOPIC, 8),
@@ -242,7 +285,7 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     official = get_object_or_404(Official.objects.select_related("country"), slug=slug)
     selection = Selection(official=official)
-    ctx = subject_context(request, selection) | {
+    ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
         "positions": official.positions.select_related("country"),
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
@@ -271,7 +314,10 @@ def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     page = SUBJECT_PAGES[kind]
     thing = get_object_or_404(page.model.objects.select_related(*page.related), slug=slug)
     selection = Selection(**{kind: thing})
-    ctx = subject_context(request, selection) | {kind: thing, "pairs": selection.pairs()}
+    ctx = subject_context(request, selection, f"{kind}={thing.slug}") | {
+        kind: thing,
+        "pairs": selection.pairs(),
+    }
     if kind == "topic":
         ctx["children"] = thing.children.all()
     elif kind == "venue":

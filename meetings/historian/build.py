@@ -70,6 +70,9 @@ class Mention:
     country: str
     day: datetime.date
     official: str | None = None  # the slug decided in the second pass
+    # whether the record says the country (a demonym, "of Peru", the visitor's own), or it is
+    # only the host's, which a person met abroad need not be
+    country_said: bool = True
 
 
 @dataclass
@@ -236,7 +239,7 @@ class Reader:
 
     def _visit(self, record: Record) -> Decision:
         country = self.country_of(record, record.start)
-        visitors = remarks.people_in(record.visitor, self.vocabulary, fold)
+        visitors = remarks.people_in(record.visitor, self.vocabulary, fold, visitor=True)
         if not visitors:
             name = record.visitor
             visitors = [remarks.Person("", name, None, name)]
@@ -328,7 +331,16 @@ class Reader:
                     continue
                 if code is None or code == "US":
                     continue
-                mentions.append(Mention(record, person.title, person.name, code, start))
+                mentions.append(
+                    Mention(
+                        record,
+                        person.title,
+                        person.name,
+                        code,
+                        start,
+                        country_said=person.country is not None,
+                    )
+                )
             if not mentions:
                 continue
             groups = [mentions] if together else _by_country(mentions)

@@ -82,9 +82,11 @@ NOT_OFFICIALS = re.compile(
     r"Secretary[- ]General|Special\s+Envoy|High\s+Representative|opposition|students?|"
     r"business|leaders?\s+of\s+the\s+opposition|refugees|troops|veterans|journalists|"
     r"press|delegates|representatives|members\s+of|civil\s+society|Patriarch|Archbishop|"
-    r"Cardinal|Mayor|Governor(?!-General)|Commissioner|rebels?|clergy|dissidents?)\b",
+    r"Cardinal|Mayor|Governor(?![- ]General)|Commissioner|rebels?|clergy|dissidents?)\b",
     re.I,
 )
+# a country's name on its own: "Italy", "the Federal Republic of Germany"
+BARE_PLACE = re.compile(r"^(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|and|the|[A-Z][\w'’.-]*)){0,5}$")
 GROUP_WORDS = re.compile(r"\b(?:officials|leaders|leadership|government|authorities)\b", re.I)
 NOT_GOVERNMENTS = re.compile(r"\b(?:colonial|local|provincial|municipal|military|party)\b", re.I)
 
@@ -143,6 +145,7 @@ def read(
     """What the text says; year and month: the record's start, for a day stated without them."""
     reading = Reading()
     for sentence in sentences(text):
+        listing = False  # a list of people that runs on past a semicolon
         for clause in re.split(r";\s*", sentence):
             what = ATTENDED.search(clause)
             if what and GATHERING.search(what.group("what")):
@@ -155,11 +158,15 @@ def read(
                 reading.accompanied = went.group("who")
                 clause = rest
             trigger = TRIGGER.search(clause)
-            if not trigger:
+            if trigger:
+                people_text = clause[trigger.end() :]
+            elif listing and re.match(r"^(?:and\s+)?(?:the\s+)?[A-Z]", clause):
+                people_text = clause  # "…; the Kings of Belgium, Jordan, and Spain; and …"
+            else:
+                listing = False
                 continue
-            people_text = clause[trigger.end() :]
-            if trigger.group(0).lower().rstrip().endswith(("briefed", "called on", "met")):
-                people_text = people_text.lstrip()
+            listing = True
+            people_text = people_text.lstrip()
             people = people_in(people_text, vocabulary, fold)
             if not people:
                 continue
@@ -197,32 +204,43 @@ def stated_day(clause: str, year: int, month: int) -> datetime.date | None:
         return None
 
 
-def people_in(text: str, vocabulary: Vocabulary, fold) -> list[Person]:
-    """The people named in the words after a meeting verb, in order."""
+def people_in(text: str, vocabulary: Vocabulary, fold, *, visitor: bool = False) -> list[Person]:
+    """The people named in the words after a meeting verb, in order; visitor: the words are a
+    visit record's visitor field ("President Archbishop Makarios III"), all officials."""
     text = re.split(
         r"\s+(?:to|and\s+(?:discussed|reviewed|signed|attended|addressed|toured|"
         r"visited)|who|which|regarding|concerning|about|on\s+the)\s",
         text,
     )[0]
     people: list[Person] = []
-    # "the Presidents of Peru, Colombia, and Bolivia"; "the Foreign Ministers of X and Y"
-    for part in split_list(text):
-        people.extend(person_in(part, vocabulary, fold, people))
+    parts = split_list(text, vocabulary)
+    # "Crown Prince and Prime Minister Mohammed bin Salman": one person with both titles
+    joined: list[str] = []
+    for part in parts:
+        if joined and vocabulary.title_pattern.fullmatch(joined[-1].removeprefix("the ")):
+            joined[-1] = f"{joined[-1]} and {part}"
+        else:
+            joined.append(part)
+    for part in joined:
+        people.extend(person_in(part, vocabulary, fold, people, visitor=visitor))
     return people
 
 
-def split_list(text: str) -> list[str]:
+def split_list(text: str, vocabulary: Vocabulary | None = None) -> list[str]:
     """The items of a list of people: commas and "and" separate them, except where a title
     covers several countries ("the Presidents of Peru, Colombia, and Bolivia")."""
     items: list[str] = []
-    for chunk in re.split(r"\s*(?:,|\band\b|&)\s*(?=(?:the\s+|with\s+)?[A-Z])", text):
-        chunk = re.sub(r"^(?:with|and)\s+", "", chunk.strip(" ,."))
+    for chunk in re.split(
+        r"\s*(?:,|\band\b|&)\s*(?=(?:and\s+)?(?:with\s+)?(?:the\s+)?[A-Z])", text
+    ):
+        chunk = re.sub(r"^(?:and\s+)?(?:with\s+)?", "", chunk.strip(" ,."))
         if not chunk:
             continue
         # a bare country continues the titles-of list before it
         if (
             items
-            and re.match(r"^(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}$", chunk)
+            and BARE_PLACE.match(chunk)
+            and (vocabulary is None or not vocabulary.title_pattern.search(chunk))
             and (re.search(r"\b\w+s\s+of\s+", items[-1]))
         ):
             items[-1] += ", " + chunk
@@ -231,9 +249,13 @@ def split_list(text: str) -> list[str]:
     return items
 
 
-def person_in(item: str, vocabulary: Vocabulary, fold, before: list[Person]) -> list[Person]:
+def person_in(
+    item: str, vocabulary: Vocabulary, fold, before: list[Person], *, visitor: bool = False
+) -> list[Person]:
     """The people one list item names: one, or several for "the Presidents of A and B"."""
-    if NOT_OFFICIALS.search(item) or re.match(r"^(?:the\s+)?former\b", item, re.I):
+    if not visitor and (
+        NOT_OFFICIALS.search(item) or re.match(r"^(?:the\s+)?former\b", item, re.I)
+    ):
         return []
     title_match = vocabulary.title_pattern.search(item)
     if title_match is None:
@@ -241,6 +263,10 @@ def person_in(item: str, vocabulary: Vocabulary, fold, before: list[Person]) -> 
     title = title_match.group(0)
     lead = item[: title_match.start()].strip()
     rest = item[title_match.end() :].strip()
+    both = re.match(r"^and\s+(?P<second>" + vocabulary.title_pattern.pattern + r")\s*", rest)
+    if both:
+        title = f"{title} and {both.group('second')}"
+        rest = rest[both.end() :]
     # "the Presidents of Peru, Colombia, and Bolivia": one unnamed person per country
     plural = title.endswith("s") and not title.endswith("ss")
     of_places = re.match(r"^of\s+(?P<places>.+)$", rest)
@@ -271,18 +297,20 @@ def name_after(text: str) -> tuple[str | None, str]:
     follows it."""
     words = text.split()
     taken: list[str] = []
-    for word in words:
+    for n, word in enumerate(words):
         bare = word.strip(",.")
         if not bare:
             break
         lower = bare.lower()
+        if lower in MONTHS and n + 1 < len(words) and words[n + 1][:1].isdigit():
+            break  # "Begin May 24": a date, not a name
         if lower in STOP and taken:
             break
         if lower in STOP:
             break
+        # lower-case particles of names: "al-Sabah", "bin Zayed", "de Gaulle", "Batlle y Ordonez"
         starts_upper = bare[0].isupper() or re.match(
-            r"^(?:al|el|bin|ibn|de|da|van|von|di|du|"
-            r"la|le|del|della|dos|ben|abu)[-\s]?",
+            r"^(?:al|el|bin|ibn|de|da|van|von|di|du|la|le|del|della|dos|das|ben|abu|y)(?:[-']|$)",
             lower,
         )
         if not starts_upper and not re.fullmatch(r"[IVX]+", bare):

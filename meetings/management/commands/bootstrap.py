@@ -4,13 +4,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from meetings.models import Meeting, Subject
+from meetings.historian.lines import PUBLISHER
+from meetings.models import Meeting, Source, Subject
 
 
 class Command(BaseCommand):
     help = (
         "Prepare a local site: countries, the gazetteer of cities, demo data when there are no "
-        "meetings, and an admin account when there are no users (its password is printed once)."
+        "meetings, the knowledge base of officials and the Office of the Historian's record when "
+        "they are not in yet, and an admin account when there are no users (its password is "
+        "printed once)."
     )
 
     def handle(self, *args, **options):
@@ -18,6 +21,10 @@ class Command(BaseCommand):
         call_command("load_places", stdout=self.stdout)
         if not Meeting.objects.exists():
             call_command("load_demo", stdout=self.stdout)
+        call_command("load_officials", stdout=self.stdout)
+        if not Source.objects.filter(publisher=PUBLISHER).exists():
+            self.stdout.write("Importing the Office of the Historian's records (public domain).")
+            call_command("import_historian", stdout=self.stdout)
         elif not Subject.objects.exists() and Meeting.objects.published().exists():
             # a database from before the derived rows: count its meetings once
             call_command("rebuild_index", stdout=self.stdout)

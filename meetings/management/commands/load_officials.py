@@ -1,0 +1,37 @@
+import gzip
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from meetings.bulk.importer import Importer
+from meetings.countries import load_countries
+from meetings.models import Official
+
+OFFICIALS = Path(__file__).resolve().parents[2] / "data" / "officials.jsonl.gz"
+
+
+class Command(BaseCommand):
+    help = (
+        f"Import the knowledge base of officials ({OFFICIALS.name}: heads of state and "
+        "government, foreign, defence, finance and trade ministers with their dated terms, from "
+        "open data; tools/knowledge_base/SOURCES.md) through the JSONL importer. Only the "
+        "officials the tracker does not have yet are written: an editor's corrections stay."
+    )
+
+    def handle(self, *args, **options):
+        load_countries()
+        with gzip.open(OFFICIALS, "rt", encoding="utf-8") as lines:
+            wanted = {json.loads(line)["official"]["slug"]: line for line in lines}
+        have = set(Official.objects.filter(slug__in=list(wanted)).values_list("slug", flat=True))
+        new = [line for slug, line in wanted.items() if slug not in have]
+        if not new:
+            self.stdout.write(f"The {len(wanted):,} officials of the knowledge base are in.")
+            return
+        counts = Importer(report=lambda n, reason: self.stderr.write(f"line {n}: {reason}")).run(
+            new
+        )
+        self.stdout.write(
+            f"Knowledge base: {counts.officials:,} officials and {counts.positions:,} positions "
+            f"added ({len(have):,} were in already)."
+        )
