@@ -64,6 +64,9 @@ KINDS: dict[str, str] = {
     "occasion": "/occasions/<slug>/",
     "directory": "/officials/, /topics/, /venues/, /occasions/, /countries/ and their pages",
 }
+# not a page kind: every kind's addresses and meetings' pages, asked for as readers would
+ZIPF = "zipf-mix"
+KINDS_AND_MIX = {**KINDS, ZIPF: "every kind's addresses and meetings' pages, by Zipf's law"}
 CEILINGS = (STATIC, NO_DB)
 
 
@@ -108,6 +111,32 @@ def shuffled(paths: list[str], name: str, seed: int) -> list[str]:
     paths = list(paths)
     random.Random(f"{seed}-{name}").shuffle(paths)
     return paths
+
+
+# -- a realistic mix ------------------------------------------------------------------------
+
+ZIPF_ADDRESSES = 100_000
+ZIPF_EXPONENT = 1.0
+ZIPF_REQUESTS = 200_000
+
+
+def zipf_mix(kinds: list[Kind], seed: int) -> tuple[int, list[str]]:
+    """Requests as readers make them: up to ZIPF_ADDRESSES distinct addresses (every kind's,
+    then meetings' own pages), in a random order of popularity, each asked for with a frequency
+    falling as 1/rank (Zipf): a few addresses are asked for again and again, most rarely.
+    Returns the number of distinct addresses and ZIPF_REQUESTS paths drawn from them."""
+    pool = list(dict.fromkeys(p for k in kinds if k.name not in CEILINGS for p in k.paths))
+    room = ZIPF_ADDRESSES - len(pool)
+    if room > 0:
+        meetings = (
+            Meeting.objects.filter(status=PUBLISHED).order_by("id").values_list("id", flat=True)
+        )
+        pool += [reverse("meetings:meeting", args=[pk]) for pk in meetings[:room]]
+    pool = pool[:ZIPF_ADDRESSES]
+    chance = random.Random(f"{seed}-zipf")
+    chance.shuffle(pool)
+    weights = [1 / (rank**ZIPF_EXPONENT) for rank in range(1, len(pool) + 1)]
+    return len(pool), chance.choices(pool, weights=weights, k=ZIPF_REQUESTS)
 
 
 # -- what the database holds --------------------------------------------------------------

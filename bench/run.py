@@ -228,6 +228,54 @@ class Run:
             server.stop()
         return results, {"workers": o.workers, "memory": memory, "log": str(server.log)}
 
+    def mix(self, wrk: str, kinds: list[pages.Kind]) -> tuple[pages.Kind, wrk_tool.WrkResult]:
+        """The realistic mix (pages.zipf_mix), served by a fresh gunicorn with the cache on."""
+        o = self.options
+        distinct, requests = pages.zipf_mix(kinds, o.seed)
+        paths = self.options.folder / f"{o.name}-urls" / "zipf-mix.txt"
+        paths.write_text("\n".join(requests) + "\n")
+        kind = pages.Kind(
+            pages.ZIPF,
+            pages.KINDS_AND_MIX[pages.ZIPF],
+            sorted(set(requests)),
+            f"{distinct:,} distinct addresses, requests drawn by Zipf's law (exponent "
+            f"{pages.ZIPF_EXPONENT}); the cache on (local memory in each worker), empty at start",
+        )
+        server = Gunicorn(
+            o.workers, o.folder / f"{o.name}-zipf-gunicorn.log", self.base, env={"CACHE": "1"}
+        )
+        self.say(f"The Zipf mix over {distinct:,} addresses, the cache on.")
+        try:
+            server.start(ready_path=requests[0])
+            for kind in kinds:  # a server that has drawn each page before, as one in service
+                for path in kind.paths[:1]:
+                    live_status(server.port, path)
+            before = self.cpu(server)
+            result = wrk_tool.run(
+                wrk,
+                server.url,
+                self.base / "bench" / "urls.lua",
+                paths,
+                threads=o.threads,
+                connections=o.connections,
+                duration=o.duration,
+                timeout=WRK_TIMEOUT,
+            )
+            app_after, db_after = self.cpu(server)
+            result.cpu_seconds = {
+                "app": app_after - before[0],
+                "db": sum(t - before[1].get(pid, 0.0) for pid, t in db_after.items()),
+            }
+        finally:
+            server.stop()
+        cpu = result.cpu_ms_per_request or {}
+        self.say(
+            f"  {pages.ZIPF:<15} {result.requests_per_second:>9,.1f} req/s"
+            f"  p50 {result.latency_us['p50'] / 1000:>8,.1f} ms"
+            f"  CPU {cpu.get('total', 0):>5.1f} ms/req"
+        )
+        return kind, result
+
     def cpu(self, server: Gunicorn) -> tuple[float, dict[int, float]]:
         """CPU seconds used so far by gunicorn, and by each PostgreSQL backend of the benchmark's
         database (a backend started since counts from zero)."""
@@ -246,6 +294,9 @@ class Run:
         rows = [
             report.row(k, samples[k.name], wrk_results.get(k.name), problems[k.name]) for k in kinds
         ]
+        if not o.only:
+            mixed, result = self.mix(wrk, kinds)
+            rows.append(report.row(mixed, [], result, result.problems()))
         report.add_ceiling(rows)
         return {
             "name": o.name,

@@ -80,7 +80,10 @@ def children(pid: int) -> list[int]:
 class Gunicorn:
     """`gunicorn meetings.wsgi` on a free port of 127.0.0.1, output to a log file."""
 
-    def __init__(self, workers: int, log: Path, cwd: Path, timeout: int = 120):
+    def __init__(
+        self, workers: int, log: Path, cwd: Path, timeout: int = 120, env: dict | None = None
+    ):
+        self.env = {**os.environ, **(env or {})}
         self.workers = workers
         self.log = log
         self.cwd = cwd
@@ -114,6 +117,7 @@ class Gunicorn:
             self.process = subprocess.Popen(
                 command,
                 cwd=self.cwd,
+                env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,

@@ -26,8 +26,16 @@ class MeetingsConfig(AppConfig):
         m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_topics")
         post_migrate.connect(signals.ensure_editor_group, sender=self)
 
-        from meetings.filters import Vocabulary
-
-        for model in ("Country", "Venue", "Occasion", "Topic"):
-            post_save.connect(Vocabulary.forget, sender=f"meetings.{model}")
-            post_delete.connect(Vocabulary.forget, sender=f"meetings.{model}")
+        # what the public pages show besides meetings: a new data version on commit
+        for model in (
+            "Country",
+            "Official",
+            "Position",
+            "Venue",
+            "Occasion",
+            "Topic",
+            "Source",
+            "MeetingSource",
+        ):
+            post_save.connect(signals.shown_changed, sender=f"meetings.{model}")
+            post_delete.connect(signals.shown_changed, sender=f"meetings.{model}")

@@ -166,6 +166,13 @@ class Writer:
         transaction may have just written them)."""
         self._insert_values(model, columns, rows, "ON CONFLICT DO NOTHING")
 
+    def take_turn(self, name: str) -> None:
+        """Wait until no other transaction holds the turn called name, and hold it until this
+        one ends (PostgreSQL; on SQLite a writer holds the whole database already)."""
+        if self.copy:
+            with self.connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [name])
+
     def lock(self, model: type[models.Model], ids: Sequence[int]) -> list[int]:
         """Lock these rows until the transaction ends, in id order (so that two writers wait
         for each other instead of deadlocking); returns the ids that exist."""

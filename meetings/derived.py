@@ -17,11 +17,16 @@ of each batch, so an interrupted import leaves counts that match what it wrote.
 A published meeting's listings say what it counted for: a refresh subtracts what the old
 listings add up to, adds what its subjects are now, and writes the difference.
 ``rebuild()`` recomputes everything; ``check()`` compares the tables with a rebuild in memory.
+
+Every committed change to what the public pages show (a refresh, or a saved official, venue,
+topic, source...) also makes a new data version (``changed()``), which their ETags and cached
+counts follow (meetings.read.cache).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,10 +36,13 @@ from itertools import combinations
 from typing import NamedTuple
 
 from django.db import connections, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from meetings.db import Writer
 from meetings.models import (
     SUBJECT_COLUMNS,
+    DataVersion,
     Meeting,
     MeetingCountry,
     Participation,
@@ -169,8 +177,37 @@ def retire(ids: Sequence[int], using: str = "default") -> None:
     deleting transaction: once they are gone nothing would say what they counted for."""
     ids = sorted(ids)
     with transaction.atomic(using=using):
+        changed(using)
         for start in range(0, len(ids), CHUNK):
             _refresh(ids[start : start + CHUNK], {}, using, leaving=True)
+
+
+def changed(using: str = "default") -> None:
+    """What the public pages show has changed: make a new data version (DataVersion) when the
+    transaction commits, once however many changes it holds."""
+    bump = _version_makers.get(using)
+    if bump is None:
+        bump = _version_makers[using] = functools.partial(new_version, using)
+    connection = transaction.get_connection(using)
+    # the callbacks waiting for this transaction's commit (a rollback drops them)
+    if any(waiting[1] is bump for waiting in connection.run_on_commit):
+        return
+    transaction.on_commit(bump, using=using)
+
+
+_version_makers: dict[str, functools.partial] = {}
+
+
+def new_version(using: str = "default") -> None:
+    updated = (
+        DataVersion.objects.using(using)
+        .filter(pk=1)
+        .update(version=F("version") + 1, changed_at=timezone.now())
+    )
+    if not updated:  # the row went with a database emptied by hand
+        DataVersion.objects.using(using).get_or_create(
+            pk=1, defaults={"version": 1, "changed_at": timezone.now()}
+        )
 
 
 @contextmanager
@@ -233,17 +270,21 @@ def refresh(meetings: Iterable[int], using: str = "default") -> int:
     """Bring the derived rows of these meetings up to date; returns how many meetings' listings
     changed."""
     ids = sorted(set(meetings))
-    changed = 0
+    moved = 0
     parents = topic_parents(using)
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         with transaction.atomic(using=using):
-            changed += _refresh(chunk, parents, using)
-    return changed
+            changed(using)  # after this transaction commits, not before
+            moved += _refresh(chunk, parents, using)
+    return moved
 
 
 def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False) -> int:
     writer = Writer(using)
+    # one refresh at a time: two transactions adding to the same counts (everything, a busy
+    # country) in different orders, while creating the same new subjects, would deadlock
+    writer.take_turn("meetings.derived")
     now = {} if leaving else facts(ids, using)
     if not leaving:
         _sync_countries(now, ids, writer)

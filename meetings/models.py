@@ -58,6 +58,12 @@ def held_on[T: Term](terms: Iterable[T], day: datetime.date) -> T | None:
     return best
 
 
+def untitled(names: Iterable[str]) -> str:
+    """The name of a meeting without a title: its participants' names (or offices), by
+    country, joined with dashes, as every page and the admin show it."""
+    return " – ".join(names) or "Meeting"
+
+
 def pair_url(a: Country, b: Country) -> str:
     """The address of a pair page: the two codes in alphabetical order."""
     first, second = sorted([a.code.lower(), b.code.lower()])
@@ -845,3 +851,15 @@ class SubjectOverlap(models.Model):
 
     def __str__(self) -> str:
         return f"subjects {self.subject_id} and {self.other_id}: {self.meetings}"
+
+
+class DataVersion(models.Model):
+    """One row: a number that grows with every committed change to what the public pages show,
+    and when it last grew. Pages derive their ETag and Last-Modified from it, and cached counts
+    are kept under it, so a change reaches every server at once."""
+
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"data version {self.version} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

@@ -82,6 +82,15 @@ WSGI_APPLICATION = "meetings.wsgi.application"
 
 TEMPLATES = [
     {
+        # the public pages (meetings/jinja2/): compiled to Python, they draw a list in a
+        # fraction of the time Django's templates take
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "meetings.templating.environment"},
+    },
+    {
+        # the admin and the article intake
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
@@ -102,10 +111,60 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # parameters bound on the server: psycopg then prepares a query the connection has run a
-    # few times, and the pages' queries skip planning (a millisecond each for the joins)
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+# A PostgreSQL replica of the primary that the public pages read from (meetings.routers).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+READ_REPLICA = "replica" if "replica" in DATABASES else None
+DATABASE_ROUTERS = ["meetings.routers.ReplicaRouter"]
+for database in DATABASES.values():
+    if database["ENGINE"].endswith("postgresql"):
+        # parameters bound on the server: psycopg then prepares a query the connection has
+        # run a few times, and the pages' queries skip planning (a millisecond for the joins)
+        database.setdefault("OPTIONS", {})["server_side_binding"] = True
+
+# Counts and vocabularies of the public pages, kept under the data version (meetings.read.cache):
+# in each process's memory by default, in Redis shared by every app server when REDIS_URL is
+# set; CACHE=off keeps nothing (the benchmark measures the pages' own work that way).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "meetings",
+            "TIMEOUT": 3600,
+        }
+    }
+elif not envbool("CACHE", True):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+
+def source_release() -> str:
+    """A short mark of the code being served, the same in every process of one deployment: the
+    public pages' ETags carry it, so that a new release is not answered with 304."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".html", ".css", ".js", ".svg"}:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:10]
+
+
+RELEASE = os.environ.get("RELEASE") or source_release()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -39,6 +39,11 @@ def participation_changed(sender, instance: Participation, using="default", **kw
     derived.touch([instance.meeting_id], using)
 
 
+def shown_changed(sender, using="default", **kwargs) -> None:
+    """An official, venue, topic, source... that pages show was saved or deleted."""
+    derived.changed(using)
+
+
 def topics_changed(sender, instance, action, reverse, pk_set, using="default", **kwargs) -> None:
     """meeting.topics.set(...), or topic.meetings.add(...) and the like."""
     if not reverse:

@@ -40,6 +40,7 @@ public = (
         path("venues/<slug:slug>/", views.subject_detail, {"kind": "venue"}, name="venue"),
         path("occasions/", views.directory, {"kind": "occasions"}, name="occasions"),
         path("occasions/<slug:slug>/", views.subject_detail, {"kind": "occasion"}, name="occasion"),
+        path("suggest/<slug:kind>/", views.suggest, name="suggest"),
         # topics were once called issues: old addresses still lead to them
         path("issues/", RedirectView.as_view(pattern_name="meetings:topics", permanent=True)),
         path(

@@ -21,15 +21,29 @@ from meetings.models import (
 from meetings.services import writing
 
 
-@pytest.fixture(autouse=True)
-def fresh_vocabulary():
-    """Each test sees the filter form's options of its own data (rolled-back rows send no
-    signal to clear them)."""
-    from meetings.filters import Vocabulary
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A second alias mirroring the test database, standing for a read replica. The public
+    pages use it only when a test turns READ_REPLICA on (test_read_path.py)."""
+    from django.conf import settings
 
-    Vocabulary.forget()
+    if "replica" not in settings.DATABASES:
+        settings.DATABASES["replica"] = {
+            **settings.DATABASES["default"],
+            "TEST": {**settings.DATABASES["default"]["TEST"], "MIRROR": "default"},
+        }
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test sees counts and names of its own data: a test's writes are rolled back, not
+    committed, so they make no new data version that would set aside what an earlier test
+    cached."""
+    from django.core.cache import cache
+
+    cache.clear()
     yield
-    Vocabulary.forget()
+    cache.clear()
 
 
 @pytest.fixture

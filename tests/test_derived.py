@@ -49,7 +49,7 @@ def meetings_of(kind: str, *ids: int) -> int:
 
 
 def derived_filter(key: Key):
-    from meetings.browse import subject_filter
+    from meetings.read.selection import subject_filter
 
     return subject_filter(key)
 

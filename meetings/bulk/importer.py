@@ -231,6 +231,7 @@ class Importer:
         snapshot = self._snapshot()
         try:
             with transaction.atomic(using=self.using):
+                derived.changed(self.using)  # officials, venues... the pages show
                 done = Counts()
                 sources = self._write_entities(records, done, now)
                 planned = self._plan(records, existing, sources, done)

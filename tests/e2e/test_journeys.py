@@ -90,10 +90,10 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     page.goto("/meetings/")
     form = page.get_by_role("form", name="Filter meetings")
 
-    form.get_by_label("Country 1", exact=True).select_option(label="India")
-    form.get_by_label("Country 2", exact=True).select_option(label="United States")
-    form.get_by_label("Venue", exact=True).select_option("washington")
-    form.get_by_label("Topic", exact=True).select_option(label="Defence")
+    form.get_by_label("Country 1", exact=True).fill("India")
+    form.get_by_label("Country 2", exact=True).fill("us")
+    form.get_by_label("Venue", exact=True).fill("Washington")
+    form.get_by_label("Topic", exact=True).fill("defence")
     form.get_by_label("From", exact=True).fill("2025-01-01")
     form.get_by_label("To", exact=True).fill("2025-12-31")
     form.get_by_role("button", name="Show meetings").click()
@@ -102,7 +102,7 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     expect(page.locator("p.count")).to_have_text("2 meetings")
     assert titles(page) == expected
     url = page.url
-    for part in ("country=in", "country=us", "venue=washington", "topic=defence"):
+    for part in ("country=India", "country=us", "venue=Washington", "topic=defence"):
         assert part in url
     assert "from=2025-01-01" in url and "to=2025-12-31" in url
     shoot("journey-2-filtered")
@@ -113,19 +113,19 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     shared.goto(url)
     assert titles(shared) == expected
     shared_form = shared.get_by_role("form", name="Filter meetings")
-    expect(shared_form.get_by_label("Country 1", exact=True)).to_have_value("in")
-    expect(shared_form.get_by_label("Country 2", exact=True)).to_have_value("us")
-    expect(shared_form.get_by_label("Topic", exact=True)).to_have_value("defence")
+    expect(shared_form.get_by_label("Country 1", exact=True)).to_have_value("India")
+    expect(shared_form.get_by_label("Country 2", exact=True)).to_have_value("United States")
+    expect(shared_form.get_by_label("Topic", exact=True)).to_have_value("Defence")
     expect(shared_form.get_by_label("From", exact=True)).to_have_value("2025-01-01")
     shared.close()
 
     # Clearing one filter (the topic) widens the result to the Quad meeting in Washington.
-    form.get_by_label("Topic", exact=True).select_option(label="Any")
+    form.get_by_label("Topic", exact=True).fill("")
     form.get_by_role("button", name="Show meetings").click()
     expect(page.locator("p.count")).to_have_text("3 meetings")
-    assert "topic=defence" not in page.url
+    assert "topic=Defence" not in page.url
     assert "Quad foreign ministers' meeting in Washington" in titles(page)
-    expect(form.get_by_label("Venue", exact=True)).to_have_value("washington")
+    expect(form.get_by_label("Venue", exact=True)).to_have_value("Washington, D.C.")
 
     # Paging keeps the filters: the India–US calls (the demo's and ours) fill two pages.
     india_us = [Country.objects.get(code=code) for code in ("IN", "US")]
@@ -133,8 +133,8 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     assert 20 < calls <= 40
     page.get_by_role("link", name="Clear filters").click()
     expect(page).to_have_url(re.compile(r"/meetings/\?$"))
-    form.get_by_label("Country 1", exact=True).select_option(label="India")
-    form.get_by_label("Country 2", exact=True).select_option(label="United States")
+    form.get_by_label("Country 1", exact=True).fill("India")
+    form.get_by_label("Country 2", exact=True).fill("United States")
     form.get_by_label("Kind", exact=True).select_option(label="Phone call")
     form.get_by_role("button", name="Show meetings").click()
     expect(page.locator("p.count")).to_have_text(f"{calls} meetings, page 1 of 2")
@@ -142,11 +142,11 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     page.get_by_role("navigation", name="Pages").get_by_role("link", name="Older →").click()
 
     expect(page.locator("p.count")).to_have_text(f"{calls} meetings, page 2 of 2")
-    for part in ("country=in", "country=us", "kind=call", "page=2"):
+    for part in ("country=India", "country=United+States", "kind=call", "page=2"):
         assert part in page.url
     expect(form.get_by_label("Kind", exact=True)).to_have_value("call")
-    expect(form.get_by_label("Country 1", exact=True)).to_have_value("in")
-    expect(form.get_by_label("Country 2", exact=True)).to_have_value("us")
+    expect(form.get_by_label("Country 1", exact=True)).to_have_value("India")
+    expect(form.get_by_label("Country 2", exact=True)).to_have_value("United States")
     second_page = titles(page)
     assert len(second_page) == calls - 20
     assert not set(first_page) & set(second_page)
@@ -155,6 +155,34 @@ def test_filtering_the_meeting_list_sharing_it_clearing_and_paging(page, demo, s
     page.get_by_role("link", name="← Newer").click()
     expect(page.locator("p.count")).to_have_text(f"{calls} meetings, page 1 of 2")
     assert "kind=call" in page.url
+
+
+def test_typing_an_officials_name_suggests_him_and_lists_his_meetings(page, demo, shoot):
+    page.goto("/meetings/")
+    form = page.get_by_role("form", name="Filter meetings")
+    box = form.get_by_label("Official", exact=True)
+
+    box.press_sequentially("jaish", delay=30)
+    suggestion = page.locator("datalist#suggest-official option").first
+    expect(suggestion).to_have_attribute("value", "S. Jaishankar")
+    expect(suggestion).to_have_attribute("label", re.compile(r"India · \d+ meetings?"))
+    shoot("journey-official-suggested")
+
+    box.fill(suggestion.get_attribute("value"))  # what picking the suggestion does
+    form.get_by_role("button", name="Show meetings").click()
+
+    jaishankar = Official.objects.get(slug="s-jaishankar")
+    his = Meeting.objects.published().filter(participations__official=jaishankar).distinct()
+    expect(page.locator("p.count")).to_have_text(re.compile(rf"^{his.count()} meetings?"))
+    shown = titles(page)
+    assert shown and set(shown) <= {m.title for m in his}
+    expect(box).to_have_value("S. Jaishankar")
+    assert "official=S.+Jaishankar" in page.url
+
+    # typing only a part of his name, without picking, finds him too
+    box.fill("Jaishankar")
+    form.get_by_role("button", name="Show meetings").click()
+    assert titles(page) == shown
 
 
 def test_the_timeline_from_years_to_a_month_and_back(page, demo, shoot):

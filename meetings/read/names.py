@@ -1,0 +1,185 @@
+"""Officials, topics, venues, occasions and countries as a reader names them.
+
+Only what published meetings name is public: an official, venue, occasion or topic that only
+drafts use is unknown here, exactly like one that does not exist. A name resolves to one thing
+by its address (slug; a country's code), its exact name, or a part of its name or aliases that
+only one public thing has; the suggestions are the public things whose names contain the words,
+busiest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from meetings.models import Country, Occasion, Official, Subject, Topic, Venue
+from meetings.read.cache import cached
+from meetings.text import fold
+
+Kind = Subject.Kind
+
+MODELS = {
+    Kind.OFFICIAL: Official,
+    Kind.TOPIC: Topic,
+    Kind.VENUE: Venue,
+    Kind.OCCASION: Occasion,
+}
+SUGGESTIONS = 10
+
+
+def published(kind: str) -> QuerySet:
+    """The officials (topics, venues, occasions) with at least one published meeting."""
+    return MODELS[kind].objects.filter(
+        Exists(Subject.objects.filter(kind=kind, meetings__gt=0, **{kind: OuterRef("pk")}))
+    )
+
+
+def containing(kind: str, text: str) -> Q:
+    words = text.split()[:4]
+    q = Q()
+    for word in words:
+        part = Q(name__icontains=word)
+        if kind in (Kind.OFFICIAL, Kind.TOPIC):
+            part |= Q(aliases__icontains=word)
+        q &= part
+    return q
+
+
+class Unresolved(ValueError):
+    """A name that names no public thing, or several; the message says which."""
+
+
+def resolve(kind: str, text: str):
+    """The one public thing of this kind that text names."""
+    text = " ".join(text.split())
+    what = MODELS[kind]._meta.verbose_name
+    exact = list(published(kind).filter(Q(slug=text.lower()) | Q(name__iexact=text))[:2])
+    if len(exact) == 1:
+        return exact[0]
+    by_slug = [thing for thing in exact if thing.slug == text.lower()]
+    if by_slug:
+        return by_slug[0]
+    found = exact or _busiest(kind, containing(kind, text), 6)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise Unresolved(f"No {what} named “{text}” has published meetings.")
+    names = ", ".join(thing.name for thing in found[:5])
+    more = ", …" if len(found) > 5 else ""
+    raise Unresolved(f"Several {what}s match “{text}”: {names}{more}. Type more of the name.")
+
+
+def _busiest(kind: str, where: Q, limit: int) -> list:
+    """The public things matching where, most published meetings first, each with .n."""
+    subjects = (
+        Subject.objects.filter(kind=kind, meetings__gt=0)
+        .filter(**{f"{kind}__in": MODELS[kind].objects.filter(where).values("pk")})
+        .select_related(kind)
+        .order_by("-meetings", "id")[:limit]
+    )
+    out = []
+    for subject in subjects:
+        thing = getattr(subject, kind)
+        thing.n = subject.meetings
+        out.append(thing)
+    return out
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    name: str
+    value: str  # what the filter takes: the slug, or a country's code
+    detail: str  # a country, a date
+    meetings: int
+
+
+def suggest(kind: str, text: str) -> list[Suggestion]:
+    """Up to ten public things of this kind whose names contain the words of text."""
+    text = " ".join(text.split())[:100]
+    if kind == Kind.COUNTRY:
+        return _suggest_countries(text)
+    if not text:
+        return []
+    related = {Kind.OFFICIAL: "country", Kind.VENUE: "country", Kind.TOPIC: "parent"}
+    things = _busiest(kind, containing(kind, text), SUGGESTIONS)
+    out = []
+    for thing in things:
+        detail = ""
+        if kind in related:
+            other = getattr(thing, f"{related[kind]}_id")
+            detail = str(getattr(thing, related[kind])) if other else ""
+        elif kind == Kind.OCCASION and thing.start:
+            detail = f"{thing.start:%b %Y}"
+        out.append(Suggestion(thing.name, thing.slug, detail, thing.n))
+    return out
+
+
+# -- countries: few enough to keep whole ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CountryName:
+    pk: int
+    code: str
+    name: str
+    meetings: int
+
+
+def countries() -> dict[str, CountryName]:
+    """Every country by its code, its name, its other names and its demonyms (folded)."""
+
+    def read() -> dict[str, CountryName]:
+        counts = dict(
+            Subject.objects.filter(kind=Kind.COUNTRY).values_list("country_id", "meetings")
+        )
+        out: dict[str, CountryName] = {}
+        rows = Country.objects.values_list("pk", "code", "name", "aliases", "demonyms")
+        for pk, code, name, aliases, demonyms in rows:
+            entry = CountryName(pk, code, name, counts.get(pk, 0))
+            for word in [name, *aliases.splitlines(), *demonyms.splitlines()]:
+                out.setdefault(fold(word), entry)
+            out[code.lower()] = entry
+        return out
+
+    return cached("country-names", read)
+
+
+def resolve_countries(texts: list[str]) -> list[CountryName]:
+    """The countries codes or names (in any case) stand for, in one query when they are codes
+    or names as the site writes them; other names and demonyms ("USA", "Indian") and the start
+    of a name are looked up among every country's words."""
+    if not texts:
+        return []
+    wanted = Q(code__in=[t.upper() for t in texts])
+    for text in texts:
+        if len(text) > 4:
+            wanted |= Q(name__iexact=text)
+    direct: dict[str, CountryName] = {}
+    for pk, code, name in Country.objects.filter(wanted).values_list("pk", "code", "name"):
+        entry = CountryName(pk, code, name, meetings=0)
+        direct[code.lower()] = direct.setdefault(name.lower(), entry)
+    return [direct.get(text.lower()) or _resolve_country(text) for text in texts]
+
+
+def _resolve_country(text: str) -> CountryName:
+    known = countries()
+    entry = known.get(fold(text))
+    if entry is not None:
+        return entry
+    starting = {e for key, e in known.items() if key.startswith(fold(text))} if text else set()
+    if len(starting) == 1:
+        return starting.pop()
+    if starting:
+        names = ", ".join(sorted(e.name for e in starting)[:5])
+        raise Unresolved(f"Several countries match “{text}”: {names}. Type more of the name.")
+    if len(text) in (2, 4) and text.isascii() and text.isalpha():
+        raise Unresolved(f"No country has the code “{text.lower()}”.")
+    raise Unresolved(f"No country is called “{text}” (give a name, or a code such as in, us).")
+
+
+def _suggest_countries(text: str) -> list[Suggestion]:
+    key = fold(text)
+    entries = {e for name, e in countries().items() if key in name} if key else set()
+    ranked = sorted(entries, key=lambda e: (-e.meetings, e.name))[:SUGGESTIONS]
+    return [Suggestion(e.name, e.code.lower(), e.code, e.meetings) for e in ranked]

@@ -1,0 +1,392 @@
+"""A selection: the published meetings a page shows, and what is counted of them.
+
+A Selection names some countries, a topic, an official, a venue or an occasion, and may narrow
+them by kind, dates or words. Each thing it names is a Subject (meetings.derived); its meetings
+are read newest first from the listing of the subject with the fewest meetings, a page of ids at
+a time. Totals, meetings per year and per month and rankings come from the subjects' counts
+when they describe the selection, and are counted from its meetings (up to a limit) otherwise.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.paginator import Page
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils.functional import cached_property
+
+from meetings.derived import EVERYTHING, Key
+from meetings.models import (
+    SUBJECT_COLUMNS,
+    Country,
+    Meeting,
+    Occasion,
+    Official,
+    Subject,
+    SubjectMeeting,
+    SubjectMonth,
+    SubjectOverlap,
+    Topic,
+    Venue,
+)
+from meetings.read.cache import cached
+from meetings.read.paging import paginate
+from meetings.read.rows import Row, load
+from meetings.read.search import FEW_MATCHES, Search, matching
+
+Kind = Subject.Kind
+
+
+@dataclass(frozen=True)
+class Near:
+    """A meeting before or after another: what the link to it says."""
+
+    pk: int
+    date: datetime.date
+    date_precision: str
+    end_date: datetime.date | None
+    venue: str | None
+
+
+def subject_filter(key: Key) -> Q:
+    """The Subject row of a key, as a filter."""
+    names = SUBJECT_COLUMNS[key.kind]
+    return Q(kind=key.kind, **{f"{n}_id": v for n, v in zip(names, (key.a, key.b), strict=False)})
+
+
+def key_of(subject: Subject) -> Key:
+    values = [getattr(subject, f"{n}_id") for n in SUBJECT_COLUMNS[subject.kind]]
+    return Key(subject.kind, *values)
+
+
+@dataclass(frozen=True)
+class Selection:
+    countries: tuple[Country, ...] = ()
+    topic: Topic | None = None
+    venue: Venue | None = None
+    occasion: Occasion | None = None
+    official: Official | None = None
+    kind: str = ""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    words: str = ""
+
+    def replace(self, **changes) -> Selection:
+        return dataclasses.replace(self, **changes)
+
+    def narrowed(self, start: datetime.date, end: datetime.date) -> Selection:
+        """The same selection within [start, end] as well."""
+        lo = max(start, self.start) if self.start else start
+        hi = min(end, self.end) if self.end else end
+        return dataclasses.replace(self, start=lo, end=hi)
+
+    # -- subjects -----------------------------------------------------------------------------
+
+    @cached_property
+    def keys(self) -> list[Key]:
+        """The subjects whose meetings the selection takes (everything when it names none)."""
+        ids = sorted({c.pk for c in self.countries})
+        keys = [Key(Kind.PAIR, ids[0], ids[1])] if len(ids) >= 2 else []
+        keys += [Key(Kind.COUNTRY, pk) for pk in (ids[2:] if len(ids) >= 2 else ids)]
+        for kind, thing in (
+            (Kind.TOPIC, self.topic),
+            (Kind.OFFICIAL, self.official),
+            (Kind.VENUE, self.venue),
+            (Kind.OCCASION, self.occasion),
+        ):
+            if thing is not None:
+                keys.append(Key(kind, thing.pk))
+        return keys or [EVERYTHING]
+
+    @cached_property
+    def subjects(self) -> dict[Key, Subject]:
+        """The Subject rows of the keys (one query); a key without a row has no meetings."""
+        wanted = Q()
+        for key in self.keys:
+            wanted |= subject_filter(key)
+        return {key_of(s): s for s in Subject.objects.filter(wanted)}
+
+    @property
+    def empty(self) -> bool:
+        """Whether a subject it names has never had a published meeting."""
+        return any(self.subjects.get(k) is None or not self.subjects[k].meetings for k in self.keys)
+
+    @property
+    def narrowing(self) -> bool:
+        """Whether kind, dates or words narrow the subjects' meetings."""
+        return bool(self.kind or self.start or self.end or self.words)
+
+    @cached_property
+    def subject(self) -> Subject | None:
+        """The one subject whose counts describe exactly this selection, if there is one."""
+        if self.narrowing or len(self.keys) != 1:
+            return None
+        return self.subjects.get(self.keys[0])
+
+    @cached_property
+    def counted(self) -> Subject | None:
+        """The one subject whose months count this selection: one subject, and dates (if
+        any) that run from the first of a month to the last day of one."""
+        if self.kind or self.words or len(self.keys) != 1 or self.empty:
+            return None
+        if self.start and self.start.day != 1:
+            return None
+        if self.end and (self.end + datetime.timedelta(days=1)).day != 1:
+            return None
+        return self.subjects.get(self.keys[0])
+
+    def subject_months(self) -> QuerySet:
+        """The counted subject's months within the dates."""
+        months = SubjectMonth.objects.filter(subject=self.counted)
+        if self.start:
+            months = months.filter(month__gte=self.start)
+        if self.end:
+            months = months.filter(month__lte=self.end)
+        return months
+
+    @cached_property
+    def search(self) -> Search | None:
+        """What the words match (looked up once per selection)."""
+        return matching(self.words) if self.words else None
+
+    @property
+    def only_words(self) -> bool:
+        """Whether the selection is a search and nothing else."""
+        return dataclasses.replace(self, words="") == Selection()
+
+    # -- meetings -----------------------------------------------------------------------------
+
+    def ids(self) -> QuerySet:
+        """The ids of the selected meetings, newest first."""
+        if self.keys == [EVERYTHING]:
+            # the meetings' own indexes: newest first, and of one kind
+            qs = Meeting.objects.published()
+            qs = self.narrowed_down(qs, meeting="", pk="pk")
+            return qs.order_by("-date", "-id").values_list("id", flat=True)
+        if self.empty:
+            return SubjectMeeting.objects.none().values_list("meeting_id", flat=True)
+        # read the smallest subject's listing; the others are checked row by row
+        driver, *others = sorted(
+            (self.subjects[k] for k in self.keys), key=lambda s: (s.meetings, s.pk)
+        )
+        qs = SubjectMeeting.objects.filter(subject_id=driver.pk)
+        for other in others:
+            qs = qs.filter(
+                Exists(
+                    SubjectMeeting.objects.filter(
+                        subject_id=other.pk,
+                        date=OuterRef("date"),
+                        meeting_id=OuterRef("meeting_id"),
+                    )
+                )
+            )
+        qs = self.narrowed_down(qs, meeting="meeting__", pk="meeting_id")
+        return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+
+    def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
+        """The selected meetings just before and just after this one (two queries)."""
+        ids = self.ids()
+        column = "id" if self.keys == [EVERYTHING] else "meeting_id"
+        before = Q(date__lt=meeting.date) | Q(date=meeting.date, **{f"{column}__lt": meeting.pk})
+        after = Q(date__gt=meeting.date) | Q(date=meeting.date, **{f"{column}__gt": meeting.pk})
+        older = ids.filter(before)[:1]
+        newer = ids.filter(after).order_by("date", column)[:1]
+        if connection.features.supports_slicing_ordering_in_compound:
+            near = list(older.union(newer, all=True))
+        else:
+            near = [*older, *newer]
+        found = {
+            row[0]: Near(*row)
+            for row in Meeting.objects.filter(pk__in=near or [0]).values_list(
+                "id", "date", "date_precision", "end_date", "venue__name"
+            )
+        }
+        here = (meeting.date, meeting.pk)
+        previous = next((n for n in found.values() if (n.date, n.pk) < here), None)
+        following = next((n for n in found.values() if (n.date, n.pk) > here), None)
+        return previous, following
+
+    def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
+        """qs (meetings, or listings: meeting="meeting__") with the selection's kind, dates and
+        words; pk names the meeting's id in qs."""
+        if self.kind:
+            qs = qs.filter(**{f"{meeting}kind": self.kind})
+        if self.start:
+            qs = qs.filter(date__gte=self.start)
+        if self.end:
+            qs = qs.filter(date__lte=self.end)
+        search = self.search
+        if search is not None:
+            for ids in [search.few] if search.few is not None else search.each:
+                qs = qs.filter(**{f"{pk}__in": ids})
+        return qs
+
+    def meetings(self) -> QuerySet:
+        """The selected meetings as rows (for aggregates over small selections)."""
+        return Meeting.objects.filter(pk__in=self.ids().order_by())
+
+    def total(self) -> int | None:
+        """How many meetings, from the subjects' counts; None when they do not say."""
+        if self.empty:
+            return 0
+        if self.subject is not None:
+            return self.subject.meetings
+        if self.counted is not None:
+            return sum(y["count"] for y in self.year_rows)
+        overlap = self.cross_count()
+        if overlap is None:
+            return None
+        subject, other = overlap
+        row = SubjectOverlap.objects.filter(subject=subject, other=other).values_list(
+            "meetings", flat=True
+        )
+        return next(iter(row), 0)
+
+    # what is counted of a country's or a pair's meetings (meetings.derived.OVERLAPS)
+    CROSS = {
+        Kind.COUNTRY: (Kind.TOPIC, Kind.OFFICIAL),
+        Kind.PAIR: (Kind.TOPIC, Kind.OFFICIAL, Kind.VENUE),
+    }
+
+    def cross_count(self) -> tuple[Subject, Subject] | None:
+        """(subject, other) whose overlap counts this selection when it is a country or a pair
+        with one topic, official or venue (India–US on trade), else None."""
+        if self.narrowing or len(self.keys) != 2:
+            return None
+        place = [k for k in self.keys if k.kind in self.CROSS]
+        other = [k for k in self.keys if k.kind not in self.CROSS]
+        if len(place) != 1 or len(other) != 1 or other[0].kind not in self.CROSS[place[0].kind]:
+            return None
+        return self.subjects[place[0]], self.subjects[other[0]]
+
+    def page(self, number, per_page: int | None = None) -> Page:
+        if self.only_words:
+            search = self.search
+            if search is not None and search.word is not None:
+                # one word: its matches read from the listings of the names it matches
+                per_page = per_page or settings.MEETINGS_PER_PAGE
+                try:
+                    deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
+                except (TypeError, ValueError):
+                    deep = per_page
+                if search.dense:  # a common word: its newest 2,000
+                    newest = search.word.matches(newest=deep).order_by("-date", "-id")
+                    count, exact = FEW_MATCHES + 1, False
+                else:
+                    newest = search.word.matches().order_by("-date", "-id")
+                    count, exact = search.exact, True
+                    if count is None:
+                        count = search.word.matches(dated=False).count()
+                return paginate(
+                    newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
+                )
+        return paginate(self.ids(), number, per_page, count=self.total())
+
+    def latest(self, n: int) -> list[Row]:
+        return load(list(self.ids()[:n]))
+
+    # -- figures ------------------------------------------------------------------------------
+
+    def years(self) -> list[dict]:
+        """Meetings per year, every year from the first to the last (gaps show as zero)."""
+        return self.year_rows
+
+    @cached_property
+    def year_rows(self) -> list[dict]:
+        # read once: a page shows the years and takes its total from them
+        if self.empty:
+            counts = {}
+        elif self.counted is not None:
+            counts = cached(
+                f"years:{self.counted.pk}:{self.start}:{self.end}",
+                lambda: dict(
+                    self.subject_months()
+                    .annotate(year=ExtractYear("month"))
+                    .values_list("year")
+                    .annotate(n=Sum("meetings"))
+                    .values_list("year", "n")
+                ),
+            )
+        else:
+            counts = dict(
+                self.meetings()
+                .annotate(year=ExtractYear("date"))
+                .values_list("year")
+                .annotate(n=Count("id"))
+                .values_list("year", "n")
+            )
+        if not counts:
+            return []
+        return [{"year": y, "count": counts.get(y, 0)} for y in range(min(counts), max(counts) + 1)]
+
+    def months(self, year: int) -> dict[int, int]:
+        """Meetings per month of the year."""
+        if self.empty:
+            return {}
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        if self.counted is not None:
+            return {
+                month.month: n
+                for month, n in self.subject_months()
+                .filter(month__range=(first, last))
+                .values_list("month", "meetings")
+            }
+        within = self.narrowed(first, last)
+        return dict(
+            within.meetings()
+            .annotate(month=ExtractMonth("date"))
+            .values_list("month")
+            .annotate(n=Count("id"))
+            .values_list("month", "n")
+        )
+
+    def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
+        """The countries, topics, officials or venues (kind) with most meetings in this
+        selection, each with .n, most first; country: only the officials of that country."""
+        if self.narrowing or len(self.keys) != 1:
+            raise ValueError("ranked() needs a selection of one subject")
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list:
+            column = SUBJECT_COLUMNS[kind][0]
+            qs = SubjectOverlap.objects.filter(subject=subject, other_kind=kind, meetings__gt=0)
+            if country is not None:
+                qs = qs.filter(other__official__country=country)
+            related = {"venue": "other__venue__country", "official": "other__official__country"}
+            qs = qs.select_related(related.get(column, f"other__{column}"))
+            out = []
+            for overlap in qs.order_by("-meetings", "other_id")[:limit]:
+                thing = getattr(overlap.other, column)
+                thing.n = overlap.meetings
+                out.append(thing)
+            out.sort(key=lambda row: (-row.n, row.name))
+            return out
+
+        return cached(f"ranked:{subject.pk}:{kind}:{limit}:{country and country.pk}", read)
+
+    def pairs(self, limit: int = 8) -> list[dict]:
+        """The country pairs with most meetings in this selection."""
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list[dict]:
+            out = []
+            for overlap in (
+                SubjectOverlap.objects.filter(subject=subject, other_kind=Kind.PAIR)
+                .select_related("other__country", "other__partner")
+                .order_by("-meetings", "other_id")[:limit]
+            ):
+                pair = overlap.other.country, overlap.other.partner
+                a, b = sorted(pair, key=lambda c: c.code)
+                out.append({"a": a, "b": b, "count": overlap.meetings})
+            return out
+
+        return cached(f"pairs:{subject.pk}:{limit}", read)
