@@ -50,6 +50,9 @@ def test_the_command_prints_precision_recall_and_f1_and_false_meetings():
     assert any(line.startswith("Participants:") and "F1" in line for line in lines)
     assert any(line.startswith("Accuracy in matched meetings: date") for line in lines)
     assert "False meetings on no-meeting articles: 0" in lines
+    assert any(
+        line.startswith("Participant country accuracy in matched meetings: ") for line in lines
+    )
 
 
 def test_verbose_articles_gives_one_line_per_article():
@@ -73,6 +76,7 @@ def test_the_json_file_holds_one_object_with_every_figure(figures):
     assert set(figures["meetings"]) == {"precision", "recall", "f1"}
     assert set(figures["accuracy"]) == {"date", "venue", "kind", "topics"}
     assert figures["articles"] == len(figures["per_article"])
+    assert 0 <= figures["participant_country_accuracy"] <= 1
 
 
 def test_our_labelled_set_meets_the_targets(figures):
@@ -164,3 +168,33 @@ def test_an_article_file_that_is_not_utf8_is_an_error_naming_the_file(tmp_path):
 
     with pytest.raises(CommandError, match="^latin.json: not valid JSON"):
         evaluate(tmp_path)
+
+
+def test_a_meeting_f1_below_the_floor_fails_the_command_and_names_the_floor():
+    with pytest.raises(
+        CommandError, match=r"Meeting F1 0\.\d+ is below the floor 1\.000 \(--min-f1\)"
+    ):
+        evaluate(ARTICLES, "--min-f1", "1")
+
+
+def test_a_participant_f1_below_the_floor_fails_the_command_and_names_the_floor():
+    with pytest.raises(CommandError, match=r"Participant F1 .* \(--min-participant-f1\)") as error:
+        evaluate(ARTICLES, "--min-f1", "0.5", "--min-participant-f1", "1")
+
+    assert "Meeting F1" not in str(error.value)
+
+
+def test_figures_above_their_floors_pass_and_still_print_everything():
+    output = evaluate(ARTICLES, "--min-f1", "0.5", "--min-participant-f1", "0.5")
+
+    assert output.startswith("Articles: ")
+
+
+def test_a_floor_outside_zero_to_one_is_refused():
+    with pytest.raises(CommandError, match="--min-f1"):
+        evaluate(ARTICLES, "--min-f1", "85")
+
+
+def test_a_floor_on_a_missing_folder_is_still_an_error(tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        evaluate(tmp_path / "missing", "--min-f1", "0.8")

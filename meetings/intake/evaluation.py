@@ -131,6 +131,8 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
     reader = Reader(lexicon)
     totals = {"meetings": [0, 0, 0], "participants": [0, 0, 0]}
     checks = {"date": [0, 0], "venue": [0, 0], "kind": [0, 0], "topics": [0, 0]}
+    # Of the gold participants found in a matched meeting, how many got the right country.
+    country = [0, 0]
     topic_overlap: list[float] = []
     false_on_empty, empty_articles, timings, per_article = 0, 0, [], []
     Reader(lexicon).read(load_article(files[0])["text"])  # warm-up: caches and regexes
@@ -157,9 +159,13 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         totals["meetings"][1] += len(predicted)
         totals["meetings"][2] += len(gold)
         for g, p in pairs:
-            matched = sum(
-                1 for gp in g["participants"] if any(names.same(gp, pp) for pp in p["participants"])
-            )
+            matched = 0
+            for gp in g["participants"]:
+                found = next((pp for pp in p["participants"] if names.same(gp, pp)), None)
+                if found is not None:
+                    matched += 1
+                    country[0] += gp.get("country_iso2") == found.get("country_iso2")
+                    country[1] += 1
             totals["participants"][0] += matched
             totals["participants"][1] += len(p["participants"])
             totals["participants"][2] += len(g["participants"])
@@ -185,6 +191,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         "meetings": f1(*totals["meetings"]),
         "participants": f1(*totals["participants"]),
         "accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in checks.items()},
+        "participant_country_accuracy": round(country[0] / country[1], 3) if country[1] else None,
         "topics_jaccard": round(sum(topic_overlap) / len(topic_overlap), 3)
         if topic_overlap
         else None,
