@@ -162,6 +162,7 @@ class Proposal:
     # (issue id, name, the word that signalled it, its sentence)
     topics: list[tuple[int, str, str, str]] = field(default_factory=list)
     countries_hint: set[str] = field(default_factory=set)
+    order: int = 0  # its place among the article's proposals
 
     @property
     def keys(self) -> frozenset[str]:
@@ -288,7 +289,8 @@ class Reader:
         body = text.lstrip()[dateline.length :] if dateline else text
         sentences = split_sentences(body)
         proposals: list[Proposal] = []
-        owner: list[int | None] = []  # which proposal each sentence talks about
+        owner: list[Proposal | None] = []  # which proposal each sentence talks about
+        by_people: dict[frozenset[str], list[Proposal]] = {}
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
         for index, sentence in enumerate(sentences):
@@ -299,15 +301,19 @@ class Reader:
             )
             previous_mentions = mentions
             for proposal in found:
-                merged = self.merge(proposals, proposal)
+                merged = self.merge(proposals, by_people, proposal)
                 current = merged or proposal
                 if merged is None:
+                    proposal.order = len(proposals)
                     proposals.append(proposal)
+                same = by_people.setdefault(current.keys, [])
+                if not same or same[-1] is not current:
+                    same.append(current)
                 if proposal.participants:
                     last_subject = proposal.participants[0]
             if current is None and mentions and not proposals:
                 last_subject = last_subject or mentions[0].person
-            owner.append(proposals.index(current) if current is not None else None)
+            owner.append(current)
         proposals = [p for p in proposals if len(p.participants) >= 2]
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
@@ -485,9 +491,26 @@ class Reader:
                 return kind, True
         return default, default != IN_PERSON
 
-    def merge(self, proposals: list[Proposal], new: Proposal) -> Proposal | None:
-        """Fold a proposal into an earlier one about the same meeting; returns that one."""
+    def merge(
+        self,
+        proposals: list[Proposal],
+        by_people: dict[frozenset[str], list[Proposal]],
+        new: Proposal,
+    ) -> Proposal | None:
+        """Fold a proposal into an earlier one about the same meeting; returns that one.
+
+        Only the proposals of the last few sentences and those of the same people can be the
+        same meeting, so only they are compared: reading stays linear in the article's length."""
+        recent = []
         for old in reversed(proposals):
+            if new.index - old.index > 2:
+                break
+            recent.append(old)
+        # The latest few of the same people: a long text naming the same pair a thousand times
+        # must not compare each mention with all the others.
+        same = [old for old in by_people.get(new.keys, [])[-8:] if old.keys == new.keys]
+        candidates = sorted({id(p): p for p in [*recent, *same]}.values(), key=lambda p: p.order)
+        for old in reversed(candidates):
             same_people = bool(new.keys) and new.keys == old.keys
             pending = not old.participants and old.countries_hint and new.index - old.index <= 2
             pending = pending and (new.countries <= old.countries_hint or not new.countries)
@@ -577,7 +600,7 @@ class Reader:
         self,
         proposals: list[Proposal],
         sentences: list[str],
-        owner: list[int | None],
+        owner: list[Proposal | None],
         dateline: d.Dateline | None,
     ) -> None:
         lead_place = None
@@ -587,15 +610,13 @@ class Reader:
                 lead_place = (places[0][1], places[0][2], sentence)
                 break
         previous = None
-        for n, proposal in enumerate(proposals):
+        for proposal in proposals:
             occasion = OCCASION.search(proposal.sentence)
             if occasion is None:
-                for index, sentence in enumerate(sentences):
-                    if (
-                        index > proposal.index
-                        and owner[index] in (n, None)
-                        and SIDELINES.search(sentence)
-                    ):
+                # An occasion named in the next few sentences about this meeting or none.
+                for index in range(proposal.index + 1, min(len(sentences), proposal.index + 9)):
+                    sentence = sentences[index]
+                    if owner[index] in (proposal, None) and SIDELINES.search(sentence):
                         occasion = OCCASION.search(sentence)
                         if occasion:
                             break
@@ -628,13 +649,14 @@ class Reader:
             previous = proposal
 
     def resolve_topics(
-        self, proposals: list[Proposal], sentences: list[str], owner: list[int | None]
+        self, proposals: list[Proposal], sentences: list[str], owner: list[Proposal | None]
     ) -> None:
-        for n, proposal in enumerate(proposals):
-            # The meeting's sentence and the ones after it, until another meeting is reported.
+        for proposal in proposals:
+            # The meeting's sentence and the ones after it, until another meeting is reported
+            # (at most a dozen: a meeting is not discussed for pages).
             span = [proposal.sentence]
-            for index in range(proposal.index + 1, len(sentences)):
-                if owner[index] is not None and owner[index] != n:
+            for index in range(proposal.index + 1, min(len(sentences), proposal.index + 13)):
+                if owner[index] is not None and owner[index] is not proposal:
                     break
                 span.append(sentences[index])
             if len(proposals) == 1:
