@@ -183,6 +183,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
                 "gold": len(gold),
                 "predicted": len(predicted),
                 "matched": len(pairs),
+                "notes": reading.notes,
             }
         )
     per_5000 = [1000 * t * 5000 / max(n, 1) for t, n in timings]

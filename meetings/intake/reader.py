@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from meetings.intake import dates as d
+from meetings.intake.html import guess_language
 from meetings.intake.lexicon import (
     CALL,
     IN_PERSON,
@@ -266,6 +267,14 @@ class Reader:
         self, text: str, *, published: datetime.date | None = None, title: str | None = None
     ) -> Reading:
         notes: list[str] = []
+        language = guess_language(text)
+        if language is not None and language != "English":
+            # Our rules are English words; on another language they would only find noise.
+            notes.append(
+                f"This text seems to be in {language}; the reader reads English, so it proposed "
+                "nothing."
+            )
+            return Reading([], published, None, notes)
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
         first, _, rest = text.strip().partition("\n")
         letters = [c for c in first if c.isalpha()]

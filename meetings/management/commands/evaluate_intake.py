@@ -76,6 +76,9 @@ class Command(BaseCommand):
                     f"  {row['file']}: gold {row['gold']}, proposed {row['predicted']}, "
                     f"matched {row['matched']}{flag}"
                 )
+                if not row["predicted"] and row.get("notes"):
+                    # Why nothing was proposed: no meeting, or a text the reader cannot read.
+                    lines.append(f"      {row['notes'][-1]}")
         self.stdout.write("\n".join(lines))
         if json_out:
             json_out.write_text(json.dumps(figures, indent=2))
