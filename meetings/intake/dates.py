@@ -178,44 +178,99 @@ def shift(mention: DateMention, previous: DateMention | None) -> DateMention | N
 
 
 CAPITALS = r"A-Z\u00C0-\u00DE"
-DATELINE_HEAD = (
-    rf"^\s*(?P<city>[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+"
+LETTERS = r"\w'\-\u00C0-\u024F"
+MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-DATELINE_TAIL = rf"(?:,?\s+{YEAR})?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]+\s*"
-DATELINES = [
-    re.compile(rf"{DATELINE_HEAD}{MONTH}\s+{DAY}{DATELINE_TAIL}"),
-    re.compile(rf"{DATELINE_HEAD}{DAY}\s+{MONTH}{DATELINE_TAIL}"),
-]
+# A date as datelines write it: "Oct. 3", "9 June 2021", "March 4/2024", "21st Jan, 2019".
+DATELINE_DATE = (
+    rf"(?:{MONTH_WORD}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD})"
+    r"(?:\s*[,/]?\s*(?:19|20)\d\d)?"
+)
+# The place: capitalised words, never a month ("KNA March 4/2024" has no place).
+CITY_WORD = rf"(?!{MONTH_WORD}\s)[{CAPITALS}][{LETTERS}]*+"
+DATELINE_CITY = rf"{CITY_WORD}(?:[ .]{CITY_WORD}){{0,3}}"
+DATELINE_SEPARATOR = r"(?:-{2,}|[–—]+|\s-\s|\||:(?!\d))"
+# What may stand between the place and the separator: a region (", South Korea"), the agency
+# in parentheses or slashes or capitals ("(Agency)", "/agency/", "AGENCY"), the date, or the
+# date in parentheses with the agency ("(Daily Post / Agency - 21st Jan, 2019)").
+DATELINE = re.compile(
+    rf"^\s*(?P<city>{DATELINE_CITY})?"
+    rf"(?P<extra>(?:[\s,.]*(?:\([^()\n]{{1,80}}\)|/[A-Za-z]{{2,12}}/\.?|[A-Z]{{2,12}}\b"
+    rf"(?=\s*(?:{DATELINE_SEPARATOR}|{DATELINE_DATE}))|{DATELINE_DATE}"
+    rf"|[{CAPITALS}][a-z]+(?:\s[{CAPITALS}][a-z]+)?(?=\s*{DATELINE_SEPARATOR})))*)"
+    rf"(?P<sep>\s*{DATELINE_SEPARATOR}+\s*|\.?\s+(?=[{CAPITALS}\"“]))"
+)
+FIND_DATELINE_DATE = re.compile(DATELINE_DATE)
+# A line that is only a date, as pages print their own: "June 3, 2019", "Tue 4 Feb 2020".
+ONLY_A_DATE = re.compile(
+    rf"^\s*(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?\s+)?"
+    rf"{DATELINE_DATE}(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$"
+)
 
 
-DATELINE_CITY_ONLY = re.compile(
-    rf"^\s*(?P<city>[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}})?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
-)
+def only_a_date(line: str) -> bool:
+    return ONLY_A_DATE.match(line) is not None
 
 
 @dataclass(frozen=True)
 class Dateline:
-    city: str
+    city: str | None
     date: datetime.date | None
     length: int
+    agency: str | None = None  # the agency it credits, "(Agency)", "/agency/", "AGENCY"
+    text: str = ""  # the dateline as written
 
 
-def read_dateline(text: str, published: datetime.date | None) -> Dateline | None:
-    """ "NAIROBI, March 3 (Agency) –": a place and a date the report speaks from."""
-    m = DATELINES[0].match(text) or DATELINES[1].match(text)
-    if m:
-        month = MONTHS[m["month"].lower().rstrip(".")]
-        day = int(m["day"])
-        if m["year"]:
-            year = int(m["year"])
-        elif published:
-            year = year_for(month, day, published)
-        else:
-            year = None
-        date = safe_date(year, month, day) if year else None
-        return Dateline(m["city"].strip().title(), date, m.end())
-    m = DATELINE_CITY_ONLY.match(text)
-    if m and m["city"].strip().isupper() and len(m["city"].strip()) > 2:
-        return Dateline(m["city"].strip().title(), None, m.end())
+def dateline_date(text: str, published: datetime.date | None) -> datetime.date | None:
+    """The date a dateline states; without a year, the one nearest the publication date."""
+    m = FIND_DATELINE_DATE.search(text)
+    if m is None:
+        return None
+    found = [x for x in find_dates(m[0].replace("/", " "), published) if x.date]
+    if found:
+        return found[0].date
     return None
+
+
+def read_dateline(text: str, published: datetime.date | None, is_place=None) -> Dateline | None:
+    """ "NAIROBI, March 3 (Agency) –", "Accra, June 9:", "DOHA, Jan 2nd. /agency/.": the
+    place and date a report speaks from. A place in capitals is taken as one; another needs
+    is_place (the gazetteer) to know it."""
+    m = DATELINE.match(text[:240])
+    if m is None:
+        return None
+    city = (m["city"] or "").strip(" .")
+    extra = m["extra"] or ""
+    date_text = FIND_DATELINE_DATE.search(extra)
+    if not city and not date_text:
+        return None
+    words = city.split()
+    if city.isupper() and len(city) <= 3:
+        # "KNA March 4/2024": an agency's initials, not a place
+        extra, city, words = f"{city} {extra}", "", []
+    known = bool(city) and (
+        (city.isupper() and len(city) > 3) or (is_place is not None and is_place(city))
+    )
+    if city and not known:
+        if not date_text or any(w[:1].islower() for w in words):
+            return None
+        city = ""  # a publisher's name before the date: "Legal Weekly (June 3, 2019) --"
+    if m["sep"].strip() == "" and not date_text:
+        # No separator: only a place and a date, followed by the report ("Lusaka, May 6 The")
+        return None
+    lower = re.sub(r"\([^)]*\)|/[A-Za-z]+/", "", extra)
+    if re.search(r"\b[a-z]{3,}\b", re.sub(FIND_DATELINE_DATE, "", lower)):
+        return None  # words of a sentence, not a dateline
+    agency_name = None
+    for found in re.finditer(r"\(([^()]{1,80})\)|/([A-Za-z]{2,12})/|\b([A-Z]{2,12})\b", extra):
+        # The agency is what is not the date: "(Agency)", "/agency/", "(Daily / Agency - 21st Jan)"
+        candidate = next(g for g in found.groups() if g)
+        candidate = FIND_DATELINE_DATE.sub("", candidate).strip(" -,/")
+        if candidate and not re.search(r"\d", candidate):
+            agency_name = candidate
+            break
+    date = dateline_date(extra, published)
+    title = city.title() if city.isupper() else city
+    return Dateline(title or None, date, m.end(), agency_name, m[0].strip())
