@@ -5,17 +5,29 @@ Everything here is rules and vocabularies; there is no statistical model.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from meetings.models import Country, Issue, Official, Position, split_lines
 
+DATA = Path(__file__).resolve().parent / "data"
 
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly quotes straightened: the key for name look-ups."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@functools.cache
+def data_file(name: str) -> dict:
+    """One of the reader's vocabularies in meetings/intake/data, read once per process."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 # Titles officials carry in news copy, longest first so "Deputy Prime Minister" wins over
@@ -259,6 +271,20 @@ class Lexicon:
     official_pattern: re.Pattern | None = None
     issues: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # News outlets and agencies: (pattern of their names, country or None for a world wire)
+    outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
+
+    def outlet_country(self, text: str, *, last: bool = False) -> tuple[str, str | None] | None:
+        """(outlet, its country) for the first (or last) outlet text names; None for none."""
+        found = [
+            (m.start(), m[0], code)
+            for pattern, code in self.outlets
+            for m in pattern.finditer(text)
+        ]
+        if not found:
+            return None
+        _, name, code = max(found) if last else min(found)
+        return name, code
 
 
 def words_pattern(words: list[str], *, flags: int = 0) -> re.Pattern | None:
@@ -274,12 +300,17 @@ def build_lexicon() -> Lexicon:
     lex = Lexicon()
     surface: list[str] = []
     rows = list(Country.objects.values_list("code", "name", "aliases", "demonyms"))
-    # Names first, so that a country's own name wins over another's alias or demonym.
+    extra = data_file("countries.json")["words"]
+    # Names first, so that a country's own name wins over another's alias or demonym; our
+    # table's words before those of the data file. Some rows list demonyms with commas.
     words = [(code, name) for code, name, _, _ in rows] + [
-        (code, word)
+        (code, word.strip())
         for code, _, aliases, demonyms in rows
-        for word in [*split_lines(aliases), *split_lines(demonyms)]
+        for line in [*split_lines(aliases), *split_lines(demonyms)]
+        for word in line.split(",")
     ]
+    known = {code for code, *_ in rows}
+    words += [(code, word) for code, more in extra.items() if code in known for word in more]
     for code, word in words:
         # "US" as a word means the country only in capitals; all others are capitalised.
         lex.country_names.setdefault(fold(word), code)
@@ -287,6 +318,14 @@ def build_lexicon() -> Lexicon:
         if not word.endswith("s"):
             surface.append(word + "'s")
     lex.country_pattern = words_pattern(surface)
+    for outlet in data_file("outlets.json")["outlets"]:
+        # Acronyms match in capitals only ("AP", not "ap"); other names in any case.
+        acronyms = [n for n in outlet["names"] if n.isupper()]
+        names = [n for n in outlet["names"] if not n.isupper()]
+        for group, flags in ((acronyms, 0), (names, re.I)):
+            pattern = words_pattern(group, flags=flags)
+            if pattern is not None:
+                lex.outlets.append((pattern, outlet["country"]))
 
     titles: dict[int, str] = {}
     for official_id, title in (
