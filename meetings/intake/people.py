@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetings.intake.lexicon import (
@@ -23,6 +24,7 @@ SENTENCE_WORDS = (
     r"|Then|Meanwhile|Later|Earlier|Last|This|That|Both|His|Her|Their|Its|Our|For|From|With)\b"
 )
 FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
+TITLE_WORDS = frozenset(word for t in FOLDED_TITLES for word in t.split())
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Person:
     country: str | None = None
     official_id: int | None = None
     sentence: str = ""
+    country_evidence: str = ""  # why we think the country is theirs
+    seen: int = 0  # the last sentence that named them
 
     def short_names(self) -> list[str]:
         """How later sentences may call them: the last name, or the first of a two-word name
@@ -69,6 +73,9 @@ class People:
     by_surname: dict[str, Person] = field(default_factory=dict)
     anonymous: int = 0
     _patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # The country of a place a title names ("Crown Prince of Dubai"), from the gazetteer.
+    place_country: Callable[[str], str | None] | None = None
+    sentences: int = 0  # how many sentences find has read
 
     def patterns(self) -> dict[str, re.Pattern]:
         if not self._patterns:
@@ -78,7 +85,7 @@ class People:
     def country_of(self, word: str | None) -> str | None:
         if not word:
             return None
-        word = re.sub(r"\s+(?:administration|government|regime|side)'s$", "", fold(word))
+        word = re.sub(r"\s+(?:administration|government|regime|side)(?:'s)?$", "", fold(word))
         if word.endswith("'s"):
             word = word[:-2]
         return self.lexicon.country_names.get(word)
@@ -91,6 +98,32 @@ class People:
                 key=key, name=None, title=title, country=country, sentence=sentence
             )
         return self.by_key[key]
+
+    def same_but_misspelled(self, name: str) -> Person | None:
+        """Someone named before under the same family name and a given name that differs by a
+        letter or two: "Alasane Ouattara" after "Alassane Ouattara"."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        earlier = self.by_surname.get(fold(words[-1]))
+        if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
+            return None
+        given, other = fold(words[0]), fold(earlier.name.split()[0])
+        if given[:1] == other[:1] and close_spelling(given, other):
+            return earlier
+        return None
+
+    def countries_behind(self, sentence: str, position: int) -> list[tuple[str, int]]:
+        """Every country word of a list ending just before position: "Niger and Chad"
+        in "Niger and Chad Presidents"."""
+        found = []
+        while (behind := self.country_behind(sentence, position)) is not None:
+            found.insert(0, behind)
+            gap = re.search(r"(?:,\s*and|,|and|&)\s*$", sentence[max(0, behind[1] - 8) : behind[1]])
+            if gap is None:
+                break
+            position = behind[1] - (len(sentence[max(0, behind[1] - 8) : behind[1]]) - gap.start())
+        return found
 
     def country_behind(self, sentence: str, position: int) -> tuple[str, int] | None:
         """The country word ending just before position ("US ", "Japan's "): (word, its start).
@@ -118,6 +151,8 @@ class People:
             existing = self.by_key.get(fold(known.name if known else name))
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))
+            if existing is None and known is None:
+                existing = self.same_but_misspelled(name)
             if existing is None:
                 key = fold(known.name if known else name)
                 existing = Person(key=key, name=known.name if known else name, sentence=sentence)
@@ -130,7 +165,9 @@ class People:
                     self.by_surname.setdefault(fold(name), existing)
             person = existing
             if known:
-                person.country = person.country or known.country or country
+                if not person.country and known.country:
+                    person.country = known.country
+                    person.country_evidence = f"{known.name}, an official in the tracker"
                 person.title = person.title or title or known.title
         else:
             self.anonymous += 1
@@ -139,23 +176,35 @@ class People:
             person.title = title
         if country and not person.country:
             person.country = country
+            person.country_evidence = sentence
         if not person.country and person.title:
             person.country = TITLE_COUNTRY.get(fold(person.title))
+            if person.country:
+                person.country_evidence = f"the title {person.title}"
         return person
 
     def find(self, sentence: str) -> list[Mention]:
         """Everyone the sentence mentions, left to right, without overlaps."""
         p = self.patterns()
         found: list[Mention] = []
+        # Which characters a mention already covers: a look-up per character, so a sentence
+        # naming hundreds of people is still read in time proportional to its length.
+        taken = bytearray(len(sentence) + 1)
+        self.sentences += 1
 
         def overlaps(a: int, b: int) -> bool:
-            return any(not (b <= m.start or a >= m.end) for m in found)
+            return any(taken[a:b])
+
+        def take(person: Person, a: int, b: int) -> None:
+            found.append(Mention(person, a, b))
+            taken[a:b] = b"\x01" * (b - a)
+            person.seen = self.sentences
 
         def add(name: str | None, title: str | None, country: str | None, a: int, b: int):
             if overlaps(a, b):
                 return None
             person = self.register(name, title, country, sentence)
-            found.append(Mention(person, a, b))
+            take(person, a, b)
             return person
 
         for m in p["counterpart"].finditer(sentence):
@@ -168,27 +217,37 @@ class People:
             quals = [q[0] for q in p["qual_any"].finditer(m["quals"])]
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
-                found.append(Mention(person, m.start(), m.end()))
+                take(person, m.start(), m.end())
+        self.find_groups(sentence, overlaps, take)
+        for m in p["honorific_capitals"].finditer(sentence):
+            # "Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan": a family name in capitals
+            name = f"{m['given']} {m['family'].title()}"
+            said = p["appositive_title"].match(sentence, m.end())
+            title = clean_title(said["title"]) if said else None
+            country = self.country_of(said["of"]) if said else None
+            add(name, title, country, m.start("family"), said.end() if said else m.end())
         for m in p["the_role"].finditer(sentence):
             if not overlaps(m.start(), m.end()):
                 country = self.country_of(m["qual"])
                 person = self.role_holder(country, clean_title(m["title"]), sentence)
-                found.append(Mention(person, m.start(), m.end()))
-        for key in ("name_title_of", "the_title_name", "title_name", "name_title"):
+                take(person, m.start(), m.end())
+        for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
                 if not name or self.is_not_a_person(name):
                     continue
-                start = m.start() if key != "name_title_of" else m.start("name")
+                start = m.start() if key not in ("name_title_of",) else m.start("name")
                 if key in ("name_title", "name_title_of"):
                     end = m.end()
                 groups = m.groupdict()
                 qual = groups.get("qual")
                 title_text = groups.get("title") or ""
-                if key == "title_name":
+                if key in ("title_name", "lower_title"):
                     behind = self.country_behind(sentence, start)
                     if behind:
                         qual, start = behind
+                    elif key == "lower_title" and not groups.get("former"):
+                        continue  # "said minister Smith": a title in lower case needs a country
                     words = title_text.split()
                     for k in range(min(3, len(words) - 1), 0, -1):
                         if self.country_of(" ".join(words[:k])):
@@ -197,10 +256,16 @@ class People:
                             title_text = " ".join(words[k:])
                             break
                 country = self.country_of(qual) or self.country_of(groups.get("of"))
+                if country is None and groups.get("of"):
+                    country = self.place_named(groups["of"])
+                    if country is None:
+                        continue  # "X, Minister of Justice": a portfolio, no country
                 if country is None:
                     after = p["of_country"].match(sentence[end:])
                     if after:
                         country = self.country_of(after["of"])
+                    else:
+                        country = self.place_after(sentence[end:])
                 title = clean_title(title_text) if title_text else None
                 add(name, title, country, start, end)
         # "China's Wang Yi": a possessive country word before a name.
@@ -212,6 +277,17 @@ class People:
             name, end = clean_name(named[0], named.start())
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
+        for m in p["role_of"].finditer(sentence):
+            # "the Prime Minister of Malta held talks": a role, its holder named elsewhere
+            country = self.country_of(m["of"])
+            if country and not overlaps(m.start(), m.end()):
+                take(self.role_holder(country, clean_title(m["title"]), sentence), *m.span())
+        for m in p["the_title"].finditer(sentence):
+            # "The Prime Minister spoke to ...": whoever holds the title in this report
+            if not overlaps(m.start(), m.end()):
+                title = clean_title(m["title"])
+                person = self.person_with_title(title) or self.role_holder(None, title, sentence)
+                take(person, m.start(), m.end())
         # Names we know: officials in our tables, and people named earlier in the article.
         if self.lexicon.official_pattern is not None:
             for m in self.lexicon.official_pattern.finditer(sentence):
@@ -220,13 +296,78 @@ class People:
             word = m[0].removesuffix("'s")
             person = self.by_surname.get(fold(word))
             if person and not overlaps(m.start(), m.start() + len(word)):
-                found.append(Mention(person, m.start(), m.start() + len(word)))
+                take(person, m.start(), m.start() + len(word))
         found.sort(key=lambda mention: mention.start)
         return found
 
+    def find_groups(self, sentence: str, overlaps, take) -> None:
+        """Officials of several countries named together by their title: "the leaders of
+        Niger and Chad", "the US and Russian presidents", "the foreign ministers of
+        Iran and Turkey, Gerardo Werthein and Paulo Rangel". One person per country,
+        named when the names follow in the same order."""
+        p = self.patterns()
+        for m in p["plural"].finditer(sentence):
+            title = singular(m["title"])
+            if m["quals"]:
+                words = [q[0] for q in p["qual_any"].finditer(m["quals"])]
+                start, end = m.start(), m.end()
+            else:
+                behind = self.countries_behind(sentence, m.start())
+                words = [word for word, _ in behind]
+                start, end = (behind[0][1] if behind else m.start()), m.end()
+            codes = [c for c in (self.country_of(w) for w in words) if c]
+            if len(set(codes)) < 2 or overlaps(start, end):
+                continue
+            names = p["names_after"].match(sentence, end)
+            listed = []
+            if names:
+                listed = [
+                    clean_name(n.strip(), 0)[0] for n in re.split(r",\s*|\s+and\s+", names["names"])
+                ]
+            if names and len(listed) == len(codes) and all(listed):
+                for name, code in zip(listed, codes, strict=True):
+                    person = self.register(name, title, code, sentence)
+                    take(person, start, names.end())
+                continue
+            for code in dict.fromkeys(codes):
+                take(self.role_holder(code, title, sentence), start, end)
+
+    def person_with_title(self, title: str) -> Person | None:
+        """The one named person this report gave the title, if there is exactly one."""
+        folded = fold(title)
+        holders = [
+            person
+            for person in self.by_key.values()
+            if person.name and person.title and fold(person.title) == folded
+        ]
+        return holders[0] if len(holders) == 1 else None
+
+    def place_named(self, text: str) -> str | None:
+        """The country of the place that text starts with: "Abu Dhabi" in "Crown Prince of Abu
+        Dhabi"; never a portfolio ("Minister of Justice" is no place called Justice)."""
+        words = text.strip(" ,.").split()
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[:n])
+            country = self.country_of(name)
+            if country:
+                return country
+            if self.place_country is not None and not set(fold(name).split()) & PORTFOLIOS:
+                country = self.place_country(name)
+                if country:
+                    return country
+        return None
+
+    def place_after(self, text: str) -> str | None:
+        """ "..., Crown Prince of Dubai and ...": the country of the place a title names."""
+        m = re.match(r"^,?\s+of\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})", text)
+        return self.place_named(m[1]) if m else None
+
     def is_not_a_person(self, name: str) -> bool:
         folded = fold(name)
-        return folded in self.lexicon.country_names or folded in FOLDED_TITLES
+        if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
+            return True
+        # "Affairs" in "Minister for Foreign Affairs of Japan": a portfolio's words, no name
+        return all(word in PORTFOLIOS or word in TITLE_WORDS for word in folded.split())
 
     def fill_defaults(self) -> None:
         for person in self.by_key.values():
@@ -247,13 +388,49 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
     )
     title = rf"{one}(?:\s+and\s+{one})?"
+    lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
+    # The place a title names when it is no country: "Crown Prince of Dubai".
+    place = r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
     # Each pattern starts with a cheap literal or a title, never with the long list of country
     # words: the qualifier before a title is looked up behind the match instead.
     lexicon.person_patterns = {
         "title_name": re.compile(
             rf"{TITLE_MODIFIERS}(?P<title>{title}),?\s+"
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual}),?\s+)?(?P<name>{NAME})"
+            # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
+            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+to\s+(?:the\s+)?{qual})?,?\s+)?"
+            rf"(?P<name>{NAME})"
+        ),
+        # "Chile's president Gabriel Boric", "former prime minister John Major"
+        "lower_title": re.compile(
+            rf"(?<![\w-])(?P<former>(?:former|then-|then\s+|late\s+)\s*)?(?P<title>{lower})"
+            rf"(?:\s+and\s+(?:{lower}))?,?\s+(?P<name>{NAME})"
+        ),
+        # "Mr. TANAKA Hiroshi": a family name in capitals before the given name
+        "honorific_capitals": re.compile(
+            r"\b(?:Mr|Ms|Mrs|Madam|H\.E\.(?:\s+Mr)?)\.?\s+"
+            r"(?P<family>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
+        ),
+        "appositive_title": re.compile(
+            rf",\s+(?:the\s+)?(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})"
+        ),
+        # "the Prime Minister of India held talks": a role whose holder is named elsewhere
+        "role_of": re.compile(
+            rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"
+            rf"(?!,?\s+(?:{NAME}))"
+        ),
+        # "The Prime Minister spoke to ...": the holder of a title this report names
+        "the_title": re.compile(
+            rf"(?<![\w-])[Tt]he\s+(?P<title>{one}|{lower})\b(?!'s)(?!-)"
+            rf"(?!\s+(?:of|for|and|to|in)\b)(?!\s*,?\s*(?:{NAME}))"
+        ),
+        # "the leaders of Niger and Chad", "Niger and Chad Presidents"
+        "plural": re.compile(
+            rf"(?<![\w-])(?P<title>{PLURAL_TITLES})(?![\w-])"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<quals>{quals}))?"
+        ),
+        "names_after": re.compile(
+            rf",?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?=[\s,.;:]|$)"
         ),
         "name_title": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?P<qual>{qual})\s+"
@@ -261,7 +438,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         ),
         "name_title_of": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
-            rf"(?:the\s+)?(?P<of>{qual})"
+            rf"(?:the\s+)?(?P<of>{qual}|{place})"
         ),
         "the_title_name": re.compile(
             rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
@@ -325,3 +502,53 @@ def clean_title(title: str) -> str:
     return " ".join(
         w if w.isupper() or w in SMALL_WORDS else w[:1].upper() + w[1:] for w in title.split()
     )
+
+
+# Words of a ministry's name, never read as the place a title names.
+PORTFOLIOS = {
+    "finance", "trade", "commerce", "defence", "defense", "justice", "health", "education",
+    "energy", "interior", "state", "foreign", "home", "agriculture", "industry", "labour",
+    "labor", "culture", "tourism", "transport", "environment", "economy", "science",
+    "information", "communications", "planning", "development", "water", "mines", "petroleum",
+    "oil", "youth", "sports", "women", "works", "housing", "lands", "fisheries", "security",
+    "affairs", "external", "internal", "public", "national", "social", "digital", "treasury",
+}  # fmt: skip
+
+# Titles whose lower-case form is an ordinary word: "king" in "king-size", "queen", "prince".
+LOWER_NOT_TITLES = {"king", "queen", "prince", "sultan", "emir", "amir", "sheikh", "senator"}
+PLURAL_TITLES = (
+    r"(?i:heads?\s+of\s+(?:state|government)|presidents|prime\s+ministers|premiers|leaders"
+    r"|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers"
+    r"|trade\s+ministers|finance\s+ministers|foreign\s+secretaries|top\s+diplomats|kings"
+    r"|monarchs|chancellors|vice[\s-]presidents|secretaries\s+of\s+state|ministers)"
+)
+SINGULAR = {"top diplomats": "Foreign Minister", "monarchs": "King", "leaders": "Leader"}
+
+
+def singular(title: str) -> str:
+    """ "prime ministers" -> "Prime Minister", "heads of state" -> "Head of State"."""
+    folded = " ".join(fold(title).split())
+    if folded in SINGULAR:
+        return SINGULAR[folded]
+    words = folded.split()
+    for n, word in enumerate(words):
+        if word in {"of", "state", "government", "affairs"}:
+            continue
+        if word.endswith("ies"):
+            words[n] = word[:-3] + "y"
+        elif word.endswith("s"):
+            words[n] = word[:-1]
+    return clean_title(" ".join(words))
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two spellings at most two letters apart (an edit distance), for names of four or more."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2
