@@ -142,7 +142,12 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
             datetime.date.fromisoformat(article["published"]) if article.get("published") else None
         )
         started = time.perf_counter()
-        reading = reader.read(article["text"], published=published, title=article.get("title"))
+        reading = reader.read(
+            article["text"],
+            published=published,
+            title=article.get("title"),
+            publisher=article.get("publisher"),
+        )
         elapsed = time.perf_counter() - started
         timings.append((elapsed, len(article["text"])))
         predicted = [proposal.as_gold() for proposal in reading.proposals]

@@ -164,6 +164,7 @@ class Proposal:
     topics: list[tuple[int, str, str, str]] = field(default_factory=list)
     countries_hint: set[str] = field(default_factory=set)
     order: int = 0  # its place among the article's proposals
+    date_explicit: bool = False  # the date is stated with the meeting, not carried over
 
     @property
     def keys(self) -> frozenset[str]:
@@ -226,6 +227,109 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# Lines of a web page that are not the report: sharing buttons, menus, bylines, links.
+NOISE_LINE = re.compile(
+    r"^(?:share|text\s+size|subscribe|contact\s+us|related(?:\s+(?:links?|articles?|news))?"
+    r"|tagged|tags|most\s+popular|read\s+more|also\s+read|read\s+also|source\s+link"
+    r"|recommended(?:\s+for\s+you)?|-?\s*advertisement|posted\s+by|published\b|last\s+updated"
+    r"|updated\b|copyright|©|home\s*>|all\s+sections|see\s+what|more\s+from|don't\s+miss"
+    r"|click\s+here|follow\s+us|watch\b|photo\s*:|photos?\s+credit|file\s+(?:photo|image|picture)"
+    r"|image\s*:|read\s+the\s+original|sign\s+up|\(this\s+story|listen\s+to|print\b|e-?mail\b"
+    r"|comments?\b|more\s+to\s+follow|more\s+on\s+this|you\s+may\s+also\s+like)",
+    re.I,
+)
+PAGE_DATE = re.compile(r"\b(?:published|updated|posted)\b", re.I)
+BYLINE = re.compile(
+    r"^[Bb]y\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*(?:$|[|,\d]|Published|Updated)"
+)
+# A related story's headline with the site's name after a bar: "... | Daily News".
+SITE_AFTER_BAR = re.compile(r"\s\|\s*(?:[A-Z][\w.]*\s*){1,3}$|\|\s*Photo\b")
+# Markers of a photo caption, and the credits that end one.
+CAPTION = re.compile(
+    r"\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)"
+    r"|\bphotos?\s+(?:show|shows)\b|\(Photo\b|\bFile\s+Photo\b|\bvia\s+AP\b|\bEPA-EFE\b"
+    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b",
+    re.I,
+)
+CAPTION_MARK = re.compile(
+    r"\s*\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)",
+    re.I,
+)
+CAPTION_CREDIT = re.compile(
+    r"\s*(?:\([^()]*(?:/|Photo|Pool|AFP|Reuters|\bAP\b|EPA|GPO|Getty)[^()]*\)"
+    r"|(?:--|–|—)\s*[A-Z][A-Za-z]{1,15}|EPA-EFE.*|(?:Reuters\s+)?File\s+Photo|Photo\s*:.*)\s*$",
+    re.I,
+)
+# A word glued to the next one in copy-pasted pages: "File photoLIMA, May 3", "ByJOHN".
+GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
+# A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
+CREDIT = re.compile(
+    r"(?:^|\s)(?:--|–|—)\s*(?P<a>[A-Z][\w.]{1,20})\s*$|\((?P<b>[A-Z][\w.]{1,20})\)\s*$"
+)
+
+
+@dataclass
+class Prepared:
+    """An article's text sorted out: the report's lines, and what only gives evidence."""
+
+    lines: list[str]
+    headlines: list[str]
+    captions: set[int]  # which of lines are photo captions
+    page_dates: list[str]  # lines that are only a date: the page's date
+    credits: list[str]  # agencies credited at the end of a paragraph
+
+
+def prepare(text: str, title: str | None) -> Prepared:
+    """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
+    text = GLUED_CAPITALS.sub("\n", text)
+    text = GLUED_SENTENCE.sub(" ", text)
+    raw = [" ".join(line.split()) for line in text.split("\n")]
+    raw = [line for line in raw if line]
+    title_key = fold(title or "").rstrip(".")
+    seen: list[str] = []
+    prepared = Prepared([], [title] if title else [], set(), [], [])
+    in_report = False
+    for n, line in enumerate(raw):
+        key = fold(line)
+        last = n == len(raw) - 1
+        if key.rstrip(".") == title_key or key in seen:
+            continue  # the headline again, a caption repeated
+        if len(key) >= 30 and any(earlier.startswith(key) for earlier in seen[-20:]):
+            continue  # a repeated caption cut short
+        seen.append(key)
+        words = line.split()
+        if d.only_a_date(line):
+            prepared.page_dates.append(line)
+            continue
+        if NOISE_LINE.match(line) or BYLINE.match(line) or SITE_AFTER_BAR.search(line):
+            if PAGE_DATE.search(line):
+                prepared.page_dates.append(line)  # "Published June 3,2019"
+            continue
+        if not in_report and d.read_dateline(line, None) is not None and len(words) < 8:
+            prepared.lines.append(line)  # a dateline on a line of its own ("Accra, 9 June:")
+            continue
+        if CAPTION.search(line):
+            # A photo caption reports what the picture shows; it may be the only place a
+            # meeting's date is given, but it is not where the report starts.
+            prepared.captions.add(len(prepared.lines))
+            prepared.lines.append(CAPTION_CREDIT.sub("", CAPTION_MARK.sub("", line)))
+            continue
+        ends = SENTENCE_END.search(line)
+        if len(words) <= 4 and not ends:
+            continue  # a menu item, a section name, a photographer's name
+        if not ends and not last and (not in_report or len(words) <= 15):
+            prepared.headlines.append(line)  # a headline, a standfirst or a subhead
+            continue
+        credit = CREDIT.search(line)
+        if credit:
+            prepared.credits.append(credit["a"] or credit["b"])
+        in_report = True
+        prepared.lines.append(line)
+    return prepared
+
+
 class Reader:
     """Reads one article; build one per article (the vocabularies are read fresh each time)."""
 
@@ -263,8 +367,20 @@ class Reader:
                     break
         return found
 
+    def is_place(self, name: str) -> bool:
+        return self.place(name) is not None
+
+    def place_country(self, name: str) -> str | None:
+        hit = self.place(name)
+        return hit[1] if hit else None
+
     def read(
-        self, text: str, *, published: datetime.date | None = None, title: str | None = None
+        self,
+        text: str,
+        *,
+        published: datetime.date | None = None,
+        title: str | None = None,
+        publisher: str | None = None,
     ) -> Reading:
         notes: list[str] = []
         language = guess_language(text)
@@ -276,27 +392,31 @@ class Reader:
             )
             return Reading([], published, None, notes)
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        first, _, rest = text.strip().partition("\n")
-        letters = [c for c in first if c.isalpha()]
-        if (
-            rest.strip()
-            and len(first.split()) >= 3
-            and letters
-            and sum(map(str.isupper, letters)) > 0.8 * len(letters)
-        ):
-            text = rest  # a headline in capitals: not part of the report
-        dateline = d.read_dateline(text.lstrip(), published)
+        prepared = prepare(text, title)
+        lines = prepared.lines
+        dateline = d.read_dateline(lines[0], published, self.is_place) if lines else None
+        if dateline:
+            lines[0] = lines[0][dateline.length :]
         reference = (dateline.date if dateline and dateline.date else None) or published
+        if reference is None:
+            reference = self.reference_from_text(prepared, dateline, notes)
         self.reference = reference
         if reference is None:
             notes.append("No publication date: weekdays and relative dates are left unresolved.")
-        default_country = None
-        if dateline:
+        home = self.home_country(prepared, dateline, publisher)
+        dateline_country = None
+        if dateline and dateline.city:
             hit = self.place(dateline.city)
-            default_country = hit[1] if hit else None
-        people = People(self.lexicon, default_country=default_country)
-        body = text.lstrip()[dateline.length :] if dateline else text
-        sentences = split_sentences(body)
+            dateline_country = hit[1] if hit else None
+        people = People(self.lexicon, place_country=self.place_country)
+        sentences: list[str] = []
+        captions: set[int] = set()
+        for n, line in enumerate(lines):
+            for sentence in split_sentences(line):
+                if n in prepared.captions:
+                    captions.add(len(sentences))
+                sentences.append(sentence)
+        self.captions = captions
         proposals: list[Proposal] = []
         owner: list[Proposal | None] = []  # which proposal each sentence talks about
         by_people: dict[frozenset[str], list[Proposal]] = {}
@@ -324,14 +444,14 @@ class Reader:
                 last_subject = last_subject or mentions[0].person
             owner.append(current)
         proposals = [p for p in proposals if len(p.participants) >= 2]
+        self.resolve_roles(proposals, people)
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
-        for proposal in proposals:
-            # An official whose country the text never gives, meeting at home: the host.
-            unknown = [p for p in proposal.participants if not p.country]
-            if len(unknown) == 1 and proposal.venue_country not in proposal.countries:
-                unknown[0].country = proposal.venue_country
-        people.fill_defaults()
+        self.resolve_countries(
+            proposals, sentences, prepared.headlines, home, dateline_country, dateline
+        )
+        self.resolve_roles(proposals, people)
+        proposals = self.deduplicate(proposals)
         self.resolve_topics(proposals, sentences, owner)
         for proposal in proposals:
             subject = proposal.participants[0]
@@ -341,6 +461,198 @@ class Reader:
         if not proposals:
             notes.append("The article reports no meeting that took place.")
         return Reading(proposals, reference, dateline, notes)
+
+    def reference_from_text(
+        self, prepared: Prepared, dateline: d.Dateline | None, notes: list[str]
+    ) -> datetime.date | None:
+        """A page without a publication date: the date it prints on a line of its own, else
+        one in its title, else the latest full date its text gives (a photo caption's)."""
+        anchor, where = None, ""
+        for source, label in (
+            (prepared.page_dates, "the date the page prints"),
+            (prepared.headlines[:1], "the date in the title"),
+            (prepared.lines, "the latest date the text gives"),
+        ):
+            found = [
+                x.date
+                for line in source
+                for x in d.find_dates(line, None)
+                if x.date and x.precision == d.DAY_PRECISION
+            ]
+            if found:
+                anchor = max(found) if source is prepared.lines else found[0]
+                where = label
+                break
+        if anchor is None:
+            return None
+        reference = anchor
+        if dateline is not None:
+            # "LIMA, Oct. 3" without a year: the year of the date the text gives.
+            stated = d.dateline_date(dateline.text, anchor)
+            reference = stated or anchor
+        notes.append(
+            f"No publication date: dates are read against {reference:%-d %B %Y}, from {where}."
+        )
+        return reference
+
+    def home_country(
+        self, prepared: Prepared, dateline: d.Dateline | None, publisher: str | None
+    ) -> tuple[str, str] | None:
+        """The country whose outlet wrote the report, and how we know: the agency its dateline
+        or a credit names, else the publisher. A wire that writes for the world gives none."""
+        credited = [dateline.agency] if dateline and dateline.agency else []
+        for source in [*credited, *reversed(prepared.credits)]:
+            hit = self.lexicon.outlet_country(source, last=True)
+            if hit:
+                name, code = hit
+                return (code, f"the report is {name}'s") if code else None
+        if not publisher:
+            return None
+        # "Morning Gazette (Reuters)", "Daily Post (Agency copy)": the copy's author first.
+        for inner in [*re.findall(r"\(([^()]*)\)", publisher), publisher]:
+            hit = self.lexicon.outlet_country(inner)
+            if hit:
+                name, code = hit
+                return (code, f"the publisher, {name}") if code else None
+            qualifier = self.lexicon.country_pattern.search(inner)
+            code = self.lexicon.country_names.get(fold(qualifier[0])) if qualifier else None
+            if code:
+                return code, f"the publisher, {publisher}"
+        return None
+
+    def resolve_roles(self, proposals: list[Proposal], people: People) -> None:
+        """Officials named by their role in one place and by name in another: "the leaders of
+        South Korea and Japan met" after "South Korean President Gabriel Boric", "the Prime
+        Minister of India" and "PM Modi". A role takes the name when one person fits it."""
+        named = [p for p in people.by_key.values() if p.name]
+        for proposal in proposals:
+            for n, role in enumerate(proposal.participants):
+                if role.name:
+                    continue
+                others = {q.country for q in proposal.participants if q is not role}
+                fits = [
+                    q
+                    for q in named
+                    if q not in proposal.participants
+                    and (q.country == role.country if role.country else q.country not in others)
+                    and titles_agree(role.title, q.title, strict=role.country is None)
+                ]
+                exact = [
+                    q for q in fits if q.title and role.title and fold(q.title) == fold(role.title)
+                ]
+                fits = exact if len(exact) == 1 else fits
+                if len(fits) == 1:
+                    proposal.participants[n] = fits[0]
+                    if not fits[0].country and role.country:
+                        fits[0].country, fits[0].country_evidence = role.country, role.sentence
+
+    def deduplicate(self, proposals: list[Proposal]) -> list[Proposal]:
+        """One proposal per meeting: the headline's and the body's, the caption's and the
+        report's, "met on Monday" and "the Monday meeting" are the same meeting when the
+        countries and people agree and neither date nor kind says otherwise."""
+        kept: list[Proposal] = []
+        for proposal in proposals:
+            same = next((old for old in kept if same_meeting(old, proposal)), None)
+            if same is None:
+                kept.append(proposal)
+                continue
+            fold_into(same, proposal, prefer_new=same.index in self.captions)
+        return kept
+
+    def country_pairs(self, text: str) -> list[tuple[str, str, str]]:
+        """Two countries named as the two sides of something: "talks between Kenya and
+        Somalia", "Chile-Peru ties", "Chilean-Peruvian cooperation", a headline's "UAE and
+        Pakistan discuss ...": (one, the other, the words). Not "Niger and Chad
+        Presidents", where the countries belong to the people named."""
+        found = [
+            (m.start(), m.end(), code)
+            for m in self.lexicon.country_pattern.finditer(text)
+            if (code := self.lexicon.country_names.get(fold(m[0]).removesuffix("'s")))
+        ]
+        pairs = []
+        for n in range(len(found) - 1):
+            (a0, a1, a), (b0, b1, b) = found[n], found[n + 1]
+            if a == b:
+                continue
+            gap = text[a1:b0]
+            before, after = text[max(0, a0 - 30) : a0], text[b1 : b1 + 40]
+            hyphenated = re.fullmatch(r"\s?[-–—/]\s?", gap) is not None
+            joined = re.fullmatch(r"\s+(?:and|&)\s+", gap) is not None
+            sides = joined and (
+                re.search(r"\bbetween\s+(?:the\s+)?$", before) is not None
+                or PAIR_AFTER.match(after) is not None
+                or (
+                    re.search(r"(?:^|[;\n])\s*$", before) is not None
+                    and re.match(r"\s+[a-z]", after)
+                )
+            )
+            if hyphenated or sides:
+                pairs.append((a, b, text[a0:b1]))
+        return pairs
+
+    def resolve_countries(
+        self,
+        proposals: list[Proposal],
+        sentences: list[str],
+        headlines: list[str],
+        home: tuple[str, str] | None,
+        dateline_country: str | None,
+        dateline: d.Dateline | None,
+    ) -> None:
+        """Countries for officials the text names without one, from the strongest evidence
+        left: a pair of countries the report names with the meeting ("talks between Kenya and
+        Somalia"), the outlet's own country for the official it does not introduce, the host
+        of a meeting at home, the dateline; each with what it was read from."""
+        headline_pairs = self.country_pairs(" ; ".join(headlines))
+
+        def assign(person: Person, code: str, evidence: str) -> None:
+            person.country, person.country_evidence = code, evidence
+
+        def unknown(proposal: Proposal) -> list[Person]:
+            return [p for p in proposal.participants if not p.country]
+
+        def by_pairs(proposal: Proposal, pairs: list[tuple[str, str, str]]) -> None:
+            missing = unknown(proposal)
+            known = proposal.countries
+            if len(missing) != 1 or not known:
+                return
+            others = {
+                (b if a in known else a, words)
+                for a, b, words in pairs
+                if (a in known) != (b in known)
+            }
+            if len({code for code, _ in others}) == 1:
+                code, words = others.pop()
+                assign(missing[0], code, f"“{words}”")
+
+        for proposal in proposals:
+            if not unknown(proposal):
+                continue
+            span = " ".join(sentences[proposal.index : proposal.index + 3])
+            pairs = [*self.country_pairs(span), *headline_pairs]
+            by_pairs(proposal, pairs)
+            missing = unknown(proposal)
+            if home and missing and home[0] not in proposal.countries:
+                # The outlet's own officials go without a country: "President X" in
+                # that country's paper. The one doing the meeting first, else the only one left.
+                subject = proposal.participants[0]
+                target = (
+                    subject if subject in missing else missing[0] if len(missing) == 1 else None
+                )
+                if target is not None:
+                    assign(target, home[0], home[1])
+            by_pairs(proposal, pairs)
+            missing = unknown(proposal)
+            if len(missing) == 1 and proposal.venue_country not in proposal.countries:
+                # An official whose country the text never gives, meeting at home: the host.
+                assign(missing[0], proposal.venue_country, f"the host, in {proposal.venue}")
+            missing = unknown(proposal)
+            if (
+                len(missing) == 1
+                and dateline_country
+                and dateline_country not in proposal.countries
+            ):
+                assign(missing[0], dateline_country, f"the dateline, {dateline.city}")
 
     def proposals_in(
         self,
@@ -579,6 +891,15 @@ class Reader:
                 mention = d.shift(candidate, previous)
                 if mention is not None:
                     break
+            if mention is None and proposal.index > 0:
+                # "In March, X told Y ... In a telephone conversation, the FM discussed":
+                # the sentence before, naming one of them, dates the meeting.
+                before = sentences[proposal.index - 1]
+                words = {short for p in proposal.participants for short in p.short_names()}
+                if any(fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)):
+                    dated = [x for x in d.find_dates(before, reference) if x.date]
+                    mention = dated[0] if dated else None
+            proposal.date_explicit = mention is not None
             if mention is None:
                 mention = previous or lead
             if mention is None and reference is not None:
@@ -683,6 +1004,87 @@ class Reader:
             proposal.topics = sorted(
                 (t[:4] for t in found.values() if t[0] not in parents), key=lambda t: t[1]
             )
+
+
+# What follows two countries named as the two sides: "Chile and Peru's ties".
+PAIR_AFTER = re.compile(
+    r"(?:'s)?\s+(?:relations|ties|cooperation|trade|partnership|bilateral|sides|governments"
+    r"|countries|economies|joint|border)\b",
+    re.I,
+)
+LEADER_TITLES = {
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",
+    "sultan", "crown prince", "leader", "head of state", "head of government", "taoiseach",
+    "supreme leader", "president-elect", "federal chancellor",
+}  # fmt: skip
+GENERIC_TITLES = {"leader", "counterpart", "head of state", "head of government"}
+
+
+def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
+    """Whether a person with title can be the holder of role: the same title, or two titles
+    of a head of state or government ("leader" fits a president)."""
+    if not role:
+        return True
+    if not title:
+        return not strict
+    role, title = fold(role), fold(title)
+    bare = re.sub(
+        r"^(?:\w+\s+)*?(?=president|prime minister|premier|chancellor|king|emir)", "", title
+    )
+    if role in (title, bare):
+        return True
+    if role in GENERIC_TITLES and (title in LEADER_TITLES or bare in LEADER_TITLES):
+        return True
+    return not strict and role in LEADER_TITLES and bare in LEADER_TITLES
+
+
+def same_meeting(old: Proposal, new: Proposal) -> bool:
+    """Two proposals that report one meeting: compatible people, kind and date."""
+    if old.kind != new.kind and old.kind_explicit and new.kind_explicit:
+        return False
+    if old.date and new.date and old.date != new.date:
+        if old.date_explicit and new.date_explicit:
+            return False
+        if abs((old.date - new.date).days) > 1 and (old.date_explicit or new.date_explicit):
+            # one is dated, the other carried a date over: the carried one may be wrong
+            pass
+    if old.keys == new.keys:
+        return True
+    if not old.countries or old.countries != new.countries:
+        return False
+    if any(not p.country for p in [*old.participants, *new.participants]):
+        return False
+    # The same countries; no country with two different named people.
+    for country in old.countries:
+        a = {p.key for p in old.participants if p.country == country and p.name}
+        b = {p.key for p in new.participants if p.country == country and p.name}
+        if a and b and not a & b:
+            return False
+    return True
+
+
+def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
+    """Complete old with what new knows: names for unnamed roles, a stated date, the kind."""
+    for person in new.participants:
+        if person.key in old.keys:
+            continue
+        unnamed = [n for n, p in enumerate(old.participants) if not p.name]
+        slot = next((n for n in unnamed if old.participants[n].country == person.country), None)
+        if slot is not None and person.name:
+            old.participants[slot] = person
+        elif person.country not in old.countries:
+            old.participants.append(person)
+    if new.date_explicit and not old.date_explicit:
+        old.date, old.date_precision = new.date, new.date_precision
+        old.date_evidence, old.date_mention, old.date_explicit = (
+            new.date_evidence,
+            new.date_mention,
+            True,
+        )
+    if new.kind_explicit and not old.kind_explicit:
+        old.kind, old.kind_explicit, old.trigger = new.kind, True, new.trigger
+    if prefer_new:
+        old.sentence, old.index, old.trigger = new.sentence, new.index, new.trigger
 
 
 def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> list[Person]:

@@ -1,0 +1,211 @@
+"""The article reader on text as news pages give it: headlines, bylines and captions around the
+report, no publication date, officials the outlet does not introduce, several meetings named
+together, the same meeting told twice. Short texts written for these tests."""
+
+import datetime
+
+import pytest
+
+from meetings.intake.reader import Reader
+from tests.intake_fixtures import world_loaded
+
+D = datetime.date
+PUBLISHED = D(2025, 10, 28)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Countries and the gazetteer's places, once for the module."""
+    with world_loaded(django_db_blocker):
+        yield
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
+
+
+def read(text: str, published: datetime.date | None = PUBLISHED, **kwargs):
+    return Reader().read(text, published=published, **kwargs)
+
+
+def meetings(reading) -> list[list[tuple[str | None, str | None]]]:
+    """Each proposal's participants as (name, country)."""
+    return [[(p.name, p.country) for p in proposal.participants] for proposal in reading.proposals]
+
+
+# Countries the text does not give
+
+
+def test_the_outlets_own_official_takes_the_outlets_country():
+    reading = read(
+        "President Samia Suluhu Hassan held talks with Zambian President Hakainde Hichilema "
+        "at State House on Wednesday.",
+        publisher="Daily News Tanzania",
+    )
+
+    assert meetings(reading) == [[("Samia Suluhu Hassan", "TZ"), ("Hakainde Hichilema", "ZM")]]
+    assert "Daily News Tanzania" in reading.proposals[0].participants[0].country_evidence
+
+
+def test_the_agency_a_dateline_credits_gives_the_country():
+    reading = read(
+        "HANOI, Oct 27 (VNA) -- Minister of Industry and Trade Nguyen Hong Dien met visiting "
+        "Japanese Trade Minister Yoji Muto on Monday."
+    )
+
+    assert meetings(reading) == [[("Nguyen Hong Dien", "VN"), ("Yoji Muto", "JP")]]
+
+
+def test_a_wire_that_writes_for_the_world_gives_no_country():
+    reading = read(
+        "Prime Minister Mark Ellison met Kenyan President William Ruto on Monday.",
+        publisher="Morning Gazette (Reuters)",
+    )
+
+    assert meetings(reading) == [[("Mark Ellison", None), ("William Ruto", "KE")]]
+
+
+def test_two_countries_named_with_the_meeting_give_the_missing_one():
+    reading = read(
+        "President Irfaan Ali met Surinamese President Chan Santokhi in Paramaribo on Monday. "
+        "The talks covered trade between Suriname and Guyana."
+    )
+
+    assert meetings(reading) == [[("Irfaan Ali", "GY"), ("Chan Santokhi", "SR")]]
+
+
+def test_a_title_that_names_a_city_gives_its_country():
+    reading = read(
+        "Sheikh Hamdan bin Mohammed Al Maktoum, Crown Prince of Dubai, received Kenyan "
+        "President William Ruto on Monday."
+    )
+
+    assert meetings(reading) == [[("Hamdan bin Mohammed Al Maktoum", "AE"), ("William Ruto", "KE")]]
+
+
+def test_the_demonyms_news_uses_name_the_country():
+    reading = read(
+        "Kyrgyz President Sadyr Japarov held talks with Tajik President Emomali Rahmon in "
+        "Bishkek on Monday."
+    )
+
+    assert meetings(reading) == [[("Sadyr Japarov", "KG"), ("Emomali Rahmon", "TJ")]]
+
+
+# Several officials named together by their title
+
+
+def test_the_leaders_of_two_countries_are_the_leaders_the_article_names():
+    reading = read(
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte posed for "
+        "photographers.\n\nThe leaders of Chile and Peru met on Monday for their first formal "
+        "talks."
+    )
+
+    assert meetings(reading) == [[("Gabriel Boric", "CL"), ("Dina Boluarte", "PE")]]
+    assert reading.proposals[0].date == D(2025, 10, 27)
+
+
+def test_presidents_of_two_countries_in_separate_meetings_are_two_meetings():
+    reading = read(
+        "President Bola Tinubu held talks with Niger and Chad Presidents in two separate "
+        "meetings at the Presidential Villa, Abuja, on Monday.",
+        publisher="Premium Times",
+    )
+
+    assert meetings(reading) == [
+        [("Bola Tinubu", "NG"), (None, "NE")],
+        [("Bola Tinubu", "NG"), (None, "TD")],
+    ]
+
+
+def test_ministers_of_two_countries_named_in_order_are_one_meeting_of_three():
+    reading = read(
+        "Brazilian Foreign Minister Mauro Vieira held a meeting with the foreign ministers of "
+        "Argentina and Chile, Gerardo Werthein and Alberto van Klaveren, in Montevideo on Monday."
+    )
+
+    assert meetings(reading) == [
+        [("Mauro Vieira", "BR"), ("Gerardo Werthein", "AR"), ("Alberto van Klaveren", "CL")]
+    ]
+
+
+def test_the_brazilian_and_south_african_presidents_are_named_from_the_rest_of_the_article():
+    reading = read(
+        "The Brazilian and South African presidents met by video link on Monday. Brazilian "
+        "President Luiz Inácio Lula da Silva thanked South African President Cyril Ramaphosa "
+        "for his support."
+    )
+
+    assert meetings(reading) == [[("Luiz Inácio Lula da Silva", "BR"), ("Cyril Ramaphosa", "ZA")]]
+    assert reading.proposals[0].kind == "virtual"
+
+
+# Names as news pages write them
+
+
+def test_a_family_name_in_capitals_after_mr():
+    reading = read(
+        "On October 27, Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan, held talks "
+        "with Australian Foreign Minister Penny Wong in Tokyo."
+    )
+
+    assert meetings(reading) == [[("Hiroshi Tanaka", "JP"), ("Penny Wong", "AU")]]
+
+
+def test_a_given_name_misspelled_later_is_the_same_person():
+    reading = read(
+        "Ghanaian President John Mahama met Ivorian President Alassane Ouattara in Accra on "
+        "Monday. Welcoming Alasane Ouattara, Mahama praised the talks."
+    )
+
+    assert meetings(reading) == [[("John Mahama", "GH"), ("Alassane Ouattara", "CI")]]
+
+
+# The page around the report
+
+
+def test_the_headline_byline_and_share_buttons_are_not_read_as_the_report():
+    reading = read(
+        "Orsi Hosts Peña\n\nBy ANA PEREZ\n\nShare:\n\nUruguayan President Yamandú Orsi met "
+        "Paraguayan President Santiago Peña in Montevideo on Monday.",
+        title="Orsi Hosts Peña",
+    )
+
+    assert meetings(reading) == [[("Yamandú Orsi", "UY"), ("Santiago Peña", "PY")]]
+
+
+def test_a_photo_caption_repeated_and_the_report_give_one_meeting_with_the_reports_date():
+    caption = (
+        "Mexican President Claudia Sheinbaum (L) and Guatemalan President Bernardo Arévalo "
+        "meet in Mexico City on Monday, August 5, 2024. (Photo: Agency/Press Office)"
+    )
+    reading = read(
+        f"{caption}\n{caption}\n\nMexican President Claudia Sheinbaum met Guatemalan President "
+        "Bernardo Arévalo at the National Palace on Monday.",
+        published=D(2024, 8, 6),
+    )
+
+    assert meetings(reading) == [[("Claudia Sheinbaum", "MX"), ("Bernardo Arévalo", "GT")]]
+    assert reading.proposals[0].date == D(2024, 8, 5)
+
+
+def test_a_page_without_a_publication_date_reads_dates_against_the_one_it_prints():
+    reading = read(
+        "March 14, 2025\n\nFrench President Emmanuel Macron met German Chancellor Friedrich "
+        "Merz in Paris on Thursday.",
+        published=None,
+    )
+
+    assert [p.date for p in reading.proposals] == [D(2025, 3, 13)]
+    assert any("14 March 2025" in note for note in reading.notes)
+
+
+def test_a_page_without_any_date_takes_the_year_from_a_caption():
+    reading = read(
+        "LIMA, March 13 (Wire) -- Peruvian President Dina Boluarte spoke by phone with "
+        "Ecuadorian President Daniel Noboa on Tuesday.\n\nBoluarte talks on the phone at the "
+        "palace in Lima on March 12, 2024 (Photo: Presidency).",
+        published=None,
+    )
+
+    assert [p.date for p in reading.proposals] == [D(2024, 3, 12)]
