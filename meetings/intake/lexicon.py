@@ -153,8 +153,14 @@ HONORIFIC = (
     r"|Sheikh\s+|Sheikha\s+)"
 )
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
-NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_TOKEN}){{0,4}}"
-NAME = rf"{HONORIFIC}*{NAME_TOKEN}{NAME_MORE}{NAME_SUFFIX}"
+# "Amr el-Sayed", "Nasser al-Harthy": an Arabic article joined to the family name.
+JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
+# An initial written without its full stop, inside a name: "A. K Rahman".
+BARE_INITIAL = r"[A-Z](?=\s+[A-Z][a-z])"
+NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL})"
+NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_NEXT}){{0,4}}"
+# "S Rao"; never the article "A" or the pronoun "I".
+NAME = rf"{HONORIFIC}*(?:{NAME_TOKEN}|(?![AI]\s){BARE_INITIAL}){NAME_MORE}{NAME_SUFFIX}"
 
 # Capitalised words that end a name: "Marco Rubio Monday", "Narendra Modi In".
 NOT_NAME_WORDS = {

@@ -129,7 +129,7 @@ BUILDING = re.compile(
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
 )
 LIST_GAP = re.compile(
-    r"\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?"
+    r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
 )
 SEPARATE_GAP = re.compile(r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$")
