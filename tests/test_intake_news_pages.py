@@ -209,3 +209,76 @@ def test_a_page_without_any_date_takes_the_year_from_a_caption():
     )
 
     assert [p.date for p in reading.proposals] == [D(2024, 3, 12)]
+
+
+# Who the verb's people are
+
+
+def test_a_second_verb_keeps_the_first_verbs_subject():
+    reading = read(
+        "Brazilian Foreign Minister Mauro Vieira held talks with Chinese Foreign Minister Wang "
+        "Yi and called on Chinese Premier Li Qiang in Beijing on Monday."
+    )
+
+    assert meetings(reading) == [
+        [("Mauro Vieira", "BR"), ("Wang Yi", "CN")],
+        [("Mauro Vieira", "BR"), ("Li Qiang", "CN")],
+    ]
+
+
+def test_him_after_the_verb_is_the_official_the_report_is_about():
+    reading = read(
+        "Kenyan Foreign Minister Musalia Mudavadi on Monday praised trade with Korea. He spoke "
+        "as South Korean Ambassador Kim Jin-hae, who called on him in Nairobi, set out a plan."
+    )
+
+    assert meetings(reading) == [[("Kim Jin-hae", "KR"), ("Musalia Mudavadi", "KE")]]
+
+
+def test_the_colombian_president_later_in_the_text_gives_the_president_his_country():
+    reading = read(
+        "President Gustavo Petro spoke by telephone with Brazilian President Luiz Inácio Lula "
+        "da Silva on Monday. The Colombian president thanked him for his support."
+    )
+
+    assert meetings(reading) == [[("Gustavo Petro", "CO"), ("Luiz Inácio Lula da Silva", "BR")]]
+
+
+def test_calls_between_one_leader_and_two_others_are_two_calls():
+    reading = read(
+        "The phone calls between Indonesian President Prabowo Subianto and Anthony Albanese of "
+        "Australia and Christopher Luxon of New Zealand on Monday touched on trade."
+    )
+
+    assert meetings(reading) == [
+        [("Prabowo Subianto", "ID"), ("Anthony Albanese", "AU")],
+        [("Prabowo Subianto", "ID"), ("Christopher Luxon", "NZ")],
+    ]
+    assert {p.kind for p in reading.proposals} == {"call"}
+
+
+def test_met_one_in_bilateral_talks_as_well_as_another_is_two_meetings():
+    reading = read(
+        "On Monday, Senegalese President Bassirou Diomaye Faye met with his Ivorian "
+        "counterpart, Alassane Ouattara, in bilateral talks, as well as the President of the "
+        "Republic of Guinea, Mamadi Doumbouya."
+    )
+
+    assert meetings(reading) == [
+        [("Bassirou Diomaye Faye", "SN"), ("Alassane Ouattara", "CI")],
+        [("Bassirou Diomaye Faye", "SN"), ("Mamadi Doumbouya", "GN")],
+    ]
+
+
+def test_the_two_in_a_later_sentence_are_the_people_of_the_last_meeting():
+    reading = read(
+        "Greek Foreign Minister Giorgos Gerapetritis met Cypriot Foreign Minister Constantinos "
+        "Kombos in Athens on Wednesday. It was their first meeting this year. It followed a phone "
+        "call on March 3 in which the two discussed energy."
+    )
+
+    assert [(p.kind, p.date) for p in reading.proposals] == [
+        ("in-person", D(2025, 10, 22)),
+        ("call", D(2025, 3, 3)),
+    ]
+    assert meetings(reading)[1] == [("Giorgos Gerapetritis", "GR"), ("Constantinos Kombos", "CY")]

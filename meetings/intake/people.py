@@ -229,7 +229,7 @@ class People:
         for m in p["the_role"].finditer(sentence):
             if not overlaps(m.start(), m.end()):
                 country = self.country_of(m["qual"])
-                person = self.role_holder(country, clean_title(m["title"]), sentence)
+                person = self.holder_of(country, clean_title(m["title"]), sentence)
                 take(person, m.start(), m.end())
         for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
@@ -242,6 +242,11 @@ class People:
                 groups = m.groupdict()
                 qual = groups.get("qual")
                 title_text = groups.get("title") or ""
+                head, joined, tail = title_text.partition(" and ")
+                if key == "title_name" and joined and not self.title_like(head):
+                    # "Orban and Serbian President Aleksandar Vucic": a name, then the title
+                    start = m.start("title") + len(head) + len(joined)
+                    title_text = tail
                 if key in ("title_name", "lower_title"):
                     behind = self.country_behind(sentence, start)
                     if behind:
@@ -277,6 +282,15 @@ class People:
             name, end = clean_name(named[0], named.start())
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
+        for m in p["name_of"].finditer(sentence):
+            name, end = clean_name(m["name"], m.start("name"))
+            if (
+                name
+                and len(name.split()) >= 2
+                and not self.is_not_a_person(name)
+                and not any(fold(w) in NOT_PERSON_WORDS for w in name.split())
+            ):
+                add(name, None, self.country_of(m["of"]), m.start("name"), m.end())
         for m in p["role_of"].finditer(sentence):
             # "the Prime Minister of Malta held talks": a role, its holder named elsewhere
             country = self.country_of(m["of"])
@@ -331,6 +345,33 @@ class People:
                 continue
             for code in dict.fromkeys(codes):
                 take(self.role_holder(code, title, sentence), start, end)
+
+    def title_like(self, words: str) -> bool:
+        """Words that belong in a title: "Commerce" in "Commerce and Industry Minister"."""
+        parts = words.split()
+        for k in range(min(3, len(parts)), 0, -1):
+            if self.country_of(" ".join(parts[:k])):
+                parts = parts[k:]  # "British Business": the country, then the title's words
+                break
+        return all(
+            w in PORTFOLIOS or w in TITLE_WORDS or w in MORE_TITLE_WORDS
+            for w in fold(" ".join(parts)).split()
+        )
+
+    def holder_of(self, country: str | None, title: str, sentence: str) -> Person:
+        """Who "the Colombian president" is: the one president this report named of that country,
+        or the one it named without a country (who is then Turkish); else an unnamed holder."""
+        named = [
+            p for p in self.by_key.values() if p.name and p.title and fold(p.title) == fold(title)
+        ]
+        same = [p for p in named if p.country == country]
+        if len(same) == 1:
+            return same[0]
+        unplaced = [p for p in named if not p.country]
+        if country and not same and len(unplaced) == 1:
+            unplaced[0].country, unplaced[0].country_evidence = country, sentence
+            return unplaced[0]
+        return self.role_holder(country, title, sentence)
 
     def person_with_title(self, title: str) -> Person | None:
         """The one named person this report gave the title, if there is exactly one."""
@@ -429,6 +470,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?<![\w-])(?P<title>{PLURAL_TITLES})(?![\w-])"
             rf"(?:\s+of\s+(?:the\s+)?(?P<quals>{quals}))?"
         ),
+        # "Irfaan Ali of Guyana": a name with its country and no title
+        "name_of": re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"),
         "names_after": re.compile(
             rf",?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?=[\s,.;:]|$)"
         ),
@@ -441,12 +484,12 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?:the\s+)?(?P<of>{qual}|{place})"
         ),
         "the_title_name": re.compile(
-            rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
+            rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
             rf"(?P<name>{NAME})"
         ),
         # "sat down with the Saudi crown prince": an official the text does not name
         "the_role": re.compile(
-            rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
         ),
         "counterpart": re.compile(
@@ -478,7 +521,12 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
     kept: list[str] = []
     for token in tokens:
         bare = token.rstrip(".,").removesuffix("'s").removesuffix("’s")
-        if fold(bare) in NOT_NAME_WORDS and not (len(bare) == 1 and token.endswith(".")):
+        after_particle = bool(kept) and fold(kept[-1]) in ARTICLES_IN_NAMES
+        if (
+            fold(bare) in NOT_NAME_WORDS
+            and not (len(bare) == 1 and token.endswith("."))
+            and not after_particle  # "Al Thani" is a family name
+        ):
             break
         kept.append(token)
         if token.endswith(("'s", "’s")):
@@ -495,6 +543,8 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
+ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}
+MORE_TITLE_WORDS = {"business", "industry", "investment", "relations", "cooperation", "and"}
 
 
 def clean_title(title: str) -> str:
@@ -503,6 +553,13 @@ def clean_title(title: str) -> str:
         w if w.isupper() or w in SMALL_WORDS else w[:1].upper() + w[1:] for w in title.split()
     )
 
+
+# Words that make capitalised words an institution or a thing rather than a person.
+NOT_PERSON_WORDS = {
+    "bank", "ministry", "republic", "kingdom", "union", "government", "university", "council",
+    "people", "state", "states", "house", "office", "embassy", "army", "navy", "court", "party",
+    "president", "minister", "leader", "leaders", "prime", "foreign", "federal", "national",
+}  # fmt: skip
 
 # Words of a ministry's name, never read as the place a title names.
 PORTFOLIOS = {

@@ -132,7 +132,24 @@ LIST_GAP = re.compile(
     r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
 )
-SEPARATE_GAP = re.compile(r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$")
+SEPARATE_GAP = re.compile(
+    r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
+    # "met A in bilateral talks, as well as B": another meeting
+    r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:the\s+)?$"
+)
+# Between one verb and the next with the same subject: "held talks with Y and called on Z".
+COORDINATED = re.compile(
+    r"\s*,?\s*(?:and|before|then|after\s+which)\s+(?:also\s+|later\s+|then\s+)?"
+)
+# The people of the last meeting, named after the verb: "a call in which the two discussed".
+GROUP_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
+)
+PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
+# Words that say a list of people met one at a time.
+SEPARATELY = re.compile(
+    r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
+)
 
 
 @dataclass
@@ -426,7 +443,13 @@ class Reader:
             mentions = people.find(sentence)
             current = None
             found = self.proposals_in(
-                sentence, index, mentions, people, last_subject, previous_mentions
+                sentence,
+                index,
+                mentions,
+                people,
+                last_subject,
+                previous_mentions,
+                proposals[-1] if proposals else None,
             )
             previous_mentions = mentions
             for proposal in found:
@@ -662,15 +685,23 @@ class Reader:
         people: People,
         last_subject: Person | None,
         previous_mentions: list[Mention],
+        last_meeting: Proposal | None = None,
     ) -> list[Proposal]:
         results: list[Proposal] = []
         seen_spans: list[tuple[int, int]] = []
         triggers = [(m, kind) for pattern, kind in TRIGGERS for m in pattern.finditer(sentence)]
         joint = [(m, IN_PERSON) for m in JOINT_TRIGGERS.finditer(sentence)]
+        chosen = []
         for m, kind in [*triggers, *joint]:
             if any(a <= m.start() < b for a, b in seen_spans):
                 continue
             seen_spans.append((m.start(), m.end()))
+            chosen.append((m, kind))
+        # In the order the sentence tells them: "X held talks with Y and called on Z" hands
+        # the first verb's subject to the second.
+        chosen.sort(key=lambda pair: pair[0].start())
+        previous_verb: tuple[list[Person], int] | None = None  # its subjects, where it ended
+        for m, kind in chosen:
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
             clause_end = len(sentence) if clause_end == -1 else clause_end
@@ -685,6 +716,8 @@ class Reader:
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
+            if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
+                subjects = previous_verb[0]
             if AT_THEIR_TALKS.match(m[0]):
                 named = unique([x.person for x in mentions if x.person.name])
                 if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
@@ -704,11 +737,16 @@ class Reader:
                 after = []
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
-            if GROUP_SUBJECT.search(before[-40:]):
-                # "the two leaders held their summit": the people named before them.
+            group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
+            if GROUP_SUBJECT.search(before[-40:]) or group_after:
+                # "the two leaders held their summit", "a phone call in which the two
+                # discussed ...": the people named before them, here or in the last meeting.
                 named = unique([x.person for x in before_mentions if x.person.name])
                 if len(named) < 2:
                     named = unique([x.person for x in previous_mentions if x.person.name])
+                recent = last_meeting is not None and index - last_meeting.index <= 3
+                if len({p.country for p in named}) < 2 and recent:
+                    named = list(last_meeting.participants)
                 if len({p.country for p in named}) >= 2 and len(named) <= 4:
                     subjects = named
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
@@ -716,10 +754,27 @@ class Reader:
                 subject = people_with_title(people, ref) if ref else None
                 subject = subject or last_subject
                 subjects = [subject] if subject else []
+            if (
+                subjects
+                and not objects
+                and PRONOUN_OBJECT.match(sentence, m.end())
+                and last_subject is not None
+                and last_subject not in subjects
+            ):
+                # "the envoy, who called on him": the one the report is about
+                objects = [last_subject]
+                groups = [objects]
             proposal_kind, explicit = self.kind_of(sentence, kind)
+            if proposal_kind == CALL and not subjects and len(objects) >= 3:
+                # "the phone calls between X and A and B": one call with each
+                subjects, objects = objects[:1], objects[1:]
+                groups = [objects]
+            object_end = max((x.end for x in after if x.person in objects), default=m.end())
+            previous_verb = (subjects, object_end)
             counterparts = [p for p in objects if p.name is None]
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
+            separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
                 # "met A, with whom ..., and B, with whom ...": one meeting each.
