@@ -163,10 +163,11 @@ def looks_english(text: str) -> bool:
 def guess_language(text: str) -> str | None:
     """The language a text seems to be in, from its commonest function words; None when the
     text is too short to tell or in none of the languages we know (another script)."""
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
-    if not letters or sum(ch.isascii() for ch in letters) / len(letters) < 0.6:
-        return None
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = _WORD.findall(text[:20000])
+    joined = "".join(words)
+    if not joined or len(joined.encode("ascii", "ignore")) / len(joined) < 0.6:
+        return None  # another script
+    words = [w.lower() for w in words]
     if len(words) < 12:
         return None
     counts = {

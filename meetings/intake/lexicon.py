@@ -216,7 +216,14 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
-    (re.compile(r"\b(?:at|during|after)\s+their\s+(?:talks|meeting|summit)\b", re.I), IN_PERSON),
+    (
+        re.compile(
+            r"\b(?:at|during|after|in)\s+their\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit"
+            r"|(?:tele)?phone\s+(?:call|conversation)|video\s+(?:call|conference)|call|conversation)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     (
         re.compile(
             r"\b(?:wrapped\s+up|concluded|began|opened|finished|ended|started)\s+"

@@ -71,6 +71,7 @@ class People:
     default_country: str | None = None
     by_key: dict[str, Person] = field(default_factory=dict)
     by_surname: dict[str, Person] = field(default_factory=dict)
+    by_first: dict[str, list[Person]] = field(default_factory=dict)  # by the first word
     anonymous: int = 0
     _patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # The country of a place a title names ("Crown Prince of Dubai"), from the gazetteer.
@@ -105,6 +106,10 @@ class People:
         words = name.split()
         if len(words) < 2:
             return None
+        # "Tamim bin Hamad" after "Tamim bin Hamad Al Thani": the name cut short
+        for other in self.by_first.get(fold(words[0]), [])[-50:]:
+            if fold(other.name).startswith(fold(name) + " "):
+                return other
         earlier = self.by_surname.get(fold(words[-1]))
         if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
             return None
@@ -159,6 +164,7 @@ class People:
                 if known:
                     existing.official_id = known.official_id
                 self.by_key[key] = existing
+                self.by_first.setdefault(fold(existing.name.split()[0]), []).append(existing)
                 for short in existing.short_names():
                     self.by_surname.setdefault(short, existing)
                 if known:
@@ -559,6 +565,8 @@ NOT_PERSON_WORDS = {
     "bank", "ministry", "republic", "kingdom", "union", "government", "university", "council",
     "people", "state", "states", "house", "office", "embassy", "army", "navy", "court", "party",
     "president", "minister", "leader", "leaders", "prime", "foreign", "federal", "national",
+    "deputy", "supreme", "commander", "chief", "head", "general", "secretary", "chairman",
+    "director", "governor", "speaker", "vice", "crown", "prince", "armed", "forces", "summit",
 }  # fmt: skip
 
 # Words of a ministry's name, never read as the place a title names.

@@ -80,7 +80,7 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
     re.I,
 )
-AT_THEIR_TALKS = re.compile(r"(?i:at|during|after)\s+their\s+(?:talks|meeting|summit)")
+AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
 OBJECT_GAP = re.compile(r"[^;:!?]{0,90}")
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
@@ -131,6 +131,11 @@ BUILDING = re.compile(
 LIST_GAP = re.compile(
     r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
+)
+# Between two people of a list, the first one's title running on: "X, Deputy Governor,
+# Governor of the Central Bank and Deputy Prime Minister, and Y".
+APPOSITIVE_GAP = re.compile(
+    r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
 SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
@@ -857,6 +862,10 @@ class Reader:
             return False
         if people.is_not_a_person(name) or people.country_of(name) or self.place(name):
             return False
+        if any(w.endswith("-") for w in words) or sum(
+            bool(people.country_of(w.strip("-"))) for w in words
+        ) * 2 >= len(words):
+            return False  # "Peru- Chile Virtual Summit"
         return not self.place(words[-1]) or len(words) > 1
 
     def kind_of(self, sentence: str, default: str) -> tuple[str, bool]:
@@ -1153,7 +1162,11 @@ def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> l
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = sentence[mention.end : group[0].start]
-        if LIST_GAP.fullmatch(gap) or mention.start == group[0].start:
+        if (
+            LIST_GAP.fullmatch(gap)
+            or APPOSITIVE_GAP.fullmatch(gap)
+            or mention.start == group[0].start
+        ):
             group.insert(0, mention)
         else:
             break
@@ -1173,6 +1186,8 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
             groups[-1].append(mention)
         elif SEPARATE_GAP.match(gap):
             groups.append([mention])
+        elif APPOSITIVE_GAP.fullmatch(gap):
+            groups[-1].append(mention)
         else:
             break
     return [[m.person for m in group] for group in groups]
