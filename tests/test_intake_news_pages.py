@@ -282,3 +282,42 @@ def test_the_two_in_a_later_sentence_are_the_people_of_the_last_meeting():
         ("call", D(2025, 3, 3)),
     ]
     assert meetings(reading)[1] == [("Giorgos Gerapetritis", "GR"), ("Constantinos Kombos", "CY")]
+
+
+def test_he_before_the_second_verb_is_the_subject_and_days_later_counts_from_the_first():
+    reading = read(
+        "Thai Prime Minister Paetongtarn Shinawatra received Cambodian Prime Minister Hun Manet "
+        "on June 2. On June 9, she received Lao Prime Minister Sonexay Siphandone and three days "
+        "later, she received Vietnam's president Luong Cuong.",
+        published=D(2025, 7, 4),
+    )
+
+    found = [(p.participants[0].name, p.participants[1].name, p.date) for p in reading.proposals]
+    assert found == [
+        ("Paetongtarn Shinawatra", "Hun Manet", D(2025, 6, 2)),
+        ("Paetongtarn Shinawatra", "Sonexay Siphandone", D(2025, 6, 9)),
+        ("Paetongtarn Shinawatra", "Luong Cuong", D(2025, 6, 12)),
+    ]
+
+
+def test_a_list_of_leaders_each_with_a_possessive_country_and_a_lower_case_title():
+    reading = read(
+        "Callers included Chile's president Gabriel Boric, Peru's president Dina Boluarte and "
+        "Spain's prime minister Pedro Sánchez. Argentine President Javier Milei spoke by phone "
+        "with Chile's president Gabriel Boric on Monday."
+    )
+
+    assert meetings(reading) == [[("Javier Milei", "AR"), ("Gabriel Boric", "CL")]]
+
+
+def test_a_telephonic_conversation_with_the_fm_dated_by_the_sentence_before():
+    reading = read(
+        "In the month of March, Bangladeshi Foreign Minister Touhid Hossain briefed his Nepali "
+        "counterpart Arzu Rana Deuba on the floods. In a telephonic conversation, the FM "
+        "discussed the rivers with Arzu Rana Deuba.",
+        published=D(2025, 4, 9),
+    )
+
+    assert meetings(reading) == [[("Touhid Hossain", "BD"), ("Arzu Rana Deuba", "NP")]]
+    assert reading.proposals[0].kind == "call"
+    assert reading.proposals[0].as_gold()["date"] == "2025-03"

@@ -25,7 +25,8 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
 MONTH_ONLY = re.compile(
-    rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+{MONTH}(?:\s+{YEAR})?\b"
+    rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+(?i:the\s+month\s+of\s+)?{MONTH}"
+    rf"(?:\s+{YEAR})?\b"
 )
 WEEKDAY = re.compile(
     r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -39,6 +40,12 @@ RELATIVE = re.compile(
     r"|the\s+same\s+day|that\s+(?:evening|afternoon|morning|day)"
     r"|the\s+(?:next|following)\s+day|a\s+day\s+(?:later|after)|the\s+day\s+after"
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
+    re.I,
+)
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+# "four days later", "two days after": counted from the previous meeting.
+DAYS_LATER = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+(?P<way>later|after|earlier|before)\b",
     re.I,
 )
 
@@ -59,6 +66,7 @@ class DateMention:
     precision: str
     text: str
     relation: str | None = None  # SAME_AS_PREVIOUS etc. when date is None
+    days: int = 1  # how many days after or before the previous meeting
 
 
 def safe_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -136,6 +144,12 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
         if not free(m):
             continue
         add(m, relative(m["word"].lower(), m[0], reference))
+    for m in DAYS_LATER.finditer(sentence):
+        if not free(m):
+            continue
+        n = NUMBERS.get(m["n"].lower()) or int(m["n"])
+        way = AFTER_PREVIOUS if m["way"].lower() in ("later", "after") else BEFORE_PREVIOUS
+        add(m, DateMention(None, DAY_PRECISION, m[0], way, n))
     found.sort(key=lambda pair: pair[0])
     return [mention for _, mention in found]
 
@@ -171,7 +185,8 @@ def shift(mention: DateMention, previous: DateMention | None) -> DateMention | N
     """Resolve "later that day" or "the next day" against the previous meeting's date."""
     if mention.date is not None or previous is None or previous.date is None:
         return mention if mention.date is not None else None
-    days = {SAME_AS_PREVIOUS: 0, AFTER_PREVIOUS: 1, BEFORE_PREVIOUS: -1}[mention.relation]
+    sign = {SAME_AS_PREVIOUS: 0, AFTER_PREVIOUS: 1, BEFORE_PREVIOUS: -1}[mention.relation]
+    days = sign * mention.days
     return DateMention(
         previous.date + datetime.timedelta(days=days), previous.precision, mention.text
     )

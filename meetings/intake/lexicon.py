@@ -104,6 +104,25 @@ TITLES = sorted(
         "Communist Party General Secretary",
         "Party General Secretary",
         "Minister",
+        "President-elect",
+        "Prime Minister-designate",
+        "Ambassador Extraordinary and Plenipotentiary",
+        "High Commissioner",
+        "Special Representative",
+        "State Councilor",
+        "Head of State",
+        "Head of Government",
+        "Minister of State",
+        "Deputy Foreign Minister",
+        "Vice Foreign Minister",
+        "Chief Executive",
+        "Governor-General",
+        "Emperor",
+        "Grand Duke",
+        "Speaker",
+        "PM",
+        "FM",
+        "EAM",
     ],
     key=len,
     reverse=True,
@@ -125,6 +144,7 @@ TITLE_COUNTRY = {
     "federal chancellor": "DE",
     "chancellor": "DE",
     "state councillor": "CN",
+    "state councilor": "CN",
     "vice premier": "CN",
     "chief adviser": "BD",
 }
@@ -139,6 +159,14 @@ TITLE_MODIFIERS = (
 ROLE_REFERENCES = {
     "eam": "external affairs minister",
     "the secretary": "secretary of state",
+    "the fm": "foreign minister",
+    "the pm": "prime minister",
+}
+# Titles news abbreviates: "PM Modi", "FM Wang".
+ABBREVIATED_TITLES = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "EAM": "External Affairs Minister",
 }
 
 NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|le|di|du|ibn|ben|y)"
@@ -186,7 +214,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         CALL,
     ),
     (
-        re.compile(r"\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b", re.I),
+        re.compile(
+            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks)\b", re.I
+        ),
         CALL,
     ),
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
@@ -234,6 +264,16 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    # "exchanging views with", "held a tête-à-tête with", "discussed the region with"
+    (
+        re.compile(
+            r"\bexchang(?:ed|es|ing)\s+(?:views|notes|ideas)\s+with\b"
+            r"|\bt[eê]te[- ][aà][- ]t[eê]te\b|\bheld\s+(?:a\s+)?bilaterals?\b"
+            r"|\bdiscuss(?:ed|es|ing)?\b(?:\s+(?!with\b)[\w'’-]+){0,12}?\s+with\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     (
         re.compile(r"\b(?:talks|meeting|meetings|summit|discussions)\s+between\b", re.I),
         IN_PERSON,

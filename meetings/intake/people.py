@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetings.intake.lexicon import (
+    ABBREVIATED_TITLES,
     HONORIFIC,
     NAME,
     NOT_NAME_WORDS,
@@ -484,6 +485,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "name_title": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?P<qual>{qual})\s+"
             rf"{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            # "A, Chile's president B": the title is the next name's, in a list
+            r"(?!\s+(?:[A-Z]\.\s*)*[A-Z][a-z])"
         ),
         "name_title_of": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
@@ -555,6 +558,8 @@ MORE_TITLE_WORDS = {"business", "industry", "investment", "relations", "cooperat
 
 def clean_title(title: str) -> str:
     """Titles with their words capitalised: "foreign minister" -> "Foreign Minister"."""
+    if title in ABBREVIATED_TITLES:
+        return ABBREVIATED_TITLES[title]
     return " ".join(
         w if w.isupper() or w in SMALL_WORDS else w[:1].upper() + w[1:] for w in title.split()
     )
@@ -580,7 +585,10 @@ PORTFOLIOS = {
 }  # fmt: skip
 
 # Titles whose lower-case form is an ordinary word: "king" in "king-size", "queen", "prince".
-LOWER_NOT_TITLES = {"king", "queen", "prince", "sultan", "emir", "amir", "sheikh", "senator"}
+LOWER_NOT_TITLES = {
+    "king", "queen", "prince", "sultan", "emir", "amir", "sheikh", "senator", "speaker", "emperor",
+    "pm", "fm", "eam",
+}  # fmt: skip
 PLURAL_TITLES = (
     r"(?i:heads?\s+of\s+(?:state|government)|presidents|prime\s+ministers|premiers|leaders"
     r"|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers"

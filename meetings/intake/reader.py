@@ -151,6 +151,7 @@ GROUP_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
 )
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
+PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Words that say a list of people met one at a time.
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
@@ -187,6 +188,7 @@ class Proposal:
     countries_hint: set[str] = field(default_factory=set)
     order: int = 0  # its place among the article's proposals
     date_explicit: bool = False  # the date is stated with the meeting, not carried over
+    trigger_at: int = -1  # where the trigger is in the sentence
 
     @property
     def keys(self) -> frozenset[str]:
@@ -706,7 +708,12 @@ class Reader:
         # the first verb's subject to the second.
         chosen.sort(key=lambda pair: pair[0].start())
         previous_verb: tuple[list[Person], int] | None = None  # its subjects, where it ended
+        previous_start = -1
         for m, kind in chosen:
+            for made in results:
+                if made.trigger_at < 0:
+                    made.trigger_at = previous_start
+            previous_start = m.start()
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
             clause_end = len(sentence) if clause_end == -1 else clause_end
@@ -721,6 +728,13 @@ class Reader:
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
+            if (
+                before_mentions
+                and last_subject is not None
+                and PRONOUN_BEFORE_VERB.search(sentence, before_mentions[-1].end, m.start())
+            ):
+                # "he received A and four days later, he received B": the one the report is about
+                subjects = [last_subject]
             if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
                 subjects = previous_verb[0]
             if AT_THEIR_TALKS.match(m[0]):
@@ -804,6 +818,9 @@ class Reader:
                     people.country_of(q[0]) for q in people.patterns()["qual_any"].finditer(before)
                 } - {None}
             results.append(proposal)
+        for made in results:
+            if made.trigger_at < 0:
+                made.trigger_at = previous_start
         return results
 
     def loose_names(
@@ -936,7 +953,26 @@ class Reader:
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
             # The date nearest after the trigger describes the meeting; else any in the sentence.
-            position = proposal.sentence.find(proposal.trigger)
+            position = proposal.trigger_at
+            if position < 0:
+                position = proposal.sentence.find(proposal.trigger)
+            # A date after the next verb is that verb's: "he received A and four days later,
+            # he received B".
+            following = [
+                m.start()
+                for pattern, _ in TRIGGERS
+                for m in pattern.finditer(proposal.sentence, position + len(proposal.trigger))
+            ]
+            limit = min(following, default=len(proposal.sentence))
+            if following:
+                # ... back to where that verb's clause starts: "and four days later, he received"
+                start = position + len(proposal.trigger)
+                between = proposal.sentence[start:limit]
+                joints = [j.start() for j in re.finditer(r"\band\b", between)] or [
+                    j.start() for j in re.finditer(r",", between)
+                ]
+                limit = start + joints[-1] if joints else limit
+            mentions = [x for x in mentions if proposal.sentence.find(x.text) < limit]
             ordered = sorted(
                 mentions,
                 key=lambda x: (
@@ -945,12 +981,15 @@ class Reader:
                 ),
             )
             for candidate in ordered:
-                if candidate.relation == d.AFTER_PREVIOUS and (
-                    proposal.sentence.find(candidate.text) < position
+                if (
+                    candidate.relation == d.AFTER_PREVIOUS
+                    and proposal.sentence.find(candidate.text) < position
+                    and "later" not in candidate.text.lower()
                 ):
-                    # "The talks came a day after Lammy met Rubio": this one was the day before.
+                    # "The talks came a day after Lammy met Rubio": this one was the day before
+                    # (but "four days later, he received ..." is four days after).
                     candidate = d.DateMention(
-                        None, d.DAY_PRECISION, candidate.text, d.BEFORE_PREVIOUS
+                        None, d.DAY_PRECISION, candidate.text, d.BEFORE_PREVIOUS, candidate.days
                     )
                 mention = d.shift(candidate, previous)
                 if mention is not None:
