@@ -321,3 +321,49 @@ def test_a_telephonic_conversation_with_the_fm_dated_by_the_sentence_before():
     assert meetings(reading) == [[("Touhid Hossain", "BD"), ("Arzu Rana Deuba", "NP")]]
     assert reading.proposals[0].kind == "call"
     assert reading.proposals[0].as_gold()["date"] == "2025-03"
+
+
+def test_speaking_with_one_of_three_before_their_talks_is_part_of_the_talks():
+    reading = read(
+        "Brazilian Foreign Minister Mauro Vieira held a meeting with the foreign ministers of "
+        "Argentina and Chile, Gerardo Werthein and Alberto van Klaveren, in Montevideo on "
+        "Monday. It was the third such meeting. Before the talks, Vieira spoke with Argentine "
+        "Foreign Minister Gerardo Werthein."
+    )
+
+    assert meetings(reading) == [
+        [("Mauro Vieira", "BR"), ("Gerardo Werthein", "AR"), ("Alberto van Klaveren", "CL")]
+    ]
+
+
+def test_earlier_without_a_date_is_the_month_of_the_meeting_before():
+    reading = read(
+        "Spanish Foreign Minister José Manuel Albares met Moroccan Foreign Minister Nasser "
+        "Bourita in Rabat on Monday. Earlier, Albares discussed migration with Portuguese "
+        "Foreign Minister Paulo Rangel."
+    )
+
+    assert [(p.participants[1].name, p.as_gold()["date"]) for p in reading.proposals] == [
+        ("Nasser Bourita", "2025-10-27"),
+        ("Paulo Rangel", "2025-10"),
+    ]
+
+
+def test_the_country_of_a_delegation_and_of_an_institution_a_person_works_at():
+    reading = read(
+        "The Estonian delegation was led by Marten Kask, deputy secretary general at the "
+        "economy ministry, who held talks on Monday with Ion Rusu, state secretary at Moldova's "
+        "Ministry of Economic Development."
+    )
+
+    assert meetings(reading) == [[("Marten Kask", "EE"), ("Ion Rusu", "MD")]]
+
+
+def test_the_foreign_ministers_of_two_countries_are_their_named_foreign_ministers():
+    reading = read(
+        "Kenyan Foreign Minister Musalia Mudavadi spoke to his Ethiopian counterpart Gedion "
+        "Timothewos on Wednesday. 'Foreign ministers of Ethiopia and Kenya discussed the region "
+        "in a telephone conversation on Wednesday,' the Ethiopian agency reported."
+    )
+
+    assert meetings(reading) == [[("Musalia Mudavadi", "KE"), ("Gedion Timothewos", "ET")]]

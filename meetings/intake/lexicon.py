@@ -226,7 +226,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             r"\b(?:virtual|online)\s+(?:summit|meeting|talks|call|conversation)\b"
-            r"|\bvideo\s*(?:link|conference|call|conferencing)\b|\bby\s+video\b",
+            r"|\bvideo\s*(?:link|conference|call|conferencing)\b|\bby\s+video\b"
+            r"|\b(?:joined|appeared)\s+on\s+screen\b",
             re.I,
         ),
         VIRTUAL,

@@ -287,6 +287,10 @@ class People:
             if not behind or not named or not behind[0].endswith("'s"):
                 continue
             name, end = clean_name(named[0], named.start())
+            if name and len(name.split()) == 1 and fold(name) not in self.by_surname:
+                continue  # "Oman's Duqm port": one word after a country is rarely a person
+            if name and any(fold(w) in NOT_PERSON_WORDS for w in name.split()):
+                continue  # "Estonia's Information System Authority"
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
         for m in p["name_of"].finditer(sentence):
@@ -309,6 +313,11 @@ class People:
                 title = clean_title(m["title"])
                 person = self.person_with_title(title) or self.role_holder(None, title, sentence)
                 take(person, m.start(), m.end())
+        for m in p["led_by"].finditer(sentence):
+            name, end = clean_name(m["name"], m.start("name"))
+            behind = self.country_behind(sentence, m.start())
+            if name and behind and not self.is_not_a_person(name):
+                add(name, None, self.country_of(behind[0]), m.start("name"), end)
         # Names we know: officials in our tables, and people named earlier in the article.
         if self.lexicon.official_pattern is not None:
             for m in self.lexicon.official_pattern.finditer(sentence):
@@ -318,6 +327,11 @@ class People:
             person = self.by_surname.get(fold(word))
             if person and not overlaps(m.start(), m.start() + len(word)):
                 take(person, m.start(), m.start() + len(word))
+        for mention in found:
+            if mention.person.name and not mention.person.country:
+                at = p["institution_after"].match(sentence, mention.end)
+                if at and (country := self.country_of(at["of"])):
+                    mention.person.country, mention.person.country_evidence = country, sentence
         found.sort(key=lambda mention: mention.start)
         return found
 
@@ -479,6 +493,17 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         ),
         # "Irfaan Ali of Guyana": a name with its country and no title
         "name_of": re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"),
+        # "X, state secretary at Moldova's Ministry of ...": the country of their institution
+        "institution_after": re.compile(
+            rf",\s+[^,;.()]{{0,80}}?\b(?:at|of|in|from)\s+(?:the\s+)?(?P<of>{qual})"
+            r"(?:'s)?\s+(?:(?:Foreign|Defen[cs]e|Finance|Interior|Trade)\s+)?(?:Ministry|ministry"
+            r"|[Gg]overnment|[Ee]mbassy|Cabinet|Presidency|Foreign\s+Office|[Pp]arliament)"
+        ),
+        # "The Estonian delegation was led by Marten Kask"
+        "led_by": re.compile(
+            rf"\b(?:delegation|side|team)\s+(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+"
+            rf"(?P<name>{NAME})"
+        ),
         "names_after": re.compile(
             rf",?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?=[\s,.;:]|$)"
         ),
@@ -572,6 +597,8 @@ NOT_PERSON_WORDS = {
     "president", "minister", "leader", "leaders", "prime", "foreign", "federal", "national",
     "deputy", "supreme", "commander", "chief", "head", "general", "secretary", "chairman",
     "director", "governor", "speaker", "vice", "crown", "prince", "armed", "forces", "summit",
+    "authority", "agency", "academy", "service", "services", "commission", "system", "company",
+    "corporation", "group", "institute", "foundation", "committee", "port", "airport", "palace",
 }  # fmt: skip
 
 # Words of a ministry's name, never read as the place a title names.

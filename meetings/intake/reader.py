@@ -102,6 +102,9 @@ LOOSE_BEFORE = re.compile(
 )
 LOOSE_SUBJECT = re.compile(rf"(?:^|,\s+|\.\s+)(?P<a>{NAME})\s+(?=[a-z])")
 LOOSE_AFTER = re.compile(
+    # "held talks on Monday with Ion Rusu": the day may come between the verb and the name
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday"
+    r"|today))?"
     rf"\s+(?:with\s+|on\s+|to\s+|by\s+)?(?P<a>{NAME})(?:\s*,?\s+and\s+(?:with\s+)?(?P<b>{NAME}))?"
 )
 ORGANISATION_WORDS = {
@@ -150,6 +153,20 @@ COORDINATED = re.compile(
 GROUP_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
 )
+# "spoke with" is a call unless the sentence puts the two in one place.
+WEAK_CALL = re.compile(r"spoke\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
+IN_PERSON_CONTEXT = re.compile(
+    r"\b(?:before|after|ahead\s+of|during)\s+the\s+(?:talks|meeting|summit|session)\b"
+    r"|\bon\s+the\s+(?:sidelines|margins)\b|\bin\s+person\b|\bface[- ]to[- ]face\b",
+    re.I,
+)
+# Verbs that put two people in one room.
+IN_PERSON_VERB = re.compile(
+    r"\b(?:met|meets|meet|meeting|received|receives|hosted|hosts|called\s+on|courtesy"
+    r"|t[eê]te|visit)",
+    re.I,
+)
+EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Words that say a list of people met one at a time.
@@ -584,6 +601,8 @@ class Reader:
         for proposal in proposals:
             same = next((old for old in kept if same_meeting(old, proposal)), None)
             if same is None:
+                same = next((old for old in kept if part_of(old, proposal)), None)
+            if same is None:
                 kept.append(proposal)
                 continue
             fold_into(same, proposal, prefer_new=same.index in self.captions)
@@ -740,7 +759,7 @@ class Reader:
             if AT_THEIR_TALKS.match(m[0]):
                 named = unique([x.person for x in mentions if x.person.name])
                 if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
-                    proposal_kind, explicit = self.kind_of(sentence, kind)
+                    proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
                     results.append(Proposal(named, sentence, index, proposal_kind, explicit, m[0]))
                 continue
             if (m, kind) in joint:
@@ -783,7 +802,7 @@ class Reader:
                 # "the envoy, who called on him": the one the report is about
                 objects = [last_subject]
                 groups = [objects]
-            proposal_kind, explicit = self.kind_of(sentence, kind)
+            proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
             if proposal_kind == CALL and not subjects and len(objects) >= 3:
                 # "the phone calls between X and A and B": one call with each
                 subjects, objects = objects[:1], objects[1:]
@@ -846,6 +865,7 @@ class Reader:
             if not name or not free(start, end) or not self.looks_like_person(name, people):
                 return
             said = people.patterns()["predicate_country"].match(sentence[end : end + 80])
+            said = said or people.patterns()["institution_after"].match(sentence, end)
             country = people.country_of(said["of"]) if said else None
             found.append(Mention(people.register(name, None, country, sentence), start, end))
             taken.append((start, end))
@@ -885,12 +905,22 @@ class Reader:
             return False  # "Peru- Chile Virtual Summit"
         return not self.place(words[-1]) or len(words) > 1
 
-    def kind_of(self, sentence: str, default: str) -> tuple[str, bool]:
+    def kind_of(self, sentence: str, default: str, trigger: str = "") -> tuple[str, bool]:
+        """The kind of meeting a sentence reports, and whether it says so in as many words."""
         if re.search(r"\bcourtesy\s+call\b|\bcalled\s+on\b", sentence, re.I):
             return IN_PERSON, True
         for pattern, kind in TRIGGERS:
-            if kind in (CALL, VIRTUAL) and pattern.search(sentence):
+            if kind not in (CALL, VIRTUAL):
+                continue
+            m = pattern.search(sentence)
+            if m and WEAK_CALL.fullmatch(m[0]) and IN_PERSON_CONTEXT.search(sentence):
+                continue  # "Before the talks, X spoke with ...": there, not by phone
+            if m:
                 return kind, True
+        if default == IN_PERSON and IN_PERSON_VERB.search(trigger):
+            return IN_PERSON, True
+        if default == CALL and WEAK_CALL.fullmatch(trigger) and IN_PERSON_CONTEXT.search(sentence):
+            return IN_PERSON, False
         return default, default != IN_PERSON
 
     def merge(
@@ -925,6 +955,8 @@ class Reader:
             if same_people and self.different_days(old.sentence, new.sentence):
                 # "Austin, who met Gallant in Tel Aviv on Oct. 13": the same two, another day.
                 continue
+            if old.kind != new.kind and old.kind_explicit and new.kind_explicit:
+                continue  # a call and a meeting of the same two
             for person in new.participants:
                 if person.key not in old.keys:
                     old.participants.append(person)
@@ -994,7 +1026,7 @@ class Reader:
                 mention = d.shift(candidate, previous)
                 if mention is not None:
                     break
-            if mention is None and proposal.index > 0:
+            if mention is None and proposal.index > 0 and not EARLIER.match(proposal.sentence):
                 # "In March, X told Y ... In a telephone conversation, the FM discussed":
                 # the sentence before, naming one of them, dates the meeting.
                 before = sentences[proposal.index - 1]
@@ -1003,6 +1035,12 @@ class Reader:
                     dated = [x for x in d.find_dates(before, reference) if x.date]
                     mention = dated[0] if dated else None
             proposal.date_explicit = mention is not None
+            if mention is None and EARLIER.match(proposal.sentence) and (previous or lead):
+                # "Earlier, X discussed ...": before the last meeting, the day unknown
+                known = previous or lead
+                mention = d.DateMention(
+                    known.date.replace(day=1), d.MONTH_PRECISION, proposal.sentence.split(",")[0]
+                )
             if mention is None:
                 mention = previous or lead
             if mention is None and reference is not None:
@@ -1120,17 +1158,25 @@ LEADER_TITLES = {
     "sultan", "crown prince", "leader", "head of state", "head of government", "taoiseach",
     "supreme leader", "president-elect", "federal chancellor",
 }  # fmt: skip
+FOREIGN_MINISTERS = {
+    "foreign minister", "external affairs minister", "minister of foreign affairs",
+    "minister for foreign affairs", "foreign secretary", "secretary of state",
+    "secretary of foreign affairs", "minister of external affairs", "foreign affairs minister",
+}  # fmt: skip
 GENERIC_TITLES = {"leader", "counterpart", "head of state", "head of government"}
 
 
 def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
-    """Whether a person with title can be the holder of role: the same title, or two titles
-    of a head of state or government ("leader" fits a president)."""
+    """Whether a person with title can be the holder of role: the same title, two names of one
+    office ("foreign minister", "external affairs minister"), or two titles of a head of state
+    or government ("leader" fits a president)."""
     if not role:
         return True
-    if not title:
+    if not title or fold(title) == COUNTERPART:
         return not strict
     role, title = fold(role), fold(title)
+    if role in FOREIGN_MINISTERS and title in FOREIGN_MINISTERS:
+        return True
     bare = re.sub(
         r"^(?:\w+\s+)*?(?=president|prime minister|premier|chancellor|king|emir)", "", title
     )
@@ -1164,6 +1210,20 @@ def same_meeting(old: Proposal, new: Proposal) -> bool:
         if a and b and not a & b:
             return False
     return True
+
+
+def part_of(old: Proposal, new: Proposal) -> bool:
+    """ "Lavrov held talks with the ministers of Iran and Turkey. Before the talks, Lavrov spoke
+    with the Iranian minister": two of the three, the same day, told just after, with nothing
+    saying it was a meeting of its own."""
+    return (
+        len(old.participants) >= 3
+        and new.keys < old.keys
+        and 0 < new.index - old.index <= 5
+        and old.date == new.date
+        and not (old.kind_explicit and new.kind_explicit and old.kind != new.kind)
+        and SEPARATELY.search(new.sentence) is None
+    )
 
 
 def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
