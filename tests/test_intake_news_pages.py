@@ -367,3 +367,45 @@ def test_the_foreign_ministers_of_two_countries_are_their_named_foreign_minister
     )
 
     assert meetings(reading) == [[("Musalia Mudavadi", "KE"), ("Gedion Timothewos", "ET")]]
+
+
+def test_the_longest_outlet_name_decides_the_country():
+    reading = read(
+        "Prime Minister Narendra Modi met Libyan Prime Minister Abdul Hamid al-Dbeibah in Port "
+        "Louis on Monday.",
+        publisher="The Times of India",
+    )
+
+    assert meetings(reading) == [[("Narendra Modi", "IN"), ("Abdul Hamid al-Dbeibah", "LY")]]
+    assert reading.proposals[0].venue == "Port Louis"
+
+
+def test_a_country_after_to_is_never_a_town_of_the_same_name():
+    reading = read(
+        "The visit of a Guatemalan president to Mexico came after Guatemalan President "
+        "Bernardo Arévalo met Mexican President Claudia Sheinbaum on Monday."
+    )
+
+    assert reading.proposals[0].venue is None
+
+
+def test_previous_meetings_between_two_countries_leaders_are_no_meeting():
+    reading = read(
+        "The two flags stood side by side, in contrast to previous meetings between Greek and "
+        "Turkish leaders."
+    )
+
+    assert reading.proposals == []
+
+
+def test_a_chinese_family_name_that_reads_like_a_pronoun_and_a_long_ambassadors_title():
+    reading = read(
+        "On Monday, Kenyan President William Ruto received Chinese Vice Premier He Lifeng in "
+        "Nairobi. On Tuesday he received Ambassador Extraordinary and Plenipotentiary of Japan "
+        "to Kenya Ken Okaniwa at State House."
+    )
+
+    assert meetings(reading) == [
+        [("William Ruto", "KE"), ("He Lifeng", "CN")],
+        [("William Ruto", "KE"), ("Ken Okaniwa", "JP")],
+    ]

@@ -302,6 +302,7 @@ NOT_HAPPENED = re.compile(
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
     r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
+    r"|(?:previous|past|earlier|former|recent)\s+(?:meetings|talks|summits|calls)"
     r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",
     re.I,
 )
@@ -321,6 +322,8 @@ class Lexicon:
 
     country_names: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
     country_pattern: re.Pattern | None = None
+    # Countries' own names and demonyms, as opposed to other words for them ("Beijing")
+    country_own_names: set[str] = field(default_factory=set)
     officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
     official_pattern: re.Pattern | None = None
     issues: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
@@ -337,7 +340,19 @@ class Lexicon:
         ]
         if not found:
             return None
-        _, name, code = max(found) if last else min(found)
+        # Of two names that overlap the longer is meant: "The Times of India", not "The Times".
+        found = [
+            hit
+            for hit in found
+            if not any(
+                other[0] < hit[0] + len(hit[1])
+                and hit[0] < other[0] + len(other[1])
+                and len(other[1]) > len(hit[1])
+                for other in found
+            )
+        ]
+        found.sort(key=lambda hit: (hit[0], -len(hit[1])))
+        _, name, code = found[-1] if last else found[0]
         return name, code
 
 
@@ -364,6 +379,12 @@ def build_lexicon() -> Lexicon:
         for word in line.split(",")
     ]
     known = {code for code, *_ in rows}
+    lex.country_own_names = {fold(name) for _, name, _, _ in rows} | {
+        fold(word.strip())
+        for _, _, _, demonyms in rows
+        for line in split_lines(demonyms)
+        for word in line.split(",")
+    }
     words += [(code, word) for code, more in extra.items() if code in known for word in more]
     for code, word in words:
         # "US" as a word means the country only in capitals; all others are capitalised.

@@ -556,10 +556,13 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
     for token in tokens:
         bare = token.rstrip(".,").removesuffix("'s").removesuffix("’s")
         after_particle = bool(kept) and fold(kept[-1]) in ARTICLES_IN_NAMES
+        # "He Lifeng": a Chinese family name, when a given name follows
+        family_name = not kept and bare == "He" and len(tokens) > 1 and tokens[1][:1].isupper()
         if (
             fold(bare) in NOT_NAME_WORDS
             and not (len(bare) == 1 and token.endswith("."))
             and not after_particle  # "Al Thani" is a family name
+            and not family_name
         ):
             break
         kept.append(token)

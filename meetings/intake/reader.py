@@ -53,7 +53,7 @@ LANDMARKS = {
 
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|outside|near|from|to|inside)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
+    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-|el-|es-|ash-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
 )
 OCCASION = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines|margins|fringes?)\s+of|at|during|for|of)\s+(?:the\s+|this\s+year's\s+)?"
@@ -151,7 +151,7 @@ COORDINATED = re.compile(
 )
 # The people of the last meeting, named after the verb: "a call in which the two discussed".
 GROUP_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
+    r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
 )
 # "spoke with" is a call unless the sentence puts the two in one place.
 WEAK_CALL = re.compile(r"spoke\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
@@ -387,6 +387,16 @@ class Reader:
                 break
         if self.gazetteer is None:
             return None
+        code = self.lexicon.country_names.get(folded)
+        if code:
+            # "to Egypt", "in Mexico": the country, not a town elsewhere that has its name;
+            # but "Singapore" and "Beijing" (a word for China) are cities by their own names.
+            hit = self.gazetteer.lookup_own_name(folded)
+            if hit is None or (
+                hit.country_code != code and folded in self.lexicon.country_own_names
+            ):
+                return None
+            return hit.name, hit.country_code
         hit = self.gazetteer.lookup(folded)
         if hit is None:
             return None
