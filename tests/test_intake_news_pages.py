@@ -409,3 +409,48 @@ def test_a_chinese_family_name_that_reads_like_a_pronoun_and_a_long_ambassadors_
         [("William Ruto", "KE"), ("He Lifeng", "CN")],
         [("William Ruto", "KE"), ("Ken Okaniwa", "JP")],
     ]
+
+
+def test_the_month_may_is_not_the_word_may():
+    reading = read(
+        "The last summit between the two countries took place in May 2015, when Mexican "
+        "President Enrique Peña Nieto met Guatemalan President Otto Pérez Molina in Tapachula."
+    )
+
+    assert meetings(reading) == [[("Enrique Peña Nieto", "MX"), ("Otto Pérez Molina", "GT")]]
+    assert reading.proposals[0].as_gold()["date"] == "2015-05"
+
+
+def test_a_summit_with_colombias_president_is_the_president_the_article_names():
+    reading = read(
+        "Colombian President Gustavo Petro posed with Chilean President Gabriel Boric and "
+        "Peruvian President Dina Boluarte.\n\nThe leaders of Chile and Peru met on Monday, a "
+        "day after they held a three-way summit with Colombia's president."
+    )
+
+    assert [(len(p.participants), p.date) for p in reading.proposals] == [
+        (2, D(2025, 10, 27)),
+        (3, D(2025, 10, 26)),
+    ]
+    assert {p.name for p in reading.proposals[1].participants} == {
+        "Gustavo Petro",
+        "Gabriel Boric",
+        "Dina Boluarte",
+    }
+
+
+def test_the_leaders_of_a_summit_years_ago_are_the_ones_named_with_it():
+    reading = read(
+        "Peruvian President Dina Boluarte met Chilean President Gabriel Boric on Monday. The "
+        "last summit between the leaders of Chile and Peru before that was in May 2015, when "
+        "President Boric's predecessor, Michelle Bachelet, met then-President Ollanta Humala."
+    )
+
+    assert [(p.as_gold()["date"], meetings_of(p)) for p in reading.proposals] == [
+        ("2025-10-27", {("Dina Boluarte", "PE"), ("Gabriel Boric", "CL")}),
+        ("2015-05", {("Michelle Bachelet", "CL"), ("Ollanta Humala", "PE")}),
+    ]
+
+
+def meetings_of(proposal) -> set[tuple[str | None, str | None]]:
+    return {(p.name, p.country) for p in proposal.participants}

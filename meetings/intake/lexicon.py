@@ -298,7 +298,7 @@ JOINT_TRIGGERS = re.compile(r"\b(?:signed|discussed|agreed|reviewed|witnessed|ex
 # Words in the same clause that make a reported meeting something other than one that happened.
 NOT_HAPPENED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
-    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|may|might"
+    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
     r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"

@@ -293,6 +293,21 @@ class People:
                 continue  # "Estonia's Information System Authority"
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
+        for m in p["possessive_role"].finditer(sentence):
+            behind = self.country_behind(sentence, m.start() + 2)
+            if behind and behind[0].endswith("'s") and not overlaps(behind[1], m.end()):
+                person = self.holder_of(
+                    self.country_of(behind[0]), clean_title(m["title"]), sentence
+                )
+                take(person, behind[1], m.end())
+        for m in p["predecessor"].finditer(sentence):
+            # "Boric's predecessor, Michelle Bachelet": the country of the one named before
+            owner = (
+                self.by_surname.get(fold(sentence[: m.start()].split()[-1])) if m.start() else None
+            )
+            name, end = clean_name(m["name"], m.start("name"))
+            if owner and owner.country and name and not self.is_not_a_person(name):
+                add(name, None, owner.country, m.start("name"), end)
         for m in p["name_of"].finditer(sentence):
             name, end = clean_name(m["name"], m.start("name"))
             if (
@@ -520,6 +535,14 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "the_title_name": re.compile(
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
             rf"(?P<name>{NAME})"
+        ),
+        # "a summit with Colombia's president": the role, after a possessive country
+        "possessive_role": re.compile(
+            rf"'s\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b(?!-)(?!\s*,?\s*(?:{NAME}))"
+        ),
+        # "Boric's predecessor, Michelle Bachelet": of the same country
+        "predecessor": re.compile(
+            rf"'s\s+(?:predecessor|successor|counterpart|deputy|envoy|successor),?\s+(?P<name>{NAME})"
         ),
         # "sat down with the Saudi crown prince": an official the text does not name
         "the_role": re.compile(

@@ -166,6 +166,11 @@ IN_PERSON_VERB = re.compile(
     r"|t[eê]te|visit)",
     re.I,
 )
+# Where the clause of another verb starts: "and four days later, he received", ", when X met".
+CLAUSE_START = re.compile(
+    r",\s*and\b|\band\b(?=\s+(?:[\w,]+\s+){0,3}?(?:later|earlier|then|he|she|they)\b)"
+    r"|,\s*(?:when|while|as|after|before|where|then)\b|;"
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -206,6 +211,8 @@ class Proposal:
     order: int = 0  # its place among the article's proposals
     date_explicit: bool = False  # the date is stated with the meeting, not carried over
     trigger_at: int = -1  # where the trigger is in the sentence
+    # People put in for a role ("the leaders of Japan and South Korea"), not named with it
+    inferred: set[str] = field(default_factory=set)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -320,6 +327,7 @@ class Prepared:
     captions: set[int]  # which of lines are photo captions
     page_dates: list[str]  # lines that are only a date: the page's date
     credits: list[str]  # agencies credited at the end of a paragraph
+    first: int = 0  # the line the report starts on
 
 
 def prepare(text: str, title: str | None) -> Prepared:
@@ -445,9 +453,14 @@ class Reader:
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
         prepared = prepare(text, title)
         lines = prepared.lines
-        dateline = d.read_dateline(lines[0], published, self.is_place) if lines else None
+        # The dateline opens the report, after any photo caption above it.
+        first = next((n for n in range(len(lines)) if n not in prepared.captions), None)
+        dateline = None
+        if first is not None:
+            dateline = d.read_dateline(lines[first], published, self.is_place)
         if dateline:
-            lines[0] = lines[0][dateline.length :]
+            lines[first] = lines[first][dateline.length :]
+            prepared.first = first
         reference = (dateline.date if dateline and dateline.date else None) or published
         if reference is None:
             reference = self.reference_from_text(prepared, dateline, notes)
@@ -597,9 +610,13 @@ class Reader:
                 exact = [
                     q for q in fits if q.title and role.title and fold(q.title) == fold(role.title)
                 ]
-                fits = exact if len(exact) == 1 else fits
+                titled = [q for q in fits if q.title]
+                # The one with that title, else the one with any title: "Boric's predecessor,
+                # Michelle Bachelet" is not whom "the leader of Chile" names.
+                fits = exact if len(exact) == 1 else titled if len(titled) == 1 else fits
                 if len(fits) == 1:
                     proposal.participants[n] = fits[0]
+                    proposal.inferred.add(fits[0].key)
                     if not fits[0].country and role.country:
                         fits[0].country, fits[0].country_evidence = role.country, role.sentence
 
@@ -638,7 +655,8 @@ class Reader:
             hyphenated = re.fullmatch(r"\s?[-–—/]\s?", gap) is not None
             joined = re.fullmatch(r"\s+(?:and|&)\s+", gap) is not None
             sides = joined and (
-                re.search(r"\bbetween\s+(?:the\s+)?$", before) is not None
+                re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", before)
+                is not None
                 or PAIR_AFTER.match(after) is not None
                 or (
                     re.search(r"(?:^|[;\n])\s*$", before) is not None
@@ -786,10 +804,13 @@ class Reader:
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
             group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
-            if GROUP_SUBJECT.search(before[-40:]) or group_after:
+            grouped = len({p.country for p in subjects}) >= 2
+            if (GROUP_SUBJECT.search(before[-40:]) and not grouped) or group_after:
                 # "the two leaders held their summit", "a phone call in which the two
                 # discussed ...": the people named before them, here or in the last meeting.
-                named = unique([x.person for x in before_mentions if x.person.name])
+                named = unique(
+                    [x.person for x in before_mentions if x.person.name or x.person.country]
+                )
                 if len(named) < 2:
                     named = unique([x.person for x in previous_mentions if x.person.name])
                 recent = last_meeting is not None and index - last_meeting.index <= 3
@@ -1009,11 +1030,8 @@ class Reader:
             if following:
                 # ... back to where that verb's clause starts: "and four days later, he received"
                 start = position + len(proposal.trigger)
-                between = proposal.sentence[start:limit]
-                joints = [j.start() for j in re.finditer(r"\band\b", between)] or [
-                    j.start() for j in re.finditer(r",", between)
-                ]
-                limit = start + joints[-1] if joints else limit
+                joints = [j.start() for j in CLAUSE_START.finditer(proposal.sentence, start, limit)]
+                limit = joints[-1] if joints else limit
             mentions = [x for x in mentions if proposal.sentence.find(x.text) < limit]
             ordered = sorted(
                 mentions,
@@ -1213,10 +1231,10 @@ def same_meeting(old: Proposal, new: Proposal) -> bool:
         return False
     if any(not p.country for p in [*old.participants, *new.participants]):
         return False
-    # The same countries; no country with two different named people.
+    # The same countries; no country with two different people named with the meeting.
     for country in old.countries:
-        a = {p.key for p in old.participants if p.country == country and p.name}
-        b = {p.key for p in new.participants if p.country == country and p.name}
+        a = {p.key for p in old.participants if p.country == country and p.name} - old.inferred
+        b = {p.key for p in new.participants if p.country == country and p.name} - new.inferred
         if a and b and not a & b:
             return False
     return True
@@ -1241,7 +1259,12 @@ def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
     for person in new.participants:
         if person.key in old.keys:
             continue
-        unnamed = [n for n, p in enumerate(old.participants) if not p.name]
+        # A role's holder we guessed gives way to the person named with the meeting.
+        unnamed = [
+            n
+            for n, p in enumerate(old.participants)
+            if not p.name or (p.key in old.inferred and person.key not in new.inferred)
+        ]
         slot = next((n for n in unnamed if old.participants[n].country == person.country), None)
         if slot is not None and person.name:
             old.participants[slot] = person
