@@ -454,3 +454,41 @@ def test_the_leaders_of_a_summit_years_ago_are_the_ones_named_with_it():
 
 def meetings_of(proposal) -> set[tuple[str | None, str | None]]:
     return {(p.name, p.country) for p in proposal.participants}
+
+
+# Negatives: what is no meeting
+
+
+def test_messages_exchanged_and_a_meeting_remembered_in_a_statement_are_no_meeting():
+    reading = read(
+        "Indonesian President Prabowo Subianto and Australian Prime Minister Anthony Albanese "
+        "exchanged congratulatory messages on Monday. Prabowo said that he and Albanese, during "
+        "their meeting in Canberra, had set out a vision for the relationship."
+    )
+
+    assert reading.proposals == []
+    assert reading.notes == ["The article reports no meeting that took place."]
+
+
+def test_officials_attending_a_meeting_are_not_a_meeting_of_their_own():
+    reading = read(
+        "Qatari Emir Sheikh Tamim bin Hamad Al Thani exchanging views with William Ruto, "
+        "President of Kenya, in Doha on Saturday evening. -- QNA\n\nSheikh Mohammed bin "
+        "Abdulrahman Al Thani, Qatari Minister of Foreign Affairs, attending a meeting with "
+        "William Ruto, President of Kenya.",
+        published=D(2025, 10, 26),
+    )
+
+    assert meetings(reading) == [[("Tamim bin Hamad Al Thani", "QA"), ("William Ruto", "KE")]]
+    assert reading.proposals[0].date == D(2025, 10, 25)
+
+
+def test_a_date_in_a_clause_about_something_else_does_not_date_the_meeting():
+    reading = read(
+        "Pakistani Foreign Minister Ishaq Dar called on Bangladeshi Chief Adviser Muhammad "
+        "Yunus in Dhaka on Friday. Just before Dar's meeting with Yunus, it was announced that "
+        "30 traders, who were detained last month, had been freed.",
+        published=D(2025, 10, 4),
+    )
+
+    assert [(p.date, len(p.participants)) for p in reading.proposals] == [(D(2025, 10, 3), 2)]

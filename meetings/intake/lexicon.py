@@ -293,7 +293,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
 
 # Verbs that report a meeting only when two officials of different countries are their subject:
 # "Singh and Marles signed three agreements in Canberra".
-JOINT_TRIGGERS = re.compile(r"\b(?:signed|discussed|agreed|reviewed|witnessed|exchanged)\b")
+# "exchanged views", not "exchanged letters": letters are no meeting.
+JOINT_TRIGGERS = re.compile(
+    r"\b(?:signed|discussed|agreed|reviewed|witnessed"
+    r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b))\b"
+)
 
 # Words in the same clause that make a reported meeting something other than one that happened.
 NOT_HAPPENED = re.compile(

@@ -171,6 +171,14 @@ CLAUSE_START = re.compile(
     r",\s*and\b|\band\b(?=\s+(?:[\w,]+\s+){0,3}?(?:later|earlier|then|he|she|they)\b)"
     r"|,\s*(?:when|while|as|after|before|where|then)\b|;"
 )
+# What someone said a meeting was: "X pointed out that ..., during their meeting, ...".
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|noted|pointed\s+out|recalled|stressed|added|reiterated|underlined"
+    r"|emphasi[sz]ed|told\s+\w+)\s+that\b",
+    re.I,
+)
+ATTENDING = re.compile(r"\battend(?:s|ed|ing)?\s+(?:a|the)\s+$", re.I)
+OWN_CLAUSE = re.compile(r",\s*(?:who|which|whose|it)\b|\bthat\s+\d|\bit\s+was\b")
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -312,6 +320,7 @@ CAPTION_CREDIT = re.compile(
 GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'])\s*(?:--|–|—)\s*(?P<agency>[A-Z][\w.]{1,20})\s*$")
 # A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
 CREDIT = re.compile(
     r"(?:^|\s)(?:--|–|—)\s*(?P<a>[A-Z][\w.]{1,20})\s*$|\((?P<b>[A-Z][\w.]{1,20})\)\s*$"
@@ -359,6 +368,11 @@ def prepare(text: str, title: str | None) -> Prepared:
         if not in_report and d.read_dateline(line, None) is not None and len(words) < 8:
             prepared.lines.append(line)  # a dateline on a line of its own ("Accra, 9 June:")
             continue
+        credit = TRAILING_CREDIT.search(line)
+        if credit:
+            # "... on Friday. -- Agency": the agency's credit after the last sentence
+            prepared.credits.append(credit["agency"])
+            line = line[: credit.start()]
         if CAPTION.search(line):
             # A photo caption reports what the picture shows; it may be the only place a
             # meeting's date is given, but it is not where the report starts.
@@ -768,6 +782,8 @@ class Reader:
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            if ATTENDING.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "..., attending a meeting with X": who sat in, not who met
             if AUDIENCE.match(sentence[m.end() :]):
                 continue
             mentions = self.loose_names(sentence, m, clause_start, clause_end, mentions, people)
@@ -785,6 +801,8 @@ class Reader:
             if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
                 subjects = previous_verb[0]
             if AT_THEIR_TALKS.match(m[0]):
+                if REPORTED_SPEECH.search(sentence, 0, m.start()):
+                    continue  # "X said that he and Y, during their meeting, ...": a memory
                 named = unique([x.person for x in mentions if x.person.name])
                 if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
                     proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
@@ -1033,6 +1051,15 @@ class Reader:
                 joints = [j.start() for j in CLAUSE_START.finditer(proposal.sentence, start, limit)]
                 limit = joints[-1] if joints else limit
             mentions = [x for x in mentions if proposal.sentence.find(x.text) < limit]
+            # "X's meeting with Y, it was announced that traders, who were detained last
+            # month, ...": a date in a clause of its own dates something else.
+            after_trigger = position + len(proposal.trigger)
+            mentions = [
+                x
+                for x in mentions
+                if (at := proposal.sentence.find(x.text)) < after_trigger
+                or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
             ordered = sorted(
                 mentions,
                 key=lambda x: (
