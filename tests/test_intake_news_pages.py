@@ -492,3 +492,27 @@ def test_a_date_in_a_clause_about_something_else_does_not_date_the_meeting():
     )
 
     assert [(p.date, len(p.participants)) for p in reading.proposals] == [(D(2025, 10, 3), 2)]
+
+
+def test_weeks_after_a_summit_is_a_summit_in_the_month_weeks_before():
+    reading = read(
+        "Argentine President Javier Milei spoke by phone with Italian Prime Minister Giorgia "
+        "Meloni on Thursday. The call came weeks after the two held their first summit in Rome.",
+        published=D(2025, 10, 10),
+    )
+
+    assert [(p.kind, p.as_gold()["date"]) for p in reading.proposals] == [
+        ("call", "2025-10-09"),
+        ("in-person", "2025-09"),
+    ]
+
+
+def test_their_thursday_phone_call_is_dated_thursday():
+    reading = read(
+        "President Javier Milei said on Friday that he discussed trade with Italian Prime "
+        "Minister Giorgia Meloni during their Thursday phone call.",
+        publisher="Clarín",
+        published=D(2025, 10, 10),
+    )
+
+    assert [(p.kind, p.date) for p in reading.proposals] == [("call", D(2025, 10, 9))]

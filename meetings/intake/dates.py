@@ -42,10 +42,16 @@ RELATIVE = re.compile(
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
     re.I,
 )
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
-# "four days later", "two days after": counted from the previous meeting.
+NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "ten": 10, "a few": 3, "several": 3, "": 3,
+}  # fmt: skip
+UNITS = {"day": 1, "week": 7, "month": 30}
+# "four days later", "two weeks after", "weeks after": counted from the previous meeting;
+# weeks or months without a number say no more than the month.
 DAYS_LATER = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|ten)\s+days\s+(?P<way>later|after|earlier|before)\b",
+    r"\b(?:(?P<n>\d{1,2}|a\s+few|several|one|two|three|four|five|six|seven|ten)\s+)?"
+    r"(?P<unit>days|weeks|months|week|month)\s+(?P<way>later|after|earlier|before)\b",
     re.I,
 )
 
@@ -145,11 +151,15 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
             continue
         add(m, relative(m["word"].lower(), m[0], reference))
     for m in DAYS_LATER.finditer(sentence):
-        if not free(m):
+        unit = m["unit"].lower()
+        if not free(m) or (not m["n"] and not unit.endswith("s")):
             continue
-        n = NUMBERS.get(m["n"].lower()) or int(m["n"])
+        count = " ".join((m["n"] or "").lower().split())
+        n = NUMBERS[count] if count in NUMBERS else int(count)
         way = AFTER_PREVIOUS if m["way"].lower() in ("later", "after") else BEFORE_PREVIOUS
-        add(m, DateMention(None, DAY_PRECISION, m[0], way, n))
+        vague = unit.startswith("month") or (unit.startswith("week") and not m["n"])
+        precision = MONTH_PRECISION if vague else DAY_PRECISION
+        add(m, DateMention(None, precision, m[0], way, n * UNITS[unit.rstrip("s")]))
     found.sort(key=lambda pair: pair[0])
     return [mention for _, mention in found]
 
@@ -187,9 +197,8 @@ def shift(mention: DateMention, previous: DateMention | None) -> DateMention | N
         return mention if mention.date is not None else None
     sign = {SAME_AS_PREVIOUS: 0, AFTER_PREVIOUS: 1, BEFORE_PREVIOUS: -1}[mention.relation]
     days = sign * mention.days
-    return DateMention(
-        previous.date + datetime.timedelta(days=days), previous.precision, mention.text
-    )
+    precision = MONTH_PRECISION if mention.precision == MONTH_PRECISION else previous.precision
+    return DateMention(previous.date + datetime.timedelta(days=days), precision, mention.text)
 
 
 CAPITALS = r"A-Z\u00C0-\u00DE"

@@ -163,7 +163,7 @@ IN_PERSON_CONTEXT = re.compile(
 # Verbs that put two people in one room.
 IN_PERSON_VERB = re.compile(
     r"\b(?:met|meets|meet|meeting|received|receives|hosted|hosts|called\s+on|courtesy"
-    r"|t[eê]te|visit)",
+    r"|t[eê]te|visit|summit|held)",
     re.I,
 )
 # Where the clause of another verb starts: "and four days later, he received", ", when X met".
@@ -179,6 +179,12 @@ REPORTED_SPEECH = re.compile(
 )
 ATTENDING = re.compile(r"\battend(?:s|ed|ing)?\s+(?:a|the)\s+$", re.I)
 OWN_CLAUSE = re.compile(r",\s*(?:who|which|whose|it)\b|\bthat\s+\d|\bit\s+was\b")
+VERB_TRIGGER = re.compile(
+    r"(?:met|meets?|held|holds?|had|has|received|receives|hosted|hosts|spoke|speaks|talked"
+    r"|called|phoned|telephoned|dial\w*|sat|conferred|discuss\w*|exchang\w*|paid|wrapped"
+    r"|concluded|began|opened|finished|ended|started)\b",
+    re.I,
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -1043,6 +1049,7 @@ class Reader:
                 m.start()
                 for pattern, _ in TRIGGERS
                 for m in pattern.finditer(proposal.sentence, position + len(proposal.trigger))
+                if VERB_TRIGGER.match(m[0])  # not "during their Friday call"
             ]
             limit = min(following, default=len(proposal.sentence))
             if following:
@@ -1076,7 +1083,7 @@ class Reader:
                     # "The talks came a day after Lammy met Rubio": this one was the day before
                     # (but "four days later, he received ..." is four days after).
                     candidate = d.DateMention(
-                        None, d.DAY_PRECISION, candidate.text, d.BEFORE_PREVIOUS, candidate.days
+                        None, candidate.precision, candidate.text, d.BEFORE_PREVIOUS, candidate.days
                     )
                 mention = d.shift(candidate, previous)
                 if mention is not None:
