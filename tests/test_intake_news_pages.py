@@ -516,3 +516,28 @@ def test_their_thursday_phone_call_is_dated_thursday():
     )
 
     assert [(p.kind, p.date) for p in reading.proposals] == [("call", D(2025, 10, 9))]
+
+
+def test_the_two_top_diplomats_are_the_last_two_foreign_ministers_named():
+    reading = read(
+        "Australian Foreign Minister Penny Wong may hold talks with Chinese Foreign Minister "
+        "Wang Yi next week. Wong could also be received by Chinese Premier Li Qiang. This would "
+        "be the second meeting between the two top diplomats this month. The two met in Kuala "
+        "Lumpur on Monday."
+    )
+
+    assert meetings(reading) == [[("Penny Wong", "AU"), ("Wang Yi", "CN")]]
+    assert reading.proposals[0].date == D(2025, 10, 27)
+
+
+def test_a_call_for_the_second_time_that_day_means_two_calls():
+    reading = read(
+        "Kenyan President William Ruto had a telephone conversation with Ethiopian Prime "
+        "Minister Abiy Ahmed for the second time this Sunday, state television said.",
+        published=D(2025, 10, 27),
+    )
+
+    assert [(p.kind, p.date) for p in reading.proposals] == [
+        ("call", D(2025, 10, 26)),
+        ("call", D(2025, 10, 26)),
+    ]

@@ -185,6 +185,18 @@ VERB_TRIGGER = re.compile(
     r"|concluded|began|opened|finished|ended|started)\b",
     re.I,
 )
+# The office of a group named by number: "the two top diplomats", "both leaders".
+GROUP_OFFICE = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:top\s+)?(diplomats|foreign\s+ministers|leaders|presidents"
+    r"|prime\s+ministers|heads)\b",
+    re.I,
+)
+SECOND_TIME_SAME_DAY = re.compile(
+    r"\bfor\s+the\s+second\s+time\s+(?:(?:this|on|that)\s+)?(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|day|today|morning|afternoon|evening)\b"
+    r"|\btwice\s+(?:in\s+one\s+day|on\s+\w+day|today)\b",
+    re.I,
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -225,6 +237,7 @@ class Proposal:
     order: int = 0  # its place among the article's proposals
     date_explicit: bool = False  # the date is stated with the meeting, not carried over
     trigger_at: int = -1  # where the trigger is in the sentence
+    distinct: bool = False  # one of two meetings the text tells apart ("the second time")
     # People put in for a role ("the leaders of Japan and South Korea"), not named with it
     inferred: set[str] = field(default_factory=set)
 
@@ -506,6 +519,7 @@ class Reader:
         by_people: dict[frozenset[str], list[Proposal]] = {}
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
+        history: list[tuple[int, list[Person], str]] = []
         for index, sentence in enumerate(sentences):
             mentions = people.find(sentence)
             current = None
@@ -517,7 +531,10 @@ class Reader:
                 last_subject,
                 previous_mentions,
                 proposals[-1] if proposals else None,
+                history,
             )
+            history.append((index, unique([x.person for x in mentions if x.person.name]), sentence))
+            del history[:-3]  # the people of the last three sentences
             previous_mentions = mentions
             for proposal in found:
                 merged = self.merge(proposals, by_people, proposal)
@@ -646,6 +663,9 @@ class Reader:
         countries and people agree and neither date nor kind says otherwise."""
         kept: list[Proposal] = []
         for proposal in proposals:
+            if proposal.distinct:
+                kept.append(proposal)
+                continue
             same = next((old for old in kept if same_meeting(old, proposal)), None)
             if same is None:
                 same = next((old for old in kept if part_of(old, proposal)), None)
@@ -760,6 +780,7 @@ class Reader:
         last_subject: Person | None,
         previous_mentions: list[Mention],
         last_meeting: Proposal | None = None,
+        history: list[tuple[int, list[Person], str]] | None = None,
     ) -> list[Proposal]:
         results: list[Proposal] = []
         seen_spans: list[tuple[int, int]] = []
@@ -840,6 +861,20 @@ class Reader:
                 recent = last_meeting is not None and index - last_meeting.index <= 3
                 if len({p.country for p in named}) < 2 and recent:
                     named = list(last_meeting.participants)
+                said = " ".join([*(text for _, _, text in (history or [])[-1:]), before])
+                office = GROUP_OFFICE.findall(said)
+                for _, together, _ in reversed(history or []):
+                    # "Wong may hold talks with Lavrov on May 14 ... The two top diplomats
+                    # met in Oslo on Monday": the last two of different countries named
+                    # together, of the office the group's words give.
+                    if len({p.country for p in named if p.country}) >= 2:
+                        break
+                    fit = [
+                        p for p in together if p.country and holds(p, office[-1] if office else "")
+                    ]
+                    by_country = {p.country: p for p in reversed(fit)}
+                    if len(by_country) == 2:
+                        named = list(reversed(by_country.values()))
                 if len({p.country for p in named}) >= 2 and len(named) <= 4:
                     subjects = named
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
@@ -1127,6 +1162,13 @@ class Reader:
                 clone.date, clone.date_precision = found[0].date, found[0].precision
                 clone.date_evidence = found[0].text
                 clones.append(clone)
+        if SECOND_TIME_SAME_DAY.search(proposal.sentence) and proposal.date:
+            # "spoke with X for the second time this Sunday": an earlier call that day
+            clone = copy.copy(proposal)
+            clone.participants = list(proposal.participants)
+            clone.inferred = set(proposal.inferred)
+            proposal.distinct = clone.distinct = True
+            clones.append(clone)
         return clones
 
     def resolve_places(
@@ -1247,6 +1289,17 @@ def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
     if role in GENERIC_TITLES and (title in LEADER_TITLES or bare in LEADER_TITLES):
         return True
     return not strict and role in LEADER_TITLES and bare in LEADER_TITLES
+
+
+def holds(person: Person, office: str) -> bool:
+    """Whether a person's title is of the office a group's words name ("diplomats")."""
+    office = " ".join(office.lower().split())
+    if not office:
+        return True
+    title = fold(person.title or "")
+    if office in ("diplomats", "foreign ministers"):
+        return title in FOREIGN_MINISTERS
+    return titles_agree("leader", person.title, strict=True) or not title
 
 
 def same_meeting(old: Proposal, new: Proposal) -> bool:
