@@ -541,3 +541,22 @@ def test_a_call_for_the_second_time_that_day_means_two_calls():
         ("call", D(2025, 10, 26)),
         ("call", D(2025, 10, 26)),
     ]
+
+
+def test_an_envoy_of_the_pakistani_side_and_foreign_secretary_is_pakistani():
+    reading = read(
+        "On Monday, Special Envoy of the Chinese side, Vice Foreign Minister Sun Weidong held "
+        "consultations with Special Envoy of the Pakistani side and Foreign Secretary Amna "
+        "Baloch in Islamabad, the first meeting of the Special Envoys of China and Pakistan."
+    )
+
+    assert meetings(reading) == [[("Sun Weidong", "CN"), ("Amna Baloch", "PK")]]
+
+
+def test_leaders_who_have_met_three_times_met_on_no_one_day():
+    reading = read(
+        "Officials said that French President Emmanuel Macron and Brazilian President Luiz "
+        "Inácio Lula da Silva have met three times this year, in Belém among other places."
+    )
+
+    assert [(p.date, len(p.participants)) for p in reading.proposals] == [(None, 2)]

@@ -444,7 +444,10 @@ class People:
         if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
             return True
         # "Affairs" in "Minister for Foreign Affairs of Japan": a portfolio's words, no name
-        return all(word in PORTFOLIOS or word in TITLE_WORDS for word in folded.split())
+        return all(
+            word in PORTFOLIOS or word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS
+            for word in folded.split()
+        )
 
     def fill_defaults(self) -> None:
         for person in self.by_key.values():
@@ -475,7 +478,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "title_name": re.compile(
             rf"{TITLE_MODIFIERS}(?P<title>{title}),?\s+"
             # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+to\s+(?:the\s+)?{qual})?,?\s+)?"
+            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side)?(?:\s+to\s+(?:the\s+)?{qual})?"
+            # "Special Envoy of the Pakistani side and Foreign Secretary X"
+            rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
             rf"(?P<name>{NAME})"
         ),
         # "Chile's president Gabriel Boric", "former prime minister John Major"

@@ -197,6 +197,11 @@ SECOND_TIME_SAME_DAY = re.compile(
     r"|\btwice\s+(?:in\s+one\s+day|on\s+\w+day|today)\b",
     re.I,
 )
+MANY_TIMES = re.compile(
+    r"\s+(?:for\s+)?(?:(?:two|three|four|five|several|many|\d+)\s+times|twice|repeatedly"
+    r"|on\s+(?:several|many|\w+)\s+occasions)\b",
+    re.I,
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -1131,6 +1136,11 @@ class Reader:
                 if any(fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)):
                     dated = [x for x in d.find_dates(before, reference) if x.date]
                     mention = dated[0] if dated else None
+            if MANY_TIMES.match(proposal.sentence, position + len(proposal.trigger)):
+                # "X and Y have met three times this year": which of them, the text says not
+                proposal.date, proposal.date_precision, proposal.date_explicit = None, None, True
+                proposal.date_evidence = "several meetings"
+                continue
             proposal.date_explicit = mention is not None
             if mention is None and EARLIER.match(proposal.sentence) and (previous or lead):
                 # "Earlier, X discussed ...": before the last meeting, the day unknown
