@@ -560,3 +560,39 @@ def test_leaders_who_have_met_three_times_met_on_no_one_day():
     )
 
     assert [(p.date, len(p.participants)) for p in reading.proposals] == [(None, 2)]
+
+
+# More ways to report a meeting
+
+
+def test_a_message_delivered_during_an_audience_is_a_meeting_of_the_messenger_and_the_host():
+    reading = read(
+        "Omani Foreign Minister Badr Albusaidi delivered a written message from Sultan Haitham "
+        "bin Tariq to King Abdullah II of Jordan during an audience at the palace on Monday."
+    )
+
+    assert meetings(reading) == [[("Badr Albusaidi", "OM"), ("Abdullah II", "JO")]]
+
+
+def test_a_reception_held_for_a_visitor_and_a_meeting_earlier_in_the_day():
+    reading = read(
+        "Austrian Federal Minister for Labour and Economy M. Kocher held a reception for "
+        "Indian Commerce and Industry Minister Piyush Goyal on Monday. Earlier in the day he "
+        "also met Chinese Vice Premier Ding Xuexiang."
+    )
+
+    assert meetings(reading) == [
+        [("M. Kocher", "AT"), ("Piyush Goyal", "IN")],
+        [("M. Kocher", "AT"), ("Ding Xuexiang", "CN")],
+    ]
+    assert {p.date for p in reading.proposals} == {D(2025, 10, 27)}
+    assert reading.proposals[0].participants[0].title == "Minister for Labour and Economy"
+
+
+def test_the_host_president_of_a_country_named_after_him():
+    reading = read(
+        "Senegalese President Bassirou Diomaye Faye held talks with the host, President Julius "
+        "Maada Bio of Sierra Leone, in Freetown on Tuesday."
+    )
+
+    assert meetings(reading) == [[("Bassirou Diomaye Faye", "SN"), ("Julius Maada Bio", "SL")]]

@@ -37,6 +37,7 @@ RELATIVE = re.compile(
     r"|this\s+month|last\s+month"
     r"|later\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon|night)"
     r"|earlier\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon)|later\s+in\s+the\s+day"
+    r"|earlier\s+in\s+the\s+day|earlier\s+in\s+the\s+week"
     r"|the\s+same\s+day|that\s+(?:evening|afternoon|morning|day)"
     r"|the\s+(?:next|following)\s+day|a\s+day\s+(?:later|after)|the\s+day\s+after"
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
@@ -166,7 +167,9 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
 
 def relative(word: str, text: str, reference: datetime.date | None) -> DateMention | None:
     word = " ".join(word.split())
-    if word.startswith(("later", "earlier that", "earlier the same", "the same day", "that ")):
+    if word.startswith(
+        ("later", "earlier that", "earlier the same", "earlier in the day", "the same day", "that ")
+    ):
         return DateMention(None, DAY_PRECISION, text, SAME_AS_PREVIOUS)
     if word in {"the next day", "the following day", "a day later", "a day after", "the day after"}:
         return DateMention(None, DAY_PRECISION, text, AFTER_PREVIOUS)
@@ -181,7 +184,7 @@ def relative(word: str, text: str, reference: datetime.date | None) -> DateMenti
     monday = reference - datetime.timedelta(days=reference.weekday())
     if word == "last week":
         return DateMention(monday - datetime.timedelta(days=7), APPROXIMATE, text)
-    if word in {"this week", "earlier this week"}:
+    if word in {"this week", "earlier this week", "earlier in the week"}:
         return DateMention(monday, APPROXIMATE, text)
     if word in {"earlier this month", "this month"}:
         return DateMention(reference.replace(day=1), MONTH_PRECISION, text)

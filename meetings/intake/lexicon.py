@@ -265,6 +265,17 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    # "received in audience", "during an audience", "held a reception for"
+    (
+        re.compile(
+            r"\b(?:during|in|at)\s+an\s+audience\b|\breceived\b[^.;]{0,60}?\bin\s+(?:an\s+)?audience\b"
+            r"|\bgranted\s+(?:an\s+)?audience\s+to\b|\baudience\s+with\b"
+            r"|\b(?:held|gave|hosted|offered)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:reception|banquet|dinner"
+            r"|luncheon|lunch|breakfast)\s+(?:for|in\s+honou?r\s+of)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "exchanging views with", "held a tête-à-tête with", "discussed the region with"
     (
         re.compile(

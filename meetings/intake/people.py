@@ -463,7 +463,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     qual = rf"(?:{qual})(?:\s+(?:administration|government|regime|side)'s)?"
     one = "|".join(re.escape(t) for t in TITLES)
     one = (
-        rf"(?:{one}|Minister\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+){{0,3}}"
+        # "Minister for Economic Affairs and Climate Action": a ministry's words, joined or not
+        rf"(?:{one}|Minister\s+(?:of|for)\s+(?:the\s+)?[A-Z]\w+"
+        rf"(?:\s+(?:and|of|for|&)\s+(?:the\s+)?[A-Z]\w+|\s+{MINISTRY_WORD}){{0,4}}"
         # "Business and Trade Secretary", "Commerce and Industry Minister"
         rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
     )
@@ -609,7 +611,12 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
 ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}
-MORE_TITLE_WORDS = {"business", "industry", "investment", "relations", "cooperation", "and"}
+MORE_TITLE_WORDS = {
+    "business", "industry", "investment", "relations", "cooperation", "and", "of", "for", "the",
+    "&", "economic", "climate", "action", "integration", "protection", "policy", "technology",
+    "innovation", "resources", "infrastructure", "employment", "services", "overseas",
+    "diaspora", "emergencies", "transformation", "digitalization", "digitalisation", "regional",
+}  # fmt: skip
 
 
 def clean_title(title: str) -> str:
@@ -620,6 +627,16 @@ def clean_title(title: str) -> str:
         w if w.isupper() or w in SMALL_WORDS else w[:1].upper() + w[1:] for w in title.split()
     )
 
+
+# Words that go on a ministry's name after its first: "Economic Affairs", "Climate Action".
+MINISTRY_WORD = (
+    r"(?:Affairs|Cooperation|Development|Integration|Relations|Action|Protection|Security"
+    r"|Policy|Planning|Trade|Industry|Energy|Economy|Finance|Defen[cs]e|Justice|Health"
+    r"|Education|Culture|Tourism|Transport|Environment|Science|Technology|Innovation"
+    r"|Communications|Information|Agriculture|Fisheries|Resources|Infrastructure|Investment"
+    r"|Commerce|Labou?r|Employment|Interior|Services|Works|Housing|Digitali[sz]ation"
+    r"|Transformation|Overseas|Diaspora|Emergencies|Sports|Youth)\b"
+)
 
 # Words that make capitalised words an institution or a thing rather than a person.
 NOT_PERSON_WORDS = {

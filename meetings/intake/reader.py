@@ -202,6 +202,13 @@ MANY_TIMES = re.compile(
     r"|on\s+(?:several|many|\w+)\s+occasions)\b",
     re.I,
 )
+AN_AUDIENCE = re.compile(r"(?i:during|in|at)\s+an\s+audience")
+# Who sent what was delivered: "a message from President X", "a letter of the King".
+SENDER = re.compile(
+    r"\b(?:message|letter|greetings|invitation|regards|congratulations)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -832,10 +839,18 @@ class Reader:
                 subjects = [last_subject]
             if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
                 subjects = previous_verb[0]
-            if AT_THEIR_TALKS.match(m[0]):
+            if AT_THEIR_TALKS.match(m[0]) or AN_AUDIENCE.match(m[0]):
                 if REPORTED_SPEECH.search(sentence, 0, m.start()):
                     continue  # "X said that he and Y, during their meeting, ...": a memory
-                named = unique([x.person for x in mentions if x.person.name])
+                # Everyone the sentence names, but not who sent a message or a letter
+                named = unique(
+                    [
+                        x.person
+                        for x in mentions
+                        if x.person.name
+                        and not SENDER.search(sentence, max(0, x.start - 40), x.start)
+                    ]
+                )
                 if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
                     proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
                     results.append(Proposal(named, sentence, index, proposal_kind, explicit, m[0]))
