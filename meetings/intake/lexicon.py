@@ -20,6 +20,8 @@ DATA = Path(__file__).resolve().parent / "data"
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly quotes straightened: the key for name look-ups."""
+    if text.isascii():
+        return text.lower().strip()  # nothing to decompose: the common case, made cheap
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 

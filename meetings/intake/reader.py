@@ -314,6 +314,9 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# The longest text read: about six seconds' reading; an article is rarely a tenth of it.
+MAX_CHARACTERS = 1_000_000
+
 # Lines of a web page that are not the report: sharing buttons, menus, bylines, links.
 NOISE_LINE = re.compile(
     r"^(?:share|text\s+size|subscribe|contact\s+us|related(?:\s+(?:links?|articles?|news))?"
@@ -487,6 +490,15 @@ class Reader:
         publisher: str | None = None,
     ) -> Reading:
         notes: list[str] = []
+        if len(text) > MAX_CHARACTERS:
+            # Reading takes time in proportion to the text: refuse what no article is at once
+            # rather than keep the editor waiting.
+            notes.append(
+                f"The text is {len(text):,} characters long; the reader reads up to "
+                f"{MAX_CHARACTERS:,} (a long article has fewer than 100,000), so it proposed "
+                "nothing. Paste the article on its own."
+            )
+            return Reading([], published, None, notes)
         language = guess_language(text)
         if language is not None and language != "English":
             # Our rules are English words; on another language they would only find noise.
@@ -510,6 +522,7 @@ class Reader:
         if reference is None:
             reference = self.reference_from_text(prepared, dateline, notes)
         self.reference = reference
+        self.days: dict[str, frozenset[datetime.date]] = {}
         if reference is None:
             notes.append("No publication date: weekdays and relative dates are left unresolved.")
         home = self.home_country(prepared, dateline, publisher)
@@ -674,17 +687,33 @@ class Reader:
         report's, "met on Monday" and "the Monday meeting" are the same meeting when the
         countries and people agree and neither date nor kind says otherwise."""
         kept: list[Proposal] = []
+        # Only proposals of the same people or the same countries can be the same meeting:
+        # looked up, not compared with every one kept, so a long text stays linear.
+        index: dict[frozenset[str], list[Proposal]] = {}
+
+        def remember(proposal: Proposal) -> None:
+            for key in (proposal.keys, frozenset(proposal.countries)):
+                index.setdefault(key, []).append(proposal)
+
         for proposal in proposals:
             if proposal.distinct:
                 kept.append(proposal)
+                remember(proposal)
                 continue
-            same = next((old for old in kept if same_meeting(old, proposal)), None)
+            candidates = [
+                *index.get(proposal.keys, [])[-20:],
+                *index.get(frozenset(proposal.countries), [])[-20:],
+            ]
+            same = next((old for old in candidates if same_meeting(old, proposal)), None)
             if same is None:
-                same = next((old for old in kept if part_of(old, proposal)), None)
+                recent = (old for old in reversed(kept[-10:]) if part_of(old, proposal))
+                same = next(recent, None)
             if same is None:
                 kept.append(proposal)
+                remember(proposal)
                 continue
             fold_into(same, proposal, prefer_new=same.index in self.captions)
+            remember(same)
         return kept
 
     def country_pairs(self, text: str) -> list[tuple[str, str, str]]:
@@ -1076,9 +1105,15 @@ class Reader:
         return None
 
     def different_days(self, a: str, b: str) -> bool:
-        days_a = {x.date for x in d.find_dates(a, self.reference) if x.date}
-        days_b = {x.date for x in d.find_dates(b, self.reference) if x.date}
+        days_a, days_b = self.days_in(a), self.days_in(b)
         return bool(days_a and days_b) and not days_a & days_b
+
+    def days_in(self, sentence: str) -> frozenset[datetime.date]:
+        """The dates a sentence states, read once per sentence and article."""
+        if sentence not in self.days:
+            found = d.find_dates(sentence, self.reference)
+            self.days[sentence] = frozenset(x.date for x in found if x.date)
+        return self.days[sentence]
 
     def resolve_dates(
         self, proposals: list[Proposal], sentences: list[str], reference: datetime.date | None
