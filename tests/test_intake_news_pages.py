@@ -596,3 +596,70 @@ def test_the_host_president_of_a_country_named_after_him():
     )
 
     assert meetings(reading) == [[("Bassirou Diomaye Faye", "SN"), ("Julius Maada Bio", "SL")]]
+
+
+def test_leaders_who_have_not_held_a_meeting_have_none():
+    reading = read(
+        "Argentine President Javier Milei and Brazilian President Luiz Inácio Lula da Silva have "
+        "not held a meeting since December."
+    )
+
+    assert reading.proposals == []
+
+
+def test_on_the_sidelines_meeting_two_leaders_is_two_meetings_and_the_summit_is_no_venue_clue():
+    reading = read(
+        "NEW YORK, Sep 24 (PTI) Indian Prime Minister Narendra Modi met Nepal's Prime Minister "
+        "K P Sharma Oli and Vietnamese President To Lam on the sidelines of the United Nations "
+        "General Assembly on Monday, after voicing concern over the humanitarian situation in "
+        "Gaza.",
+        published=D(2025, 9, 24),
+    )
+
+    assert meetings(reading) == [
+        [("Narendra Modi", "IN"), ("K P Sharma Oli", "NP")],
+        [("Narendra Modi", "IN"), ("To Lam", "VN")],
+    ]
+    assert {p.venue for p in reading.proposals} == {"New York City"}
+
+
+def test_a_family_name_before_da_stands_for_the_person_later():
+    reading = read(
+        "Chinese President Xi Jinping held talks with Brazilian President Luiz Inácio Lula da "
+        "Silva in Beijing on Tuesday. Earlier in the day, Chinese Premier Li Qiang met with Lula."
+    )
+
+    assert meetings(reading) == [
+        [("Xi Jinping", "CN"), ("Luiz Inácio Lula da Silva", "BR")],
+        [("Li Qiang", "CN"), ("Luiz Inácio Lula da Silva", "BR")],
+    ]
+
+
+def test_a_courtesy_call_received_from_a_leader_whose_country_names_no_venue():
+    reading = read(
+        "PUTRAJAYA, Jan 22 (Bernama) -- Prime Minister Datuk Seri Anwar Ibrahim received a "
+        "courtesy call from Singapore Prime Minister Lawrence Wong at his office here today.",
+        published=D(2025, 1, 22),
+    )
+
+    assert meetings(reading) == [[("Anwar Ibrahim", "MY"), ("Lawrence Wong", "SG")]]
+    assert reading.proposals[0].venue == "Putrajaya"
+
+
+def test_a_weekday_before_a_full_date_is_that_date():
+    reading = read(
+        "US Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in "
+        "Jerusalem on Monday, February 5, 2024.",
+        published=None,
+    )
+
+    assert [p.date for p in reading.proposals] == [D(2024, 2, 5)]
+
+
+def test_having_spoken_to_someone_over_the_phone_is_a_call():
+    reading = read(
+        "Indian External Affairs Minister S. Jaishankar had earlier spoken to US Secretary of "
+        "State Antony Blinken over the phone."
+    )
+
+    assert [(p.kind, len(p.participants)) for p in reading.proposals] == [("call", 2)]

@@ -43,6 +43,14 @@ RELATIVE = re.compile(
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
     re.I,
 )
+# "on Monday, February 5, 2024": the date after the weekday says which Monday.
+WEEKDAY_OF_DATE = re.compile(
+    r",?\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+[0-3]?\d\b"
+    r"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov"
+    r"|Dec)\b)"
+)
 NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "ten": 10, "a few": 3, "several": 3, "": 3,
@@ -144,6 +152,8 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
     for m in WEEKDAY.finditer(sentence):
         if not free(m) or reference is None:
             continue
+        if WEEKDAY_OF_DATE.match(sentence, m.end()):
+            continue  # "on Monday, February 5, 2024": the date says which Monday
         weekday = WEEKDAYS.index(m["weekday"].lower())
         date = weekday_before(reference, weekday, strictly=bool(m["last"]))
         add(m, DateMention(date, DAY_PRECISION, m[0]))

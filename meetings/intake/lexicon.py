@@ -179,14 +179,15 @@ NAME_TOKEN = (
     r"|[A-Z]\.)"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
-    r"|Sheikh\s+|Sheikha\s+)"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
+    r"|Her\s+Excellency\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
+    r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
 )
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 # "Amr el-Sayed", "Nasser al-Harthy": an Arabic article joined to the family name.
 JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
 # An initial written without its full stop, inside a name: "A. K Rahman".
-BARE_INITIAL = r"[A-Z](?=\s+[A-Z][a-z])"
+BARE_INITIAL = r"[A-Z](?=(?:\s+[A-Z](?=\s))*\s+[A-Z][a-z])"
 NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL})"
 NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_NEXT}){{0,4}}"
 # "S Rao"; never the article "A" or the pronoun "I".
@@ -209,7 +210,7 @@ IN_PERSON = "in-person"
 TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
-            r"\b(?:spoke|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
+            r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
             r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b",
             re.I,
         ),
@@ -224,7 +225,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
     (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
     (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
-    (re.compile(r"\bspoke\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
+    (re.compile(r"\bspok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
     (
         re.compile(
             r"\b(?:virtual|online)\s+(?:summit|meeting|talks|call|conversation)\b"
@@ -317,7 +318,8 @@ NOT_HAPPENED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
-    r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
+    r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
+    r"|declined|refused|ahead\s+of|invited"
     r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
     r"|(?:previous|past|earlier|former|recent)\s+(?:meetings|talks|summits|calls)"
     r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",

@@ -54,6 +54,14 @@ class Person:
         short = [fold(words[-1])] if words else []
         if len(words) == 2 and len(words[0]) >= 2:
             short.append(fold(words[0]))
+        for before, particle in zip(words, words[1:], strict=False):
+            # "Ortega" for Daniel Ortega y Saavedra, "Peña" for Santiago Peña de la Cruz
+            if (
+                fold(particle) in NAME_PARTICLE_WORDS
+                and before[:1].isupper()
+                and before != words[0]
+            ):
+                short.append(fold(before))
         return short
 
 
@@ -276,6 +284,8 @@ class People:
                     after = p["of_country"].match(sentence[end:])
                     if after:
                         country = self.country_of(after["of"])
+                        if re.match(r",?\s+of\b", sentence[end:]):
+                            end += after.end()  # "President Paul Kagame of Rwanda", one mention
                     else:
                         country = self.place_after(sentence[end:])
                 title = clean_title(title_text) if title_text else None
@@ -610,6 +620,7 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
+NAME_PARTICLE_WORDS = {"da", "de", "do", "dos", "das", "y", "van", "von", "del", "di", "du", "la"}
 ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}
 MORE_TITLE_WORDS = {
     "business", "industry", "investment", "relations", "cooperation", "and", "of", "for", "the",

@@ -154,7 +154,7 @@ GROUP_AFTER = re.compile(
     r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
 )
 # "spoke with" is a call unless the sentence puts the two in one place.
-WEAK_CALL = re.compile(r"spoke\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
+WEAK_CALL = re.compile(r"spok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
 IN_PERSON_CONTEXT = re.compile(
     r"\b(?:before|after|ahead\s+of|during)\s+the\s+(?:talks|meeting|summit|session)\b"
     r"|\bon\s+the\s+(?:sidelines|margins)\b|\bin\s+person\b|\bface[- ]to[- ]face\b",
@@ -207,6 +207,26 @@ AN_AUDIENCE = re.compile(r"(?i:during|in|at)\s+an\s+audience")
 SENDER = re.compile(
     r"\b(?:message|letter|greetings|invitation|regards|congratulations)\s+(?:from|of)\s+(?:the\s+)?"
     r"(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+NOT_A_VENUE_BEFORE = re.compile(
+    r"\b(?:situation|crisis|conflict|war|violence|attacks?|tensions|fighting|peace|ceasefire"
+    r"|developments|events|people|refugees|hostages)\s+(?:in|on|at)\s+(?:the\s+)?$",
+    re.I,
+)
+TITLE_AFTER = re.compile(
+    r"(?:'s)?\s+(?:Prime\s+Minister|President|Foreign\s+Minister|Minister|Premier|King|Emir"
+    r"|Chancellor|Ambassador|Crown\s+Prince|Vice|Deputy|Secretary|leader|counterpart)\b"
+)
+TOGETHER = re.compile(
+    r"\b(?:trilateral|three-way|four-way|quadrilateral|joint(?:ly)?|together|jointly)\b",
+    re.I,
+)
+# A gathering of many countries, where the host city says nothing of who is whose.
+MULTILATERAL = re.compile(
+    r"\b(?:G-?\d{1,2}|BRICS|ASEAN|SCO|APEC|NATO|COP\s?\d+|United\s+Nations|General\s+Assembly"
+    r"|African\s+Union|European\s+Council|Commonwealth|(?:Group\s+of\s+\w+))\b"
+    r"|\b(?:summit|conference|forum|assembly)\s+of\b",
     re.I,
 )
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
@@ -469,10 +489,24 @@ class Reader:
                 if BUILDING.match(rest) and fold(candidate) not in LANDMARKS:
                     continue
                 hit = self.place(candidate)
+                if hit and n < len(words) and words[n][:1].isupper():
+                    # "at Seri Perdana": a part of a longer name is a place only by its own name
+                    own = self.gazetteer.lookup_own_name(candidate) if self.gazetteer else None
+                    hit = hit if own is not None else None
                 if hit:
                     found.append((m.start("place"), hit[0], hit[1]))
                     break
         return found
+
+    def venues_in(self, sentence: str) -> list[tuple[int, str, str]]:
+        """The places of a sentence that can be where people met: not "from Singapore Prime
+        Minister Lee", not "the situation in Gaza"."""
+        return [
+            p
+            for p in self.places_in(sentence)
+            if not NOT_A_VENUE_BEFORE.search(sentence[max(0, p[0] - 30) : p[0]])
+            and not TITLE_AFTER.match(sentence, p[0] + len(p[1]))
+        ]
 
     def is_place(self, name: str) -> bool:
         return self.place(name) is not None
@@ -801,7 +835,17 @@ class Reader:
                     assign(target, home[0], home[1])
             by_pairs(proposal, pairs)
             missing = unknown(proposal)
-            if len(missing) == 1 and proposal.venue_country not in proposal.countries:
+            # At a summit the city hosts everyone: its country says nothing of a participant's.
+            gathering = bool(
+                proposal.occasion
+                or SIDELINES.search(proposal.sentence)
+                or MULTILATERAL.search(proposal.sentence)
+            )
+            if (
+                len(missing) == 1
+                and proposal.venue_country not in proposal.countries
+                and not gathering
+            ):
                 # An official whose country the text never gives, meeting at home: the host.
                 assign(missing[0], proposal.venue_country, f"the host, in {proposal.venue}")
             missing = unknown(proposal)
@@ -809,6 +853,7 @@ class Reader:
                 len(missing) == 1
                 and dateline_country
                 and dateline_country not in proposal.countries
+                and not gathering
             ):
                 assign(missing[0], dateline_country, f"the dateline, {dateline.city}")
 
@@ -952,6 +997,12 @@ class Reader:
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
+            # "on the sidelines he met A and B": one after the other, unless said to be together
+            separate = separate or (
+                len({p.country for p in objects}) > 1
+                and SIDELINES.search(sentence) is not None
+                and TOGETHER.search(sentence) is None
+            )
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
                 # "met A, with whom ..., and B, with whom ...": one meeting each.
@@ -1240,7 +1291,7 @@ class Reader:
     ) -> None:
         lead_place = None
         for sentence in sentences[:2]:
-            places = self.places_in(sentence)
+            places = self.venues_in(sentence)
             if places:
                 lead_place = (places[0][1], places[0][2], sentence)
                 break
@@ -1264,7 +1315,7 @@ class Reader:
             if proposal.kind != IN_PERSON:
                 previous = proposal
                 continue
-            places = self.places_in(proposal.sentence)
+            places = self.venues_in(proposal.sentence)
             position = proposal.sentence.find(proposal.trigger)
             places = [
                 p for p in places if not ONWARD.search(proposal.sentence[max(0, p[0] - 30) : p[0]])
