@@ -663,3 +663,41 @@ def test_having_spoken_to_someone_over_the_phone_is_a_call():
     )
 
     assert [(p.kind, len(p.participants)) for p in reading.proposals] == [("call", 2)]
+
+
+def test_his_counterparts_from_three_countries_are_three_meetings_on_the_same_day():
+    reading = read(
+        "Rio de Janeiro [Brazil], November 19 (ANI): Prime Minister Narendra Modi held talks "
+        "with Indonesian President Prabowo Subianto on Monday.\n\nPM Modi also held meetings "
+        "with his counterparts from Portugal, Italy and Norway.",
+        published=D(2024, 11, 19),
+        publisher="ANI",
+    )
+
+    assert [(p.participants[1].country, p.date) for p in reading.proposals] == [
+        ("ID", D(2024, 11, 18)),
+        ("PT", D(2024, 11, 18)),
+        ("IT", D(2024, 11, 18)),
+        ("NO", D(2024, 11, 18)),
+    ]
+
+
+def test_an_ambassador_to_a_country_is_of_the_country_named_before_the_title():
+    reading = read(
+        "Nairobi, March 14 - President William Ruto received Japanese Ambassador to Kenya Ken "
+        "Okaniwa at State House.The President thanked Japan.",
+        published=D(2024, 3, 14),
+        publisher="Kenya News Agency",
+    )
+
+    assert meetings(reading) == [[("William Ruto", "KE"), ("Ken Okaniwa", "JP")]]
+
+
+def test_his_highness_and_sheikh_with_the_first_name_are_one_person():
+    reading = read(
+        "Doha: Emir His Highness Sheikh Tamim bin Hamad Al Thani on Tuesday received Indian "
+        "Prime Minister Narendra Modi. Later, Sheikh Tamim hosted a banquet in honour of "
+        "Narendra Modi."
+    )
+
+    assert meetings(reading) == [[("Tamim bin Hamad Al Thani", "QA"), ("Narendra Modi", "IN")]]

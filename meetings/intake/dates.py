@@ -234,7 +234,7 @@ DATELINE_SEPARATOR = r"(?:-{2,}|[–—]+|\s-\s|\||:(?!\d))"
 # date in parentheses with the agency ("(Daily Post / Agency - 21st Jan, 2019)").
 DATELINE = re.compile(
     rf"^\s*(?P<city>{DATELINE_CITY})?"
-    rf"(?P<extra>(?:[\s,.]*(?:\([^()\n]{{1,80}}\)|/[A-Za-z]{{2,12}}/\.?|[A-Z]{{2,12}}\b"
+    rf"(?P<extra>(?:[\s,.]*(?:\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,40}}\]|/[A-Za-z]{{2,12}}/\.?|[A-Z]{{2,12}}\b"
     rf"(?=\s*(?:{DATELINE_SEPARATOR}|{DATELINE_DATE}))|{DATELINE_DATE}"
     rf"|[{CAPITALS}][a-z]+(?:\s[{CAPITALS}][a-z]+)?(?=\s*{DATELINE_SEPARATOR})))*)"
     rf"(?P<sep>\s*{DATELINE_SEPARATOR}+\s*|\.?\s+(?=[{CAPITALS}\"“]))"
@@ -297,7 +297,7 @@ def read_dateline(text: str, published: datetime.date | None, is_place=None) -> 
     if m["sep"].strip() == "" and not date_text:
         # No separator: only a place and a date, followed by the report ("Lusaka, May 6 The")
         return None
-    lower = re.sub(r"\([^)]*\)|/[A-Za-z]+/", "", extra)
+    lower = re.sub(r"\([^)]*\)|\[[^\]]*\]|/[A-Za-z]+/", "", extra)
     if re.search(r"\b[a-z]{3,}\b", re.sub(FIND_DATELINE_DATE, "", lower)):
         return None  # words of a sentence, not a dateline
     agency_name = None

@@ -180,7 +180,7 @@ NAME_TOKEN = (
 )
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
-    r"|Her\s+Excellency\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
+    r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
 )
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"

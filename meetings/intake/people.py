@@ -54,6 +54,8 @@ class Person:
         short = [fold(words[-1])] if words else []
         if len(words) == 2 and len(words[0]) >= 2:
             short.append(fold(words[0]))
+        if any(fold(w) in {"bin", "bint", "ibn"} for w in words[1:]):
+            short.append(fold(words[0]))  # "Sheikh Tamim" for Tamim bin Hamad Al Thani
         for before, particle in zip(words, words[1:], strict=False):
             # "Ortega" for Daniel Ortega y Saavedra, "Peña" for Santiago Peña de la Cruz
             if (
@@ -229,7 +231,7 @@ class People:
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
-            quals = [q[0] for q in p["qual_any"].finditer(m["quals"])]
+            quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
                 take(person, m.start(), m.end())
@@ -490,6 +492,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "title_name": re.compile(
             rf"{TITLE_MODIFIERS}(?P<title>{title}),?\s+"
             # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
+            # "Japanese Ambassador to Kenya Ken Okaniwa": the country he is posted to is not his
+            rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
             rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side)?(?:\s+to\s+(?:the\s+)?{qual})?"
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
@@ -569,7 +573,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "counterpart": re.compile(
             rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+(?P<name>{NAME})"
         ),
-        "counterparts": re.compile(rf"\b(?:his|her|their)\s+(?P<quals>{quals})\s+counterparts?\b"),
+        "counterparts": re.compile(
+            rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+counterparts?\b"
+            # "his counterparts from Portugal, Italy and Norway"
+            rf"|counterparts?\s+(?:from|of)\s+(?P<from>{quals}))"
+        ),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),
         # "Keir Starmer became the first British prime minister"

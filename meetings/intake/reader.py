@@ -1177,6 +1177,7 @@ class Reader:
                 break
         previous: d.DateMention | None = None
         repeats: list[Proposal] = []
+        reported = {p.index for p in proposals}  # sentences that report a meeting
         for proposal in proposals:
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
@@ -1229,7 +1230,12 @@ class Reader:
                 mention = d.shift(candidate, previous)
                 if mention is not None:
                     break
-            if mention is None and proposal.index > 0 and not EARLIER.match(proposal.sentence):
+            if (
+                mention is None
+                and proposal.index > 0
+                and not EARLIER.match(proposal.sentence)
+                and proposal.index - 1 not in reported
+            ):
                 # "In March, X told Y ... In a telephone conversation, the FM discussed":
                 # the sentence before, naming one of them, dates the meeting.
                 before = sentences[proposal.index - 1]
