@@ -24,6 +24,8 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
+# "last November": the latest November before the month the article speaks from.
+LAST_MONTH_NAMED = re.compile(rf"\b(?i:last)\s+{MONTH}\b(?!\s+\d)")
 MONTH_ONLY = re.compile(
     rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+(?i:the\s+month\s+of\s+)?{MONTH}"
     rf"(?:\s+{YEAR})?\b"
@@ -137,6 +139,12 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
                 continue
             date = safe_date(year, month, day)
             add(m, DateMention(date, DAY_PRECISION, m[0]) if date else None)
+    for m in LAST_MONTH_NAMED.finditer(sentence):
+        if not free(m) or reference is None:
+            continue
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        year = reference.year if month < reference.month else reference.year - 1
+        add(m, DateMention(datetime.date(year, month, 1), MONTH_PRECISION, m[0]))
     for m in MONTH_ONLY.finditer(sentence):
         if not free(m):
             continue

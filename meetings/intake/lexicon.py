@@ -268,6 +268,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    # "the host brought them together in a three-way meeting": those named, and the host
+    (
+        re.compile(r"\bbrought\s+(?:them|the\s+two|both(?:\s+leaders)?)\s+together\b", re.I),
+        IN_PERSON,
+    ),
     # "received in audience", "during an audience", "held a reception for"
     (
         re.compile(

@@ -229,6 +229,8 @@ MULTILATERAL = re.compile(
     r"|\b(?:summit|conference|forum|assembly)\s+of\b",
     re.I,
 )
+TOGETHER_BY = re.compile(r"(?i:brought)\s")
+CONTRAST = re.compile(r",\s*(?:though|although|but|while|whereas|however)\b", re.I)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -891,7 +893,10 @@ class Reader:
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
             clause_end = len(sentence) if clause_end == -1 else clause_end
-            window = sentence[max(clause_start, m.start() - 200) : m.end()]
+            # The negation must be in the verb's own clause: "X had never met Y, though Z
+            # brought them together last year" reports Z's meeting.
+            contrast = [c.end() for c in CONTRAST.finditer(sentence, clause_start, m.start())]
+            window = sentence[max(clause_start, m.start() - 200, *contrast) : m.end()]
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
@@ -913,7 +918,7 @@ class Reader:
                 subjects = [last_subject]
             if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
                 subjects = previous_verb[0]
-            if AT_THEIR_TALKS.match(m[0]) or AN_AUDIENCE.match(m[0]):
+            if AT_THEIR_TALKS.match(m[0]) or AN_AUDIENCE.match(m[0]) or TOGETHER_BY.match(m[0]):
                 if REPORTED_SPEECH.search(sentence, 0, m.start()):
                     continue  # "X said that he and Y, during their meeting, ...": a memory
                 # Everyone the sentence names, but not who sent a message or a letter
