@@ -701,3 +701,37 @@ def test_his_highness_and_sheikh_with_the_first_name_are_one_person():
     )
 
     assert meetings(reading) == [[("Tamim bin Hamad Al Thani", "QA"), ("Narendra Modi", "IN")]]
+
+
+# Where
+
+
+def test_the_venue_is_the_city_a_continent_is_not():
+    reading = read(
+        "Kenyan President William Ruto held talks with Senegalese President Bassirou Diomaye "
+        "Faye on trade integration in Africa on Monday.\n\nThe meeting took place on the "
+        "sidelines of a regional summit in Nairobi."
+    )
+
+    assert [p.venue for p in reading.proposals] == ["Nairobi"]
+
+
+def test_while_in_a_city_dates_the_meetings_that_follow_there():
+    reading = read(
+        "President Samia Suluhu Hassan returned to Dodoma last night.\n\nWhile in Geneva, the "
+        "President held a number of meetings. On Monday, she met with Swiss President Karin "
+        "Keller-Sutter.",
+        publisher="Daily News Tanzania",
+    )
+
+    assert [(p.venue, p.venue_country) for p in reading.proposals] == [("Geneva", "CH")]
+
+
+def test_the_city_after_a_state_house_or_a_capital():
+    reading = read(
+        "Ugandan President Yoweri Museveni held talks with Rwandan President Paul Kagame at "
+        "State House, Entebbe, on Wednesday. Egyptian Foreign Minister Badr Abdelatty called on "
+        "Iraqi Prime Minister Mohammed Shia al-Sudani at the Iraqi capital, Baghdad, on Thursday."
+    )
+
+    assert [p.venue for p in reading.proposals] == ["Entebbe", "Baghdad"]

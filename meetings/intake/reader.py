@@ -34,6 +34,16 @@ ABBREVIATIONS = {
     "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd",
 }  # fmt: skip
 
+# Continents and regions: never a city, whatever town lists them among its other names.
+REGIONS = {
+    "africa", "asia", "europe", "america", "americas", "north america", "south america",
+    "latin america", "middle east", "the middle east", "gulf", "the gulf", "sahel", "the sahel",
+    "horn of africa", "caribbean", "the caribbean", "pacific", "the pacific", "balkans",
+    "the balkans", "central asia", "south asia", "southeast asia", "east asia", "west africa",
+    "east africa", "southern africa", "north africa", "west asia", "indo-pacific", "arctic",
+    "antarctica", "oceania", "scandinavia", "eurasia", "levant", "maghreb", "caucasus",
+}  # fmt: skip
+
 # Places named by a building, as news copy does.
 LANDMARKS = {
     "white house": "Washington",
@@ -54,6 +64,11 @@ LANDMARKS = {
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|outside|near|from|to|inside)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-|el-|es-|ash-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
+)
+# "at the Iranian capital, Tehran", "at State House, Nairobi": the city after the comma.
+PLACE_AFTER_COMMA = re.compile(
+    r"\b(?:capital|House|Palace|Hall|Hotel|Headquarters|Residence|Office),?\s+"
+    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+[A-Z][\w'\-\u00C0-\u024F.]*){0,2})"
 )
 OCCASION = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines|margins|fringes?)\s+of|at|during|for|of)\s+(?:the\s+|this\s+year's\s+)?"
@@ -231,6 +246,17 @@ MULTILATERAL = re.compile(
 )
 TOGETHER_BY = re.compile(r"(?i:brought)\s")
 CONTRAST = re.compile(r",\s*(?:though|although|but|while|whereas|however)\b", re.I)
+# A sentence that says where someone stayed: "While in New York, ...", "During his visit to".
+STAY_CUE = re.compile(
+    r"^(?:While|When)\s+in\b|\b(?:during|on)\s+(?:his|her|the|a)\s+(?:\w+\s+){0,2}visit\s+to\b",
+    re.I,
+)
+# A sentence about the meeting just told: "The meeting took place in ...".
+MEETING_CUE = re.compile(
+    r"^(?:The|This|Their)\s+(?:meeting|talks|summit|discussions?)\b|^It\s+(?:took|takes)\s+place"
+    r"|^The\s+\w+\s+(?:meeting|talks)\b",
+    re.I,
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -465,6 +491,8 @@ class Reader:
                 break
         if self.gazetteer is None:
             return None
+        if folded in REGIONS:
+            return None  # "in Africa" is a continent, not a town that lists it as a name
         code = self.lexicon.country_names.get(folded)
         if code:
             # "to Egypt", "in Mexico": the country, not a town elsewhere that has its name;
@@ -482,8 +510,12 @@ class Reader:
 
     def places_in(self, sentence: str) -> list[tuple[int, str, str]]:
         """(position, city, country) for every place after in/at/outside..., longest name first."""
+        return [(start, city, code) for start, _, city, code in self.places_at(sentence)]
+
+    def places_at(self, sentence: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, city, country) for every place the sentence names as a place."""
         found = []
-        for m in PLACE_BEFORE.finditer(sentence):
+        for m in [*PLACE_BEFORE.finditer(sentence), *PLACE_AFTER_COMMA.finditer(sentence)]:
             words = m["place"].split()
             for n in range(len(words), 0, -1):
                 candidate = " ".join(words[:n]).rstrip(".,")
@@ -496,7 +528,7 @@ class Reader:
                     own = self.gazetteer.lookup_own_name(candidate) if self.gazetteer else None
                     hit = hit if own is not None else None
                 if hit:
-                    found.append((m.start("place"), hit[0], hit[1]))
+                    found.append((m.start("place"), m.start("place") + len(candidate), *hit))
                     break
         return found
 
@@ -504,10 +536,10 @@ class Reader:
         """The places of a sentence that can be where people met: not "from Singapore Prime
         Minister Lee", not "the situation in Gaza"."""
         return [
-            p
-            for p in self.places_in(sentence)
-            if not NOT_A_VENUE_BEFORE.search(sentence[max(0, p[0] - 30) : p[0]])
-            and not TITLE_AFTER.match(sentence, p[0] + len(p[1]))
+            (start, city, code)
+            for start, end, city, code in self.places_at(sentence)
+            if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
+            and not TITLE_AFTER.match(sentence, end)
         ]
 
     def is_place(self, name: str) -> bool:
@@ -1332,9 +1364,12 @@ class Reader:
                 p for p in places if not ONWARD.search(proposal.sentence[max(0, p[0] - 30) : p[0]])
             ] or places
             places.sort(key=lambda x: abs(x[0] - position))
+            around = self.venue_around(proposal, sentences)
             if places:
                 _, proposal.venue, proposal.venue_country = places[0]
                 proposal.venue_evidence = proposal.sentence
+            elif around:
+                proposal.venue, proposal.venue_country, proposal.venue_evidence = around
             elif previous and previous.venue and previous.date == proposal.date:
                 proposal.venue, proposal.venue_country = previous.venue, previous.venue_country
                 proposal.venue_evidence = previous.venue_evidence
@@ -1344,6 +1379,23 @@ class Reader:
                 proposal.venue, proposal.venue_country = self.place(dateline.city)
                 proposal.venue_evidence = f"Dateline: {dateline.city}"
             previous = proposal
+
+    def venue_around(self, proposal: Proposal, sentences: list[str]) -> tuple[str, str, str] | None:
+        """Where a meeting took place when its own sentence does not say: "While in New York,
+        the President held meetings. On Monday he met ...", "... met Y. The meeting took
+        place on the sidelines of the General Assembly in New York."."""
+        before = sentences[proposal.index - 1 : proposal.index]
+        after = sentences[proposal.index + 1 : proposal.index + 3]
+        for sentence, cue in [*((s, STAY_CUE) for s in before), *((s, MEETING_CUE) for s in after)]:
+            if sentence and cue.search(sentence):
+                places = [
+                    p
+                    for p in self.venues_in(sentence)
+                    if not ONWARD.search(sentence[max(0, p[0] - 30) : p[0]])
+                ]
+                if places:
+                    return places[0][1], places[0][2], sentence
+        return None
 
     def resolve_topics(
         self, proposals: list[Proposal], sentences: list[str], owner: list[Proposal | None]
