@@ -55,13 +55,17 @@ def test_the_agency_a_dateline_credits_gives_the_country():
     assert meetings(reading) == [[("Nguyen Hong Dien", "VN"), ("Yoji Muto", "JP")]]
 
 
-def test_a_wire_that_writes_for_the_world_gives_no_country():
+def test_a_wire_that_writes_for_the_world_gives_no_country_and_the_meeting_is_only_noted():
     reading = read(
         "Prime Minister Mark Ellison met Kenyan President William Ruto on Monday.",
         publisher="Morning Gazette (Reuters)",
     )
 
-    assert meetings(reading) == [[("Mark Ellison", None), ("William Ruto", "KE")]]
+    assert reading.proposals == []
+    assert reading.notes[0] == (
+        "Not proposed (no country for Mark Ellison): “Prime Minister Mark Ellison met Kenyan "
+        "President William Ruto on Monday.”"
+    )
 
 
 def test_two_countries_named_with_the_meeting_give_the_missing_one():
@@ -735,3 +739,48 @@ def test_the_city_after_a_state_house_or_a_capital():
     )
 
     assert [p.venue for p in reading.proposals] == ["Entebbe", "Baghdad"]
+
+
+def test_an_official_of_no_country_or_two_of_one_country_make_no_meeting_between_countries():
+    reading = read(
+        "Russian President Vladimir Putin met United Nations Secretary-General Antonio Guterres "
+        "in Kazan on Thursday. Indian Prime Minister Narendra Modi met Indian Finance Minister "
+        "Nirmala Sitharaman on Friday."
+    )
+
+    assert reading.proposals == []
+    assert [note.split(":")[0] for note in reading.notes] == [
+        "Not proposed (no country for Antonio Guterres)",
+        "Not proposed (all of one country)",
+        "The article reports no meeting that took place.",
+    ]
+
+
+def test_talks_with_one_and_with_another_are_two_meetings():
+    reading = read(
+        "KAZAN, Russia, Oct 24 (Wire) - Russian President Vladimir Putin held talks with Iranian "
+        "President Masoud Pezeshkian and with Egyptian President Abdel Fattah al-Sisi on "
+        "Thursday, a meeting that drew criticism from Kyiv.",
+        published=D(2024, 10, 24),
+    )
+
+    assert meetings(reading) == [
+        [("Vladimir Putin", "RU"), ("Masoud Pezeshkian", "IR")],
+        [("Vladimir Putin", "RU"), ("Abdel Fattah al-Sisi", "EG")],
+    ]
+    assert {p.venue for p in reading.proposals} == {"Kazan"}
+
+
+def test_a_king_with_his_regnal_number_and_a_family_name_written_first():
+    reading = read(
+        "French President Emmanuel Macron and British King Charles III held a working dinner "
+        "at Windsor on Wednesday. South Korean President Yoon Suk Yeol met Chinese Premier Li "
+        "Qiang on Sunday. Yoon also met with Japanese Prime Minister Fumio Kishida on the same "
+        "day."
+    )
+
+    assert meetings(reading) == [
+        [("Emmanuel Macron", "FR"), ("Charles III", "GB")],
+        [("Yoon Suk Yeol", "KR"), ("Li Qiang", "CN")],
+        [("Yoon Suk Yeol", "KR"), ("Fumio Kishida", "JP")],
+    ]

@@ -244,7 +244,7 @@ DATELINE = re.compile(
     rf"^\s*(?P<city>{DATELINE_CITY})?"
     rf"(?P<extra>(?:[\s,.]*(?:\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,40}}\]|/[A-Za-z]{{2,12}}/\.?|[A-Z]{{2,12}}\b"
     rf"(?=\s*(?:{DATELINE_SEPARATOR}|{DATELINE_DATE}))|{DATELINE_DATE}"
-    rf"|[{CAPITALS}][a-z]+(?:\s[{CAPITALS}][a-z]+)?(?=\s*{DATELINE_SEPARATOR})))*)"
+    rf"|[{CAPITALS}][a-z]+(?:\s[{CAPITALS}][a-z]+)?(?=\s*(?:{DATELINE_SEPARATOR}|,\s*{DATELINE_DATE}))))*)"
     rf"(?P<sep>\s*{DATELINE_SEPARATOR}+\s*|\.?\s+(?=[{CAPITALS}\"“]))"
 )
 FIND_DATELINE_DATE = re.compile(DATELINE_DATE)

@@ -183,7 +183,8 @@ HONORIFIC = (
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
 )
-NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+# "Jr.", and the regnal numbers of kings: "Mohammed VI", "Charles III".
+NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
 # "Amr el-Sayed", "Nasser al-Harthy": an Arabic article joined to the family name.
 JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
 # An initial written without its full stop, inside a name: "A. K Rahman".
@@ -243,7 +244,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             # "held more than three hours of talks", not "had featured in the talks"
             r"\b(?:held|hold|holds|had|concluded)\b"
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,5}?\s+"
-            r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation)\b",
+            r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation|dinner|lunch|luncheon|breakfast|banquet)\b",
             re.I,
         ),
         IN_PERSON,
@@ -267,7 +268,10 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    (
+        re.compile(r"\b(?:sat\s+down|conferred|sh(?:ook|akes|aking)\s+hands)\s+with\b", re.I),
+        IN_PERSON,
+    ),
     # "the host brought them together in a three-way meeting": those named, and the host
     (
         re.compile(r"\bbrought\s+(?:them|the\s+two|both(?:\s+leaders)?)\s+together\b", re.I),

@@ -83,6 +83,7 @@ class People:
     by_key: dict[str, Person] = field(default_factory=dict)
     by_surname: dict[str, Person] = field(default_factory=dict)
     by_first: dict[str, list[Person]] = field(default_factory=dict)  # by the first word
+    by_given: dict[str, Person] = field(default_factory=dict)  # the first word, as a last resort
     anonymous: int = 0
     _patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # The country of a place a title names ("Crown Prince of Dubai"), from the gazetteer.
@@ -176,6 +177,11 @@ class People:
                     existing.official_id = known.official_id
                 self.by_key[key] = existing
                 self.by_first.setdefault(fold(existing.name.split()[0]), []).append(existing)
+                first = existing.name.split()[0]
+                if len(existing.name.split()) >= 3 and not first.endswith("."):
+                    # "Lee" for Lee Hsien Loong: a family name written first, used when no
+                    # one else is called so
+                    self.by_given.setdefault(fold(first), existing)
                 for short in existing.short_names():
                     self.by_surname.setdefault(short, existing)
                 if known:
@@ -351,7 +357,7 @@ class People:
                 add(m[0], None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
-            person = self.by_surname.get(fold(word))
+            person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))
             if person and not overlaps(m.start(), m.start() + len(word)):
                 take(person, m.start(), m.start() + len(word))
         for mention in found:
@@ -600,6 +606,11 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
         start += honorific.end()
         name = name[honorific.end() :]
     tokens = name.split()
+    while tokens and tokens[0] in OPENING_WORDS:
+        # "When Richard Nixon met Mao": the sentence's first word is no part of the name
+        start += len(tokens[0]) + 1
+        name = name[len(tokens[0]) :].lstrip()
+        tokens = tokens[1:]
     kept: list[str] = []
     for token in tokens:
         bare = token.rstrip(".,").removesuffix("'s").removesuffix("’s")
@@ -628,6 +639,10 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
+OPENING_WORDS = {
+    "When", "After", "Before", "As", "While", "If", "Since", "Although", "Though", "Once",
+    "Until", "Because", "Where", "Whether", "Unlike", "Like", "Meanwhile", "However", "Then",
+}  # fmt: skip
 NAME_PARTICLE_WORDS = {"da", "de", "do", "dos", "das", "y", "van", "von", "del", "di", "du", "la"}
 ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}
 MORE_TITLE_WORDS = {

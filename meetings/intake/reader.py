@@ -257,6 +257,7 @@ MEETING_CUE = re.compile(
     r"|^The\s+\w+\s+(?:meeting|talks)\b",
     re.I,
 )
+AND_WITH = re.compile(r",?\s+and\s+(?:also\s+)?with\s+", re.I)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -540,6 +541,7 @@ class Reader:
             for start, end, city, code in self.places_at(sentence)
             if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
             and not TITLE_AFTER.match(sentence, end)
+            and not re.search(r"\bfrom\s+(?:the\s+)?$", sentence[max(0, start - 10) : start])
         ]
 
     def is_place(self, name: str) -> bool:
@@ -652,6 +654,7 @@ class Reader:
         )
         self.resolve_roles(proposals, people)
         proposals = self.deduplicate(proposals)
+        proposals = self.between_countries(proposals, notes)
         self.resolve_topics(proposals, sentences, owner)
         for proposal in proposals:
             subject = proposal.participants[0]
@@ -749,6 +752,22 @@ class Reader:
                     proposal.inferred.add(fits[0].key)
                     if not fits[0].country and role.country:
                         fits[0].country, fits[0].country_evidence = role.country, role.sentence
+
+    def between_countries(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
+        """The meetings between officials of two or more countries. One whose people's
+        countries the text does not give, or all of one country, is left out with a note,
+        so the editor still sees what was read."""
+        kept = []
+        for proposal in proposals:
+            missing = [
+                p.name or p.title or "someone" for p in proposal.participants if not p.country
+            ]
+            if not missing and len(proposal.countries) >= 2:
+                kept.append(proposal)
+                continue
+            why = f"no country for {', '.join(missing)}" if missing else "all of one country"
+            notes.append(f"Not proposed ({why}): “{proposal.sentence}”")
+        return kept
 
     def deduplicate(self, proposals: list[Proposal]) -> list[Proposal]:
         """One proposal per meeting: the headline's and the body's, the caption's and the
@@ -1034,6 +1053,10 @@ class Reader:
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
+            # "held talks with A and with B": the repeated "with" makes two meetings
+            separate = separate or (
+                len(objects) > 1 and AND_WITH.search(sentence, m.end(), object_end) is not None
+            )
             # "on the sidelines he met A and B": one after the other, unless said to be together
             separate = separate or (
                 len({p.country for p in objects}) > 1
