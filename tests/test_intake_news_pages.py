@@ -784,3 +784,27 @@ def test_a_king_with_his_regnal_number_and_a_family_name_written_first():
         [("Yoon Suk Yeol", "KR"), ("Li Qiang", "CN")],
         [("Yoon Suk Yeol", "KR"), ("Fumio Kishida", "JP")],
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian Prime Minister Narendra Modi said he was ready to meet Pakistani Prime Minister "
+        "Shehbaz Sharif.",
+        "French President Emmanuel Macron sought a meeting with Russian President Vladimir "
+        "Putin, but the Kremlin rejected the request.",
+        "The meeting between Japanese Prime Minister Fumio Kishida and South Korean President "
+        "Yoon Suk Yeol, scheduled for Monday, was called off.",
+        "Talks between Israeli Prime Minister Benjamin Netanyahu and US President Joe Biden have "
+        "been postponed.",
+        "Brazilian President Lula da Silva called for talks between Russian President Vladimir "
+        "Putin and Ukrainian President Volodymyr Zelensky.",
+        "The proposal was met with criticism from German Chancellor Olaf Scholz and French "
+        "President Emmanuel Macron.",
+        "Kenyan President William Ruto invited Ugandan President Yoweri Museveni to visit Nairobi.",
+        "British Prime Minister Keir Starmer wrote to US President Donald Trump on Tuesday.",
+        "Nigerian President Bola Tinubu will host Ghanaian President John Mahama next week.",
+    ],
+)
+def test_asked_for_planned_called_off_or_written_is_no_meeting(text):
+    assert read(text).proposals == []

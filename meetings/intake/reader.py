@@ -90,9 +90,26 @@ NOT_A_TOPIC = re.compile(
 NOT_HAPPENED_AFTER = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|held"
     r"|scheduled|announced|finali[sz]ed|take\s+place|taken\s+place|happen)"
-    r"|\bdid\s+not\b|\bdidn't\b|\bnever\b|\b(?:was|were|has\s+been)\s+(?:cancel|postpon|called\s+off"
+    r"|\bdid\s+not\b|\bdidn't\b|\bnever\b"
+    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
+    re.I,
+)
+# What becomes of a meeting named by a noun, after the people: "The meeting between A and B,
+# scheduled for Monday, was called off."
+NOUN_MEETING_UNDONE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?(?:cancel|postpon"
+    r"|called\s+off|put\s+off|delayed|shelved|scrapped|scheduled|planned|expected|due|set\s+for"
+    r"|being\s+planned|not\s+(?:held|planned|expected|scheduled))"
+    r"|\b(?:scheduled|planned|set)\s+(?:for|to)\b|\bwill\b|\bis\s+to\b",
+    re.I,
+)
+# "The plan was met with criticism": a reception of words, not of a person.
+MET_WITH_REACTION = re.compile(
+    r"\s+with\s+(?:\w+\s+){0,2}(?:criticism|protests?|scepticism|skepticism|opposition"
+    r"|resistance|anger|concern|applause|silence|approval|praise|derision|dismay|outrage|support"
+    r"|suspicion|hostility|enthusiasm|alarm|condemnation)\b",
     re.I,
 )
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
@@ -950,6 +967,12 @@ class Reader:
             window = sentence[max(clause_start, m.start() - 200, *contrast) : m.end()]
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
+                continue
+            if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
+                sentence, m.end(), clause_end
+            ):
+                continue  # "the meeting between A and B, scheduled for Monday, was called off"
+            if MET_WITH_REACTION.match(sentence, m.end()):
                 continue
             if ATTENDING.search(sentence, max(0, m.start() - 30), m.start()):
                 continue  # "..., attending a meeting with X": who sat in, not who met
