@@ -808,3 +808,45 @@ def test_a_king_with_his_regnal_number_and_a_family_name_written_first():
 )
 def test_asked_for_planned_called_off_or_written_is_no_meeting(text):
     assert read(text).proposals == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghanaian President John Mahama welcomed his Liberian counterpart Joseph Boakai to "
+            "Jubilee House on Monday.",
+            [[("John Mahama", "GH"), ("Joseph Boakai", "LR")]],
+        ),
+        (
+            "In his meeting with Chinese Foreign Minister Wang Yi on Monday, Indian External "
+            "Affairs Minister S. Jaishankar raised the border issue.",
+            [[("S. Jaishankar", "IN"), ("Wang Yi", "CN")]],
+        ),
+        (
+            "Nepali Foreign Minister Arzu Rana Deuba and Indian External Affairs Minister S. "
+            "Jaishankar co-chaired the joint commission in Kathmandu on Monday.",
+            [[("Arzu Rana Deuba", "NP"), ("S. Jaishankar", "IN")]],
+        ),
+        (
+            "South African President Cyril Ramaphosa also had meetings with Angolan President "
+            "Joao Lourenco and Namibian President Netumbo Nandi-Ndaitwah on Monday.",
+            [
+                [("Cyril Ramaphosa", "ZA"), ("Joao Lourenco", "AO")],
+                [("Cyril Ramaphosa", "ZA"), ("Netumbo Nandi-Ndaitwah", "NA")],
+            ],
+        ),
+        (
+            "Kenyan President William Ruto welcomed Ugandan President Yoweri Museveni's remarks "
+            "on Monday.",
+            [],
+        ),
+        (
+            "Italian Prime Minister Giorgia Meloni welcomed the decision by German Chancellor "
+            "Friedrich Merz on Monday.",
+            [],
+        ),
+    ],
+)
+def test_welcoming_a_guest_his_meeting_co_chairing_and_meetings_with_several(text, expected):
+    assert meetings(read(text)) == expected

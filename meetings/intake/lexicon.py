@@ -303,6 +303,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\bhosted\b", re.I), IN_PERSON),
+    # "welcomed his Malian counterpart X to the palace" (not "welcomed the decision")
+    (re.compile(r"\bwelcom(?:ed|es)\b", re.I), IN_PERSON),
+    (re.compile(r"\bco-?chair(?:ed|s)?\b[^.;]{0,80}?\bwith\b", re.I), IN_PERSON),
     (
         re.compile(
             r"\breceived\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
@@ -318,7 +321,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
 # "Singh and Marles signed three agreements in Canberra".
 # "exchanged views", not "exchanged letters": letters are no meeting.
 JOINT_TRIGGERS = re.compile(
-    r"\b(?:signed|discussed|agreed|reviewed|witnessed"
+    r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b))\b"
 )
 

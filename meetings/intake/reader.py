@@ -274,6 +274,9 @@ MEETING_CUE = re.compile(
     r"|^The\s+\w+\s+(?:meeting|talks)\b",
     re.I,
 )
+WELCOMED = re.compile(r"(?i:welcom)")
+POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.I)
+PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
 AND_WITH = re.compile(r",?\s+and\s+(?:also\s+)?with\s+", re.I)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
@@ -1019,6 +1022,18 @@ class Reader:
             gap = sentence[m.end() : after[0].start] if after else ""
             if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
                 after = []
+            if WELCOMED.match(m[0]) and (
+                not after
+                or not re.fullmatch(r"\s*(?:the\s+)?", gap)
+                or sentence.startswith("'s", after[0].end)
+                or sentence[after[0].start : after[0].end].endswith("'s")
+            ):
+                continue  # "welcomed the decision by X", "welcomed X's remarks": no guest
+            if not subjects and POSSESSIVE_BEFORE.search(before):
+                # "In his meeting with Wang Yi, Jaishankar raised ...": whose meeting it was
+                later = [x.person for x in mentions if x.start >= m.end() and x.person.name]
+                owner_of = [p for p in later if all(p is not q.person for q in after[:1])]
+                subjects = owner_of[:1] or ([last_subject] if last_subject else [])
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
             group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
@@ -1076,6 +1091,8 @@ class Reader:
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
+            # "had meetings with A and B": as many meetings as people
+            separate = separate or (len(objects) > 1 and PLURAL_MEETINGS.search(m[0]) is not None)
             # "held talks with A and with B": the repeated "with" makes two meetings
             separate = separate or (
                 len(objects) > 1 and AND_WITH.search(sentence, m.end(), object_end) is not None
