@@ -850,3 +850,13 @@ def test_asked_for_planned_called_off_or_written_is_no_meeting(text):
 )
 def test_welcoming_a_guest_his_meeting_co_chairing_and_meetings_with_several(text, expected):
     assert meetings(read(text)) == expected
+
+
+def test_a_dateline_with_an_agency_and_no_city_gives_no_venue_and_no_error():
+    reading = read(
+        "KNA March 4/2024 Kenyan President William Ruto held talks with Malawian President "
+        "Lazarus Chakwera today.",
+        published=None,
+    )
+
+    assert [(p.date, p.venue) for p in reading.proposals] == [(D(2024, 3, 4), None)]

@@ -505,6 +505,8 @@ class Reader:
 
     def place(self, text: str) -> tuple[str, str] | None:
         """(city, country code) for a place name the gazetteer knows."""
+        if not text:
+            return None
         folded = fold(text).rstrip(".")
         for landmark, city in LANDMARKS.items():
             if folded == landmark or folded.startswith(landmark):
@@ -1438,7 +1440,7 @@ class Reader:
                 proposal.venue_evidence = previous.venue_evidence
             elif lead_place:
                 proposal.venue, proposal.venue_country, proposal.venue_evidence = lead_place
-            elif dateline and self.place(dateline.city):
+            elif dateline and dateline.city and self.place(dateline.city):
                 proposal.venue, proposal.venue_country = self.place(dateline.city)
                 proposal.venue_evidence = f"Dateline: {dateline.city}"
             previous = proposal
