@@ -198,3 +198,26 @@ def test_a_floor_outside_zero_to_one_is_refused():
 def test_a_floor_on_a_missing_folder_is_still_an_error(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         evaluate(tmp_path / "missing", "--min-f1", "0.8")
+
+
+def test_an_article_the_reader_fails_on_is_named_and_fails_the_command_after_the_figures(
+    tmp_path, monkeypatch
+):
+    shutil.copy(ARTICLES / "01-seed-kuala-lumpur.json", tmp_path)
+    (tmp_path / "02-odd.json").write_text('{"text": "Something odd.", "gold": []}')
+    from meetings.intake.reader import Reader
+
+    real_read = Reader.read
+
+    def read(self, text, **kwargs):
+        if text == "Something odd.":
+            raise ValueError("a rule tripped")
+        return real_read(self, text, **kwargs)
+
+    monkeypatch.setattr(Reader, "read", read)
+    out = StringIO()
+
+    with pytest.raises(CommandError, match=r"the reader failed on 02-odd\.json: ValueError"):
+        call_command("evaluate_intake", str(tmp_path), stdout=out)
+
+    assert out.getvalue().startswith("Articles: 2 (1 with no meeting)")

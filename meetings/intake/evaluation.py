@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import time
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.intake.lexicon import build_lexicon, fold
-from meetings.intake.reader import Reader
+from meetings.intake.reader import Reader, Reading
 from meetings.models import Issue, Official, split_lines
 
 FIELDS = ("title", "published", "publisher", "url", "text", "gold")
@@ -135,19 +136,26 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
     country = [0, 0]
     topic_overlap: list[float] = []
     false_on_empty, empty_articles, timings, per_article = 0, 0, [], []
-    Reader(lexicon).read(load_article(files[0])["text"])  # warm-up: caches and regexes
+    errors: list[str] = []
+    # Warm-up for caches and regexes; a failure shows again, and is reported, below.
+    with contextlib.suppress(Exception):
+        Reader(lexicon).read(load_article(files[0])["text"])
     for path in files:
         article = load_article(path)
         published = (
             datetime.date.fromisoformat(article["published"]) if article.get("published") else None
         )
         started = time.perf_counter()
-        reading = reader.read(
-            article["text"],
-            published=published,
-            title=article.get("title"),
-            publisher=article.get("publisher"),
-        )
+        try:
+            reading = reader.read(
+                article["text"],
+                published=published,
+                title=article.get("title"),
+                publisher=article.get("publisher"),
+            )
+        except Exception as exc:  # one article's failure is reported, the others still scored
+            errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
+            reading = Reading([], published, None, [f"The reader failed: {exc}"])
         elapsed = time.perf_counter() - started
         timings.append((elapsed, len(article["text"])))
         predicted = [proposal.as_gold() for proposal in reading.proposals]
@@ -206,4 +214,5 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         "ms_per_article": round(1000 * sum(t for t, _ in timings) / len(timings), 1),
         "ms_per_5000_chars_max": round(max(per_5000), 1),
         "per_article": per_article,
+        "errors": errors,
     }

@@ -82,7 +82,8 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(lines))
         if json_out:
             json_out.write_text(json.dumps(figures, indent=2))
-        failed = [
+        failed = [f"the reader failed on {error}" for error in figures["errors"]]
+        failed += [
             f"{label} {figure:.3f} is below the floor {floor:.3f} ({flag})"
             for label, figure, floor, flag in (
                 ("Meeting F1", m["f1"], options["min_f1"], "--min-f1"),
