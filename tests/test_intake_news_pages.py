@@ -860,3 +860,22 @@ def test_a_dateline_with_an_agency_and_no_city_gives_no_venue_and_no_error():
     )
 
     assert [(p.date, p.venue) for p in reading.proposals] == [(D(2024, 3, 4), None)]
+
+
+def test_the_last_word_of_a_country_after_a_title_is_no_name():
+    reading = read(
+        "The President of the Republic of Ghana, His Excellency John Dramani Mahama, received "
+        "the Minister of Foreign Affairs of Burkina Faso at the Jubilee House on Monday.",
+        publisher="Ghana News Agency",
+    )
+
+    assert meetings(reading) == [[("John Dramani Mahama", "GH"), (None, "BF")]]
+
+
+def test_both_heads_of_state_are_the_meeting_already_told():
+    reading = read(
+        "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+        "Monday. Both Heads of State discussed the border."
+    )
+
+    assert meetings(reading) == [[("William Ruto", "KE"), ("Samia Suluhu Hassan", "TZ")]]

@@ -259,6 +259,9 @@ class People:
                 name, end = clean_name(m["name"], m.start("name"))
                 if not name or self.is_not_a_person(name):
                     continue
+                inside = self.country_behind(sentence, end)
+                if inside and inside[1] < m.start("name") < end:
+                    continue  # "Minister of Foreign Affairs of Burkina Faso": "Faso" is no name
                 start = m.start() if key not in ("name_title_of",) else m.start("name")
                 if key in ("name_title", "name_title_of"):
                     end = m.end()
