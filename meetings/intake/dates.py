@@ -280,9 +280,9 @@ def dateline_date(text: str, published: datetime.date | None) -> datetime.date |
 
 
 def read_dateline(text: str, published: datetime.date | None, is_place=None) -> Dateline | None:
-    """ "NAIROBI, March 3 (Agency) –", "Accra, June 9:", "DOHA, Jan 2nd. /agency/.": the
-    place and date a report speaks from. A place in capitals is taken as one; another needs
-    is_place (the gazetteer) to know it."""
+    """The place, date and agency a report speaks from, as its first words give them."""
+    # "LIMA, March 3 (Agency) –", "Accra, June 9:", "DOHA, Jan 2nd. /agency/.": a place
+    # in capitals is taken as one; another needs is_place (the gazetteer) to know it.
     m = DATELINE.match(text[:240])
     if m is None:
         return None

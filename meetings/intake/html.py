@@ -161,8 +161,8 @@ def looks_english(text: str) -> bool:
 
 
 def guess_language(text: str) -> str | None:
-    """The language a text seems to be in, from its commonest function words; None when the
-    text is too short to tell or in none of the languages we know (another script)."""
+    """The language a text seems to be in, from its commonest function words, or None."""
+    # None when the text is too short to tell or in none of the languages we know (another script).
     words = _WORD.findall(text[:20000])
     joined = "".join(words)
     if not joined or len(joined.encode("ascii", "ignore")) / len(joined) < 0.6:

@@ -79,7 +79,6 @@ class People:
     """The article's cast: everyone found so far, by folded name and by surname."""
 
     lexicon: Lexicon
-    default_country: str | None = None
     by_key: dict[str, Person] = field(default_factory=dict)
     by_surname: dict[str, Person] = field(default_factory=dict)
     by_first: dict[str, list[Person]] = field(default_factory=dict)  # by the first word
@@ -113,8 +112,9 @@ class People:
         return self.by_key[key]
 
     def same_but_misspelled(self, name: str) -> Person | None:
-        """Someone named before under the same family name and a given name that differs by a
-        letter or two: "Alasane Ouattara" after "Alassane Ouattara"."""
+        """Someone named before whose name this one is, cut short or misspelled."""
+        # "Alasane Ouattara" after "Alassane Ouattara": the same family name and a given name
+        # a letter or two apart.
         words = name.split()
         if len(words) < 2:
             return None
@@ -131,8 +131,8 @@ class People:
         return None
 
     def countries_behind(self, sentence: str, position: int) -> list[tuple[str, int]]:
-        """Every country word of a list ending just before position: "Niger and Chad"
-        in "Niger and Chad Presidents"."""
+        """Every country word of a list ending just before position."""
+        # "Niger and Chad" in "Niger and Chad Presidents".
         found = []
         while (behind := self.country_behind(sentence, position)) is not None:
             found.insert(0, behind)
@@ -372,10 +372,10 @@ class People:
         return found
 
     def find_groups(self, sentence: str, overlaps, take) -> None:
-        """Officials of several countries named together by their title: "the leaders of
-        Niger and Chad", "the US and Russian presidents", "the foreign ministers of
-        Iran and Turkey, Gerardo Werthein and Paulo Rangel". One person per country,
-        named when the names follow in the same order."""
+        """Officials of several countries named together by their title, one per country."""
+        # "The leaders of Niger and Chad", "the Chilean and Peruvian presidents", "the foreign
+        # ministers of Argentina and Chile, Gerardo Werthein and Alberto van Klaveren": named when the
+        # names follow in the same order.
         p = self.patterns()
         for m in p["plural"].finditer(sentence):
             title = singular(m["title"])
@@ -416,8 +416,9 @@ class People:
         )
 
     def holder_of(self, country: str | None, title: str, sentence: str) -> Person:
-        """Who "the Colombian president" is: the one president this report named of that country,
-        or the one it named without a country (who is then Turkish); else an unnamed holder."""
+        """Who "the Colombian president" is, named or not."""
+        # The one president this report named of that country, or the one it named without a
+        # country (who is then Colombian); else an unnamed holder of the role.
         named = [
             p for p in self.by_key.values() if p.name and p.title and fold(p.title) == fold(title)
         ]
@@ -441,8 +442,8 @@ class People:
         return holders[0] if len(holders) == 1 else None
 
     def place_named(self, text: str) -> str | None:
-        """The country of the place that text starts with: "Abu Dhabi" in "Crown Prince of Abu
-        Dhabi"; never a portfolio ("Minister of Justice" is no place called Justice)."""
+        """The country of the place that text starts with ("Dubai" in a title)."""
+        # Never a portfolio: "Minister of Justice" names no place called Justice.
         words = text.strip(" ,.").split()
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[:n])
@@ -469,11 +470,6 @@ class People:
             word in PORTFOLIOS or word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS
             for word in folded.split()
         )
-
-    def fill_defaults(self) -> None:
-        for person in self.by_key.values():
-            if not person.country and self.default_country:
-                person.country = self.default_country
 
 
 def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:

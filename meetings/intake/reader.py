@@ -556,8 +556,8 @@ class Reader:
         return found
 
     def venues_in(self, sentence: str) -> list[tuple[int, str, str]]:
-        """The places of a sentence that can be where people met: not "from Singapore Prime
-        Minister Lee", not "the situation in Gaza"."""
+        """The places of a sentence that can be where people met."""
+        # Not "from Singapore Prime Minister Lee", not "the situation in Gaza".
         return [
             (start, city, code)
             for start, end, city, code in self.places_at(sentence)
@@ -690,8 +690,9 @@ class Reader:
     def reference_from_text(
         self, prepared: Prepared, dateline: d.Dateline | None, notes: list[str]
     ) -> datetime.date | None:
-        """A page without a publication date: the date it prints on a line of its own, else
-        one in its title, else the latest full date its text gives (a photo caption's)."""
+        """The date a page without a publication date is read against, with a note saying why."""
+        # The date it prints on a line of its own, else one in its title, else the latest full
+        # date its text gives (often a photo caption's).
         anchor, where = None, ""
         for source, label in (
             (prepared.page_dates, "the date the page prints"),
@@ -723,8 +724,9 @@ class Reader:
     def home_country(
         self, prepared: Prepared, dateline: d.Dateline | None, publisher: str | None
     ) -> tuple[str, str] | None:
-        """The country whose outlet wrote the report, and how we know: the agency its dateline
-        or a credit names, else the publisher. A wire that writes for the world gives none."""
+        """The country whose outlet wrote the report, and how we know."""
+        # The agency its dateline or a credit names, else the publisher. A wire that writes for
+        # the world gives none.
         credited = [dateline.agency] if dateline and dateline.agency else []
         for source in [*credited, *reversed(prepared.credits)]:
             hit = self.lexicon.outlet_country(source, last=True)
@@ -746,9 +748,9 @@ class Reader:
         return None
 
     def resolve_roles(self, proposals: list[Proposal], people: People) -> None:
-        """Officials named by their role in one place and by name in another: "the leaders of
-        South Korea and Japan met" after "South Korean President Gabriel Boric", "the Prime
-        Minister of India" and "PM Modi". A role takes the name when one person fits it."""
+        """Give a role its holder's name when one person named in the article fits it."""
+        # "The leaders of Chile and Peru met" after "Chilean President Gabriel Boric";
+        # "the Prime Minister of Malta" and "PM Abela".
         named = [p for p in people.by_key.values() if p.name]
         for proposal in proposals:
             for n, role in enumerate(proposal.participants):
@@ -776,9 +778,9 @@ class Reader:
                         fits[0].country, fits[0].country_evidence = role.country, role.sentence
 
     def between_countries(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
-        """The meetings between officials of two or more countries. One whose people's
-        countries the text does not give, or all of one country, is left out with a note,
-        so the editor still sees what was read."""
+        """The meetings between officials of two or more countries."""
+        # One whose people's countries the text does not give, or all of one country, is left out
+        # with a note, so the editor still sees what was read.
         kept = []
         for proposal in proposals:
             missing = [
@@ -792,9 +794,10 @@ class Reader:
         return kept
 
     def deduplicate(self, proposals: list[Proposal]) -> list[Proposal]:
-        """One proposal per meeting: the headline's and the body's, the caption's and the
-        report's, "met on Monday" and "the Monday meeting" are the same meeting when the
-        countries and people agree and neither date nor kind says otherwise."""
+        """One proposal per meeting, however many times the article tells it."""
+        # The headline's and the body's, the caption's and the report's, "met on Monday" and "the
+        # Monday meeting" are one meeting when the countries and people agree and neither the
+        # date nor the kind says otherwise.
         kept: list[Proposal] = []
         # Only proposals of the same people or the same countries can be the same meeting:
         # looked up, not compared with every one kept, so a long text stays linear.
@@ -826,10 +829,10 @@ class Reader:
         return kept
 
     def country_pairs(self, text: str) -> list[tuple[str, str, str]]:
-        """Two countries named as the two sides of something: "talks between Kenya and
-        Somalia", "Chile-Peru ties", "Chilean-Peruvian cooperation", a headline's "UAE and
-        Pakistan discuss ...": (one, the other, the words). Not "Niger and Chad
-        Presidents", where the countries belong to the people named."""
+        """(one, the other, the words) for two countries named as the two sides of something."""
+        # "Talks between Chile and Peru", "Chile-Peru ties", "Chilean-Peruvian cooperation", a
+        # headline's "Chile and Peru discuss ...". Not "Niger and Chad Presidents",
+        # where the countries belong to the people named.
         found = [
             (m.start(), m.end(), code)
             for m in self.lexicon.country_pattern.finditer(text)
@@ -866,10 +869,10 @@ class Reader:
         dateline_country: str | None,
         dateline: d.Dateline | None,
     ) -> None:
-        """Countries for officials the text names without one, from the strongest evidence
-        left: a pair of countries the report names with the meeting ("talks between Kenya and
-        Somalia"), the outlet's own country for the official it does not introduce, the host
-        of a meeting at home, the dateline; each with what it was read from."""
+        """Countries for officials the text names without one, each with its evidence."""
+        # From the strongest evidence left: a pair of countries the report names with the meeting
+        # ("talks between Chile and Peru"), the outlet's own country for the official it does
+        # not introduce, the host of a meeting at home, the dateline.
         headline_pairs = self.country_pairs(" ; ".join(headlines))
 
         def assign(person: Person, code: str, evidence: str) -> None:
@@ -1221,10 +1224,9 @@ class Reader:
         by_people: dict[frozenset[str], list[Proposal]],
         new: Proposal,
     ) -> Proposal | None:
-        """Fold a proposal into an earlier one about the same meeting; returns that one.
-
-        Only the proposals of the last few sentences and those of the same people can be the
-        same meeting, so only they are compared: reading stays linear in the article's length."""
+        """Fold a proposal into an earlier one about the same meeting; returns that one."""
+        # Only the proposals of the last few sentences and those of the same people can be the
+        # same meeting, so only they are compared: reading stays linear in the article's length.
         recent = []
         for old in reversed(proposals):
             if new.index - old.index > 2:
@@ -1446,9 +1448,9 @@ class Reader:
             previous = proposal
 
     def venue_around(self, proposal: Proposal, sentences: list[str]) -> tuple[str, str, str] | None:
-        """Where a meeting took place when its own sentence does not say: "While in New York,
-        the President held meetings. On Monday he met ...", "... met Y. The meeting took
-        place on the sidelines of the General Assembly in New York."."""
+        """Where a meeting took place, from the sentences around it, when its own does not say."""
+        # "While in Geneva, the minister held meetings. On Monday she met ...", "... met Y. The
+        # meeting took place on the sidelines of the summit in Geneva."
         before = sentences[proposal.index - 1 : proposal.index]
         after = sentences[proposal.index + 1 : proposal.index + 3]
         for sentence, cue in [*((s, STAY_CUE) for s in before), *((s, MEETING_CUE) for s in after)]:
@@ -1510,9 +1512,9 @@ GENERIC_TITLES = {"leader", "counterpart", "head of state", "head of government"
 
 
 def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
-    """Whether a person with title can be the holder of role: the same title, two names of one
-    office ("foreign minister", "external affairs minister"), or two titles of a head of state
-    or government ("leader" fits a president)."""
+    """Whether a person with title can be the holder of role."""
+    # The same title, two names of one office ("foreign minister", "external affairs minister"),
+    # or two titles of a head of state or government ("leader" fits a president).
     if not role:
         return True
     if not title or fold(title) == COUNTERPART:
@@ -1567,9 +1569,9 @@ def same_meeting(old: Proposal, new: Proposal) -> bool:
 
 
 def part_of(old: Proposal, new: Proposal) -> bool:
-    """ "Lavrov held talks with the ministers of Iran and Turkey. Before the talks, Lavrov spoke
-    with the Iranian minister": two of the three, the same day, told just after, with nothing
-    saying it was a meeting of its own."""
+    """Whether new is a part of old's meeting: two of its three or more people, the same day."""
+    # "X held talks with the ministers of Chile and Peru. Before the talks, X spoke
+    # with the Chilean minister": told just after, with nothing saying it was a meeting of its own.
     return (
         len(old.participants) >= 3
         and new.keys < old.keys
