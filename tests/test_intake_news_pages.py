@@ -879,3 +879,30 @@ def test_both_heads_of_state_are_the_meeting_already_told():
     )
 
     assert meetings(reading) == [[("William Ruto", "KE"), ("Samia Suluhu Hassan", "TZ")]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Albares, the Spanish foreign minister, met Paulo Rangel, his Portuguese counterpart, "
+            "in Lisbon on Saturday; the two discussed fisheries.",
+            [[("Albares", "ES"), ("Paulo Rangel", "PT")]],
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky on Saturday spoke by phone with French "
+            "President Emmanuel Macron and later with German Chancellor Friedrich Merz.",
+            [
+                [("Volodymyr Zelensky", "UA"), ("Emmanuel Macron", "FR")],
+                [("Volodymyr Zelensky", "UA"), ("Friedrich Merz", "DE")],
+            ],
+        ),
+        (
+            "Nairobi, January 5/2025 (KNA) President William Ruto held discussion with visiting "
+            "President of Malawi Lazarus Chakwera today.",
+            [[("William Ruto", "KE"), ("Lazarus Chakwera", "MW")]],
+        ),
+    ],
+)
+def test_a_counterpart_after_a_name_and_later_with_another_and_a_visiting_president(text, expected):
+    assert meetings(read(text)) == expected

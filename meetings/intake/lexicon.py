@@ -154,7 +154,7 @@ TITLE_COUNTRY = {
 # Words that qualify a title without naming a country: "Union External Affairs Minister".
 TITLE_MODIFIERS = (
     r"(?:(?:Union|Acting|acting|Interim|interim|Senior|Caretaker|caretaker|Outgoing|Incoming"
-    r"|Federal)\s+)?"
+    r"|Federal|visiting|Visiting|host|Host)\s+)?"
 )
 
 # Titles people go by in running text instead of their name, resolved to the person holding it.
@@ -244,7 +244,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             # "held more than three hours of talks", not "had featured in the talks"
             r"\b(?:held|hold|holds|had|concluded)\b"
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,5}?\s+"
-            r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation|dinner|lunch|luncheon|breakfast|banquet)\b",
+            r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
+            r"|dinner|lunch|luncheon|breakfast|banquet)\b",
             re.I,
         ),
         IN_PERSON,

@@ -237,6 +237,8 @@ class People:
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
+            if re.search(r"[A-Z][\w'\-]+,\s*$", sentence[max(0, m.start() - 40) : m.start()]):
+                continue  # "Paulo Rangel, his Portuguese counterpart": said of the name before it
             quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
@@ -249,11 +251,6 @@ class People:
             title = clean_title(said["title"]) if said else None
             country = self.country_of(said["of"]) if said else None
             add(name, title, country, m.start("family"), said.end() if said else m.end())
-        for m in p["the_role"].finditer(sentence):
-            if not overlaps(m.start(), m.end()):
-                country = self.country_of(m["qual"])
-                person = self.holder_of(country, clean_title(m["title"]), sentence)
-                take(person, m.start(), m.end())
         for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
@@ -301,6 +298,12 @@ class People:
                         country = self.place_after(sentence[end:])
                 title = clean_title(title_text) if title_text else None
                 add(name, title, country, start, end)
+        for m in p["the_role"].finditer(sentence):
+            # after the names: "Albares, the Spanish foreign minister," is said of Albares
+            if not overlaps(m.start(), m.end()):
+                country = self.country_of(m["qual"])
+                person = self.holder_of(country, clean_title(m["title"]), sentence)
+                take(person, m.start(), m.end())
         # "China's Wang Yi": a possessive country word before a name.
         for m in re.finditer(r"'s\s+(?=[A-Z])", sentence):
             behind = self.country_behind(sentence, m.start() + 2)
@@ -365,7 +368,9 @@ class People:
                 take(person, m.start(), m.start() + len(word))
         for mention in found:
             if mention.person.name and not mention.person.country:
-                at = p["institution_after"].match(sentence, mention.end)
+                at = p["institution_after"].match(sentence, mention.end) or p[
+                    "counterpart_after"
+                ].match(sentence, mention.end)
                 if at and (country := self.country_of(at["of"])):
                     mention.person.country, mention.person.country_evidence = country, sentence
         found.sort(key=lambda mention: mention.start)
@@ -540,6 +545,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             r"(?:'s)?\s+(?:(?:Foreign|Defen[cs]e|Finance|Interior|Trade)\s+)?(?:Ministry|ministry"
             r"|[Gg]overnment|[Ee]mbassy|Cabinet|Presidency|Foreign\s+Office|[Pp]arliament)"
         ),
+        # "Paulo Rangel, his Portuguese counterpart": the country of the counterpart named before
+        "counterpart_after": re.compile(rf",\s+(?:his|her|their)\s+(?P<of>{qual})\s+counterpart\b"),
         # "The Estonian delegation was led by Marten Kask"
         "led_by": re.compile(
             rf"\b(?:delegation|side|team)\s+(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+"

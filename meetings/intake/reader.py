@@ -176,6 +176,8 @@ SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
     # "met A in bilateral talks, as well as B": another meeting
     r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:the\s+)?$"
+    # "spoke with A and later with B"
+    r"|^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|subsequently\s+)with\s+(?:the\s+)?$"
 )
 # Between one verb and the next with the same subject: "held talks with Y and called on Z".
 COORDINATED = re.compile(
@@ -277,7 +279,7 @@ MEETING_CUE = re.compile(
 WELCOMED = re.compile(r"(?i:welcom)")
 POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.I)
 PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
-AND_WITH = re.compile(r",?\s+and\s+(?:also\s+)?with\s+", re.I)
+AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -1161,6 +1163,7 @@ class Reader:
                 return
             said = people.patterns()["predicate_country"].match(sentence[end : end + 80])
             said = said or people.patterns()["institution_after"].match(sentence, end)
+            said = said or people.patterns()["counterpart_after"].match(sentence, end)
             country = people.country_of(said["of"]) if said else None
             found.append(Mention(people.register(name, None, country, sentence), start, end))
             taken.append((start, end))
