@@ -906,3 +906,20 @@ def test_both_heads_of_state_are_the_meeting_already_told():
 )
 def test_a_counterpart_after_a_name_and_later_with_another_and_a_visiting_president(text, expected):
     assert meetings(read(text)) == expected
+
+
+def test_the_two_leaders_of_the_report_are_the_ones_its_headline_names():
+    reading = read(
+        "Ruto Meets Museveni In Entebbe\n\nThe two leaders met at State House Entebbe on Monday "
+        "and discussed the oil pipeline.",
+        title="Ruto Meets Museveni In Entebbe",
+    )
+
+    assert meetings(reading) == []  # neither name is known, nor their countries
+
+    reading = read(
+        "Kenyan President William Ruto Meets Ugandan President Yoweri Museveni\n\nThe two leaders "
+        "met at State House Entebbe on Monday and discussed the oil pipeline."
+    )
+
+    assert meetings(reading) == [[("William Ruto", "KE"), ("Yoweri Museveni", "UG")]]

@@ -280,6 +280,10 @@ WELCOMED = re.compile(r"(?i:welcom)")
 POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.I)
 PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
+TITLE_CASE_WORDS = re.compile(
+    r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
+    r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs)(?=\s)"
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -639,6 +643,13 @@ class Reader:
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
         history: list[tuple[int, list[Person], str]] = []
+        for headline in prepared.headlines[:2]:
+            # "A meets B" over "The two leaders met on Monday": the headline names them.
+            # Title Case writes "Of" and "At" as if they were names: lower them first.
+            headline = TITLE_CASE_WORDS.sub(lambda w: w[0].lower(), headline)
+            named = unique([x.person for x in people.find(headline) if x.person.name])
+            if named:
+                history.append((-1, named, headline))
         for index, sentence in enumerate(sentences):
             mentions = people.find(sentence)
             current = None
@@ -1046,32 +1057,12 @@ class Reader:
             group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
             grouped = len({p.country for p in subjects}) >= 2
             if (GROUP_SUBJECT.search(before[-40:]) and not grouped) or group_after:
-                # "the two leaders held their summit", "a phone call in which the two
-                # discussed ...": the people named before them, here or in the last meeting.
-                named = unique(
-                    [x.person for x in before_mentions if x.person.name or x.person.country]
+                subjects = (
+                    self.group_people(
+                        before, before_mentions, previous_mentions, last_meeting, history, index
+                    )
+                    or subjects
                 )
-                if len(named) < 2:
-                    named = unique([x.person for x in previous_mentions if x.person.name])
-                recent = last_meeting is not None and index - last_meeting.index <= 3
-                if len({p.country for p in named}) < 2 and recent:
-                    named = list(last_meeting.participants)
-                said = " ".join([*(text for _, _, text in (history or [])[-1:]), before])
-                office = GROUP_OFFICE.findall(said)
-                for _, together, _ in reversed(history or []):
-                    # "Wong may hold talks with Lavrov on May 14 ... The two top diplomats
-                    # met in Oslo on Monday": the last two of different countries named
-                    # together, of the office the group's words give.
-                    if len({p.country for p in named if p.country}) >= 2:
-                        break
-                    fit = [
-                        p for p in together if p.country and holds(p, office[-1] if office else "")
-                    ]
-                    by_country = {p.country: p for p in reversed(fit)}
-                    if len(by_country) == 2:
-                        named = list(reversed(by_country.values()))
-                if len({p.country for p in named}) >= 2 and len(named) <= 4:
-                    subjects = named
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
                 ref = role_reference(before)
                 subject = people_with_title(people, ref) if ref else None
@@ -1138,6 +1129,38 @@ class Reader:
             if made.trigger_at < 0:
                 made.trigger_at = previous_start
         return results
+
+    def group_people(
+        self,
+        before: str,
+        before_mentions: list[Mention],
+        previous_mentions: list[Mention],
+        last_meeting: Proposal | None,
+        history: list[tuple[int, list[Person], str]] | None,
+        index: int,
+    ) -> list[Person]:
+        """Who "the two leaders" are: the people named before them, here or near."""
+        # Those of this clause, of the sentence before, of the last meeting, else the last two
+        # of different countries named together ("A may hold talks with B ... The two
+        # top diplomats met in Oslo"), of the office the group's words give.
+        named = unique([x.person for x in before_mentions if x.person.name or x.person.country])
+        if len(named) < 2:
+            named = unique([x.person for x in previous_mentions if x.person.name])
+        recent = last_meeting is not None and index - last_meeting.index <= 3
+        if len({p.country for p in named}) < 2 and recent:
+            named = list(last_meeting.participants)
+        said = " ".join([*(text for _, _, text in (history or [])[-1:]), before])
+        office = GROUP_OFFICE.findall(said)
+        for _, together, _ in reversed(history or []):
+            if len({p.country for p in named if p.country}) >= 2:
+                break
+            fit = [p for p in together if p.country and holds(p, office[-1] if office else "")]
+            by_country = {p.country: p for p in reversed(fit)}
+            if len(by_country) == 2:
+                named = list(reversed(by_country.values()))
+        if len({p.country for p in named}) >= 2 and len(named) <= 4:
+            return named
+        return []
 
     def loose_names(
         self,
