@@ -923,3 +923,13 @@ def test_the_two_leaders_of_the_report_are_the_ones_its_headline_names():
     )
 
     assert meetings(reading) == [[("William Ruto", "KE"), ("Yoweri Museveni", "UG")]]
+
+
+def test_an_official_who_says_what_a_country_will_do_speaks_for_that_country():
+    reading = read(
+        "Prime Minister Mark Carney spoke by phone with Ukrainian President Volodymyr "
+        "Zelensky on Monday. Carney said that Canada would send more air defence systems. "
+        "Zelensky said Russia must stop its attacks."
+    )
+
+    assert meetings(reading) == [[("Mark Carney", "CA"), ("Volodymyr Zelensky", "UA")]]

@@ -379,8 +379,8 @@ class People:
     def find_groups(self, sentence: str, overlaps, take) -> None:
         """Officials of several countries named together by their title, one per country."""
         # "The leaders of Niger and Chad", "the Chilean and Peruvian presidents", "the foreign
-        # ministers of Argentina and Chile, Gerardo Werthein and Alberto van Klaveren": named when the
-        # names follow in the same order.
+        # ministers of Argentina and Chile, Gerardo Werthein and Alberto van Klaveren": named
+        # when the names follow in the same order.
         p = self.patterns()
         for m in p["plural"].finditer(sentence):
             title = singular(m["title"])

@@ -284,6 +284,17 @@ TITLE_CASE_WORDS = re.compile(
     r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
     r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs)(?=\s)"
 )
+# "X said that Canada would ...": the speaker, and what follows is a clause about a country.
+SPEAKS_FOR = re.compile(
+    r"\b(?P<who>[A-Z][\w'\-]+)\s+(?:said|says|stressed|noted|added|told\s+\w+|reiterated"
+    r"|affirmed|assured\s+\w+)\s+(?:that\s+)?(?:the\s+)?"
+)
+# What a country does in its own official's words: it will, it stands ready; not what another
+# country must do or is doing ("said Russia must withdraw").
+SPOKEN_VERB = re.compile(
+    r"\s+(?:would|will|remains|stands|wants|intends|is\s+(?:ready|committed|willing|keen)"
+    r"|was\s+(?:ready|committed|willing))\b"
+)
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
@@ -685,7 +696,7 @@ class Reader:
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
         self.resolve_countries(
-            proposals, sentences, prepared.headlines, home, dateline_country, dateline
+            proposals, sentences, prepared.headlines, home, dateline_country, dateline, people
         )
         self.resolve_roles(proposals, people)
         proposals = self.deduplicate(proposals)
@@ -841,6 +852,22 @@ class Reader:
             remember(same)
         return kept
 
+    def speaking_for(self, sentences: list[str], people: People) -> dict[str, dict[str, str]]:
+        """{person's key: {country: sentence}} for the countries people speak for."""
+        # "Trudeau said that Canada would supply ...", "Mahama stressed Ghana is ready": the
+        # country an official makes the subject of what they say is, as a rule, their own.
+        spoken: dict[str, dict[str, str]] = {}
+        for sentence in sentences:
+            for m in SPEAKS_FOR.finditer(sentence):
+                person = people.by_surname.get(fold(m["who"]))
+                country = self.lexicon.country_pattern.match(sentence, m.end())
+                if person is None or country is None:
+                    continue
+                code = self.lexicon.country_names.get(fold(country[0]))
+                if code and SPOKEN_VERB.match(sentence, country.end()):
+                    spoken.setdefault(person.key, {}).setdefault(code, sentence)
+        return spoken
+
     def country_pairs(self, text: str) -> list[tuple[str, str, str]]:
         """(one, the other, the words) for two countries named as the two sides of something."""
         # "Talks between Chile and Peru", "Chile-Peru ties", "Chilean-Peruvian cooperation", a
@@ -881,6 +908,7 @@ class Reader:
         home: tuple[str, str] | None,
         dateline_country: str | None,
         dateline: d.Dateline | None,
+        people: People,
     ) -> None:
         """Countries for officials the text names without one, each with its evidence."""
         # From the strongest evidence left: a pair of countries the report names with the meeting
@@ -908,12 +936,20 @@ class Reader:
                 code, words = others.pop()
                 assign(missing[0], code, f"“{words}”")
 
+        spokesmen = self.speaking_for(sentences, people)
         for proposal in proposals:
             if not unknown(proposal):
                 continue
             span = " ".join(sentences[proposal.index : proposal.index + 3])
             pairs = [*self.country_pairs(span), *headline_pairs]
             by_pairs(proposal, pairs)
+            for person in unknown(proposal):
+                # "Trudeau said that Canada would supply ...": who speaks for a country
+                spoken = spokesmen.get(person.key, {})
+                if len(spoken) == 1:
+                    (code, sentence), *_ = spoken.items()
+                    if code not in proposal.countries:
+                        assign(person, code, sentence)
             missing = unknown(proposal)
             if home and missing and home[0] not in proposal.countries:
                 # The outlet's own officials go without a country: "President X" in
