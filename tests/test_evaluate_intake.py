@@ -50,6 +50,9 @@ def test_the_command_prints_precision_recall_and_f1_and_false_meetings():
     assert any(line.startswith("Participants:") and "F1" in line for line in lines)
     assert any(line.startswith("Accuracy in matched meetings: date") for line in lines)
     assert "False meetings on no-meeting articles: 0" in lines
+    assert any(
+        line.startswith("Participant country accuracy in matched meetings: ") for line in lines
+    )
 
 
 def test_verbose_articles_gives_one_line_per_article():
@@ -73,6 +76,7 @@ def test_the_json_file_holds_one_object_with_every_figure(figures):
     assert set(figures["meetings"]) == {"precision", "recall", "f1"}
     assert set(figures["accuracy"]) == {"date", "venue", "kind", "topics"}
     assert figures["articles"] == len(figures["per_article"])
+    assert 0 <= figures["participant_country_accuracy"] <= 1
 
 
 def test_our_labelled_set_meets_the_targets(figures):
@@ -175,3 +179,56 @@ def test_the_sets_written_blind_stay_above_their_floor(folder, tmp_path):
     figures = json.loads(out.read_text())
     assert figures["meetings"]["f1"] >= 0.8, figures["meetings"]
     assert figures["false_meetings_on_no_meeting_articles"] == 0
+
+
+def test_a_meeting_f1_below_the_floor_fails_the_command_and_names_the_floor():
+    with pytest.raises(
+        CommandError, match=r"Meeting F1 0\.\d+ is below the floor 1\.000 \(--min-f1\)"
+    ):
+        evaluate(ARTICLES, "--min-f1", "1")
+
+
+def test_a_participant_f1_below_the_floor_fails_the_command_and_names_the_floor():
+    with pytest.raises(CommandError, match=r"Participant F1 .* \(--min-participant-f1\)") as error:
+        evaluate(ARTICLES, "--min-f1", "0.5", "--min-participant-f1", "1")
+
+    assert "Meeting F1" not in str(error.value)
+
+
+def test_figures_above_their_floors_pass_and_still_print_everything():
+    output = evaluate(ARTICLES, "--min-f1", "0.5", "--min-participant-f1", "0.5")
+
+    assert output.startswith("Articles: ")
+
+
+def test_a_floor_outside_zero_to_one_is_refused():
+    with pytest.raises(CommandError, match="--min-f1"):
+        evaluate(ARTICLES, "--min-f1", "85")
+
+
+def test_a_floor_on_a_missing_folder_is_still_an_error(tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        evaluate(tmp_path / "missing", "--min-f1", "0.8")
+
+
+def test_an_article_the_reader_fails_on_is_named_and_fails_the_command_after_the_figures(
+    tmp_path, monkeypatch
+):
+    shutil.copy(ARTICLES / "01-seed-kuala-lumpur.json", tmp_path)
+    (tmp_path / "02-odd.json").write_text('{"text": "Something odd.", "gold": []}')
+    from meetings.intake.reader import Reader
+
+    real_read = Reader.read
+
+    def read(self, text, **kwargs):
+        if text == "Something odd.":
+            raise ValueError("a rule tripped")
+        return real_read(self, text, **kwargs)
+
+    monkeypatch.setattr(Reader, "read", read)
+    out = StringIO()
+
+    with pytest.raises(CommandError, match=r"the reader failed on 02-odd\.json: ValueError"):
+        call_command("evaluate_intake", str(tmp_path), stdout=out)
+
+    assert out.getvalue().startswith("Articles: 2 (1 with no meeting)")

@@ -10,6 +10,7 @@ from meetings.intake.dates import (
     DAY_PRECISION,
     MONTH_PRECISION,
     find_dates,
+    only_a_date,
     read_dateline,
 )
 
@@ -236,3 +237,61 @@ def test_a_dateline_without_a_date_whose_city_has_an_accent_gives_the_city():
 
 def test_a_sentence_is_not_a_dateline():
     assert read_dateline("Kenya's president met his Ugandan counterpart.", PUBLISHED) is None
+
+
+def is_place(name: str) -> bool:
+    """A stand-in for the gazetteer: the cities these tests name."""
+    return name in {"Accra", "Lusaka", "Nairobi", "Doha", "Kuwait City", "Lima"}
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "date", "agency"),
+    [
+        ("Accra, June 9: President Mahama", "Accra", D(2025, 6, 9), None),
+        ("Lusaka, May 6 Foreign Minister", "Lusaka", D(2025, 5, 6), None),
+        ("Nairobi, 3 March 2021:", "Nairobi", D(2021, 3, 3), None),
+        ("Lusaka (ZNBC) March 9/2024 President", "Lusaka", D(2024, 3, 9), "ZNBC"),
+        ("DOHA, Jan 2nd. /qna/. Qatar's emir", "Doha", D(2025, 1, 2), "qna"),
+        ("KUWAIT CITY, (Daily Post / KUNA - 21st Jan, 2019) During", "Kuwait City",
+         D(2019, 1, 21), "Daily Post / KUNA"),
+        ("KNA March 4/2024 President Ruto", None, D(2024, 3, 4), "KNA"),
+        ("TASHKENT. UZA – The president", "Tashkent", None, "UZA"),
+        ("Legal Weekly (June 3, 2019, 9:46 PM EDT) -- The", None, D(2019, 6, 3), None),
+    ],
+)  # fmt: skip
+def test_datelines_as_news_pages_print_them(text, city, date, agency):
+    line = read_dateline(text, PUBLISHED, is_place)
+
+    assert (line.city, line.date, line.agency) == (city, date, agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Munich Security Conference, day one - live",
+        "Foreign Minister Wang Yi: China wants calm",
+        "Colombo is where the talks took place.",
+        "Kenya: President Leaves for a Visit to Zambia",
+    ],
+)
+def test_a_headline_or_a_sentence_is_no_dateline(text):
+    assert read_dateline(text, PUBLISHED, is_place) is None
+
+
+def test_a_dateline_without_a_year_and_without_a_publication_date_has_no_date():
+    line = read_dateline("LIMA, Oct. 3 (Wire) -- The president said", None)
+
+    assert (line.city, line.date) == ("Lima", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "answer"),
+    [
+        ("June 3, 2019", True),
+        ("Tue 4 Feb 2020, 9:15 AM", True),
+        ("17 March 2018", True),
+        ("The talks ended on June 3, 2019.", False),
+    ],
+)
+def test_a_line_that_is_only_a_date(line, answer):
+    assert only_a_date(line) is answer

@@ -9,7 +9,7 @@ import pytest
 
 from meetings.intake import fetch
 from meetings.intake.fetch import FetchError, fetch_url
-from meetings.intake.html import ArticleError, clean_text, read_html
+from meetings.intake.html import ArticleError, clean_text, guess_language, read_html
 
 SAVED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -163,13 +163,39 @@ def test_a_pasted_whole_page_is_read_like_a_saved_one():
     assert "<" not in text
 
 
-@pytest.mark.parametrize("foreign", [FRENCH, GERMAN, "東京で日米首脳会談が開かれた。" * 5])
-def test_pasted_text_that_is_not_english_is_refused(foreign):
+@pytest.mark.parametrize(
+    ("foreign", "named"),
+    [(FRENCH, " (it seems to be French)"), (GERMAN, " (it seems to be German)"),
+     ("東京で日米首脳会談が開かれた。" * 5, "")],
+)  # fmt: skip
+def test_pasted_text_that_is_not_english_is_refused_naming_its_language(foreign, named):
     with pytest.raises(ArticleError) as error:
         clean_text(foreign)
     assert str(error.value) == (
-        "The text does not look like English; the reader only understands English articles."
+        f"The text does not look like English{named}; the reader only understands English articles."
     )
+
+
+SPANISH = (
+    "El presidente de Uruguay recibió este lunes en el palacio de gobierno a su homólogo de "
+    "Paraguay. Los dos mandatarios hablaron sobre los ríos y la energía, según un comunicado "
+    "publicado por la cancillería tras la reunión."
+)
+PORTUGUESE = (
+    "O presidente do Brasil recebeu nesta segunda-feira o presidente de Angola no palácio. "
+    "Os dois líderes conversaram sobre petróleo e educação, segundo uma nota divulgada pelo "
+    "governo após o encontro."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [(ENGLISH, "English"), (FRENCH, "French"), (GERMAN, "German"), (SPANISH, "Spanish"),
+     (PORTUGUESE, "Portuguese"), ("Modi met Xi.", None),
+     ("東京で日米首脳会談が開かれた。" * 5, None)],
+)  # fmt: skip
+def test_the_language_of_a_text_is_told_by_its_function_words(text, language):
+    assert guess_language(text) == language
 
 
 @pytest.mark.parametrize(

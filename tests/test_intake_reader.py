@@ -530,3 +530,30 @@ def test_the_seed_retelling_gives_the_one_meeting_it_reports_in_full():
     topics = {name.lower() for _, name, *_ in meeting.topics}
     assert topics >= {"trade", "defence", "south china sea", "cybersecurity", "counterterrorism"}
     assert reading.notes == []
+
+
+# Other languages
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "El presidente de Uruguay recibió este lunes a su homólogo de Paraguay en Montevideo. "
+            "Los dos mandatarios hablaron sobre los ríos, según la cancillería.",
+            "Spanish",
+        ),
+        (
+            "Die Außenministerin traf am Montag ihren Amtskollegen aus Polen in Warschau. Die "
+            "beiden sprachen über die Lage an der Grenze und die Zusammenarbeit der Länder.",
+            "German",
+        ),
+    ],
+)
+def test_an_article_in_another_language_gets_a_note_naming_it_and_no_proposal(text, language):
+    reading = read(text)
+
+    assert reading.proposals == []
+    assert reading.notes == [
+        f"This text seems to be in {language}; the reader reads English, so it proposed nothing."
+    ]

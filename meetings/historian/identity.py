@@ -265,29 +265,23 @@ class Directory:
     def _abroad(self, mentions: list) -> None:
         """A person met abroad whose country the record leaves to the host ("in Ramallah: met
         with Prime Minister Netanyahu") is of another country when only that country's
-        records, or the tracker, know them by that name at the time."""
-        seen: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+        records know them by that whole name at the time."""
+        seen: dict[frozenset, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for m in mentions:
             if m.country_said:
-                for word in name_key(m.name):
-                    seen[word][m.country].append(m.day)
+                seen[name_key(m.name)][m.country].append(m.day)
         for m in mentions:
             if m.country_said:
                 continue
             key = name_key(m.name)
             if not key:
                 continue
-            word = max(key, key=len)
-            here = seen.get(word, {}).get(m.country)
+            # the whole name, not one of its words: "Abiy Ahmed" is no "Sabah al-Ahmed"
+            here = seen.get(key, {}).get(m.country)
             others = {
                 code
-                for code, days in seen.get(word, {}).items()
+                for code, days in seen.get(key, {}).items()
                 if code != m.country and any(abs((d - m.day).days) <= 5 * 365 for d in days)
-            }
-            others |= {
-                k.country
-                for k in self.by_word.get(("*", word), [])
-                if k.country != m.country and _holds(k, k.country, m.day)
             }
             if not here and len(others) == 1:
                 m.country = others.pop()

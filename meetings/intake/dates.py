@@ -24,8 +24,11 @@ YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
+# "last November": the latest November before the month the article speaks from.
+LAST_MONTH_NAMED = re.compile(rf"\b(?i:last)\s+{MONTH}\b(?!\s+\d)")
 MONTH_ONLY = re.compile(
-    rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+{MONTH}(?:\s+{YEAR})?\b"
+    rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+(?i:the\s+month\s+of\s+)?{MONTH}"
+    rf"(?:\s+{YEAR})?\b"
 )
 WEEKDAY = re.compile(
     r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -36,9 +39,30 @@ RELATIVE = re.compile(
     r"|this\s+month|last\s+month"
     r"|later\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon|night)"
     r"|earlier\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon)|later\s+in\s+the\s+day"
+    r"|earlier\s+in\s+the\s+day|earlier\s+in\s+the\s+week"
     r"|the\s+same\s+day|that\s+(?:evening|afternoon|morning|day)"
     r"|the\s+(?:next|following)\s+day|a\s+day\s+(?:later|after)|the\s+day\s+after"
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
+    re.I,
+)
+# "on Monday, February 5, 2024": the date after the weekday says which Monday.
+WEEKDAY_OF_DATE = re.compile(
+    r",?\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+[0-3]?\d\b"
+    r"|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov"
+    r"|Dec)\b)"
+)
+NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "ten": 10, "a few": 3, "several": 3, "": 3,
+}  # fmt: skip
+UNITS = {"day": 1, "week": 7, "month": 30}
+# "four days later", "two weeks after", "weeks after": counted from the previous meeting;
+# weeks or months without a number say no more than the month.
+DAYS_LATER = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|a\s+few|several|one|two|three|four|five|six|seven|ten)\s+)?"
+    r"(?P<unit>days|weeks|months|week|month)\s+(?P<way>later|after|earlier|before)\b",
     re.I,
 )
 
@@ -59,6 +83,7 @@ class DateMention:
     precision: str
     text: str
     relation: str | None = None  # SAME_AS_PREVIOUS etc. when date is None
+    days: int = 1  # how many days after or before the previous meeting
 
 
 def safe_date(year: int, month: int, day: int) -> datetime.date | None:
@@ -114,6 +139,12 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
                 continue
             date = safe_date(year, month, day)
             add(m, DateMention(date, DAY_PRECISION, m[0]) if date else None)
+    for m in LAST_MONTH_NAMED.finditer(sentence):
+        if not free(m) or reference is None:
+            continue
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        year = reference.year if month < reference.month else reference.year - 1
+        add(m, DateMention(datetime.date(year, month, 1), MONTH_PRECISION, m[0]))
     for m in MONTH_ONLY.finditer(sentence):
         if not free(m):
             continue
@@ -129,6 +160,8 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
     for m in WEEKDAY.finditer(sentence):
         if not free(m) or reference is None:
             continue
+        if WEEKDAY_OF_DATE.match(sentence, m.end()):
+            continue  # "on Monday, February 5, 2024": the date says which Monday
         weekday = WEEKDAYS.index(m["weekday"].lower())
         date = weekday_before(reference, weekday, strictly=bool(m["last"]))
         add(m, DateMention(date, DAY_PRECISION, m[0]))
@@ -136,13 +169,25 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
         if not free(m):
             continue
         add(m, relative(m["word"].lower(), m[0], reference))
+    for m in DAYS_LATER.finditer(sentence):
+        unit = m["unit"].lower()
+        if not free(m) or (not m["n"] and not unit.endswith("s")):
+            continue
+        count = " ".join((m["n"] or "").lower().split())
+        n = NUMBERS[count] if count in NUMBERS else int(count)
+        way = AFTER_PREVIOUS if m["way"].lower() in ("later", "after") else BEFORE_PREVIOUS
+        vague = unit.startswith("month") or (unit.startswith("week") and not m["n"])
+        precision = MONTH_PRECISION if vague else DAY_PRECISION
+        add(m, DateMention(None, precision, m[0], way, n * UNITS[unit.rstrip("s")]))
     found.sort(key=lambda pair: pair[0])
     return [mention for _, mention in found]
 
 
 def relative(word: str, text: str, reference: datetime.date | None) -> DateMention | None:
     word = " ".join(word.split())
-    if word.startswith(("later", "earlier that", "earlier the same", "the same day", "that ")):
+    if word.startswith(
+        ("later", "earlier that", "earlier the same", "earlier in the day", "the same day", "that ")
+    ):
         return DateMention(None, DAY_PRECISION, text, SAME_AS_PREVIOUS)
     if word in {"the next day", "the following day", "a day later", "a day after", "the day after"}:
         return DateMention(None, DAY_PRECISION, text, AFTER_PREVIOUS)
@@ -157,7 +202,7 @@ def relative(word: str, text: str, reference: datetime.date | None) -> DateMenti
     monday = reference - datetime.timedelta(days=reference.weekday())
     if word == "last week":
         return DateMention(monday - datetime.timedelta(days=7), APPROXIMATE, text)
-    if word in {"this week", "earlier this week"}:
+    if word in {"this week", "earlier this week", "earlier in the week"}:
         return DateMention(monday, APPROXIMATE, text)
     if word in {"earlier this month", "this month"}:
         return DateMention(reference.replace(day=1), MONTH_PRECISION, text)
@@ -171,51 +216,106 @@ def shift(mention: DateMention, previous: DateMention | None) -> DateMention | N
     """Resolve "later that day" or "the next day" against the previous meeting's date."""
     if mention.date is not None or previous is None or previous.date is None:
         return mention if mention.date is not None else None
-    days = {SAME_AS_PREVIOUS: 0, AFTER_PREVIOUS: 1, BEFORE_PREVIOUS: -1}[mention.relation]
-    return DateMention(
-        previous.date + datetime.timedelta(days=days), previous.precision, mention.text
-    )
+    sign = {SAME_AS_PREVIOUS: 0, AFTER_PREVIOUS: 1, BEFORE_PREVIOUS: -1}[mention.relation]
+    days = sign * mention.days
+    precision = MONTH_PRECISION if mention.precision == MONTH_PRECISION else previous.precision
+    return DateMention(previous.date + datetime.timedelta(days=days), precision, mention.text)
 
 
 CAPITALS = r"A-Z\u00C0-\u00DE"
-DATELINE_HEAD = (
-    rf"^\s*(?P<city>[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}})?,\s+"
+LETTERS = r"\w'\-\u00C0-\u024F"
+MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-DATELINE_TAIL = rf"(?:,?\s+{YEAR})?\s*(?:\([^)]{{1,40}}\))?\s*[-–—]+\s*"
-DATELINES = [
-    re.compile(rf"{DATELINE_HEAD}{MONTH}\s+{DAY}{DATELINE_TAIL}"),
-    re.compile(rf"{DATELINE_HEAD}{DAY}\s+{MONTH}{DATELINE_TAIL}"),
-]
+# A date as datelines write it: "Oct. 3", "9 June 2021", "March 4/2024", "21st Jan, 2019".
+DATELINE_DATE = (
+    rf"(?:{MONTH_WORD}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_WORD})"
+    r"(?:\s*[,/]?\s*(?:19|20)\d\d)?"
+)
+# The place: capitalised words, never a month ("KNA March 4/2024" has no place).
+CITY_WORD = rf"(?!{MONTH_WORD}\s)[{CAPITALS}][{LETTERS}]*+"
+DATELINE_CITY = rf"{CITY_WORD}(?:[ .]{CITY_WORD}){{0,3}}"
+DATELINE_SEPARATOR = r"(?:-{2,}|[–—]+|\s-\s|\||:(?!\d))"
+# What may stand between the place and the separator: a region (", South Korea"), the agency
+# in parentheses or slashes or capitals ("(Agency)", "/agency/", "AGENCY"), the date, or the
+# date in parentheses with the agency ("(Daily Post / Agency - 21st Jan, 2019)").
+DATELINE = re.compile(
+    rf"^\s*(?P<city>{DATELINE_CITY})?"
+    rf"(?P<extra>(?:[\s,.]*(?:\([^()\n]{{1,80}}\)|\[[^\[\]\n]{{1,40}}\]|/[A-Za-z]{{2,12}}/\.?|[A-Z]{{2,12}}\b"
+    rf"(?=\s*(?:{DATELINE_SEPARATOR}|{DATELINE_DATE}))|{DATELINE_DATE}"
+    rf"|[{CAPITALS}][a-z]+(?:\s[{CAPITALS}][a-z]+)?(?=\s*(?:{DATELINE_SEPARATOR}|,\s*{DATELINE_DATE}))))*)"
+    rf"(?P<sep>\s*{DATELINE_SEPARATOR}+\s*|\.?\s+(?=[{CAPITALS}\"“]))"
+)
+FIND_DATELINE_DATE = re.compile(DATELINE_DATE)
+# A line that is only a date, as pages print their own: "June 3, 2019", "Tue 4 Feb 2020".
+ONLY_A_DATE = re.compile(
+    rf"^\s*(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?,?\s+)?"
+    rf"{DATELINE_DATE}(?:,?\s+\d{{1,2}}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$"
+)
 
 
-DATELINE_CITY_ONLY = re.compile(
-    rf"^\s*(?P<city>[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?:,\s*[A-Z][A-Za-z .]{{1,30}})?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
-)
+def only_a_date(line: str) -> bool:
+    return ONLY_A_DATE.match(line) is not None
 
 
 @dataclass(frozen=True)
 class Dateline:
-    city: str
+    city: str | None
     date: datetime.date | None
     length: int
+    agency: str | None = None  # the agency it credits, "(Agency)", "/agency/", "AGENCY"
+    text: str = ""  # the dateline as written
 
 
-def read_dateline(text: str, published: datetime.date | None) -> Dateline | None:
-    """ "NAIROBI, March 3 (Agency) –": a place and a date the report speaks from."""
-    m = DATELINES[0].match(text) or DATELINES[1].match(text)
-    if m:
-        month = MONTHS[m["month"].lower().rstrip(".")]
-        day = int(m["day"])
-        if m["year"]:
-            year = int(m["year"])
-        elif published:
-            year = year_for(month, day, published)
-        else:
-            year = None
-        date = safe_date(year, month, day) if year else None
-        return Dateline(m["city"].strip().title(), date, m.end())
-    m = DATELINE_CITY_ONLY.match(text)
-    if m and m["city"].strip().isupper() and len(m["city"].strip()) > 2:
-        return Dateline(m["city"].strip().title(), None, m.end())
+def dateline_date(text: str, published: datetime.date | None) -> datetime.date | None:
+    """The date a dateline states; without a year, the one nearest the publication date."""
+    m = FIND_DATELINE_DATE.search(text)
+    if m is None:
+        return None
+    found = [x for x in find_dates(m[0].replace("/", " "), published) if x.date]
+    if found:
+        return found[0].date
     return None
+
+
+def read_dateline(text: str, published: datetime.date | None, is_place=None) -> Dateline | None:
+    """The place, date and agency a report speaks from, as its first words give them."""
+    # "LIMA, March 3 (Agency) –", "Accra, June 9:", "DOHA, Jan 2nd. /agency/.": a place
+    # in capitals is taken as one; another needs is_place (the gazetteer) to know it.
+    m = DATELINE.match(text[:240])
+    if m is None:
+        return None
+    city = (m["city"] or "").strip(" .")
+    extra = m["extra"] or ""
+    date_text = FIND_DATELINE_DATE.search(extra)
+    if not city and not date_text:
+        return None
+    words = city.split()
+    if city.isupper() and len(city) <= 3:
+        # "KNA March 4/2024": an agency's initials, not a place
+        extra, city, words = f"{city} {extra}", "", []
+    known = bool(city) and (
+        (city.isupper() and len(city) > 3) or (is_place is not None and is_place(city))
+    )
+    if city and not known:
+        if not date_text or any(w[:1].islower() for w in words):
+            return None
+        city = ""  # a publisher's name before the date: "Legal Weekly (June 3, 2019) --"
+    if m["sep"].strip() == "" and not date_text:
+        # No separator: only a place and a date, followed by the report ("Lusaka, May 6 The")
+        return None
+    lower = re.sub(r"\([^)]*\)|\[[^\]]*\]|/[A-Za-z]+/", "", extra)
+    if re.search(r"\b[a-z]{3,}\b", re.sub(FIND_DATELINE_DATE, "", lower)):
+        return None  # words of a sentence, not a dateline
+    agency_name = None
+    for found in re.finditer(r"\(([^()]{1,80})\)|/([A-Za-z]{2,12})/|\b([A-Z]{2,12})\b", extra):
+        # The agency is what is not the date: "(Agency)", "/agency/", "(Daily / Agency - 21st Jan)"
+        candidate = next(g for g in found.groups() if g)
+        candidate = FIND_DATELINE_DATE.sub("", candidate).strip(" -,/")
+        if candidate and not re.search(r"\d", candidate):
+            agency_name = candidate
+            break
+    date = dateline_date(extra, published)
+    title = city.title() if city.isupper() else city
+    return Dateline(title or None, date, m.end(), agency_name, m[0].strip())

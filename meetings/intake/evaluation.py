@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import time
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.intake.lexicon import build_lexicon
-from meetings.intake.reader import Reader
+from meetings.intake.reader import Reader, Reading
 from meetings.models import Official, Topic, split_lines
 from meetings.text import fold
 
@@ -132,16 +133,30 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
     reader = Reader(lexicon)
     totals = {"meetings": [0, 0, 0], "participants": [0, 0, 0]}
     checks = {"date": [0, 0], "venue": [0, 0], "kind": [0, 0], "topics": [0, 0]}
+    # Of the gold participants found in a matched meeting, how many got the right country.
+    country = [0, 0]
     topic_overlap: list[float] = []
     false_on_empty, empty_articles, timings, per_article = 0, 0, [], []
-    Reader(lexicon).read(load_article(files[0])["text"])  # warm-up: caches and regexes
+    errors: list[str] = []
+    # Warm-up for caches and regexes; a failure shows again, and is reported, below.
+    with contextlib.suppress(Exception):
+        Reader(lexicon).read(load_article(files[0])["text"])
     for path in files:
         article = load_article(path)
         published = (
             datetime.date.fromisoformat(article["published"]) if article.get("published") else None
         )
         started = time.perf_counter()
-        reading = reader.read(article["text"], published=published, title=article.get("title"))
+        try:
+            reading = reader.read(
+                article["text"],
+                published=published,
+                title=article.get("title"),
+                publisher=article.get("publisher"),
+            )
+        except Exception as exc:  # one article's failure is reported, the others still scored
+            errors.append(f"{path.name}: {type(exc).__name__}: {exc}")
+            reading = Reading([], published, None, [f"The reader failed: {exc}"])
         elapsed = time.perf_counter() - started
         timings.append((elapsed, len(article["text"])))
         predicted = [proposal.as_gold() for proposal in reading.proposals]
@@ -158,9 +173,13 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         totals["meetings"][1] += len(predicted)
         totals["meetings"][2] += len(gold)
         for g, p in pairs:
-            matched = sum(
-                1 for gp in g["participants"] if any(names.same(gp, pp) for pp in p["participants"])
-            )
+            matched = 0
+            for gp in g["participants"]:
+                found = next((pp for pp in p["participants"] if names.same(gp, pp)), None)
+                if found is not None:
+                    matched += 1
+                    country[0] += gp.get("country_iso2") == found.get("country_iso2")
+                    country[1] += 1
             totals["participants"][0] += matched
             totals["participants"][1] += len(p["participants"])
             totals["participants"][2] += len(g["participants"])
@@ -178,6 +197,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
                 "gold": len(gold),
                 "predicted": len(predicted),
                 "matched": len(pairs),
+                "notes": reading.notes,
             }
         )
     per_5000 = [1000 * t * 5000 / max(n, 1) for t, n in timings]
@@ -186,6 +206,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         "meetings": f1(*totals["meetings"]),
         "participants": f1(*totals["participants"]),
         "accuracy": {k: round(v[0] / v[1], 3) if v[1] else None for k, v in checks.items()},
+        "participant_country_accuracy": round(country[0] / country[1], 3) if country[1] else None,
         "topics_jaccard": round(sum(topic_overlap) / len(topic_overlap), 3)
         if topic_overlap
         else None,
@@ -194,4 +215,5 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         "ms_per_article": round(1000 * sum(t for t, _ in timings) / len(timings), 1),
         "ms_per_5000_chars_max": round(max(per_5000), 1),
         "per_article": per_article,
+        "errors": errors,
     }

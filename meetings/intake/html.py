@@ -69,6 +69,35 @@ ENGLISH_WORDS = frozenset(
 )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words each language uses often and the others (nearly) never, to name the language
+# of a text the reader cannot read. Words they share ("de", "la", "que", "en", "con") are left
+# out: they would not tell the languages apart.
+FUNCTION_WORDS = {
+    "English": ENGLISH_WORDS,
+    "Spanish": _words(
+        "el los las del y por para su sus es fue como más pero este esta también lo han según "
+        "tras desde reunión mandatario"
+    ),
+    "Portuguese": _words(
+        "o os do dos das em no na nos nas com um uma foi ao não mais seu sua também pelo pela "
+        "após disse reunião encontro"
+    ),
+    "French": _words(
+        "le les des du et un une qui dans pour avec sur au aux est ont ce cette par son ses "
+        "été lors selon après président avait"
+    ),
+    "German": _words(
+        "der die das und den dem des mit von zu im ist ein eine einer nicht auf für sich hat "
+        "dass wurde bei auch über nach am zum zur"
+    ),
+    "Italian": _words("il gli della delle dei di che per nel nella è sono anche alla dal dopo"),
+}
+
+
 def read_html(data: bytes) -> ArticlePage:
     """The article in a saved web page (or a plain-text file): title, publisher, date, text."""
     if not data or not data.strip():
@@ -131,10 +160,31 @@ def looks_english(text: str) -> bool:
     return sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.02
 
 
+def guess_language(text: str) -> str | None:
+    """The language a text seems to be in, from its commonest function words, or None."""
+    # None when the text is too short to tell or in none of the languages we know (another script).
+    words = _WORD.findall(text[:20000])
+    joined = "".join(words)
+    if not joined or len(joined.encode("ascii", "ignore")) / len(joined) < 0.6:
+        return None  # another script
+    words = [w.lower() for w in words]
+    if len(words) < 12:
+        return None
+    counts = {
+        language: sum(w in vocabulary for w in words)
+        for language, vocabulary in FUNCTION_WORDS.items()
+    }
+    language, best = max(counts.items(), key=lambda item: item[1])
+    return language if best / len(words) >= 0.05 else None
+
+
 def _check_english(text: str) -> None:
     if not looks_english(text):
+        language = guess_language(text)
+        seems = f" (it seems to be {language})" if language and language != "English" else ""
         raise ArticleError(
-            "The text does not look like English; the reader only understands English articles."
+            f"The text does not look like English{seems}; the reader only understands English "
+            "articles."
         )
 
 

@@ -5,11 +5,24 @@ Everything here is rules and vocabularies; there is no statistical model.
 
 from __future__ import annotations
 
+import datetime
+import functools
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from meetings.models import Country, Official, Position, Topic, split_lines
 from meetings.text import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@functools.cache
+def data_file(name: str) -> dict:
+    """One of the reader's vocabularies in meetings/data, read once per process."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
 
 # Titles officials carry in news copy, longest first so "Deputy Prime Minister" wins over
 # "Prime Minister". Matched case-sensitively before a name ("Foreign Minister Wang Yi") and
@@ -85,6 +98,25 @@ TITLES = sorted(
         "Communist Party General Secretary",
         "Party General Secretary",
         "Minister",
+        "President-elect",
+        "Prime Minister-designate",
+        "Ambassador Extraordinary and Plenipotentiary",
+        "High Commissioner",
+        "Special Representative",
+        "State Councilor",
+        "Head of State",
+        "Head of Government",
+        "Minister of State",
+        "Deputy Foreign Minister",
+        "Vice Foreign Minister",
+        "Chief Executive",
+        "Governor-General",
+        "Emperor",
+        "Grand Duke",
+        "Speaker",
+        "PM",
+        "FM",
+        "EAM",
     ],
     key=len,
     reverse=True,
@@ -106,6 +138,7 @@ TITLE_COUNTRY = {
     "federal chancellor": "DE",
     "chancellor": "DE",
     "state councillor": "CN",
+    "state councilor": "CN",
     "vice premier": "CN",
     "chief adviser": "BD",
 }
@@ -113,13 +146,21 @@ TITLE_COUNTRY = {
 # Words that qualify a title without naming a country: "Union External Affairs Minister".
 TITLE_MODIFIERS = (
     r"(?:(?:Union|Acting|acting|Interim|interim|Senior|Caretaker|caretaker|Outgoing|Incoming"
-    r"|Federal)\s+)?"
+    r"|Federal|visiting|Visiting|host|Host)\s+)?"
 )
 
 # Titles people go by in running text instead of their name, resolved to the person holding it.
 ROLE_REFERENCES = {
     "eam": "external affairs minister",
     "the secretary": "secretary of state",
+    "the fm": "foreign minister",
+    "the pm": "prime minister",
+}
+# Titles news abbreviates: "PM Modi", "FM Wang".
+ABBREVIATED_TITLES = {
+    "PM": "Prime Minister",
+    "FM": "Foreign Minister",
+    "EAM": "External Affairs Minister",
 }
 
 NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|le|di|du|ibn|ben|y)"
@@ -130,12 +171,20 @@ NAME_TOKEN = (
     r"|[A-Z]\.)"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
-    r"|Sheikh\s+|Sheikha\s+)"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
+    r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
+    r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
 )
-NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
-NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_TOKEN}){{0,4}}"
-NAME = rf"{HONORIFIC}*{NAME_TOKEN}{NAME_MORE}{NAME_SUFFIX}"
+# "Jr.", and the regnal numbers of kings: "Mohammed VI", "Charles III".
+NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
+# "Amr el-Sayed", "Nasser al-Harthy": an Arabic article joined to the family name.
+JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
+# An initial written without its full stop, inside a name: "A. K Rahman".
+BARE_INITIAL = r"[A-Z](?=(?:\s+[A-Z](?=\s))*\s+[A-Z][a-z])"
+NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL})"
+NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_NEXT}){{0,4}}"
+# "S Rao"; never the article "A" or the pronoun "I".
+NAME = rf"{HONORIFIC}*(?:{NAME_TOKEN}|(?![AI]\s){BARE_INITIAL}){NAME_MORE}{NAME_SUFFIX}"
 
 # Capitalised words that end a name: "Marco Rubio Monday", "Narendra Modi In".
 NOT_NAME_WORDS = {
@@ -154,24 +203,27 @@ IN_PERSON = "in-person"
 TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
-            r"\b(?:spoke|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
+            r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
             r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b",
             re.I,
         ),
         CALL,
     ),
     (
-        re.compile(r"\b(?:tele)?phone\s+(?:call|calls|conversation|conversations|talks)\b", re.I),
+        re.compile(
+            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks)\b", re.I
+        ),
         CALL,
     ),
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
     (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
     (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
-    (re.compile(r"\bspoke\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
+    (re.compile(r"\bspok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
     (
         re.compile(
             r"\b(?:virtual|online)\s+(?:summit|meeting|talks|call|conversation)\b"
-            r"|\bvideo\s*(?:link|conference|call|conferencing)\b|\bby\s+video\b",
+            r"|\bvideo\s*(?:link|conference|call|conferencing)\b|\bby\s+video\b"
+            r"|\b(?:joined|appeared)\s+on\s+screen\b",
             re.I,
         ),
         VIRTUAL,
@@ -184,14 +236,22 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             # "held more than three hours of talks", not "had featured in the talks"
             r"\b(?:held|hold|holds|had|concluded)\b"
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,5}?\s+"
-            r"(?:talks|meeting|meetings|discussions|consultations|summit|dialogue|conversation)\b",
+            r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
+            r"|dinner|lunch|luncheon|breakfast|banquet)\b",
             re.I,
         ),
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
-    (re.compile(r"\b(?:at|during|after)\s+their\s+(?:talks|meeting|summit)\b", re.I), IN_PERSON),
+    (
+        re.compile(
+            r"\b(?:at|during|after|in)\s+their\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit"
+            r"|(?:tele)?phone\s+(?:call|conversation)|video\s+(?:call|conference)|call|conversation)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     (
         re.compile(
             r"\b(?:wrapped\s+up|concluded|began|opened|finished|ended|started)\s+"
@@ -201,12 +261,44 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    (re.compile(r"\b(?:sat\s+down|conferred)\s+with\b", re.I), IN_PERSON),
+    (
+        re.compile(r"\b(?:sat\s+down|conferred|sh(?:ook|akes|aking)\s+hands)\s+with\b", re.I),
+        IN_PERSON,
+    ),
+    # "the host brought them together in a three-way meeting": those named, and the host
+    (
+        re.compile(r"\bbrought\s+(?:them|the\s+two|both(?:\s+leaders)?)\s+together\b", re.I),
+        IN_PERSON,
+    ),
+    # "received in audience", "during an audience", "held a reception for"
+    (
+        re.compile(
+            r"\b(?:during|in|at)\s+an\s+audience\b|\breceived\b[^.;]{0,60}?\bin\s+(?:an\s+)?audience\b"
+            r"|\bgranted\s+(?:an\s+)?audience\s+to\b|\baudience\s+with\b"
+            r"|\b(?:held|gave|hosted|offered)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:reception|banquet|dinner"
+            r"|luncheon|lunch|breakfast)\s+(?:for|in\s+honou?r\s+of)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
+    # "exchanging views with", "held a tête-à-tête with", "discussed the region with"
+    (
+        re.compile(
+            r"\bexchang(?:ed|es|ing)\s+(?:views|notes|ideas)\s+with\b"
+            r"|\bt[eê]te[- ][aà][- ]t[eê]te\b|\bheld\s+(?:a\s+)?bilaterals?\b"
+            r"|\bdiscuss(?:ed|es|ing)?\b(?:\s+(?!with\b)[\w'’-]+){0,12}?\s+with\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     (
         re.compile(r"\b(?:talks|meeting|meetings|summit|discussions)\s+between\b", re.I),
         IN_PERSON,
     ),
     (re.compile(r"\bhosted\b", re.I), IN_PERSON),
+    # "welcomed his Malian counterpart X to the palace" (not "welcomed the decision")
+    (re.compile(r"\bwelcom(?:ed|es)\b", re.I), IN_PERSON),
+    (re.compile(r"\bco-?chair(?:ed|s)?\b[^.;]{0,80}?\bwith\b", re.I), IN_PERSON),
     (
         re.compile(
             r"\breceived\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
@@ -220,15 +312,25 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
 
 # Verbs that report a meeting only when two officials of different countries are their subject:
 # "Singh and Marles signed three agreements in Canberra".
-JOINT_TRIGGERS = re.compile(r"\b(?:signed|discussed|agreed|reviewed|witnessed|exchanged)\b")
+# "exchanged views", not "exchanged letters": letters are no meeting.
+JOINT_TRIGGERS = re.compile(
+    r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired"
+    r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b))\b"
+)
 
 # Words in the same clause that make a reported meeting something other than one that happened.
 NOT_HAPPENED = re.compile(
     r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
-    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|may|might"
+    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
-    r"|put\s+off|did\s+not|didn't|never|failed\s+to|declined|refused|ahead\s+of|invited"
+    r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
+    r"|declined|refused|ahead\s+of|invited"
     r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
+    # asking for a meeting is not having one: "sought a meeting with", "called for talks"
+    r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
+    r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|ready\s+to"
+    r"|willing\s+to|offered\s+to|offers\s+to"
+    r"|(?:previous|past|earlier|former|recent)\s+(?:meetings|talks|summits|calls)"
     r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",
     re.I,
 )
@@ -240,6 +342,20 @@ class KnownOfficial:
     name: str
     country: str | None
     title: str | None
+    # the countries of their posts: (country, start, end), None for a date not known
+    terms: tuple[tuple[str | None, datetime.date | None, datetime.date | None], ...] = ()
+
+    def country_on(self, day: datetime.date | None) -> str | None:
+        """The country they served around the day (a year either side), or None when the
+        tracker has them in no post then: a minister of yesterday may sit for an international
+        body today."""
+        if day is None or not self.terms:
+            return self.country
+        slack = datetime.timedelta(days=366)
+        for country, start, end in self.terms:
+            if (start is None or start - slack <= day) and (end is None or day <= end + slack):
+                return country or self.country
+        return None
 
 
 @dataclass
@@ -248,10 +364,38 @@ class Lexicon:
 
     country_names: dict[str, str] = field(default_factory=dict)  # folded word -> ISO code
     country_pattern: re.Pattern | None = None
+    # Countries' own names and demonyms, as opposed to other words for them ("Beijing")
+    country_own_names: set[str] = field(default_factory=set)
     officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
     official_pattern: re.Pattern | None = None
     topics: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # News outlets and agencies: (pattern of their names, country or None for a world wire)
+    outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
+
+    def outlet_country(self, text: str, *, last: bool = False) -> tuple[str, str | None] | None:
+        """(outlet, its country) for the first (or last) outlet text names; None for none."""
+        found = [
+            (m.start(), m[0], code)
+            for pattern, code in self.outlets
+            for m in pattern.finditer(text)
+        ]
+        if not found:
+            return None
+        # Of two names that overlap the longer is meant: "The Times of India", not "The Times".
+        found = [
+            hit
+            for hit in found
+            if not any(
+                other[0] < hit[0] + len(hit[1])
+                and hit[0] < other[0] + len(other[1])
+                and len(other[1]) > len(hit[1])
+                for other in found
+            )
+        ]
+        found.sort(key=lambda hit: (hit[0], -len(hit[1])))
+        _, name, code = found[-1] if last else found[0]
+        return name, code
 
 
 def words_pattern(words: list[str], *, flags: int = 0) -> re.Pattern | None:
@@ -266,13 +410,26 @@ def build_lexicon() -> Lexicon:
     """Read the vocabularies from the database: a handful of queries, done once per article."""
     lex = Lexicon()
     surface: list[str] = []
-    rows = list(Country.objects.values_list("code", "name", "aliases", "demonyms"))
-    # Names first, so that a country's own name wins over another's alias or demonym.
+    # Countries of today: an article's "Soviet" or "Burmese" is not a state that has ended.
+    rows = list(
+        Country.objects.exclude(kind=Country.Kind.FORMER).values_list(
+            "code", "name", "aliases", "demonyms"
+        )
+    )
+    # Names first, so that a country's own name wins over another's alias or demonym. Some
+    # rows list demonyms with commas.
     words = [(code, name) for code, name, _, _ in rows] + [
-        (code, word)
+        (code, word.strip())
         for code, _, aliases, demonyms in rows
-        for word in [*split_lines(aliases), *split_lines(demonyms)]
+        for line in [*split_lines(aliases), *split_lines(demonyms)]
+        for word in line.split(",")
     ]
+    lex.country_own_names = {fold(name) for _, name, _, _ in rows} | {
+        fold(word.strip())
+        for _, _, _, demonyms in rows
+        for line in split_lines(demonyms)
+        for word in line.split(",")
+    }
     for code, word in words:
         # "US" as a word means the country only in capitals; all others are capitalised.
         lex.country_names.setdefault(fold(word), code)
@@ -280,21 +437,43 @@ def build_lexicon() -> Lexicon:
         if not word.endswith("s"):
             surface.append(word + "'s")
     lex.country_pattern = words_pattern(surface)
+    for outlet in data_file("outlets.json")["outlets"]:
+        # Acronyms match in capitals only ("AP", not "ap"); other names in any case.
+        acronyms = [n for n in outlet["names"] if n.isupper()]
+        names = [n for n in outlet["names"] if not n.isupper()]
+        for group, flags in ((acronyms, 0), (names, re.I)):
+            pattern = words_pattern(group, flags=flags)
+            if pattern is not None:
+                lex.outlets.append((pattern, outlet["country"]))
 
     titles: dict[int, str] = {}
-    for official_id, title in (
-        Position.objects.filter(end__isnull=True)
-        .order_by("start")
-        .values_list("official_id", "title")
+    latest: dict[int, datetime.date] = {}  # when each official last held a post
+    terms: dict[int, list] = {}
+    today = datetime.date.today()
+    for official_id, title, code, start, end in Position.objects.order_by("start").values_list(
+        "official_id", "title", "country__code", "start", "end"
     ):
-        titles[official_id] = title
+        if end is None:
+            titles[official_id] = title
+        last = end or today
+        if last > latest.get(official_id, datetime.date.min):
+            latest[official_id] = last
+        terms.setdefault(official_id, []).append((code, start, end))
     names: list[str] = []
-    for official_id, name, aliases, code in Official.objects.values_list(
-        "id", "name", "aliases", "country__code"
-    ):
-        known = KnownOfficial(official_id, name, code, titles.get(official_id))
+    officials = list(Official.objects.values_list("id", "name", "aliases", "country__code"))
+    # A name two officials share is taken to be the one who held a post last: an article is
+    # news, and the record's leaders of decades ago must not take today's names.
+    officials.sort(key=lambda row: latest.get(row[0], today), reverse=True)
+    # A surname alone is a common word ("Horn", "Hague"): it names an official only while
+    # they are in the news, up to ten years after they left their last post.
+    retired = today - datetime.timedelta(days=3652)
+    for official_id, name, aliases, code in officials:
+        known = KnownOfficial(
+            official_id, name, code, titles.get(official_id), tuple(terms.get(official_id, ()))
+        )
+        recent = latest.get(official_id, today) >= retired
         for alias in [name, *split_lines(aliases)]:
-            if len(alias) > 3:
+            if len(alias) > 3 and (recent or len(alias.split()) > 1):
                 lex.officials.setdefault(fold(alias), known)
                 names.append(alias)
     lex.official_pattern = words_pattern(names)

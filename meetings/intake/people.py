@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from meetings.intake.lexicon import (
+    ABBREVIATED_TITLES,
     HONORIFIC,
     NAME,
     NOT_NAME_WORDS,
@@ -23,6 +26,7 @@ SENTENCE_WORDS = (
     r"|Then|Meanwhile|Later|Earlier|Last|This|That|Both|His|Her|Their|Its|Our|For|From|With)\b"
 )
 FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
+TITLE_WORDS = frozenset(word for t in FOLDED_TITLES for word in t.split())
 
 
 @dataclass
@@ -35,6 +39,9 @@ class Person:
     country: str | None = None
     official_id: int | None = None
     sentence: str = ""
+    country_evidence: str = ""  # why we think the country is theirs
+    seen: int = 0  # the last sentence that named them
+    tracker_country: str | None = None  # the tracker's country for them, the last resort
 
     def short_names(self) -> list[str]:
         """How later sentences may call them: the last name, or the first of a two-word name
@@ -49,6 +56,16 @@ class Person:
         short = [fold(words[-1])] if words else []
         if len(words) == 2 and len(words[0]) >= 2:
             short.append(fold(words[0]))
+        if any(fold(w) in {"bin", "bint", "ibn"} for w in words[1:]):
+            short.append(fold(words[0]))  # "Sheikh Tamim" for Tamim bin Hamad Al Thani
+        for before, particle in zip(words, words[1:], strict=False):
+            # "Ortega" for Daniel Ortega y Saavedra, "Peña" for Santiago Peña de la Cruz
+            if (
+                fold(particle) in NAME_PARTICLE_WORDS
+                and before[:1].isupper()
+                and before != words[0]
+            ):
+                short.append(fold(before))
         return short
 
 
@@ -59,16 +76,28 @@ class Mention:
     end: int
 
 
+def names_a_thing(sentence: str, start: int, end: int) -> bool:
+    """Whether the single word at sentence[start:end] is part of the name of a place or a
+    thing: after "the" ("The Hague") or before "of" ("the Horn of Africa")."""
+    before = sentence[max(0, start - 4) : start].lower()
+    return before == "the " or sentence[end : end + 4] == " of "
+
+
 @dataclass
 class People:
     """The article's cast: everyone found so far, by folded name and by surname."""
 
     lexicon: Lexicon
-    default_country: str | None = None
     by_key: dict[str, Person] = field(default_factory=dict)
     by_surname: dict[str, Person] = field(default_factory=dict)
+    by_first: dict[str, list[Person]] = field(default_factory=dict)  # by the first word
+    by_given: dict[str, Person] = field(default_factory=dict)  # the first word, as a last resort
     anonymous: int = 0
     _patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    # The country of a place a title names ("Crown Prince of Dubai"), from the gazetteer.
+    place_country: Callable[[str], str | None] | None = None
+    sentences: int = 0  # how many sentences find has read
+    reference: datetime.date | None = None  # the day the article speaks from
 
     def patterns(self) -> dict[str, re.Pattern]:
         if not self._patterns:
@@ -78,7 +107,7 @@ class People:
     def country_of(self, word: str | None) -> str | None:
         if not word:
             return None
-        word = re.sub(r"\s+(?:administration|government|regime|side)'s$", "", fold(word))
+        word = re.sub(r"\s+(?:administration|government|regime|side)(?:'s)?$", "", fold(word))
         if word.endswith("'s"):
             word = word[:-2]
         return self.lexicon.country_names.get(word)
@@ -91,6 +120,37 @@ class People:
                 key=key, name=None, title=title, country=country, sentence=sentence
             )
         return self.by_key[key]
+
+    def same_but_misspelled(self, name: str) -> Person | None:
+        """Someone named before whose name this one is, cut short or misspelled."""
+        # "Alasane Ouattara" after "Alassane Ouattara": the same family name and a given name
+        # a letter or two apart.
+        words = name.split()
+        if len(words) < 2:
+            return None
+        # "Tamim bin Hamad" after "Tamim bin Hamad Al Thani": the name cut short
+        for other in self.by_first.get(fold(words[0]), [])[-50:]:
+            if fold(other.name).startswith(fold(name) + " "):
+                return other
+        earlier = self.by_surname.get(fold(words[-1]))
+        if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
+            return None
+        given, other = fold(words[0]), fold(earlier.name.split()[0])
+        if given[:1] == other[:1] and close_spelling(given, other):
+            return earlier
+        return None
+
+    def countries_behind(self, sentence: str, position: int) -> list[tuple[str, int]]:
+        """Every country word of a list ending just before position."""
+        # "Niger and Chad" in "Niger and Chad Presidents".
+        found = []
+        while (behind := self.country_behind(sentence, position)) is not None:
+            found.insert(0, behind)
+            gap = re.search(r"(?:,\s*and|,|and|&)\s*$", sentence[max(0, behind[1] - 8) : behind[1]])
+            if gap is None:
+                break
+            position = behind[1] - (len(sentence[max(0, behind[1] - 8) : behind[1]]) - gap.start())
+        return found
 
     def country_behind(self, sentence: str, position: int) -> tuple[str, int] | None:
         """The country word ending just before position ("US ", "Japan's "): (word, its start).
@@ -118,19 +178,32 @@ class People:
             existing = self.by_key.get(fold(known.name if known else name))
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))
+            if existing is None and known is None:
+                existing = self.same_but_misspelled(name)
             if existing is None:
                 key = fold(known.name if known else name)
                 existing = Person(key=key, name=known.name if known else name, sentence=sentence)
                 if known:
                     existing.official_id = known.official_id
                 self.by_key[key] = existing
+                self.by_first.setdefault(fold(existing.name.split()[0]), []).append(existing)
+                first = existing.name.split()[0]
+                if len(existing.name.split()) >= 3 and not first.endswith("."):
+                    # "Lee" for Lee Hsien Loong: a family name written first, used when no
+                    # one else is called so
+                    self.by_given.setdefault(fold(first), existing)
                 for short in existing.short_names():
                     self.by_surname.setdefault(short, existing)
                 if known:
                     self.by_surname.setdefault(fold(name), existing)
             person = existing
             if known:
-                person.country = person.country or known.country or country
+                served = known.country_on(self.reference)
+                if not person.country and served:
+                    person.country = served
+                    person.country_evidence = f"{known.name}, an official in the tracker"
+                # in no post of the tracker's then: their country only if the text gives none
+                person.tracker_country = known.country
                 person.title = person.title or title or known.title
         else:
             self.anonymous += 1
@@ -139,23 +212,35 @@ class People:
             person.title = title
         if country and not person.country:
             person.country = country
+            person.country_evidence = sentence
         if not person.country and person.title:
             person.country = TITLE_COUNTRY.get(fold(person.title))
+            if person.country:
+                person.country_evidence = f"the title {person.title}"
         return person
 
     def find(self, sentence: str) -> list[Mention]:
         """Everyone the sentence mentions, left to right, without overlaps."""
         p = self.patterns()
         found: list[Mention] = []
+        # Which characters a mention already covers: a look-up per character, so a sentence
+        # naming hundreds of people is still read in time proportional to its length.
+        taken = bytearray(len(sentence) + 1)
+        self.sentences += 1
 
         def overlaps(a: int, b: int) -> bool:
-            return any(not (b <= m.start or a >= m.end) for m in found)
+            return any(taken[a:b])
+
+        def take(person: Person, a: int, b: int) -> None:
+            found.append(Mention(person, a, b))
+            taken[a:b] = b"\x01" * (b - a)
+            person.seen = self.sentences
 
         def add(name: str | None, title: str | None, country: str | None, a: int, b: int):
             if overlaps(a, b):
                 return None
             person = self.register(name, title, country, sentence)
-            found.append(Mention(person, a, b))
+            take(person, a, b)
             return person
 
         for m in p["counterpart"].finditer(sentence):
@@ -165,30 +250,45 @@ class People:
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
-            quals = [q[0] for q in p["qual_any"].finditer(m["quals"])]
+            if re.search(r"[A-Z][\w'\-]+,\s*$", sentence[max(0, m.start() - 40) : m.start()]):
+                continue  # "Paulo Rangel, his Portuguese counterpart": said of the name before it
+            quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
-                found.append(Mention(person, m.start(), m.end()))
-        for m in p["the_role"].finditer(sentence):
-            if not overlaps(m.start(), m.end()):
-                country = self.country_of(m["qual"])
-                person = self.role_holder(country, clean_title(m["title"]), sentence)
-                found.append(Mention(person, m.start(), m.end()))
-        for key in ("name_title_of", "the_title_name", "title_name", "name_title"):
+                take(person, m.start(), m.end())
+        self.find_groups(sentence, overlaps, take)
+        for m in p["honorific_capitals"].finditer(sentence):
+            # "Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan": a family name in capitals
+            name = f"{m['given']} {m['family'].title()}"
+            said = p["appositive_title"].match(sentence, m.end())
+            title = clean_title(said["title"]) if said else None
+            country = self.country_of(said["of"]) if said else None
+            add(name, title, country, m.start("family"), said.end() if said else m.end())
+        for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
                 if not name or self.is_not_a_person(name):
                     continue
-                start = m.start() if key != "name_title_of" else m.start("name")
+                inside = self.country_behind(sentence, end)
+                if inside and inside[1] < m.start("name") < end:
+                    continue  # "Minister of Foreign Affairs of Burkina Faso": "Faso" is no name
+                start = m.start() if key not in ("name_title_of",) else m.start("name")
                 if key in ("name_title", "name_title_of"):
                     end = m.end()
                 groups = m.groupdict()
                 qual = groups.get("qual")
                 title_text = groups.get("title") or ""
-                if key == "title_name":
+                head, joined, tail = title_text.partition(" and ")
+                if key == "title_name" and joined and not self.title_like(head):
+                    # "Orban and Serbian President Aleksandar Vucic": a name, then the title
+                    start = m.start("title") + len(head) + len(joined)
+                    title_text = tail
+                if key in ("title_name", "lower_title"):
                     behind = self.country_behind(sentence, start)
                     if behind:
                         qual, start = behind
+                    elif key == "lower_title" and not groups.get("former"):
+                        continue  # "said minister Smith": a title in lower case needs a country
                     words = title_text.split()
                     for k in range(min(3, len(words) - 1), 0, -1):
                         if self.country_of(" ".join(words[:k])):
@@ -197,12 +297,26 @@ class People:
                             title_text = " ".join(words[k:])
                             break
                 country = self.country_of(qual) or self.country_of(groups.get("of"))
+                if country is None and groups.get("of"):
+                    country = self.place_named(groups["of"])
+                    if country is None:
+                        continue  # "X, Minister of Justice": a portfolio, no country
                 if country is None:
                     after = p["of_country"].match(sentence[end:])
                     if after:
                         country = self.country_of(after["of"])
+                        if re.match(r",?\s+of\b", sentence[end:]):
+                            end += after.end()  # "President Paul Kagame of Rwanda", one mention
+                    else:
+                        country = self.place_after(sentence[end:])
                 title = clean_title(title_text) if title_text else None
                 add(name, title, country, start, end)
+        for m in p["the_role"].finditer(sentence):
+            # after the names: "Albares, the Spanish foreign minister," is said of Albares
+            if not overlaps(m.start(), m.end()):
+                country = self.country_of(m["qual"])
+                person = self.holder_of(country, clean_title(m["title"]), sentence)
+                take(person, m.start(), m.end())
         # "China's Wang Yi": a possessive country word before a name.
         for m in re.finditer(r"'s\s+(?=[A-Z])", sentence):
             behind = self.country_behind(sentence, m.start() + 2)
@@ -210,28 +324,172 @@ class People:
             if not behind or not named or not behind[0].endswith("'s"):
                 continue
             name, end = clean_name(named[0], named.start())
+            if name and len(name.split()) == 1 and fold(name) not in self.by_surname:
+                continue  # "Oman's Duqm port": one word after a country is rarely a person
+            if name and any(fold(w) in NOT_PERSON_WORDS for w in name.split()):
+                continue  # "Estonia's Information System Authority"
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
+        for m in p["possessive_role"].finditer(sentence):
+            behind = self.country_behind(sentence, m.start() + 2)
+            if behind and behind[0].endswith("'s") and not overlaps(behind[1], m.end()):
+                person = self.holder_of(
+                    self.country_of(behind[0]), clean_title(m["title"]), sentence
+                )
+                take(person, behind[1], m.end())
+        for m in p["predecessor"].finditer(sentence):
+            # "Boric's predecessor, Michelle Bachelet": the country of the one named before
+            owner = (
+                self.by_surname.get(fold(sentence[: m.start()].split()[-1])) if m.start() else None
+            )
+            name, end = clean_name(m["name"], m.start("name"))
+            if owner and owner.country and name and not self.is_not_a_person(name):
+                add(name, None, owner.country, m.start("name"), end)
+        for m in p["name_of"].finditer(sentence):
+            name, end = clean_name(m["name"], m.start("name"))
+            if (
+                name
+                and len(name.split()) >= 2
+                and not self.is_not_a_person(name)
+                and not any(fold(w) in NOT_PERSON_WORDS for w in name.split())
+            ):
+                add(name, None, self.country_of(m["of"]), m.start("name"), m.end())
+        for m in p["role_of"].finditer(sentence):
+            # "the Prime Minister of Malta held talks": a role, its holder named elsewhere
+            country = self.country_of(m["of"])
+            if country and not overlaps(m.start(), m.end()):
+                take(self.role_holder(country, clean_title(m["title"]), sentence), *m.span())
+        for m in p["the_title"].finditer(sentence):
+            # "The Prime Minister spoke to ...": whoever holds the title in this report
+            if not overlaps(m.start(), m.end()):
+                title = clean_title(m["title"])
+                person = self.person_with_title(title) or self.role_holder(None, title, sentence)
+                take(person, m.start(), m.end())
+        for m in p["led_by"].finditer(sentence):
+            name, end = clean_name(m["name"], m.start("name"))
+            behind = self.country_behind(sentence, m.start())
+            if name and behind and not self.is_not_a_person(name):
+                add(name, None, self.country_of(behind[0]), m.start("name"), end)
         # Names we know: officials in our tables, and people named earlier in the article.
         if self.lexicon.official_pattern is not None:
             for m in self.lexicon.official_pattern.finditer(sentence):
+                if " " not in m[0] and names_a_thing(sentence, m.start(), m.end()):
+                    continue  # "the Horn of Africa", "The Hague": a place, not a person
                 add(m[0], None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
-            person = self.by_surname.get(fold(word))
+            person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))
             if person and not overlaps(m.start(), m.start() + len(word)):
-                found.append(Mention(person, m.start(), m.start() + len(word)))
+                take(person, m.start(), m.start() + len(word))
+        for mention in found:
+            if mention.person.name and not mention.person.country:
+                at = p["institution_after"].match(sentence, mention.end) or p[
+                    "counterpart_after"
+                ].match(sentence, mention.end)
+                if at and (country := self.country_of(at["of"])):
+                    mention.person.country, mention.person.country_evidence = country, sentence
         found.sort(key=lambda mention: mention.start)
         return found
 
+    def find_groups(self, sentence: str, overlaps, take) -> None:
+        """Officials of several countries named together by their title, one per country."""
+        # "The leaders of Niger and Chad", "the Chilean and Peruvian presidents", "the foreign
+        # ministers of Argentina and Chile, Gerardo Werthein and Alberto van Klaveren": named
+        # when the names follow in the same order.
+        p = self.patterns()
+        for m in p["plural"].finditer(sentence):
+            title = singular(m["title"])
+            if m["quals"]:
+                words = [q[0] for q in p["qual_any"].finditer(m["quals"])]
+                start, end = m.start(), m.end()
+            else:
+                behind = self.countries_behind(sentence, m.start())
+                words = [word for word, _ in behind]
+                start, end = (behind[0][1] if behind else m.start()), m.end()
+            codes = [c for c in (self.country_of(w) for w in words) if c]
+            if len(set(codes)) < 2 or overlaps(start, end):
+                continue
+            names = p["names_after"].match(sentence, end)
+            listed = []
+            if names:
+                listed = [
+                    clean_name(n.strip(), 0)[0] for n in re.split(r",\s*|\s+and\s+", names["names"])
+                ]
+            if names and len(listed) == len(codes) and all(listed):
+                for name, code in zip(listed, codes, strict=True):
+                    person = self.register(name, title, code, sentence)
+                    take(person, start, names.end())
+                continue
+            for code in dict.fromkeys(codes):
+                take(self.role_holder(code, title, sentence), start, end)
+
+    def title_like(self, words: str) -> bool:
+        """Words that belong in a title: "Commerce" in "Commerce and Industry Minister"."""
+        parts = words.split()
+        for k in range(min(3, len(parts)), 0, -1):
+            if self.country_of(" ".join(parts[:k])):
+                parts = parts[k:]  # "British Business": the country, then the title's words
+                break
+        return all(
+            w in PORTFOLIOS or w in TITLE_WORDS or w in MORE_TITLE_WORDS
+            for w in fold(" ".join(parts)).split()
+        )
+
+    def holder_of(self, country: str | None, title: str, sentence: str) -> Person:
+        """Who "the Colombian president" is, named or not."""
+        # The one president this report named of that country, or the one it named without a
+        # country (who is then Colombian); else an unnamed holder of the role.
+        named = [
+            p for p in self.by_key.values() if p.name and p.title and fold(p.title) == fold(title)
+        ]
+        same = [p for p in named if p.country == country]
+        if len(same) == 1:
+            return same[0]
+        unplaced = [p for p in named if not p.country]
+        if country and not same and len(unplaced) == 1:
+            unplaced[0].country, unplaced[0].country_evidence = country, sentence
+            return unplaced[0]
+        return self.role_holder(country, title, sentence)
+
+    def person_with_title(self, title: str) -> Person | None:
+        """The one named person this report gave the title, if there is exactly one."""
+        folded = fold(title)
+        holders = [
+            person
+            for person in self.by_key.values()
+            if person.name and person.title and fold(person.title) == folded
+        ]
+        return holders[0] if len(holders) == 1 else None
+
+    def place_named(self, text: str) -> str | None:
+        """The country of the place that text starts with ("Dubai" in a title)."""
+        # Never a portfolio: "Minister of Justice" names no place called Justice.
+        words = text.strip(" ,.").split()
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[:n])
+            country = self.country_of(name)
+            if country:
+                return country
+            if self.place_country is not None and not set(fold(name).split()) & PORTFOLIOS:
+                country = self.place_country(name)
+                if country:
+                    return country
+        return None
+
+    def place_after(self, text: str) -> str | None:
+        """ "..., Crown Prince of Dubai and ...": the country of the place a title names."""
+        m = re.match(r"^,?\s+of\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})", text)
+        return self.place_named(m[1]) if m else None
+
     def is_not_a_person(self, name: str) -> bool:
         folded = fold(name)
-        return folded in self.lexicon.country_names or folded in FOLDED_TITLES
-
-    def fill_defaults(self) -> None:
-        for person in self.by_key.values():
-            if not person.country and self.default_country:
-                person.country = self.default_country
+        if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
+            return True
+        # "Affairs" in "Minister for Foreign Affairs of Japan": a portfolio's words, no name
+        return all(
+            word in PORTFOLIOS or word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS
+            for word in folded.split()
+        )
 
 
 def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
@@ -242,40 +500,111 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     qual = rf"(?:{qual})(?:\s+(?:administration|government|regime|side)'s)?"
     one = "|".join(re.escape(t) for t in TITLES)
     one = (
-        rf"(?:{one}|Minister\s+(?:of|for)\s+[A-Z]\w+(?:\s+(?:and|of|for)\s+[A-Z]\w+){{0,3}}"
+        # "Minister for Economic Affairs and Climate Action": a ministry's words, joined or not
+        rf"(?:{one}|Minister\s+(?:of|for)\s+(?:the\s+)?[A-Z]\w+"
+        rf"(?:\s+(?:and|of|for|&)\s+(?:the\s+)?[A-Z]\w+|\s+{MINISTRY_WORD}){{0,4}}"
         # "Business and Trade Secretary", "Commerce and Industry Minister"
         rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
     )
     title = rf"{one}(?:\s+and\s+{one})?"
+    lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
+    # The place a title names when it is no country: "Crown Prince of Dubai".
+    place = r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
     # Each pattern starts with a cheap literal or a title, never with the long list of country
     # words: the qualifier before a title is looked up behind the match instead.
     lexicon.person_patterns = {
         "title_name": re.compile(
             rf"{TITLE_MODIFIERS}(?P<title>{title}),?\s+"
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual}),?\s+)?(?P<name>{NAME})"
+            # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
+            # "Japanese Ambassador to Kenya Ken Okaniwa": the country he is posted to is not his
+            rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
+            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side)?(?:\s+to\s+(?:the\s+)?{qual})?"
+            # "Special Envoy of the Pakistani side and Foreign Secretary X"
+            rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
+            rf"(?P<name>{NAME})"
+        ),
+        # "Chile's president Gabriel Boric", "former prime minister John Major"
+        "lower_title": re.compile(
+            rf"(?<![\w-])(?P<former>(?:former|then-|then\s+|late\s+)\s*)?(?P<title>{lower})"
+            rf"(?:\s+and\s+(?:{lower}))?,?\s+(?P<name>{NAME})"
+        ),
+        # "Mr. TANAKA Hiroshi": a family name in capitals before the given name
+        "honorific_capitals": re.compile(
+            r"\b(?:Mr|Ms|Mrs|Madam|H\.E\.(?:\s+Mr)?)\.?\s+"
+            r"(?P<family>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
+        ),
+        "appositive_title": re.compile(
+            rf",\s+(?:the\s+)?(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})"
+        ),
+        # "the Prime Minister of India held talks": a role whose holder is named elsewhere
+        "role_of": re.compile(
+            rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"
+            rf"(?!,?\s+(?:{NAME}))"
+        ),
+        # "The Prime Minister spoke to ...": the holder of a title this report names
+        "the_title": re.compile(
+            rf"(?<![\w-])[Tt]he\s+(?P<title>{one}|{lower})\b(?!'s)(?!-)"
+            rf"(?!\s+(?:of|for|and|to|in)\b)(?!\s*,?\s*(?:{NAME}))"
+        ),
+        # "the leaders of Niger and Chad", "Niger and Chad Presidents"
+        "plural": re.compile(
+            rf"(?<![\w-])(?P<title>{PLURAL_TITLES})(?![\w-])"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<quals>{quals}))?"
+        ),
+        # "Irfaan Ali of Guyana": a name with its country and no title
+        "name_of": re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"),
+        # "X, state secretary at Moldova's Ministry of ...": the country of their institution
+        "institution_after": re.compile(
+            rf",\s+[^,;.()]{{0,80}}?\b(?:at|of|in|from)\s+(?:the\s+)?(?P<of>{qual})"
+            r"(?:'s)?\s+(?:(?:Foreign|Defen[cs]e|Finance|Interior|Trade)\s+)?(?:Ministry|ministry"
+            r"|[Gg]overnment|[Ee]mbassy|Cabinet|Presidency|Foreign\s+Office|[Pp]arliament)"
+        ),
+        # "Paulo Rangel, his Portuguese counterpart": the country of the counterpart named before
+        "counterpart_after": re.compile(rf",\s+(?:his|her|their)\s+(?P<of>{qual})\s+counterpart\b"),
+        # "The Estonian delegation was led by Marten Kask"
+        "led_by": re.compile(
+            rf"\b(?:delegation|side|team)\s+(?:was\s+|is\s+|were\s+)?(?:led|headed)\s+by\s+"
+            rf"(?P<name>{NAME})"
+        ),
+        "names_after": re.compile(
+            rf",?\s+(?P<names>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})(?=[\s,.;:]|$)"
         ),
         "name_title": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+)?(?P<qual>{qual})\s+"
             rf"{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            # "A, Chile's president B": the title is the next name's, in a list
+            r"(?!\s+(?:[A-Z]\.\s*)*[A-Z][a-z])"
         ),
         "name_title_of": re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
-            rf"(?:the\s+)?(?P<of>{qual})"
+            rf"(?:the\s+)?(?P<of>{qual}|{place})"
         ),
         "the_title_name": re.compile(
-            rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
+            rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"
             rf"(?P<name>{NAME})"
+        ),
+        # "a summit with Colombia's president": the role, after a possessive country
+        "possessive_role": re.compile(
+            rf"'s\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b(?!-)(?!\s*,?\s*(?:{NAME}))"
+        ),
+        # "Boric's predecessor, Michelle Bachelet": of the same country
+        "predecessor": re.compile(
+            rf"'s\s+(?:predecessor|successor|counterpart|deputy|envoy|successor),?\s+(?P<name>{NAME})"
         ),
         # "sat down with the Saudi crown prince": an official the text does not name
         "the_role": re.compile(
-            rf"\bthe\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
         ),
         "counterpart": re.compile(
             rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+(?P<name>{NAME})"
         ),
-        "counterparts": re.compile(rf"\b(?:his|her|their)\s+(?P<quals>{quals})\s+counterparts?\b"),
+        "counterparts": re.compile(
+            rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+counterparts?\b"
+            # "his counterparts from Portugal, Italy and Norway"
+            rf"|counterparts?\s+(?:from|of)\s+(?P<from>{quals}))"
+        ),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),
         # "Keir Starmer became the first British prime minister"
@@ -298,10 +627,23 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
         start += honorific.end()
         name = name[honorific.end() :]
     tokens = name.split()
+    while tokens and tokens[0] in OPENING_WORDS:
+        # "When Richard Nixon met Mao": the sentence's first word is no part of the name
+        start += len(tokens[0]) + 1
+        name = name[len(tokens[0]) :].lstrip()
+        tokens = tokens[1:]
     kept: list[str] = []
     for token in tokens:
         bare = token.rstrip(".,").removesuffix("'s").removesuffix("’s")
-        if fold(bare) in NOT_NAME_WORDS and not (len(bare) == 1 and token.endswith(".")):
+        after_particle = bool(kept) and fold(kept[-1]) in ARTICLES_IN_NAMES
+        # "He Lifeng": a Chinese family name, when a given name follows
+        family_name = not kept and bare == "He" and len(tokens) > 1 and tokens[1][:1].isupper()
+        if (
+            fold(bare) in NOT_NAME_WORDS
+            and not (len(bare) == 1 and token.endswith("."))
+            and not after_particle  # "Al Thani" is a family name
+            and not family_name
+        ):
             break
         kept.append(token)
         if token.endswith(("'s", "’s")):
@@ -318,10 +660,98 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
+OPENING_WORDS = {
+    "When", "After", "Before", "As", "While", "If", "Since", "Although", "Though", "Once",
+    "Until", "Because", "Where", "Whether", "Unlike", "Like", "Meanwhile", "However", "Then",
+}  # fmt: skip
+NAME_PARTICLE_WORDS = {"da", "de", "do", "dos", "das", "y", "van", "von", "del", "di", "du", "la"}
+ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}
+MORE_TITLE_WORDS = {
+    "business", "industry", "investment", "relations", "cooperation", "and", "of", "for", "the",
+    "&", "economic", "climate", "action", "integration", "protection", "policy", "technology",
+    "innovation", "resources", "infrastructure", "employment", "services", "overseas",
+    "diaspora", "emergencies", "transformation", "digitalization", "digitalisation", "regional",
+}  # fmt: skip
 
 
 def clean_title(title: str) -> str:
     """Titles with their words capitalised: "foreign minister" -> "Foreign Minister"."""
+    if title in ABBREVIATED_TITLES:
+        return ABBREVIATED_TITLES[title]
     return " ".join(
         w if w.isupper() or w in SMALL_WORDS else w[:1].upper() + w[1:] for w in title.split()
     )
+
+
+# Words that go on a ministry's name after its first: "Economic Affairs", "Climate Action".
+MINISTRY_WORD = (
+    r"(?:Affairs|Cooperation|Development|Integration|Relations|Action|Protection|Security"
+    r"|Policy|Planning|Trade|Industry|Energy|Economy|Finance|Defen[cs]e|Justice|Health"
+    r"|Education|Culture|Tourism|Transport|Environment|Science|Technology|Innovation"
+    r"|Communications|Information|Agriculture|Fisheries|Resources|Infrastructure|Investment"
+    r"|Commerce|Labou?r|Employment|Interior|Services|Works|Housing|Digitali[sz]ation"
+    r"|Transformation|Overseas|Diaspora|Emergencies|Sports|Youth)\b"
+)
+
+# Words that make capitalised words an institution or a thing rather than a person.
+NOT_PERSON_WORDS = {
+    "bank", "ministry", "republic", "kingdom", "union", "government", "university", "council",
+    "people", "state", "states", "house", "office", "embassy", "army", "navy", "court", "party",
+    "president", "minister", "leader", "leaders", "prime", "foreign", "federal", "national",
+    "deputy", "supreme", "commander", "chief", "head", "general", "secretary", "chairman",
+    "director", "governor", "speaker", "vice", "crown", "prince", "armed", "forces", "summit",
+    "authority", "agency", "academy", "service", "services", "commission", "system", "company",
+    "corporation", "group", "institute", "foundation", "committee", "port", "airport", "palace",
+}  # fmt: skip
+
+# Words of a ministry's name, never read as the place a title names.
+PORTFOLIOS = {
+    "finance", "trade", "commerce", "defence", "defense", "justice", "health", "education",
+    "energy", "interior", "state", "foreign", "home", "agriculture", "industry", "labour",
+    "labor", "culture", "tourism", "transport", "environment", "economy", "science",
+    "information", "communications", "planning", "development", "water", "mines", "petroleum",
+    "oil", "youth", "sports", "women", "works", "housing", "lands", "fisheries", "security",
+    "affairs", "external", "internal", "public", "national", "social", "digital", "treasury",
+}  # fmt: skip
+
+# Titles whose lower-case form is an ordinary word: "king" in "king-size", "queen", "prince".
+LOWER_NOT_TITLES = {
+    "king", "queen", "prince", "sultan", "emir", "amir", "sheikh", "senator", "speaker", "emperor",
+    "pm", "fm", "eam",
+}  # fmt: skip
+PLURAL_TITLES = (
+    r"(?i:heads?\s+of\s+(?:state|government)|presidents|prime\s+ministers|premiers|leaders"
+    r"|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers"
+    r"|trade\s+ministers|finance\s+ministers|foreign\s+secretaries|top\s+diplomats|kings"
+    r"|monarchs|chancellors|vice[\s-]presidents|secretaries\s+of\s+state|ministers)"
+)
+SINGULAR = {"top diplomats": "Foreign Minister", "monarchs": "King", "leaders": "Leader"}
+
+
+def singular(title: str) -> str:
+    """ "prime ministers" -> "Prime Minister", "heads of state" -> "Head of State"."""
+    folded = " ".join(fold(title).split())
+    if folded in SINGULAR:
+        return SINGULAR[folded]
+    words = folded.split()
+    for n, word in enumerate(words):
+        if word in {"of", "state", "government", "affairs"}:
+            continue
+        if word.endswith("ies"):
+            words[n] = word[:-3] + "y"
+        elif word.endswith("s"):
+            words[n] = word[:-1]
+    return clean_title(" ".join(words))
+
+
+def close_spelling(a: str, b: str) -> bool:
+    """Two spellings at most two letters apart (an edit distance), for names of four or more."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= 2

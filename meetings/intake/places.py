@@ -151,6 +151,10 @@ class Gazetteer:
         key = place_key(name)
         return self._names.get(key) or self._alternates.get(key)
 
+    def lookup_own_name(self, name: str) -> PlaceHit | None:
+        """The place whose own name is name, not one that lists it as another name."""
+        return self._names.get(fold(name))
+
 
 def _keep_bigger(index: dict[str, PlaceHit], key: str, hit: PlaceHit) -> None:
     current = index.get(key)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from meetings.intake import dates as d
+from meetings.intake.html import guess_language
 from meetings.intake.lexicon import (
     CALL,
     IN_PERSON,
@@ -33,6 +34,16 @@ ABBREVIATIONS = {
     "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd",
 }  # fmt: skip
 
+# Continents and regions: never a city, whatever town lists them among its other names.
+REGIONS = {
+    "africa", "asia", "europe", "america", "americas", "north america", "south america",
+    "latin america", "middle east", "the middle east", "gulf", "the gulf", "sahel", "the sahel",
+    "horn of africa", "caribbean", "the caribbean", "pacific", "the pacific", "balkans",
+    "the balkans", "central asia", "south asia", "southeast asia", "east asia", "west africa",
+    "east africa", "southern africa", "north africa", "west asia", "indo-pacific", "arctic",
+    "antarctica", "oceania", "scandinavia", "eurasia", "levant", "maghreb", "caucasus",
+}  # fmt: skip
+
 # Places named by a building, as news copy does.
 LANDMARKS = {
     "white house": "Washington",
@@ -52,7 +63,12 @@ LANDMARKS = {
 
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|outside|near|from|to|inside)\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
+    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-|el-|es-|ash-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
+)
+# "at the Iranian capital, Tehran", "at State House, Nairobi": the city after the comma.
+PLACE_AFTER_COMMA = re.compile(
+    r"\b(?:capital|House|Palace|Hall|Hotel|Headquarters|Residence|Office),?\s+"
+    r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+[A-Z][\w'\-\u00C0-\u024F.]*){0,2})"
 )
 OCCASION = re.compile(
     r"\b(?:on\s+the\s+(?:sidelines|margins|fringes?)\s+of|at|during|for|of)\s+(?:the\s+|this\s+year's\s+)?"
@@ -74,12 +90,29 @@ NOT_A_TOPIC = re.compile(
 NOT_HAPPENED_AFTER = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|held"
     r"|scheduled|announced|finali[sz]ed|take\s+place|taken\s+place|happen)"
-    r"|\bdid\s+not\b|\bdidn't\b|\bnever\b|\b(?:was|were|has\s+been)\s+(?:cancel|postpon|called\s+off"
+    r"|\bdid\s+not\b|\bdidn't\b|\bnever\b"
+    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
     re.I,
 )
-AT_THEIR_TALKS = re.compile(r"(?i:at|during|after)\s+their\s+(?:talks|meeting|summit)")
+# What becomes of a meeting named by a noun, after the people: "The meeting between A and B,
+# scheduled for Monday, was called off."
+NOUN_MEETING_UNDONE = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?(?:cancel|postpon"
+    r"|called\s+off|put\s+off|delayed|shelved|scrapped|scheduled|planned|expected|due|set\s+for"
+    r"|being\s+planned|not\s+(?:held|planned|expected|scheduled))"
+    r"|\b(?:scheduled|planned|set)\s+(?:for|to)\b|\bwill\b|\bis\s+to\b",
+    re.I,
+)
+# "The plan was met with criticism": a reception of words, not of a person.
+MET_WITH_REACTION = re.compile(
+    r"\s+with\s+(?:\w+\s+){0,2}(?:criticism|protests?|scepticism|skepticism|opposition"
+    r"|resistance|anger|concern|applause|silence|approval|praise|derision|dismay|outrage|support"
+    r"|suspicion|hostility|enthusiasm|alarm|condemnation)\b",
+    re.I,
+)
+AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
 OBJECT_GAP = re.compile(r"[^;:!?]{0,90}")
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
@@ -101,6 +134,9 @@ LOOSE_BEFORE = re.compile(
 )
 LOOSE_SUBJECT = re.compile(rf"(?:^|,\s+|\.\s+)(?P<a>{NAME})\s+(?=[a-z])")
 LOOSE_AFTER = re.compile(
+    # "held talks on Monday with Ion Rusu": the day may come between the verb and the name
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday"
+    r"|today))?"
     rf"\s+(?:with\s+|on\s+|to\s+|by\s+)?(?P<a>{NAME})(?:\s*,?\s+and\s+(?:with\s+)?(?P<b>{NAME}))?"
 )
 ORGANISATION_WORDS = {
@@ -128,10 +164,144 @@ BUILDING = re.compile(
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
 )
 LIST_GAP = re.compile(
-    r"\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?"
+    r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
 )
-SEPARATE_GAP = re.compile(r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$")
+# Between two people of a list, the first one's title running on: "X, Deputy Governor,
+# Governor of the Central Bank and Deputy Prime Minister, and Y".
+APPOSITIVE_GAP = re.compile(
+    r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
+)
+SEPARATE_GAP = re.compile(
+    r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
+    # "met A in bilateral talks, as well as B": another meeting
+    r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:the\s+)?$"
+    # "spoke with A and later with B"
+    r"|^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|subsequently\s+)with\s+(?:the\s+)?$"
+)
+# Between one verb and the next with the same subject: "held talks with Y and called on Z".
+COORDINATED = re.compile(
+    r"\s*,?\s*(?:and|before|then|after\s+which)\s+(?:also\s+|later\s+|then\s+)?"
+)
+# The people of the last meeting, named after the verb: "a call in which the two discussed".
+GROUP_AFTER = re.compile(
+    r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
+)
+# "spoke with" is a call unless the sentence puts the two in one place.
+WEAK_CALL = re.compile(r"spok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
+IN_PERSON_CONTEXT = re.compile(
+    r"\b(?:before|after|ahead\s+of|during)\s+the\s+(?:talks|meeting|summit|session)\b"
+    r"|\bon\s+the\s+(?:sidelines|margins)\b|\bin\s+person\b|\bface[- ]to[- ]face\b",
+    re.I,
+)
+# Verbs that put two people in one room.
+IN_PERSON_VERB = re.compile(
+    r"\b(?:met|meets|meet|meeting|received|receives|hosted|hosts|called\s+on|courtesy"
+    r"|t[eê]te|visit|summit|held)",
+    re.I,
+)
+# Where the clause of another verb starts: "and four days later, he received", ", when X met".
+CLAUSE_START = re.compile(
+    r",\s*and\b|\band\b(?=\s+(?:[\w,]+\s+){0,3}?(?:later|earlier|then|he|she|they)\b)"
+    r"|,\s*(?:when|while|as|after|before|where|then)\b|;"
+)
+# What someone said a meeting was: "X pointed out that ..., during their meeting, ...".
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|noted|pointed\s+out|recalled|stressed|added|reiterated|underlined"
+    r"|emphasi[sz]ed|told\s+\w+)\s+that\b",
+    re.I,
+)
+ATTENDING = re.compile(r"\battend(?:s|ed|ing)?\s+(?:a|the)\s+$", re.I)
+OWN_CLAUSE = re.compile(r",\s*(?:who|which|whose|it)\b|\bthat\s+\d|\bit\s+was\b")
+VERB_TRIGGER = re.compile(
+    r"(?:met|meets?|held|holds?|had|has|received|receives|hosted|hosts|spoke|speaks|talked"
+    r"|called|phoned|telephoned|dial\w*|sat|conferred|discuss\w*|exchang\w*|paid|wrapped"
+    r"|concluded|began|opened|finished|ended|started)\b",
+    re.I,
+)
+# The office of a group named by number: "the two top diplomats", "both leaders".
+GROUP_OFFICE = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:top\s+)?(diplomats|foreign\s+ministers|leaders|presidents"
+    r"|prime\s+ministers|heads)\b",
+    re.I,
+)
+SECOND_TIME_SAME_DAY = re.compile(
+    r"\bfor\s+the\s+second\s+time\s+(?:(?:this|on|that)\s+)?(?:Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|day|today|morning|afternoon|evening)\b"
+    r"|\btwice\s+(?:in\s+one\s+day|on\s+\w+day|today)\b",
+    re.I,
+)
+MANY_TIMES = re.compile(
+    r"\s+(?:for\s+)?(?:(?:two|three|four|five|several|many|\d+)\s+times|twice|repeatedly"
+    r"|on\s+(?:several|many|\w+)\s+occasions)\b",
+    re.I,
+)
+AN_AUDIENCE = re.compile(r"(?i:during|in|at)\s+an\s+audience")
+# Who sent what was delivered: "a message from President X", "a letter of the King".
+SENDER = re.compile(
+    r"\b(?:message|letter|greetings|invitation|regards|congratulations)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}$",
+    re.I,
+)
+NOT_A_VENUE_BEFORE = re.compile(
+    r"\b(?:situation|crisis|conflict|war|violence|attacks?|tensions|fighting|peace|ceasefire"
+    r"|developments|events|people|refugees|hostages)\s+(?:in|on|at)\s+(?:the\s+)?$",
+    re.I,
+)
+TITLE_AFTER = re.compile(
+    r"(?:'s)?\s+(?:Prime\s+Minister|President|Foreign\s+Minister|Minister|Premier|King|Emir"
+    r"|Chancellor|Ambassador|Crown\s+Prince|Vice|Deputy|Secretary|leader|counterpart)\b"
+)
+TOGETHER = re.compile(
+    r"\b(?:trilateral|three-way|four-way|quadrilateral|joint(?:ly)?|together|jointly)\b",
+    re.I,
+)
+# A gathering of many countries, where the host city says nothing of who is whose.
+MULTILATERAL = re.compile(
+    r"\b(?:G-?\d{1,2}|BRICS|ASEAN|SCO|APEC|NATO|COP\s?\d+|United\s+Nations|General\s+Assembly"
+    r"|African\s+Union|European\s+Council|Commonwealth|(?:Group\s+of\s+\w+))\b"
+    r"|\b(?:summit|conference|forum|assembly)\s+of\b",
+    re.I,
+)
+TOGETHER_BY = re.compile(r"(?i:brought)\s")
+CONTRAST = re.compile(r",\s*(?:though|although|but|while|whereas|however)\b", re.I)
+# A sentence that says where someone stayed: "While in New York, ...", "During his visit to".
+STAY_CUE = re.compile(
+    r"^(?:While|When)\s+in\b|\b(?:during|on)\s+(?:his|her|the|a)\s+(?:\w+\s+){0,2}visit\s+to\b",
+    re.I,
+)
+# A sentence about the meeting just told: "The meeting took place in ...".
+MEETING_CUE = re.compile(
+    r"^(?:The|This|Their)\s+(?:meeting|talks|summit|discussions?)\b|^It\s+(?:took|takes)\s+place"
+    r"|^The\s+\w+\s+(?:meeting|talks)\b",
+    re.I,
+)
+WELCOMED = re.compile(r"(?i:welcom)")
+POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.I)
+PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
+AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
+TITLE_CASE_WORDS = re.compile(
+    r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
+    r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs)(?=\s)"
+)
+# "X said that Canada would ...": the speaker, and what follows is a clause about a country.
+SPEAKS_FOR = re.compile(
+    r"\b(?P<who>[A-Z][\w'\-]+)\s+(?:said|says|stressed|noted|added|told\s+\w+|reiterated"
+    r"|affirmed|assured\s+\w+)\s+(?:that\s+)?(?:the\s+)?"
+)
+# What a country does in its own official's words: it will, it stands ready; not what another
+# country must do or is doing ("said Russia must withdraw").
+SPOKEN_VERB = re.compile(
+    r"\s+(?:would|will|remains|stands|wants|intends|is\s+(?:ready|committed|willing|keen)"
+    r"|was\s+(?:ready|committed|willing))\b"
+)
+EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
+PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
+PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
+# Words that say a list of people met one at a time.
+SEPARATELY = re.compile(
+    r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
+)
 
 
 @dataclass
@@ -162,6 +332,12 @@ class Proposal:
     # (topic id, name, the word that signalled it, its sentence)
     topics: list[tuple[int, str, str, str]] = field(default_factory=list)
     countries_hint: set[str] = field(default_factory=set)
+    order: int = 0  # its place among the article's proposals
+    date_explicit: bool = False  # the date is stated with the meeting, not carried over
+    trigger_at: int = -1  # where the trigger is in the sentence
+    distinct: bool = False  # one of two meetings the text tells apart ("the second time")
+    # People put in for a role ("the leaders of Japan and South Korea"), not named with it
+    inferred: set[str] = field(default_factory=set)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -224,6 +400,119 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+# The longest text read: about six seconds' reading; an article is rarely a tenth of it.
+MAX_CHARACTERS = 1_000_000
+
+# Lines of a web page that are not the report: sharing buttons, menus, bylines, links.
+NOISE_LINE = re.compile(
+    r"^(?:share|text\s+size|subscribe|contact\s+us|related(?:\s+(?:links?|articles?|news))?"
+    r"|tagged|tags|most\s+popular|read\s+more|also\s+read|read\s+also|source\s+link"
+    r"|recommended(?:\s+for\s+you)?|-?\s*advertisement|posted\s+by|published\b|last\s+updated"
+    r"|updated\b|copyright|©|home\s*>|all\s+sections|see\s+what|more\s+from|don't\s+miss"
+    r"|click\s+here|follow\s+us|watch\b|photo\s*:|photos?\s+credit|file\s+(?:photo|image|picture)"
+    r"|image\s*:|read\s+the\s+original|sign\s+up|\(this\s+story|listen\s+to|print\b|e-?mail\b"
+    r"|comments?\b|more\s+to\s+follow|more\s+on\s+this|you\s+may\s+also\s+like)",
+    re.I,
+)
+PAGE_DATE = re.compile(r"\b(?:published|updated|posted)\b", re.I)
+BYLINE = re.compile(
+    r"^[Bb]y\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*(?:$|[|,\d]|Published|Updated)"
+)
+# A related story's headline with the site's name after a bar: "... | Daily News".
+SITE_AFTER_BAR = re.compile(r"\s\|\s*(?:[A-Z][\w.]*\s*){1,3}$|\|\s*Photo\b")
+# Markers of a photo caption, and the credits that end one.
+CAPTION = re.compile(
+    r"\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)"
+    r"|\bphotos?\s+(?:show|shows)\b|\(Photo\b|\bFile\s+Photo\b|\bvia\s+AP\b|\bEPA-EFE\b"
+    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b",
+    re.I,
+)
+CAPTION_MARK = re.compile(
+    r"\s*\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)",
+    re.I,
+)
+CAPTION_CREDIT = re.compile(
+    r"\s*(?:\([^()]*(?:/|Photo|Pool|AFP|Reuters|\bAP\b|EPA|GPO|Getty)[^()]*\)"
+    r"|(?:--|–|—)\s*[A-Z][A-Za-z]{1,15}|EPA-EFE.*|(?:Reuters\s+)?File\s+Photo|Photo\s*:.*)\s*$",
+    re.I,
+)
+# A word glued to the next one in copy-pasted pages: "File photoLIMA, May 3", "ByJOHN".
+GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
+TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'])\s*(?:--|–|—)\s*(?P<agency>[A-Z][\w.]{1,20})\s*$")
+# A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
+CREDIT = re.compile(
+    r"(?:^|\s)(?:--|–|—)\s*(?P<a>[A-Z][\w.]{1,20})\s*$|\((?P<b>[A-Z][\w.]{1,20})\)\s*$"
+)
+
+
+@dataclass
+class Prepared:
+    """An article's text sorted out: the report's lines, and what only gives evidence."""
+
+    lines: list[str]
+    headlines: list[str]
+    captions: set[int]  # which of lines are photo captions
+    page_dates: list[str]  # lines that are only a date: the page's date
+    credits: list[str]  # agencies credited at the end of a paragraph
+    first: int = 0  # the line the report starts on
+
+
+def prepare(text: str, title: str | None) -> Prepared:
+    """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
+    text = GLUED_CAPITALS.sub("\n", text)
+    text = GLUED_SENTENCE.sub(" ", text)
+    raw = [" ".join(line.split()) for line in text.split("\n")]
+    raw = [line for line in raw if line]
+    title_key = fold(title or "").rstrip(".")
+    seen: list[str] = []
+    prepared = Prepared([], [title] if title else [], set(), [], [])
+    in_report = False
+    for n, line in enumerate(raw):
+        key = fold(line)
+        last = n == len(raw) - 1
+        if key.rstrip(".") == title_key or key in seen:
+            continue  # the headline again, a caption repeated
+        if len(key) >= 30 and any(earlier.startswith(key) for earlier in seen[-20:]):
+            continue  # a repeated caption cut short
+        seen.append(key)
+        words = line.split()
+        if d.only_a_date(line):
+            prepared.page_dates.append(line)
+            continue
+        if NOISE_LINE.match(line) or BYLINE.match(line) or SITE_AFTER_BAR.search(line):
+            if PAGE_DATE.search(line):
+                prepared.page_dates.append(line)  # "Published June 3,2019"
+            continue
+        if not in_report and d.read_dateline(line, None) is not None and len(words) < 8:
+            prepared.lines.append(line)  # a dateline on a line of its own ("Accra, 9 June:")
+            continue
+        credit = TRAILING_CREDIT.search(line)
+        if credit:
+            # "... on Friday. -- Agency": the agency's credit after the last sentence
+            prepared.credits.append(credit["agency"])
+            line = line[: credit.start()]
+        if CAPTION.search(line):
+            # A photo caption reports what the picture shows; it may be the only place a
+            # meeting's date is given, but it is not where the report starts.
+            prepared.captions.add(len(prepared.lines))
+            prepared.lines.append(CAPTION_CREDIT.sub("", CAPTION_MARK.sub("", line)))
+            continue
+        ends = SENTENCE_END.search(line)
+        if len(words) <= 4 and not ends:
+            continue  # a menu item, a section name, a photographer's name
+        if not ends and not last and (not in_report or len(words) <= 15):
+            prepared.headlines.append(line)  # a headline, a standfirst or a subhead
+            continue
+        credit = CREDIT.search(line)
+        if credit:
+            prepared.credits.append(credit["a"] or credit["b"])
+        in_report = True
+        prepared.lines.append(line)
+    return prepared
+
+
 class Reader:
     """Reads one article; build one per article (the vocabularies are read fresh each time)."""
 
@@ -233,6 +522,8 @@ class Reader:
 
     def place(self, text: str) -> tuple[str, str] | None:
         """(city, country code) for a place name the gazetteer knows."""
+        if not text:
+            return None
         folded = fold(text).rstrip(".")
         for landmark, city in LANDMARKS.items():
             if folded == landmark or folded.startswith(landmark):
@@ -240,6 +531,18 @@ class Reader:
                 break
         if self.gazetteer is None:
             return None
+        if folded in REGIONS:
+            return None  # "in Africa" is a continent, not a town that lists it as a name
+        code = self.lexicon.country_names.get(folded)
+        if code:
+            # "to Egypt", "in Mexico": the country, not a town elsewhere that has its name;
+            # but "Singapore" and "Beijing" (a word for China) are cities by their own names.
+            hit = self.gazetteer.lookup_own_name(folded)
+            if hit is None or (
+                hit.country_code != code and folded in self.lexicon.country_own_names
+            ):
+                return None
+            return hit.name, hit.country_code
         hit = self.gazetteer.lookup(folded)
         if hit is None:
             return None
@@ -247,8 +550,12 @@ class Reader:
 
     def places_in(self, sentence: str) -> list[tuple[int, str, str]]:
         """(position, city, country) for every place after in/at/outside..., longest name first."""
+        return [(start, city, code) for start, _, city, code in self.places_at(sentence)]
+
+    def places_at(self, sentence: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, city, country) for every place the sentence names as a place."""
         found = []
-        for m in PLACE_BEFORE.finditer(sentence):
+        for m in [*PLACE_BEFORE.finditer(sentence), *PLACE_AFTER_COMMA.finditer(sentence)]:
             words = m["place"].split()
             for n in range(len(words), 0, -1):
                 candidate = " ".join(words[:n]).rstrip(".,")
@@ -256,67 +563,144 @@ class Reader:
                 if BUILDING.match(rest) and fold(candidate) not in LANDMARKS:
                     continue
                 hit = self.place(candidate)
+                if hit and n < len(words) and words[n][:1].isupper():
+                    # "at Seri Perdana": a part of a longer name is a place only by its own name
+                    own = self.gazetteer.lookup_own_name(candidate) if self.gazetteer else None
+                    hit = hit if own is not None else None
                 if hit:
-                    found.append((m.start("place"), hit[0], hit[1]))
+                    found.append((m.start("place"), m.start("place") + len(candidate), *hit))
                     break
         return found
 
+    def venues_in(self, sentence: str) -> list[tuple[int, str, str]]:
+        """The places of a sentence that can be where people met."""
+        # Not "from Singapore Prime Minister Lee", not "the situation in Gaza".
+        return [
+            (start, city, code)
+            for start, end, city, code in self.places_at(sentence)
+            if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
+            and not TITLE_AFTER.match(sentence, end)
+            and not re.search(r"\bfrom\s+(?:the\s+)?$", sentence[max(0, start - 10) : start])
+        ]
+
+    def is_place(self, name: str) -> bool:
+        return self.place(name) is not None
+
+    def place_country(self, name: str) -> str | None:
+        hit = self.place(name)
+        return hit[1] if hit else None
+
     def read(
-        self, text: str, *, published: datetime.date | None = None, title: str | None = None
+        self,
+        text: str,
+        *,
+        published: datetime.date | None = None,
+        title: str | None = None,
+        publisher: str | None = None,
     ) -> Reading:
         notes: list[str] = []
+        if len(text) > MAX_CHARACTERS:
+            # Reading takes time in proportion to the text: refuse what no article is at once
+            # rather than keep the editor waiting.
+            notes.append(
+                f"The text is {len(text):,} characters long; the reader reads up to "
+                f"{MAX_CHARACTERS:,} (a long article has fewer than 100,000), so it proposed "
+                "nothing. Paste the article on its own."
+            )
+            return Reading([], published, None, notes)
+        language = guess_language(text)
+        if language is not None and language != "English":
+            # Our rules are English words; on another language they would only find noise.
+            notes.append(
+                f"This text seems to be in {language}; the reader reads English, so it proposed "
+                "nothing."
+            )
+            return Reading([], published, None, notes)
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        first, _, rest = text.strip().partition("\n")
-        letters = [c for c in first if c.isalpha()]
-        if (
-            rest.strip()
-            and len(first.split()) >= 3
-            and letters
-            and sum(map(str.isupper, letters)) > 0.8 * len(letters)
-        ):
-            text = rest  # a headline in capitals: not part of the report
-        dateline = d.read_dateline(text.lstrip(), published)
+        prepared = prepare(text, title)
+        lines = prepared.lines
+        # The dateline opens the report, after any photo caption above it.
+        first = next((n for n in range(len(lines)) if n not in prepared.captions), None)
+        dateline = None
+        if first is not None:
+            dateline = d.read_dateline(lines[first], published, self.is_place)
+        if dateline:
+            lines[first] = lines[first][dateline.length :]
+            prepared.first = first
         reference = (dateline.date if dateline and dateline.date else None) or published
+        if reference is None:
+            reference = self.reference_from_text(prepared, dateline, notes)
         self.reference = reference
+        self.days: dict[str, frozenset[datetime.date]] = {}
         if reference is None:
             notes.append("No publication date: weekdays and relative dates are left unresolved.")
-        default_country = None
-        if dateline:
+        home = self.home_country(prepared, dateline, publisher)
+        dateline_country = None
+        if dateline and dateline.city:
             hit = self.place(dateline.city)
-            default_country = hit[1] if hit else None
-        people = People(self.lexicon, default_country=default_country)
-        body = text.lstrip()[dateline.length :] if dateline else text
-        sentences = split_sentences(body)
+            dateline_country = hit[1] if hit else None
+        people = People(self.lexicon, place_country=self.place_country, reference=reference)
+        sentences: list[str] = []
+        captions: set[int] = set()
+        for n, line in enumerate(lines):
+            for sentence in split_sentences(line):
+                if n in prepared.captions:
+                    captions.add(len(sentences))
+                sentences.append(sentence)
+        self.captions = captions
         proposals: list[Proposal] = []
-        owner: list[int | None] = []  # which proposal each sentence talks about
+        owner: list[Proposal | None] = []  # which proposal each sentence talks about
+        by_people: dict[frozenset[str], list[Proposal]] = {}
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
+        history: list[tuple[int, list[Person], str]] = []
+        for headline in prepared.headlines[:2]:
+            # "A meets B" over "The two leaders met on Monday": the headline names them.
+            # Title Case writes "Of" and "At" as if they were names: lower them first.
+            headline = TITLE_CASE_WORDS.sub(lambda w: w[0].lower(), headline)
+            named = unique([x.person for x in people.find(headline) if x.person.name])
+            if named:
+                history.append((-1, named, headline))
         for index, sentence in enumerate(sentences):
             mentions = people.find(sentence)
             current = None
             found = self.proposals_in(
-                sentence, index, mentions, people, last_subject, previous_mentions
+                sentence,
+                index,
+                mentions,
+                people,
+                last_subject,
+                previous_mentions,
+                proposals[-1] if proposals else None,
+                history,
             )
+            history.append((index, unique([x.person for x in mentions if x.person.name]), sentence))
+            del history[:-3]  # the people of the last three sentences
             previous_mentions = mentions
             for proposal in found:
-                merged = self.merge(proposals, proposal)
+                merged = self.merge(proposals, by_people, proposal)
                 current = merged or proposal
                 if merged is None:
+                    proposal.order = len(proposals)
                     proposals.append(proposal)
+                same = by_people.setdefault(current.keys, [])
+                if not same or same[-1] is not current:
+                    same.append(current)
                 if proposal.participants:
                     last_subject = proposal.participants[0]
             if current is None and mentions and not proposals:
                 last_subject = last_subject or mentions[0].person
-            owner.append(proposals.index(current) if current is not None else None)
+            owner.append(current)
         proposals = [p for p in proposals if len(p.participants) >= 2]
+        self.resolve_roles(proposals, people)
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
-        for proposal in proposals:
-            # An official whose country the text never gives, meeting at home: the host.
-            unknown = [p for p in proposal.participants if not p.country]
-            if len(unknown) == 1 and proposal.venue_country not in proposal.countries:
-                unknown[0].country = proposal.venue_country
-        people.fill_defaults()
+        self.resolve_countries(
+            proposals, sentences, prepared.headlines, home, dateline_country, dateline, people
+        )
+        self.resolve_roles(proposals, people)
+        proposals = self.deduplicate(proposals)
+        proposals = self.between_countries(proposals, notes)
         self.resolve_topics(proposals, sentences, owner)
         for proposal in proposals:
             subject = proposal.participants[0]
@@ -327,6 +711,285 @@ class Reader:
             notes.append("The article reports no meeting that took place.")
         return Reading(proposals, reference, dateline, notes)
 
+    def reference_from_text(
+        self, prepared: Prepared, dateline: d.Dateline | None, notes: list[str]
+    ) -> datetime.date | None:
+        """The date a page without a publication date is read against, with a note saying why."""
+        # The date it prints on a line of its own, else one in its title, else the latest full
+        # date its text gives (often a photo caption's).
+        anchor, where = None, ""
+        for source, label in (
+            (prepared.page_dates, "the date the page prints"),
+            (prepared.headlines[:1], "the date in the title"),
+            (prepared.lines, "the latest date the text gives"),
+        ):
+            found = [
+                x.date
+                for line in source
+                for x in d.find_dates(line, None)
+                if x.date and x.precision == d.DAY_PRECISION
+            ]
+            if found:
+                anchor = max(found) if source is prepared.lines else found[0]
+                where = label
+                break
+        if anchor is None:
+            return None
+        reference = anchor
+        if dateline is not None:
+            # "LIMA, Oct. 3" without a year: the year of the date the text gives.
+            stated = d.dateline_date(dateline.text, anchor)
+            reference = stated or anchor
+        notes.append(
+            f"No publication date: dates are read against {reference:%-d %B %Y}, from {where}."
+        )
+        return reference
+
+    def home_country(
+        self, prepared: Prepared, dateline: d.Dateline | None, publisher: str | None
+    ) -> tuple[str, str] | None:
+        """The country whose outlet wrote the report, and how we know."""
+        # The agency its dateline or a credit names, else the publisher. A wire that writes for
+        # the world gives none.
+        credited = [dateline.agency] if dateline and dateline.agency else []
+        for source in [*credited, *reversed(prepared.credits)]:
+            hit = self.lexicon.outlet_country(source, last=True)
+            if hit:
+                name, code = hit
+                return (code, f"the report is {name}'s") if code else None
+        if not publisher:
+            return None
+        # "Morning Gazette (Reuters)", "Daily Post (Agency copy)": the copy's author first.
+        for inner in [*re.findall(r"\(([^()]*)\)", publisher), publisher]:
+            hit = self.lexicon.outlet_country(inner)
+            if hit:
+                name, code = hit
+                return (code, f"the publisher, {name}") if code else None
+            qualifier = self.lexicon.country_pattern.search(inner)
+            code = self.lexicon.country_names.get(fold(qualifier[0])) if qualifier else None
+            if code:
+                return code, f"the publisher, {publisher}"
+        return None
+
+    def resolve_roles(self, proposals: list[Proposal], people: People) -> None:
+        """Give a role its holder's name when one person named in the article fits it."""
+        # "The leaders of Chile and Peru met" after "Chilean President Gabriel Boric";
+        # "the Prime Minister of Malta" and "PM Abela".
+        named = [p for p in people.by_key.values() if p.name]
+        for proposal in proposals:
+            for n, role in enumerate(proposal.participants):
+                if role.name:
+                    continue
+                others = {q.country for q in proposal.participants if q is not role}
+                fits = [
+                    q
+                    for q in named
+                    if q not in proposal.participants
+                    and (q.country == role.country if role.country else q.country not in others)
+                    and titles_agree(role.title, q.title, strict=role.country is None)
+                ]
+                exact = [
+                    q for q in fits if q.title and role.title and fold(q.title) == fold(role.title)
+                ]
+                titled = [q for q in fits if q.title]
+                # The one with that title, else the one with any title: "Boric's predecessor,
+                # Michelle Bachelet" is not whom "the leader of Chile" names.
+                fits = exact if len(exact) == 1 else titled if len(titled) == 1 else fits
+                if len(fits) == 1:
+                    proposal.participants[n] = fits[0]
+                    proposal.inferred.add(fits[0].key)
+                    if not fits[0].country and role.country:
+                        fits[0].country, fits[0].country_evidence = role.country, role.sentence
+
+    def between_countries(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
+        """The meetings between officials of two or more countries."""
+        # One whose people's countries the text does not give, or all of one country, is left out
+        # with a note, so the editor still sees what was read.
+        kept = []
+        for proposal in proposals:
+            for person in proposal.participants:
+                if not person.country and person.tracker_country:
+                    # the text says nothing of them: the tracker's country, though they held
+                    # no post of its then
+                    person.country = person.tracker_country
+                    person.country_evidence = f"{person.name}, an official in the tracker"
+            missing = [
+                p.name or p.title or "someone" for p in proposal.participants if not p.country
+            ]
+            if not missing and len(proposal.countries) >= 2:
+                kept.append(proposal)
+                continue
+            why = f"no country for {', '.join(missing)}" if missing else "all of one country"
+            notes.append(f"Not proposed ({why}): “{proposal.sentence}”")
+        return kept
+
+    def deduplicate(self, proposals: list[Proposal]) -> list[Proposal]:
+        """One proposal per meeting, however many times the article tells it."""
+        # The headline's and the body's, the caption's and the report's, "met on Monday" and "the
+        # Monday meeting" are one meeting when the countries and people agree and neither the
+        # date nor the kind says otherwise.
+        kept: list[Proposal] = []
+        # Only proposals of the same people or the same countries can be the same meeting:
+        # looked up, not compared with every one kept, so a long text stays linear.
+        index: dict[frozenset[str], list[Proposal]] = {}
+
+        def remember(proposal: Proposal) -> None:
+            for key in (proposal.keys, frozenset(proposal.countries)):
+                index.setdefault(key, []).append(proposal)
+
+        for proposal in proposals:
+            if proposal.distinct:
+                kept.append(proposal)
+                remember(proposal)
+                continue
+            candidates = [
+                *index.get(proposal.keys, [])[-20:],
+                *index.get(frozenset(proposal.countries), [])[-20:],
+            ]
+            same = next((old for old in candidates if same_meeting(old, proposal)), None)
+            if same is None:
+                recent = (old for old in reversed(kept[-10:]) if part_of(old, proposal))
+                same = next(recent, None)
+            if same is None:
+                kept.append(proposal)
+                remember(proposal)
+                continue
+            fold_into(same, proposal, prefer_new=same.index in self.captions)
+            remember(same)
+        return kept
+
+    def speaking_for(self, sentences: list[str], people: People) -> dict[str, dict[str, str]]:
+        """{person's key: {country: sentence}} for the countries people speak for."""
+        # "Trudeau said that Canada would supply ...", "Mahama stressed Ghana is ready": the
+        # country an official makes the subject of what they say is, as a rule, their own.
+        spoken: dict[str, dict[str, str]] = {}
+        for sentence in sentences:
+            for m in SPEAKS_FOR.finditer(sentence):
+                person = people.by_surname.get(fold(m["who"]))
+                country = self.lexicon.country_pattern.match(sentence, m.end())
+                if person is None or country is None:
+                    continue
+                code = self.lexicon.country_names.get(fold(country[0]))
+                if code and SPOKEN_VERB.match(sentence, country.end()):
+                    spoken.setdefault(person.key, {}).setdefault(code, sentence)
+        return spoken
+
+    def country_pairs(self, text: str) -> list[tuple[str, str, str]]:
+        """(one, the other, the words) for two countries named as the two sides of something."""
+        # "Talks between Chile and Peru", "Chile-Peru ties", "Chilean-Peruvian cooperation", a
+        # headline's "Chile and Peru discuss ...". Not "Niger and Chad Presidents",
+        # where the countries belong to the people named.
+        found = [
+            (m.start(), m.end(), code)
+            for m in self.lexicon.country_pattern.finditer(text)
+            if (code := self.lexicon.country_names.get(fold(m[0]).removesuffix("'s")))
+        ]
+        pairs = []
+        for n in range(len(found) - 1):
+            (a0, a1, a), (b0, b1, b) = found[n], found[n + 1]
+            if a == b:
+                continue
+            gap = text[a1:b0]
+            before, after = text[max(0, a0 - 30) : a0], text[b1 : b1 + 40]
+            hyphenated = re.fullmatch(r"\s?[-–—/]\s?", gap) is not None
+            joined = re.fullmatch(r"\s+(?:and|&)\s+", gap) is not None
+            sides = joined and (
+                re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", before)
+                is not None
+                or PAIR_AFTER.match(after) is not None
+                or (
+                    re.search(r"(?:^|[;\n])\s*$", before) is not None
+                    and re.match(r"\s+[a-z]", after)
+                )
+            )
+            if hyphenated or sides:
+                pairs.append((a, b, text[a0:b1]))
+        return pairs
+
+    def resolve_countries(
+        self,
+        proposals: list[Proposal],
+        sentences: list[str],
+        headlines: list[str],
+        home: tuple[str, str] | None,
+        dateline_country: str | None,
+        dateline: d.Dateline | None,
+        people: People,
+    ) -> None:
+        """Countries for officials the text names without one, each with its evidence."""
+        # From the strongest evidence left: a pair of countries the report names with the meeting
+        # ("talks between Chile and Peru"), the outlet's own country for the official it does
+        # not introduce, the host of a meeting at home, the dateline.
+        headline_pairs = self.country_pairs(" ; ".join(headlines))
+
+        def assign(person: Person, code: str, evidence: str) -> None:
+            person.country, person.country_evidence = code, evidence
+
+        def unknown(proposal: Proposal) -> list[Person]:
+            return [p for p in proposal.participants if not p.country]
+
+        def by_pairs(proposal: Proposal, pairs: list[tuple[str, str, str]]) -> None:
+            missing = unknown(proposal)
+            known = proposal.countries
+            if len(missing) != 1 or not known:
+                return
+            others = {
+                (b if a in known else a, words)
+                for a, b, words in pairs
+                if (a in known) != (b in known)
+            }
+            if len({code for code, _ in others}) == 1:
+                code, words = others.pop()
+                assign(missing[0], code, f"“{words}”")
+
+        spokesmen = self.speaking_for(sentences, people)
+        for proposal in proposals:
+            if not unknown(proposal):
+                continue
+            span = " ".join(sentences[proposal.index : proposal.index + 3])
+            pairs = [*self.country_pairs(span), *headline_pairs]
+            by_pairs(proposal, pairs)
+            for person in unknown(proposal):
+                # "Trudeau said that Canada would supply ...": who speaks for a country
+                spoken = spokesmen.get(person.key, {})
+                if len(spoken) == 1:
+                    (code, sentence), *_ = spoken.items()
+                    if code not in proposal.countries:
+                        assign(person, code, sentence)
+            missing = unknown(proposal)
+            if home and missing and home[0] not in proposal.countries:
+                # The outlet's own officials go without a country: "President X" in
+                # that country's paper. The one doing the meeting first, else the only one left.
+                subject = proposal.participants[0]
+                target = (
+                    subject if subject in missing else missing[0] if len(missing) == 1 else None
+                )
+                if target is not None:
+                    assign(target, home[0], home[1])
+            by_pairs(proposal, pairs)
+            missing = unknown(proposal)
+            # At a summit the city hosts everyone: its country says nothing of a participant's.
+            gathering = bool(
+                proposal.occasion
+                or SIDELINES.search(proposal.sentence)
+                or MULTILATERAL.search(proposal.sentence)
+            )
+            if (
+                len(missing) == 1
+                and proposal.venue_country not in proposal.countries
+                and not gathering
+            ):
+                # An official whose country the text never gives, meeting at home: the host.
+                assign(missing[0], proposal.venue_country, f"the host, in {proposal.venue}")
+            missing = unknown(proposal)
+            if (
+                len(missing) == 1
+                and dateline_country
+                and dateline_country not in proposal.countries
+                and not gathering
+            ):
+                assign(missing[0], dateline_country, f"the dateline, {dateline.city}")
+
     def proposals_in(
         self,
         sentence: str,
@@ -335,22 +998,47 @@ class Reader:
         people: People,
         last_subject: Person | None,
         previous_mentions: list[Mention],
+        last_meeting: Proposal | None = None,
+        history: list[tuple[int, list[Person], str]] | None = None,
     ) -> list[Proposal]:
         results: list[Proposal] = []
         seen_spans: list[tuple[int, int]] = []
         triggers = [(m, kind) for pattern, kind in TRIGGERS for m in pattern.finditer(sentence)]
         joint = [(m, IN_PERSON) for m in JOINT_TRIGGERS.finditer(sentence)]
+        chosen = []
         for m, kind in [*triggers, *joint]:
             if any(a <= m.start() < b for a, b in seen_spans):
                 continue
             seen_spans.append((m.start(), m.end()))
+            chosen.append((m, kind))
+        # In the order the sentence tells them: "X held talks with Y and called on Z" hands
+        # the first verb's subject to the second.
+        chosen.sort(key=lambda pair: pair[0].start())
+        previous_verb: tuple[list[Person], int] | None = None  # its subjects, where it ended
+        previous_start = -1
+        for m, kind in chosen:
+            for made in results:
+                if made.trigger_at < 0:
+                    made.trigger_at = previous_start
+            previous_start = m.start()
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
             clause_end = len(sentence) if clause_end == -1 else clause_end
-            window = sentence[max(clause_start, m.start() - 200) : m.end()]
+            # The negation must be in the verb's own clause: "X had never met Y, though Z
+            # brought them together last year" reports Z's meeting.
+            contrast = [c.end() for c in CONTRAST.finditer(sentence, clause_start, m.start())]
+            window = sentence[max(clause_start, m.start() - 200, *contrast) : m.end()]
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
+                sentence, m.end(), clause_end
+            ):
+                continue  # "the meeting between A and B, scheduled for Monday, was called off"
+            if MET_WITH_REACTION.match(sentence, m.end()):
+                continue
+            if ATTENDING.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # "..., attending a meeting with X": who sat in, not who met
             if AUDIENCE.match(sentence[m.end() :]):
                 continue
             mentions = self.loose_names(sentence, m, clause_start, clause_end, mentions, people)
@@ -358,10 +1046,29 @@ class Reader:
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
-            if AT_THEIR_TALKS.match(m[0]):
-                named = unique([x.person for x in mentions if x.person.name])
+            if (
+                before_mentions
+                and last_subject is not None
+                and PRONOUN_BEFORE_VERB.search(sentence, before_mentions[-1].end, m.start())
+            ):
+                # "he received A and four days later, he received B": the one the report is about
+                subjects = [last_subject]
+            if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
+                subjects = previous_verb[0]
+            if AT_THEIR_TALKS.match(m[0]) or AN_AUDIENCE.match(m[0]) or TOGETHER_BY.match(m[0]):
+                if REPORTED_SPEECH.search(sentence, 0, m.start()):
+                    continue  # "X said that he and Y, during their meeting, ...": a memory
+                # Everyone the sentence names, but not who sent a message or a letter
+                named = unique(
+                    [
+                        x.person
+                        for x in mentions
+                        if x.person.name
+                        and not SENDER.search(sentence, max(0, x.start - 40), x.start)
+                    ]
+                )
                 if 2 <= len(named) <= 4 and len({p.country for p in named}) >= 2:
-                    proposal_kind, explicit = self.kind_of(sentence, kind)
+                    proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
                     results.append(Proposal(named, sentence, index, proposal_kind, explicit, m[0]))
                 continue
             if (m, kind) in joint:
@@ -375,24 +1082,67 @@ class Reader:
             gap = sentence[m.end() : after[0].start] if after else ""
             if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
                 after = []
+            if WELCOMED.match(m[0]) and (
+                not after
+                or not re.fullmatch(r"\s*(?:the\s+)?", gap)
+                or sentence.startswith("'s", after[0].end)
+                or sentence[after[0].start : after[0].end].endswith("'s")
+            ):
+                continue  # "welcomed the decision by X", "welcomed X's remarks": no guest
+            if not subjects and POSSESSIVE_BEFORE.search(before):
+                # "In his meeting with Wang Yi, Jaishankar raised ...": whose meeting it was
+                later = [x.person for x in mentions if x.start >= m.end() and x.person.name]
+                owner_of = [p for p in later if all(p is not q.person for q in after[:1])]
+                subjects = owner_of[:1] or ([last_subject] if last_subject else [])
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
-            if GROUP_SUBJECT.search(before[-40:]):
-                # "the two leaders held their summit": the people named before them.
-                named = unique([x.person for x in before_mentions if x.person.name])
-                if len(named) < 2:
-                    named = unique([x.person for x in previous_mentions if x.person.name])
-                if len({p.country for p in named}) >= 2 and len(named) <= 4:
-                    subjects = named
+            group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
+            grouped = len({p.country for p in subjects}) >= 2
+            if (GROUP_SUBJECT.search(before[-40:]) and not grouped) or group_after:
+                subjects = (
+                    self.group_people(
+                        before, before_mentions, previous_mentions, last_meeting, history, index
+                    )
+                    or subjects
+                )
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
                 ref = role_reference(before)
                 subject = people_with_title(people, ref) if ref else None
                 subject = subject or last_subject
                 subjects = [subject] if subject else []
-            proposal_kind, explicit = self.kind_of(sentence, kind)
+            if (
+                subjects
+                and not objects
+                and PRONOUN_OBJECT.match(sentence, m.end())
+                and last_subject is not None
+                and last_subject not in subjects
+            ):
+                # "the envoy, who called on him": the one the report is about
+                objects = [last_subject]
+                groups = [objects]
+            proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
+            if proposal_kind == CALL and not subjects and len(objects) >= 3:
+                # "the phone calls between X and A and B": one call with each
+                subjects, objects = objects[:1], objects[1:]
+                groups = [objects]
+            object_end = max((x.end for x in after if x.person in objects), default=m.end())
+            previous_verb = (subjects, object_end)
             counterparts = [p for p in objects if p.name is None]
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
+            separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
+            # "had meetings with A and B": as many meetings as people
+            separate = separate or (len(objects) > 1 and PLURAL_MEETINGS.search(m[0]) is not None)
+            # "held talks with A and with B": the repeated "with" makes two meetings
+            separate = separate or (
+                len(objects) > 1 and AND_WITH.search(sentence, m.end(), object_end) is not None
+            )
+            # "on the sidelines he met A and B": one after the other, unless said to be together
+            separate = separate or (
+                len({p.country for p in objects}) > 1
+                and SIDELINES.search(sentence) is not None
+                and TOGETHER.search(sentence) is None
+            )
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
                 # "met A, with whom ..., and B, with whom ...": one meeting each.
@@ -417,7 +1167,42 @@ class Reader:
                     people.country_of(q[0]) for q in people.patterns()["qual_any"].finditer(before)
                 } - {None}
             results.append(proposal)
+        for made in results:
+            if made.trigger_at < 0:
+                made.trigger_at = previous_start
         return results
+
+    def group_people(
+        self,
+        before: str,
+        before_mentions: list[Mention],
+        previous_mentions: list[Mention],
+        last_meeting: Proposal | None,
+        history: list[tuple[int, list[Person], str]] | None,
+        index: int,
+    ) -> list[Person]:
+        """Who "the two leaders" are: the people named before them, here or near."""
+        # Those of this clause, of the sentence before, of the last meeting, else the last two
+        # of different countries named together ("A may hold talks with B ... The two
+        # top diplomats met in Oslo"), of the office the group's words give.
+        named = unique([x.person for x in before_mentions if x.person.name or x.person.country])
+        if len(named) < 2:
+            named = unique([x.person for x in previous_mentions if x.person.name])
+        recent = last_meeting is not None and index - last_meeting.index <= 3
+        if len({p.country for p in named}) < 2 and recent:
+            named = list(last_meeting.participants)
+        said = " ".join([*(text for _, _, text in (history or [])[-1:]), before])
+        office = GROUP_OFFICE.findall(said)
+        for _, together, _ in reversed(history or []):
+            if len({p.country for p in named if p.country}) >= 2:
+                break
+            fit = [p for p in together if p.country and holds(p, office[-1] if office else "")]
+            by_country = {p.country: p for p in reversed(fit)}
+            if len(by_country) == 2:
+                named = list(reversed(by_country.values()))
+        if len({p.country for p in named}) >= 2 and len(named) <= 4:
+            return named
+        return []
 
     def loose_names(
         self,
@@ -442,6 +1227,8 @@ class Reader:
             if not name or not free(start, end) or not self.looks_like_person(name, people):
                 return
             said = people.patterns()["predicate_country"].match(sentence[end : end + 80])
+            said = said or people.patterns()["institution_after"].match(sentence, end)
+            said = said or people.patterns()["counterpart_after"].match(sentence, end)
             country = people.country_of(said["of"]) if said else None
             found.append(Mention(people.register(name, None, country, sentence), start, end))
             taken.append((start, end))
@@ -475,19 +1262,49 @@ class Reader:
             return False
         if people.is_not_a_person(name) or people.country_of(name) or self.place(name):
             return False
+        if any(w.endswith("-") for w in words) or sum(
+            bool(people.country_of(w.strip("-"))) for w in words
+        ) * 2 >= len(words):
+            return False  # "Peru- Chile Virtual Summit"
         return not self.place(words[-1]) or len(words) > 1
 
-    def kind_of(self, sentence: str, default: str) -> tuple[str, bool]:
+    def kind_of(self, sentence: str, default: str, trigger: str = "") -> tuple[str, bool]:
+        """The kind of meeting a sentence reports, and whether it says so in as many words."""
         if re.search(r"\bcourtesy\s+call\b|\bcalled\s+on\b", sentence, re.I):
             return IN_PERSON, True
         for pattern, kind in TRIGGERS:
-            if kind in (CALL, VIRTUAL) and pattern.search(sentence):
+            if kind not in (CALL, VIRTUAL):
+                continue
+            m = pattern.search(sentence)
+            if m and WEAK_CALL.fullmatch(m[0]) and IN_PERSON_CONTEXT.search(sentence):
+                continue  # "Before the talks, X spoke with ...": there, not by phone
+            if m:
                 return kind, True
+        if default == IN_PERSON and IN_PERSON_VERB.search(trigger):
+            return IN_PERSON, True
+        if default == CALL and WEAK_CALL.fullmatch(trigger) and IN_PERSON_CONTEXT.search(sentence):
+            return IN_PERSON, False
         return default, default != IN_PERSON
 
-    def merge(self, proposals: list[Proposal], new: Proposal) -> Proposal | None:
+    def merge(
+        self,
+        proposals: list[Proposal],
+        by_people: dict[frozenset[str], list[Proposal]],
+        new: Proposal,
+    ) -> Proposal | None:
         """Fold a proposal into an earlier one about the same meeting; returns that one."""
+        # Only the proposals of the last few sentences and those of the same people can be the
+        # same meeting, so only they are compared: reading stays linear in the article's length.
+        recent = []
         for old in reversed(proposals):
+            if new.index - old.index > 2:
+                break
+            recent.append(old)
+        # The latest few of the same people: a long text naming the same pair a thousand times
+        # must not compare each mention with all the others.
+        same = [old for old in by_people.get(new.keys, [])[-8:] if old.keys == new.keys]
+        candidates = sorted({id(p): p for p in [*recent, *same]}.values(), key=lambda p: p.order)
+        for old in reversed(candidates):
             same_people = bool(new.keys) and new.keys == old.keys
             pending = not old.participants and old.countries_hint and new.index - old.index <= 2
             pending = pending and (new.countries <= old.countries_hint or not new.countries)
@@ -500,6 +1317,8 @@ class Reader:
             if same_people and self.different_days(old.sentence, new.sentence):
                 # "Austin, who met Gallant in Tel Aviv on Oct. 13": the same two, another day.
                 continue
+            if old.kind != new.kind and old.kind_explicit and new.kind_explicit:
+                continue  # a call and a meeting of the same two
             for person in new.participants:
                 if person.key not in old.keys:
                     old.participants.append(person)
@@ -509,9 +1328,15 @@ class Reader:
         return None
 
     def different_days(self, a: str, b: str) -> bool:
-        days_a = {x.date for x in d.find_dates(a, self.reference) if x.date}
-        days_b = {x.date for x in d.find_dates(b, self.reference) if x.date}
+        days_a, days_b = self.days_in(a), self.days_in(b)
         return bool(days_a and days_b) and not days_a & days_b
+
+    def days_in(self, sentence: str) -> frozenset[datetime.date]:
+        """The dates a sentence states, read once per sentence and article."""
+        if sentence not in self.days:
+            found = d.find_dates(sentence, self.reference)
+            self.days[sentence] = frozenset(x.date for x in found if x.date)
+        return self.days[sentence]
 
     def resolve_dates(
         self, proposals: list[Proposal], sentences: list[str], reference: datetime.date | None
@@ -524,11 +1349,38 @@ class Reader:
                 break
         previous: d.DateMention | None = None
         repeats: list[Proposal] = []
+        reported = {p.index for p in proposals}  # sentences that report a meeting
         for proposal in proposals:
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
             # The date nearest after the trigger describes the meeting; else any in the sentence.
-            position = proposal.sentence.find(proposal.trigger)
+            position = proposal.trigger_at
+            if position < 0:
+                position = proposal.sentence.find(proposal.trigger)
+            # A date after the next verb is that verb's: "he received A and four days later,
+            # he received B".
+            following = [
+                m.start()
+                for pattern, _ in TRIGGERS
+                for m in pattern.finditer(proposal.sentence, position + len(proposal.trigger))
+                if VERB_TRIGGER.match(m[0])  # not "during their Friday call"
+            ]
+            limit = min(following, default=len(proposal.sentence))
+            if following:
+                # ... back to where that verb's clause starts: "and four days later, he received"
+                start = position + len(proposal.trigger)
+                joints = [j.start() for j in CLAUSE_START.finditer(proposal.sentence, start, limit)]
+                limit = joints[-1] if joints else limit
+            mentions = [x for x in mentions if proposal.sentence.find(x.text) < limit]
+            # "X's meeting with Y, it was announced that traders, who were detained last
+            # month, ...": a date in a clause of its own dates something else.
+            after_trigger = position + len(proposal.trigger)
+            mentions = [
+                x
+                for x in mentions
+                if (at := proposal.sentence.find(x.text)) < after_trigger
+                or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
             ordered = sorted(
                 mentions,
                 key=lambda x: (
@@ -537,16 +1389,44 @@ class Reader:
                 ),
             )
             for candidate in ordered:
-                if candidate.relation == d.AFTER_PREVIOUS and (
-                    proposal.sentence.find(candidate.text) < position
+                if (
+                    candidate.relation == d.AFTER_PREVIOUS
+                    and proposal.sentence.find(candidate.text) < position
+                    and "later" not in candidate.text.lower()
                 ):
-                    # "The talks came a day after Lammy met Rubio": this one was the day before.
+                    # "The talks came a day after Lammy met Rubio": this one was the day before
+                    # (but "four days later, he received ..." is four days after).
                     candidate = d.DateMention(
-                        None, d.DAY_PRECISION, candidate.text, d.BEFORE_PREVIOUS
+                        None, candidate.precision, candidate.text, d.BEFORE_PREVIOUS, candidate.days
                     )
                 mention = d.shift(candidate, previous)
                 if mention is not None:
                     break
+            if (
+                mention is None
+                and proposal.index > 0
+                and not EARLIER.match(proposal.sentence)
+                and proposal.index - 1 not in reported
+            ):
+                # "In March, X told Y ... In a telephone conversation, the FM discussed":
+                # the sentence before, naming one of them, dates the meeting.
+                before = sentences[proposal.index - 1]
+                words = {short for p in proposal.participants for short in p.short_names()}
+                if any(fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)):
+                    dated = [x for x in d.find_dates(before, reference) if x.date]
+                    mention = dated[0] if dated else None
+            if MANY_TIMES.match(proposal.sentence, position + len(proposal.trigger)):
+                # "X and Y have met three times this year": which of them, the text says not
+                proposal.date, proposal.date_precision, proposal.date_explicit = None, None, True
+                proposal.date_evidence = "several meetings"
+                continue
+            proposal.date_explicit = mention is not None
+            if mention is None and EARLIER.match(proposal.sentence) and (previous or lead):
+                # "Earlier, X discussed ...": before the last meeting, the day unknown
+                known = previous or lead
+                mention = d.DateMention(
+                    known.date.replace(day=1), d.MONTH_PRECISION, proposal.sentence.split(",")[0]
+                )
             if mention is None:
                 mention = previous or lead
             if mention is None and reference is not None:
@@ -571,31 +1451,36 @@ class Reader:
                 clone.date, clone.date_precision = found[0].date, found[0].precision
                 clone.date_evidence = found[0].text
                 clones.append(clone)
+        if SECOND_TIME_SAME_DAY.search(proposal.sentence) and proposal.date:
+            # "spoke with X for the second time this Sunday": an earlier call that day
+            clone = copy.copy(proposal)
+            clone.participants = list(proposal.participants)
+            clone.inferred = set(proposal.inferred)
+            proposal.distinct = clone.distinct = True
+            clones.append(clone)
         return clones
 
     def resolve_places(
         self,
         proposals: list[Proposal],
         sentences: list[str],
-        owner: list[int | None],
+        owner: list[Proposal | None],
         dateline: d.Dateline | None,
     ) -> None:
         lead_place = None
         for sentence in sentences[:2]:
-            places = self.places_in(sentence)
+            places = self.venues_in(sentence)
             if places:
                 lead_place = (places[0][1], places[0][2], sentence)
                 break
         previous = None
-        for n, proposal in enumerate(proposals):
+        for proposal in proposals:
             occasion = OCCASION.search(proposal.sentence)
             if occasion is None:
-                for index, sentence in enumerate(sentences):
-                    if (
-                        index > proposal.index
-                        and owner[index] in (n, None)
-                        and SIDELINES.search(sentence)
-                    ):
+                # An occasion named in the next few sentences about this meeting or none.
+                for index in range(proposal.index + 1, min(len(sentences), proposal.index + 9)):
+                    sentence = sentences[index]
+                    if owner[index] in (proposal, None) and SIDELINES.search(sentence):
                         occasion = OCCASION.search(sentence)
                         if occasion:
                             break
@@ -608,33 +1493,54 @@ class Reader:
             if proposal.kind != IN_PERSON:
                 previous = proposal
                 continue
-            places = self.places_in(proposal.sentence)
+            places = self.venues_in(proposal.sentence)
             position = proposal.sentence.find(proposal.trigger)
             places = [
                 p for p in places if not ONWARD.search(proposal.sentence[max(0, p[0] - 30) : p[0]])
             ] or places
             places.sort(key=lambda x: abs(x[0] - position))
+            around = self.venue_around(proposal, sentences)
             if places:
                 _, proposal.venue, proposal.venue_country = places[0]
                 proposal.venue_evidence = proposal.sentence
+            elif around:
+                proposal.venue, proposal.venue_country, proposal.venue_evidence = around
             elif previous and previous.venue and previous.date == proposal.date:
                 proposal.venue, proposal.venue_country = previous.venue, previous.venue_country
                 proposal.venue_evidence = previous.venue_evidence
             elif lead_place:
                 proposal.venue, proposal.venue_country, proposal.venue_evidence = lead_place
-            elif dateline and self.place(dateline.city):
+            elif dateline and dateline.city and self.place(dateline.city):
                 proposal.venue, proposal.venue_country = self.place(dateline.city)
                 proposal.venue_evidence = f"Dateline: {dateline.city}"
             previous = proposal
 
+    def venue_around(self, proposal: Proposal, sentences: list[str]) -> tuple[str, str, str] | None:
+        """Where a meeting took place, from the sentences around it, when its own does not say."""
+        # "While in Geneva, the minister held meetings. On Monday she met ...", "... met Y. The
+        # meeting took place on the sidelines of the summit in Geneva."
+        before = sentences[proposal.index - 1 : proposal.index]
+        after = sentences[proposal.index + 1 : proposal.index + 3]
+        for sentence, cue in [*((s, STAY_CUE) for s in before), *((s, MEETING_CUE) for s in after)]:
+            if sentence and cue.search(sentence):
+                places = [
+                    p
+                    for p in self.venues_in(sentence)
+                    if not ONWARD.search(sentence[max(0, p[0] - 30) : p[0]])
+                ]
+                if places:
+                    return places[0][1], places[0][2], sentence
+        return None
+
     def resolve_topics(
-        self, proposals: list[Proposal], sentences: list[str], owner: list[int | None]
+        self, proposals: list[Proposal], sentences: list[str], owner: list[Proposal | None]
     ) -> None:
-        for n, proposal in enumerate(proposals):
-            # The meeting's sentence and the ones after it, until another meeting is reported.
+        for proposal in proposals:
+            # The meeting's sentence and the ones after it, until another meeting is reported
+            # (at most a dozen: a meeting is not discussed for pages).
             span = [proposal.sentence]
-            for index in range(proposal.index + 1, len(sentences)):
-                if owner[index] is not None and owner[index] != n:
+            for index in range(proposal.index + 1, min(len(sentences), proposal.index + 13)):
+                if owner[index] is not None and owner[index] is not proposal:
                     break
                 span.append(sentences[index])
             if len(proposals) == 1:
@@ -654,6 +1560,125 @@ class Reader:
             )
 
 
+# What follows two countries named as the two sides: "Chile and Peru's ties".
+PAIR_AFTER = re.compile(
+    r"(?:'s)?\s+(?:relations|ties|cooperation|trade|partnership|bilateral|sides|governments"
+    r"|countries|economies|joint|border)\b",
+    re.I,
+)
+LEADER_TITLES = {
+    "president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir",
+    "sultan", "crown prince", "leader", "head of state", "head of government", "taoiseach",
+    "supreme leader", "president-elect", "federal chancellor",
+}  # fmt: skip
+FOREIGN_MINISTERS = {
+    "foreign minister", "external affairs minister", "minister of foreign affairs",
+    "minister for foreign affairs", "foreign secretary", "secretary of state",
+    "secretary of foreign affairs", "minister of external affairs", "foreign affairs minister",
+}  # fmt: skip
+GENERIC_TITLES = {"leader", "counterpart", "head of state", "head of government"}
+
+
+def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
+    """Whether a person with title can be the holder of role."""
+    # The same title, two names of one office ("foreign minister", "external affairs minister"),
+    # or two titles of a head of state or government ("leader" fits a president).
+    if not role:
+        return True
+    if not title or fold(title) == COUNTERPART:
+        return not strict
+    role, title = fold(role), fold(title)
+    if role in FOREIGN_MINISTERS and title in FOREIGN_MINISTERS:
+        return True
+    bare = re.sub(
+        r"^(?:\w+\s+)*?(?=president|prime minister|premier|chancellor|king|emir)", "", title
+    )
+    if role in (title, bare):
+        return True
+    if role in GENERIC_TITLES and (title in LEADER_TITLES or bare in LEADER_TITLES):
+        return True
+    return not strict and role in LEADER_TITLES and bare in LEADER_TITLES
+
+
+def holds(person: Person, office: str) -> bool:
+    """Whether a person's title is of the office a group's words name ("diplomats")."""
+    office = " ".join(office.lower().split())
+    if not office:
+        return True
+    title = fold(person.title or "")
+    if office in ("diplomats", "foreign ministers"):
+        return title in FOREIGN_MINISTERS
+    return titles_agree("leader", person.title, strict=True) or not title
+
+
+def same_meeting(old: Proposal, new: Proposal) -> bool:
+    """Two proposals that report one meeting: compatible people, kind and date."""
+    if old.kind != new.kind and old.kind_explicit and new.kind_explicit:
+        return False
+    if old.date and new.date and old.date != new.date:
+        if old.date_explicit and new.date_explicit:
+            return False
+        if abs((old.date - new.date).days) > 1 and (old.date_explicit or new.date_explicit):
+            # one is dated, the other carried a date over: the carried one may be wrong
+            pass
+    if old.keys == new.keys:
+        return True
+    if not old.countries or old.countries != new.countries:
+        return False
+    if any(not p.country for p in [*old.participants, *new.participants]):
+        return False
+    # The same countries; no country with two different people named with the meeting.
+    for country in old.countries:
+        a = {p.key for p in old.participants if p.country == country and p.name} - old.inferred
+        b = {p.key for p in new.participants if p.country == country and p.name} - new.inferred
+        if a and b and not a & b:
+            return False
+    return True
+
+
+def part_of(old: Proposal, new: Proposal) -> bool:
+    """Whether new is a part of old's meeting: two of its three or more people, the same day."""
+    # "X held talks with the ministers of Chile and Peru. Before the talks, X spoke
+    # with the Chilean minister": told just after, with nothing saying it was a meeting of its own.
+    return (
+        len(old.participants) >= 3
+        and new.keys < old.keys
+        and 0 < new.index - old.index <= 5
+        and old.date == new.date
+        and not (old.kind_explicit and new.kind_explicit and old.kind != new.kind)
+        and SEPARATELY.search(new.sentence) is None
+    )
+
+
+def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
+    """Complete old with what new knows: names for unnamed roles, a stated date, the kind."""
+    for person in new.participants:
+        if person.key in old.keys:
+            continue
+        # A role's holder we guessed gives way to the person named with the meeting.
+        unnamed = [
+            n
+            for n, p in enumerate(old.participants)
+            if not p.name or (p.key in old.inferred and person.key not in new.inferred)
+        ]
+        slot = next((n for n in unnamed if old.participants[n].country == person.country), None)
+        if slot is not None and person.name:
+            old.participants[slot] = person
+        elif person.country not in old.countries:
+            old.participants.append(person)
+    if new.date_explicit and not old.date_explicit:
+        old.date, old.date_precision = new.date, new.date_precision
+        old.date_evidence, old.date_mention, old.date_explicit = (
+            new.date_evidence,
+            new.date_mention,
+            True,
+        )
+    if new.kind_explicit and not old.kind_explicit:
+        old.kind, old.kind_explicit, old.trigger = new.kind, True, new.trigger
+    if prefer_new:
+        old.sentence, old.index, old.trigger = new.sentence, new.index, new.trigger
+
+
 def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> list[Person]:
     """Who does the verb: the people named last before it, with those listed with them
     ("Modi and Meloni agreed"), or the person a "who" refers to ("Austin, who met ...")."""
@@ -665,7 +1690,11 @@ def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> l
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = sentence[mention.end : group[0].start]
-        if LIST_GAP.fullmatch(gap) or mention.start == group[0].start:
+        if (
+            LIST_GAP.fullmatch(gap)
+            or APPOSITIVE_GAP.fullmatch(gap)
+            or mention.start == group[0].start
+        ):
             group.insert(0, mention)
         else:
             break
@@ -685,6 +1714,8 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
             groups[-1].append(mention)
         elif SEPARATE_GAP.match(gap):
             groups.append([mention])
+        elif APPOSITIVE_GAP.fullmatch(gap):
+            groups[-1].append(mention)
         else:
             break
     return [[m.person for m in group] for group in groups]
