@@ -35,6 +35,8 @@ class CountryNamesField(forms.Field):
 
     def clean(self, value) -> list[names.CountryName]:
         texts = self.to_python(value)
+        if any("\x00" in text for text in texts):
+            raise ValidationError("A country's name or code has no null characters.")
         if len(texts) > MAX_COUNTRIES:
             raise ValidationError(f"Choose at most {MAX_COUNTRIES} countries.")
         try:

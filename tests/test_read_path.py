@@ -97,6 +97,8 @@ def test_suggestions_of_countries_take_names_and_codes(client, seed_meeting):
     assert by_name[0] == {"name": "India", "value": "in", "detail": "IN", "meetings": 1}
 
     assert client.get("/suggest/country/", {"q": ""}).json() == {"results": []}
+    assert client.get("/suggest/official/", {"q": "\x00"}).json() == {"results": []}
+    assert client.get("/suggest/venue/", {"q": "kua\x00la"}).status_code == 200
     assert client.get("/suggest/nonsense/", {"q": "x"}).status_code == 404
 
 

@@ -96,7 +96,7 @@ class Suggestion:
 
 def suggest(kind: str, text: str) -> list[Suggestion]:
     """Up to ten public things of this kind whose names contain the words of text."""
-    text = " ".join(text.split())[:100]
+    text = " ".join(text.replace("\x00", " ").split())[:100]  # no database stores a NUL
     if kind == Kind.COUNTRY:
         return _suggest_countries(text)
     if not text:
