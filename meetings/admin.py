@@ -3,8 +3,9 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.urls import path
+from django.utils.text import capfirst
 
 from meetings import rules, services
 from meetings.models import (
@@ -16,6 +17,10 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Subject,
+    SubjectMeeting,
+    SubjectMonth,
+    SubjectOverlap,
     Topic,
     Venue,
 )
@@ -24,6 +29,28 @@ admin.site.site_header = "Meetings tracker"
 admin.site.site_title = "Meetings tracker"
 admin.site.index_title = "Editing"
 admin.site.site_url = "/"
+
+# Rows the public pages read, rewritten from the meetings (meetings.derived): a delete page
+# does not list them, as nobody enters or edits them.
+DERIVED = (Subject, SubjectMeeting, SubjectMonth, SubjectOverlap)
+
+
+def leave_out(items: list, prefixes: tuple[str, ...]) -> list:
+    """The delete page's nested list of "Kind: object" lines without those starting with one
+    of prefixes, and without the lines nested under them."""
+    kept: list = []
+    dropped = False
+    for item in items:
+        if isinstance(item, list):
+            if not dropped:
+                inner = leave_out(item, prefixes)
+                if inner:
+                    kept.append(inner)
+            continue
+        dropped = str(item).startswith(prefixes)
+        if not dropped:
+            kept.append(item)
+    return kept
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -43,6 +70,13 @@ class ServiceAdmin(admin.ModelAdmin):
             return super().changelist_view(request, *args, **kwargs)
         with services.writing():
             return super().changelist_view(request, *args, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        prefixes = tuple(f"{capfirst(m._meta.verbose_name)}: " for m in DERIVED)
+        plurals = {str(m._meta.verbose_name_plural) for m in DERIVED}
+        counts = {name: n for name, n in counts.items() if str(name) not in plurals}
+        return leave_out(to_delete, prefixes), counts, perms_needed, protected
 
 
 @admin.register(Country)
@@ -218,6 +252,15 @@ class MeetingAdmin(ServiceAdmin):
             },
         ),
     ]
+
+    def get_queryset(self, request):
+        # the names of untitled meetings (Meeting.display_title) in one query for the page
+        people = Participation.objects.select_related("official", "country")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("participations", queryset=people))
+        )
 
     def get_urls(self):
         from meetings.intake.views import intake_view

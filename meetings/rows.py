@@ -17,7 +17,7 @@ from html import escape
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from meetings.models import Meeting, Participation
+from meetings.models import Meeting, Participation, meeting_name
 from meetings.templatetags.meetings_tags import when
 
 KINDS = dict(Meeting.Kind.choices)
@@ -113,7 +113,7 @@ def load(ids: list[int]) -> list[Row]:
 def render(row: Row) -> SafeString:
     """One ``li.meeting``."""
     kind = KINDS.get(row.kind, row.kind)
-    title = row.title or " – ".join(p.name or p.title for p in row.people)
+    title = meeting_name(row.title, [p.name or p.title for p in row.people], row.date)
     people = "".join(
         f'<span class="person"><abbr class="cc" title="{escape(p.country)}">{escape(p.code)}'
         f"</abbr> {escape(p.name or p.title)}"

@@ -457,3 +457,56 @@ def test_meeting_countries_are_not_editable_in_the_admin(admin_client):
 
     assert "countries" not in response.context["adminform"].form.fields
     assert not MeetingCountry.objects.exists()
+
+
+# Speaking plainly
+
+
+def test_the_delete_page_names_what_goes_in_plain_words(admin_client, seed_meeting):
+    response = admin_client.get(f"/admin/meetings/meeting/{seed_meeting.pk}/delete/")
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Meeting countries: 2" in text
+    assert "Meeting country: India" in text
+    assert "Meeting topics: 2" in text
+    assert "Meeting topic: Trade" in text
+    assert "Participant: S. Jaishankar (External Affairs Minister)" in text
+    assert " object (" not in text
+    assert "countrys" not in text
+    # the rows the public pages read are rewritten by the site, not the editor's business
+    assert "Subject" not in text
+    assert "The officials, venues, occasions, topics and sources themselves stay" in text
+
+
+def test_an_untitled_meeting_has_the_same_name_in_the_admin_and_on_the_site(
+    admin_client, client, make_meeting, jaishankar, rubio
+):
+    meeting = make_meeting(jaishankar, rubio, title="")
+    name = "S. Jaishankar – Marco Rubio"  # by country: India, then the United States
+
+    assert str(meeting) == name
+    changelist = admin_client.get("/admin/meetings/meeting/").content.decode()
+    change = admin_client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    public_list = client.get("/meetings/").content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f">{name}</a>" in changelist
+    assert f"<h2>{name}</h2>" in change
+    assert f">{name}</a></h3>" in public_list
+    assert f"<h1>{name}</h1>" in page
+    assert f"<title>{name}" in page
+
+
+def test_the_meeting_list_in_the_admin_reads_names_in_a_fixed_number_of_queries(
+    admin_client, make_meeting, jaishankar, rubio, django_assert_max_num_queries
+):
+    make_meeting(jaishankar, rubio, title="")
+    with django_assert_max_num_queries(40) as one:
+        admin_client.get("/admin/meetings/meeting/")
+    for day in range(2, 22):
+        make_meeting(jaishankar, rubio, title="", date=datetime.date(2025, 3, day))
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = admin_client.get("/admin/meetings/meeting/")
+
+    assert response.content.decode().count(">S. Jaishankar – Marco Rubio</a>") == 21
