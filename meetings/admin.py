@@ -7,9 +7,10 @@ from django.db.models import Count, Prefetch
 from django.urls import path
 from django.utils.text import capfirst
 
-from meetings import rules, services
+from meetings import history, rules, services
 from meetings.models import (
     Country,
+    HistoryEntry,
     Meeting,
     MeetingSource,
     Occasion,
@@ -294,3 +295,47 @@ class MeetingAdmin(ServiceAdmin):
     def unpublish(self, request, queryset):
         done = services.unpublish(queryset, user=request.user)
         self.message_user(request, f"{done} meeting(s) are drafts again.")
+
+
+@admin.register(HistoryEntry)
+class HistoryEntryAdmin(admin.ModelAdmin):
+    """Every recorded change, newest first: the admin's own and those of the intake, the
+    publish actions and the imports (meetings.history). Nobody edits it."""
+
+    list_display = ["action_time", "user", "action", "object_repr", "kind", "message"]
+    list_filter = ["action_flag", ("user", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message"]
+    date_hierarchy = "action_time"
+
+    def get_queryset(self, request):
+        changes = super().get_queryset(request)
+        if request.user.is_superuser:
+            return changes
+        return changes.filter(content_type__app_label="meetings")  # not the accounts'
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Action", ordering="action_flag")
+    def action(self, obj: HistoryEntry) -> str:
+        return {
+            history.ADDITION: "Added",
+            history.CHANGE: "Changed",
+            history.DELETION: "Deleted",
+        }.get(obj.action_flag, "")
+
+    @admin.display(description="Kind of record", ordering="content_type")
+    def kind(self, obj: HistoryEntry) -> str:
+        model = obj.content_type.model_class() if obj.content_type else None
+        return capfirst(model._meta.verbose_name) if model else ""
+
+    @admin.display(description="What was done")
+    def message(self, obj: HistoryEntry) -> str:
+        return obj.get_change_message()

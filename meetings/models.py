@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -714,6 +715,17 @@ class Participation(models.Model):
     def save(self, *args, **kwargs):
         self.fill_from_position()
         super().save(*args, **kwargs)
+
+
+class HistoryEntry(LogEntry):
+    """The admin's record of a change, listed whole as the change history (meetings.history
+    writes the entries that the admin's own forms do not)."""
+
+    class Meta:
+        proxy = True
+        ordering = ["-action_time", "-id"]
+        verbose_name = "change"
+        verbose_name_plural = "change history"
 
 
 class MeetingSource(models.Model):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 
-from meetings import rules
+from meetings import history, rules
 from meetings.derived import writing
 from meetings.models import (
     Country,
@@ -128,33 +128,39 @@ def official_for(participant: ParticipantInput, created: dict[str, Official]) ->
 
 
 def publish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> tuple[int, int]:
-    """Publish the meetings the rules allow (a participant and a source); returns (published,
-    left as drafts)."""
+    """Publish the drafts among meetings that the rules allow (a participant and a source), each
+    recorded in the change history; returns (published, left as drafts)."""
     with writing():
         counted = meetings.annotate(
             n_people=Count("participations", distinct=True),
             n_sources=Count("meeting_sources", distinct=True),
-        ).values_list("pk", "n_people", "n_sources")
-        ready = [
-            pk
-            for pk, people, sources in counted
-            if not rules.meeting_problems(
+        ).values_list("pk", "status", "n_people", "n_sources")
+        ready, refused = [], 0
+        for pk, status, people, sources in counted:
+            if rules.meeting_problems(
                 status=Meeting.Status.PUBLISHED, participants=people, sources=sources
-            )
-        ]
-        done = Meeting.objects.filter(pk__in=ready).update(
-            status=Meeting.Status.PUBLISHED, updated_by=user
-        )
-    return done, len(counted) - len(ready)
+            ):
+                refused += 1
+            elif status != Meeting.Status.PUBLISHED:
+                ready.append(pk)
+        return _set_status(ready, Meeting.Status.PUBLISHED, user, "Published."), refused
 
 
 def unpublish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> int:
-    """Return the meetings to draft; returns how many."""
+    """Return the published meetings among these to draft, each recorded in the change history;
+    returns how many."""
     with writing():
-        ids = list(meetings.values_list("pk", flat=True))
-        return Meeting.objects.filter(pk__in=ids).update(
-            status=Meeting.Status.DRAFT, updated_by=user
-        )
+        ids = list(meetings.published().values_list("pk", flat=True))
+        return _set_status(ids, Meeting.Status.DRAFT, user, "Returned to draft.")
+
+
+def _set_status(ids: list[int], status: str, user: AbstractBaseUser | None, message: str) -> int:
+    done = Meeting.objects.filter(pk__in=ids).update(status=status, updated_by=user)
+    changed = Meeting.objects.filter(pk__in=ids).prefetch_related(
+        "participations__official", "participations__country"
+    )
+    history.record(user, [(meeting, history.CHANGE, message) for meeting in changed])
+    return done
 
 
 def create_from_article(

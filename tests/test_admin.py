@@ -97,6 +97,7 @@ def test_every_admin_list_can_be_searched(staff_client, seed_meeting, model_name
 def test_every_meetings_model_has_an_admin_list():
     assert MEETINGS_MODELS == [
         "country",
+        "historyentry",
         "meeting",
         "occasion",
         "official",
