@@ -18,6 +18,12 @@ from django.test import Client
 from django.urls import reverse
 
 from meetings import services
+from meetings.intake.forms import (
+    MAX_MEETINGS,
+    MAX_PARTICIPANTS,
+    MeetingReviewForm,
+    ParticipantFormSet,
+)
 from meetings.models import (
     Country,
     Meeting,
@@ -816,6 +822,89 @@ def test_an_error_in_a_participant_links_to_that_participants_field(admin_client
         '<a href="#id_m0-p-0-country">Meeting 1, participant 1: Give the country the official '
         "represented.</a>"
     ) in html.unescape(response.content.decode())
+
+
+# A round-up of many meetings, and input too large to read
+
+
+def round_up(n: int) -> str:
+    """n meetings, one a paragraph, each between two foreign ministers the tracker has never
+    seen."""
+    first = ["Amara", "Bruno", "Celia", "Dario", "Elena", "Farid", "Greta", "Hugo", "Ines", "Jonas"]
+    last = ["Okafor", "Lindqvist", "Moreau", "Castell", "Haddad", "Novak", "Quispe", "Ruiz"]
+    demonyms = [
+        c.demonyms.splitlines()[0]
+        for c in Country.objects.filter(kind="country").exclude(demonyms="").order_by("code")
+    ]
+    return "\n\n".join(
+        f"{demonyms[i]} Foreign Minister {first[i % 10]} {last[i // 10]} met {demonyms[i + 1]} "
+        f"Foreign Minister {first[(i + 3) % 10]} {last[(i // 10 + 4) % 8]} on Monday."
+        for i in range(n)
+    )
+
+
+def test_a_round_up_of_50_meetings_is_reviewed_and_saved_in_one_go(admin_client, settings):
+    data = review_of(read(admin_client, round_up(50), published=QUIET_TUESDAY))
+    assert data["count"] == "50"
+    fields = sum(len(v) if isinstance(v, list) else 1 for v in data.values())
+    assert fields > 1000  # Django's default limit, which a review of 26 meetings exceeded
+    assert fields < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    any_country = str(Country.objects.get(code="KE").pk)
+    for name, value in list(data.items()):
+        # the editor gives a country to anyone the reader could not place
+        if name.endswith("-new_name") and value and not data[name[: -len("new_name")] + "country"]:
+            data[name[: -len("new_name")] + "country"] = any_country
+    before = Meeting.objects.count()
+
+    response = admin_client.post(INTAKE_URL, data, follow=True)
+
+    assert response.status_code == 200
+    assert any("Saved 50 new meeting(s)" in m for m in messages_of(response))
+    assert Meeting.objects.count() == before + 50
+
+
+def test_the_fullest_review_page_stays_within_the_servers_limit_on_fields(settings):
+    reading = {
+        "initial": {"topics": list(Topic.objects.values_list("pk", flat=True)[:20])},
+        "people": [
+            {"official": None, "new_name": f"P{i}", "title": "", "country": None}
+            for i in range(MAX_PARTICIPANTS)
+        ],
+    }
+    form = MeetingReviewForm(prefix="m49", initial=reading["initial"])
+    people = ParticipantFormSet(prefix="m49-p", initial=reading["people"])
+    people.extra = 2
+    page = f"<form>{form}{people.management_form}{''.join(str(f) for f in people)}</form>"
+    per_meeting = sum(
+        len(v) if isinstance(v, list) else 1 for v in rendered_form(page, "m49-date").values()
+    )
+
+    # the article's own fields (about ten) and 50 such meetings
+    assert 10 + MAX_MEETINGS * per_meeting < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+
+def test_a_paste_over_12_mb_gets_the_forms_message_not_a_bare_bad_request(admin_client):
+    before = counts()
+    text = "The ministers met in Geneva. " * 450_000  # about 13 MB
+
+    response = admin_client.post(INTAKE_URL, {"text": text})
+
+    assert response.status_code == 413
+    assert "larger than 5 MB" in page_text(response)
+    assert 'name="text"' in response.content.decode()  # the article form, to try again
+    assert counts() == before
+
+
+def test_a_review_with_more_fields_than_the_server_reads_gets_a_message(admin_client, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    data = review_of(read(admin_client, TWO_MEETINGS, published=QUIET_TUESDAY))
+    before = counts()
+
+    response = admin_client.post(INTAKE_URL, data)
+
+    assert response.status_code == 413
+    assert "more fields than the server reads at once" in page_text(response)
+    assert counts() == before
 
 
 def test_a_review_whose_reading_was_altered_is_refused_without_an_error_page(admin_client):
