@@ -1,14 +1,18 @@
 """The editors' workplace: meetings with their participants and sources on one form."""
 
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Max, Min, Prefetch
 from django.urls import path
+from django.utils.text import capfirst
 
-from meetings import rules, services
+from meetings import history, rules, services
 from meetings.models import (
     Country,
+    HistoryEntry,
     Meeting,
     MeetingSource,
     Occasion,
@@ -16,14 +20,44 @@ from meetings.models import (
     Participation,
     Position,
     Source,
+    Subject,
+    SubjectMeeting,
+    SubjectMonth,
+    SubjectOverlap,
     Topic,
     Venue,
 )
+from meetings.presentation import when
 
 admin.site.site_header = "Meetings tracker"
 admin.site.site_title = "Meetings tracker"
 admin.site.index_title = "Editing"
 admin.site.site_url = "/"
+# The sidebar of every model takes a quarter of a 1280-pixel screen from the lists; the
+# breadcrumbs and the index lead to the same places.
+admin.site.enable_nav_sidebar = False
+
+# Rows the public pages read, rewritten from the meetings (meetings.derived): a delete page
+# does not list them, as nobody enters or edits them.
+DERIVED = (Subject, SubjectMeeting, SubjectMonth, SubjectOverlap)
+
+
+def leave_out(items: list, prefixes: tuple[str, ...]) -> list:
+    """The delete page's nested list of "Kind: object" lines without those starting with one
+    of prefixes, and without the lines nested under them."""
+    kept: list = []
+    dropped = False
+    for item in items:
+        if isinstance(item, list):
+            if not dropped:
+                inner = leave_out(item, prefixes)
+                if inner:
+                    kept.append(inner)
+            continue
+        dropped = str(item).startswith(prefixes)
+        if not dropped:
+            kept.append(item)
+    return kept
 
 
 class ServiceAdmin(admin.ModelAdmin):
@@ -43,6 +77,13 @@ class ServiceAdmin(admin.ModelAdmin):
             return super().changelist_view(request, *args, **kwargs)
         with services.writing():
             return super().changelist_view(request, *args, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        prefixes = tuple(f"{capfirst(m._meta.verbose_name)}: " for m in DERIVED)
+        plurals = {str(m._meta.verbose_name_plural) for m in DERIVED}
+        counts = {name: n for name, n in counts.items() if str(name) not in plurals}
+        return leave_out(to_delete, prefixes), counts, perms_needed, protected
 
 
 @admin.register(Country)
@@ -155,21 +196,118 @@ class ParticipationInline(admin.TabularInline):
     verbose_name_plural = "participants"
 
 
+NEW_SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "citation")
+
+
+class MeetingSourceForm(forms.ModelForm):
+    """A source of the meeting: one in the tracker, or a new one typed in here (no pop-up)."""
+
+    new_url = forms.URLField(
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
+        label="…or a new source: URL",
+        help_text="When the source is not in the tracker yet: it is created with the meeting.",
+    )
+    new_title = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Title",
+        widget=forms.TextInput({"class": "vTextField"}),
+    )
+    new_publisher = forms.CharField(required=False, max_length=200, label="Publisher")
+    new_published_on = forms.DateField(
+        required=False, label="Published on", widget=admin.widgets.AdminDateWidget
+    )
+    new_citation = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Citation",
+        widget=forms.TextInput({"class": "vTextField"}),
+        help_text="For a source without a URL: “MEA press release, 28 October 2025”.",
+    )
+
+    class Meta:
+        model = MeetingSource
+        fields = ["source", "quote"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].required = False
+        self.fields["source"].label = "Source in the tracker"
+        self.new_source: services.SourceInput | None = None
+        if self.instance.pk:  # a saved row names its source; the new-source boxes are for new rows
+            for name in NEW_SOURCE_FIELDS:
+                self.fields[f"new_{name}"].widget = forms.HiddenInput()
+
+    def clean(self):
+        cleaned = super().clean()
+        typed = {name: cleaned.get(f"new_{name}") or "" for name in NEW_SOURCE_FIELDS}
+        typed["published_on"] = typed["published_on"] or None
+        if not any(typed.values()):
+            if not cleaned.get("source") and not self.has_error("source"):
+                self.add_error("source", "Choose the source, or enter a new one below.")
+            return cleaned
+        if cleaned.get("source"):
+            self.add_error(
+                "new_url", "Choose a source in the tracker, or enter a new one: not both."
+            )
+            return cleaned
+        known = Source.objects.filter(url=typed["url"]).first() if typed["url"] else None
+        if known is not None:  # the same address entered again: the source already recorded
+            cleaned["source"] = known
+            return cleaned
+        try:
+            Source(**typed).full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            for name, problems in exc.message_dict.items():
+                field = f"new_{name}" if name in NEW_SOURCE_FIELDS else "new_url"
+                for problem in problems:
+                    self.add_error(field, problem)
+            return cleaned
+        self.new_source = services.SourceInput(**typed)
+        return cleaned
+
+    def names_a_source(self) -> bool:
+        return bool(self.cleaned_data.get("source")) or self.new_source is not None
+
+    def save(self, commit=True):
+        if self.new_source is not None:
+            self.instance.source = services.source_for(self.new_source)
+        return super().save(commit)
+
+
 class MeetingSourceFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
+        kept = [
+            f
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.names_a_source()
+        ]
         problems = rules.meeting_problems(
-            status=self.instance.status, participants=1, sources=len(kept_forms(self, "source"))
+            status=self.instance.status, participants=1, sources=len(kept)
         )
         if problems:
             raise ValidationError(problems)
 
 
-class MeetingSourceInline(admin.TabularInline):
+class MeetingSourceInline(admin.StackedInline):
     model = MeetingSource
+    form = MeetingSourceForm
     formset = MeetingSourceFormSet
     extra = 1
     autocomplete_fields = ["source"]
+    fields = [
+        "source",
+        "new_url",
+        "new_title",
+        ("new_publisher", "new_published_on"),
+        "new_citation",
+        "quote",
+    ]
     verbose_name = "source"
     verbose_name_plural = "sources"
 
@@ -190,10 +328,65 @@ class CountryListFilter(admin.SimpleListFilter):
         return queryset.involving(country) if country else queryset.none()
 
 
+class DecadeListFilter(admin.SimpleListFilter):
+    """Decades, then the years of the one chosen: a century and a half of meetings as a dozen
+    links rather than 150."""
+
+    title = "decade"
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        span = Meeting.objects.aggregate(first=Min("date"), last=Max("date"))
+        if span["first"] is None:
+            return []
+        first, last = span["first"].year // 10 * 10, span["last"].year // 10 * 10
+        return [(str(d), f"{d}s") for d in range(last, first - 1, -10)]
+
+    def queryset(self, request, queryset):
+        start = year_of(self.value())
+        if start is None:
+            return queryset if self.value() is None else queryset.none()
+        return queryset.filter(date__year__gte=start, date__year__lte=start + 9)
+
+
+class YearListFilter(admin.SimpleListFilter):
+    """The years of the decade chosen in DecadeListFilter."""
+
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        decade = year_of(request.GET.get(DecadeListFilter.parameter_name))
+        if decade is None:
+            return []
+        return [(str(y), str(y)) for y in range(decade + 9, decade - 1, -1)]
+
+    def queryset(self, request, queryset):
+        year = year_of(self.value())
+        if year is None:
+            return queryset if self.value() is None else queryset.none()
+        return queryset.filter(date__year=year)
+
+
+def year_of(value: str | None) -> int | None:
+    """A year from a filter's value, or None for no value or one that is not a year."""
+    if value and value.isdigit() and datetime.MINYEAR <= int(value) <= datetime.MAXYEAR - 9:
+        return int(value)
+    return None
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ServiceAdmin):
-    list_display = ["__str__", "date", "kind", "venue", "occasion", "status", "updated_by"]
-    list_filter = ["status", "kind", CountryListFilter, "date_precision", "occasion"]
+    list_display = ["name", "when", "kind", "where", "held_at", "status", "updated_by"]
+    list_display_links = ["name"]
+    list_filter = [
+        "status",
+        "kind",
+        CountryListFilter,
+        DecadeListFilter,
+        YearListFilter,
+        "date_precision",
+    ]
     list_select_related = ["venue__country", "occasion", "updated_by"]
     search_fields = [
         "title",
@@ -202,13 +395,15 @@ class MeetingAdmin(ServiceAdmin):
         "venue__name",
         "occasion__name",
     ]
-    date_hierarchy = "date"
     autocomplete_fields = ["venue", "occasion", "topics"]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     inlines = [ParticipationInline, MeetingSourceInline]
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", ("date", "date_precision"), "kind", "status"]}),
+        (
+            None,
+            {"fields": ["title", ("date", "end_date", "date_precision"), "kind", "status"]},
+        ),
         ("Where and why", {"fields": ["venue", "occasion", "topics", "summary"]}),
         (
             "Record",
@@ -218,6 +413,35 @@ class MeetingAdmin(ServiceAdmin):
             },
         ),
     ]
+
+    class Media:
+        css = {"all": ["admin-meetings.css"]}
+
+    def get_queryset(self, request):
+        # the names of untitled meetings (Meeting.display_title) in one query for the page
+        people = Participation.objects.select_related("official", "country")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("participations", queryset=people))
+        )
+
+    @admin.display(description="Meeting", ordering="title")
+    def name(self, obj: Meeting) -> str:
+        return obj.display_title
+
+    @admin.display(description="Date", ordering="date")
+    def when(self, obj: Meeting) -> str:
+        return when(obj)
+
+    @admin.display(description="Where", ordering="venue__name")
+    def where(self, obj: Meeting) -> str:
+        return f"{obj.venue.name}, {obj.venue.country.code}" if obj.venue else ""
+
+    @admin.display(description="Occasion", ordering="occasion__name")
+    def held_at(self, obj: Meeting) -> str:
+        # a method rather than the field: the admin keeps a foreign key's column on one line
+        return obj.occasion.name if obj.occasion else ""
 
     def get_urls(self):
         from meetings.intake.views import intake_view
@@ -251,3 +475,47 @@ class MeetingAdmin(ServiceAdmin):
     def unpublish(self, request, queryset):
         done = services.unpublish(queryset, user=request.user)
         self.message_user(request, f"{done} meeting(s) are drafts again.")
+
+
+@admin.register(HistoryEntry)
+class HistoryEntryAdmin(admin.ModelAdmin):
+    """Every recorded change, newest first: the admin's own and those of the intake, the
+    publish actions and the imports (meetings.history). Nobody edits it."""
+
+    list_display = ["action_time", "user", "action", "object_repr", "kind", "message"]
+    list_filter = ["action_flag", ("user", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message"]
+    date_hierarchy = "action_time"
+
+    def get_queryset(self, request):
+        changes = super().get_queryset(request)
+        if request.user.is_superuser:
+            return changes
+        return changes.filter(content_type__app_label="meetings")  # not the accounts'
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Action", ordering="action_flag")
+    def action(self, obj: HistoryEntry) -> str:
+        return {
+            history.ADDITION: "Added",
+            history.CHANGE: "Changed",
+            history.DELETION: "Deleted",
+        }.get(obj.action_flag, "")
+
+    @admin.display(description="Kind of record", ordering="content_type")
+    def kind(self, obj: HistoryEntry) -> str:
+        model = obj.content_type.model_class() if obj.content_type else None
+        return capfirst(model._meta.verbose_name) if model else ""
+
+    @admin.display(description="What was done")
+    def message(self, obj: HistoryEntry) -> str:
+        return obj.get_change_message()

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -56,12 +57,6 @@ def held_on[T: Term](terms: Iterable[T], day: datetime.date) -> T | None:
         if running and (best is None or (term.start or earliest) > (best.start or earliest)):
             best = term
     return best
-
-
-def untitled(names: Iterable[str]) -> str:
-    """The name of a meeting without a title: its participants' names (or offices), by
-    country, joined with dashes, as every page and the admin show it."""
-    return " – ".join(names) or "Meeting"
 
 
 def pair_url(a: Country, b: Country) -> str:
@@ -552,7 +547,27 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or f"Meeting of {self.date:%d %b %Y}"
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """Its title, or its participants' names (see meeting_name): the same in the admin and
+        on the public pages. Reads the participants once unless they were prefetched."""
+        if self.title or self.pk is None:
+            return meeting_name(self.title, [], self.date)
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("participations")
+        if cached is not None:
+            # in the order the pages list them: by country, then as entered
+            people = sorted(cached, key=lambda p: (p.country.name, p.pk))
+            names = [p.official.name if p.official_id else p.title for p in people]
+        else:
+            names = [
+                name or title
+                for name, title in self.participations.order_by("country__name", "id").values_list(
+                    "official__name", "title"
+                )
+            ]
+        return meeting_name(self.title, names, self.date)
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting", args=[self.pk])
@@ -576,6 +591,28 @@ class Meeting(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
+def meeting_name(title: str, people: Iterable[str], date: datetime.date | None = None) -> str:
+    """What a meeting is called everywhere: its title, else the names of its participants (an
+    unnamed one by the office) joined by en dashes, else its date."""
+    if title:
+        return title
+    names = " – ".join(name for name in people if name)
+    if names:
+        return names
+    return f"Meeting of {date:%d %b %Y}" if isinstance(date, datetime.date) else "New meeting"
+
+
+def _topic_link_str(link) -> str:
+    return str(link.topic)
+
+
+# Meeting.topics keeps the table Django makes for it (the admin's autocomplete needs a plain
+# many-to-many field); these names are what the admin's delete page says of its rows.
+Meeting.topics.through.__str__ = _topic_link_str
+Meeting.topics.through._meta.verbose_name = "meeting topic"
+Meeting.topics.through._meta.verbose_name_plural = "meeting topics"
+
+
 class MeetingCountry(models.Model):
     """The countries that took part in a meeting (a draft's too), derived from its participations
     by meetings.derived, so that a pair filter is a lookup in this small table."""
@@ -584,6 +621,8 @@ class MeetingCountry(models.Model):
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="meeting_countries")
 
     class Meta:
+        verbose_name = "meeting country"
+        verbose_name_plural = "meeting countries"
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "country"], name="meetings_meetingcountry_once"
@@ -595,7 +634,7 @@ class MeetingCountry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country} in meeting {self.meeting_id}"
+        return str(self.country)
 
 
 class Participation(models.Model):
@@ -624,6 +663,7 @@ class Participation(models.Model):
 
     class Meta:
         ordering = ["id"]
+        verbose_name = "participant"
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "official"], name="meetings_participation_official_once"
@@ -675,6 +715,17 @@ class Participation(models.Model):
     def save(self, *args, **kwargs):
         self.fill_from_position()
         super().save(*args, **kwargs)
+
+
+class HistoryEntry(LogEntry):
+    """The admin's record of a change, listed whole as the change history (meetings.history
+    writes the entries that the admin's own forms do not)."""
+
+    class Meta:
+        proxy = True
+        ordering = ["-action_time", "-id"]
+        verbose_name = "change"
+        verbose_name_plural = "change history"
 
 
 class MeetingSource(models.Model):

@@ -11,9 +11,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 
-from meetings import rules
+from meetings import history, rules
 from meetings.derived import writing
 from meetings.models import (
     Country,
@@ -76,6 +77,29 @@ class MeetingInput:
     summary: str = ""
     quote: str = ""
     attach_to: Meeting | None = None
+    corrections: Corrections | None = None  # with attach_to: what to change in that meeting
+
+
+@dataclass
+class Corrections:
+    """What an editor changed on the review of an article's meeting that is already recorded:
+    made to the recorded meeting, whose other values stay as they are."""
+
+    fields: dict[str, object] = field(default_factory=dict)  # date, kind, title... -> value
+    venue: bool = False  # the MeetingInput's venue (or new_venue) replaces the recorded one
+    occasion: bool = False  # likewise its occasion (or new_occasion)
+    topics_added: list[Topic] = field(default_factory=list)
+    topics_removed: list[Topic] = field(default_factory=list)
+    people_added: list[ParticipantInput] = field(default_factory=list)  # or title, country
+    people_removed: list[Official] = field(default_factory=list)
+
+
+@dataclass
+class Attached:
+    """A recorded meeting the article was added to, and what was changed in it."""
+
+    meeting: Meeting
+    changes: list[str]
 
 
 def source_for(data: SourceInput) -> Source:
@@ -111,50 +135,40 @@ def learn_alias(official: Official, written_as: str) -> None:
         official.save(update_fields=["aliases"])
 
 
-def official_for(participant: ParticipantInput, created: dict[str, Official]) -> Official:
-    if participant.official is not None:
-        learn_alias(participant.official, participant.written_as)
-        return participant.official
-    key = fold(participant.new_name)
-    if key not in created:
-        official = Official.objects.create(name=participant.new_name, country=participant.country)
-        if participant.title:
-            # A term whose dates the article does not give: the editor can date it later.
-            Position.objects.create(
-                official=official, title=participant.title, country=participant.country
-            )
-        created[key] = official
-    return created[key]
-
-
 def publish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> tuple[int, int]:
-    """Publish the meetings the rules allow (a participant and a source); returns (published,
-    left as drafts)."""
+    """Publish the drafts among meetings that the rules allow (a participant and a source), each
+    recorded in the change history; returns (published, left as drafts)."""
     with writing():
         counted = meetings.annotate(
             n_people=Count("participations", distinct=True),
             n_sources=Count("meeting_sources", distinct=True),
-        ).values_list("pk", "n_people", "n_sources")
-        ready = [
-            pk
-            for pk, people, sources in counted
-            if not rules.meeting_problems(
+        ).values_list("pk", "status", "n_people", "n_sources")
+        ready, refused = [], 0
+        for pk, status, people, sources in counted:
+            if rules.meeting_problems(
                 status=Meeting.Status.PUBLISHED, participants=people, sources=sources
-            )
-        ]
-        done = Meeting.objects.filter(pk__in=ready).update(
-            status=Meeting.Status.PUBLISHED, updated_by=user
-        )
-    return done, len(counted) - len(ready)
+            ):
+                refused += 1
+            elif status != Meeting.Status.PUBLISHED:
+                ready.append(pk)
+        return _set_status(ready, Meeting.Status.PUBLISHED, user, "Published."), refused
 
 
 def unpublish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> int:
-    """Return the meetings to draft; returns how many."""
+    """Return the published meetings among these to draft, each recorded in the change history;
+    returns how many."""
     with writing():
-        ids = list(meetings.values_list("pk", flat=True))
-        return Meeting.objects.filter(pk__in=ids).update(
-            status=Meeting.Status.DRAFT, updated_by=user
-        )
+        ids = list(meetings.published().values_list("pk", flat=True))
+        return _set_status(ids, Meeting.Status.DRAFT, user, "Returned to draft.")
+
+
+def _set_status(ids: list[int], status: str, user: AbstractBaseUser | None, message: str) -> int:
+    done = Meeting.objects.filter(pk__in=ids).update(status=status, updated_by=user)
+    changed = Meeting.objects.filter(pk__in=ids).prefetch_related(
+        "participations__official", "participations__country"
+    )
+    history.record(user, [(meeting, history.CHANGE, message) for meeting in changed])
+    return done
 
 
 def create_from_article(
@@ -163,75 +177,200 @@ def create_from_article(
     meetings: list[MeetingInput],
     status: str,
     user: AbstractBaseUser | None,
-) -> tuple[Source, list[Meeting], list[Meeting]]:
+) -> tuple[Source, list[Meeting], list[Attached]]:
     """Save an article's meetings, all or nothing: the source, new officials, venues and
-    occasions, the meetings with their participants and topics, and links to existing meetings
-    the article also reports. Returns (source, created meetings, meetings it was attached to)."""
+    occasions, the meetings with their participants and topics, and the article added to
+    recorded meetings it also reports, with the editor's corrections made to them. Every row
+    added or changed is recorded in the change history. Returns (source, created meetings,
+    recorded meetings the article was added to)."""
     with writing():
-        return _create_from_article(source, meetings, status, user)
+        return ArticleWriter(user).write(source, meetings, status)
 
 
-def _create_from_article(source, meetings, status, user):
-    article = source_for(source)
-    new_officials: dict[str, Official] = {}
-    new_venues: dict[tuple[str, int], Venue] = {}
-    new_occasions: dict[str, Occasion] = {}
-    created, attached = [], []
-    for item in meetings:
-        if item.attach_to is not None:
-            MeetingSource.objects.get_or_create(
-                meeting=item.attach_to, source=article, defaults={"quote": item.quote}
-            )
-            attached.append(item.attach_to)
-            continue
-        venue = item.venue
-        if venue is None and item.new_venue is not None:
-            key = (fold(item.new_venue.name), item.new_venue.country.pk)
-            venue = new_venues.get(key) or existing_venue(
-                item.new_venue.name,
-                item.new_venue.country,
-                item.new_venue.latitude,
-                item.new_venue.longitude,
-            )
-            if venue is None:
-                venue = Venue.objects.create(
-                    name=item.new_venue.name,
-                    country=item.new_venue.country,
-                    latitude=item.new_venue.latitude,
-                    longitude=item.new_venue.longitude,
-                )
-            new_venues[key] = venue
-        occasion = item.occasion
-        if occasion is None and item.new_occasion:
-            occasion = new_occasions.get(fold(item.new_occasion))
-            if occasion is None:
-                occasion = Occasion.objects.create(name=item.new_occasion, venue=venue)
-                new_occasions[fold(item.new_occasion)] = occasion
+class ArticleWriter:
+    """One article's save: the rows it creates once (officials, venues, occasions by name)
+    and what the change history will say."""
+
+    def __init__(self, user: AbstractBaseUser | None):
+        self.user = user
+        self.officials: dict[str, Official] = {}
+        self.venues: dict[tuple[str, int], Venue] = {}
+        self.occasions: dict[str, Occasion] = {}
+        self.log: list[tuple] = []  # (object, action, message)
+
+    def write(self, data: SourceInput, meetings: list[MeetingInput], status: str):
+        known = bool(data.url) and Source.objects.filter(url=data.url).exists()
+        article = source_for(data)
+        if not known:
+            self.log.append((article, history.ADDITION, "Added from an article."))
+        created, attached = [], []
+        for item in meetings:
+            if item.attach_to is not None:
+                attached.append(self.attach(item, article))
+            else:
+                created.append(self.create(item, article, status))
+        history.record(self.user, self.log)
+        return article, created, attached
+
+    def create(self, item: MeetingInput, article: Source, status: str) -> Meeting:
+        venue = self.venue_for(item)
         meeting = Meeting(
             date=item.date,
             date_precision=item.date_precision,
             kind=item.kind,
             venue=venue,
-            occasion=occasion,
+            occasion=self.occasion_for(item, venue),
             title=item.title,
             summary=item.summary,
             status=status,
-            created_by=user,
-            updated_by=user,
+            created_by=self.user,
+            updated_by=self.user,
         )
         meeting.full_clean(exclude=["topics", "sources", "countries"])
         meeting.save()
         for participant in item.participants:
             Participation.objects.create(
                 meeting=meeting,
-                official=official_for(participant, new_officials),
+                official=self.official_for(participant),
                 title=participant.title,
                 country=participant.country,
             )
         meeting.topics.set(item.topics)
         MeetingSource.objects.create(meeting=meeting, source=article, quote=item.quote)
-        created.append(meeting)
-    return article, created, attached
+        self.log.append((meeting, history.ADDITION, f"Added from an article: “{article}”."))
+        return meeting
+
+    def attach(self, item: MeetingInput, article: Source) -> Attached:
+        meeting = Meeting.objects.select_for_update().get(pk=item.attach_to.pk)
+        changes = self.correct(meeting, item.corrections or Corrections(), item)
+        _, added = MeetingSource.objects.get_or_create(
+            meeting=meeting, source=article, defaults={"quote": item.quote}
+        )
+        said = [f"Added the source “{article}” from an article."] if added else []
+        if changes:
+            said.append("Changed " + "; ".join(changes) + ".")
+        if said:
+            self.log.append((meeting, history.CHANGE, " ".join(said)))
+        return Attached(meeting, changes)
+
+    def correct(self, meeting: Meeting, fix: Corrections, item: MeetingInput) -> list[str]:
+        """Make the corrections to the recorded meeting; returns what changed, in words."""
+        changes = []
+        for name, value in fix.fields.items():
+            if getattr(meeting, name) != value:
+                before = shown(meeting, name)
+                setattr(meeting, name, value)
+                changes.append(f"{LABELS.get(name, name)} from {before} to {shown(meeting, name)}")
+        if fix.venue and (venue := self.venue_for(item)) != meeting.venue:
+            changes.append(f"venue from {meeting.venue or 'none'} to {venue or 'none'}")
+            meeting.venue = venue
+        if (
+            fix.occasion
+            and (occasion := self.occasion_for(item, meeting.venue)) != meeting.occasion
+        ):
+            changes.append(f"occasion from {meeting.occasion or 'none'} to {occasion or 'none'}")
+            meeting.occasion = occasion
+        had = set(meeting.topics.all())
+        added = [t for t in fix.topics_added if t not in had]
+        removed = [t for t in fix.topics_removed if t in had]
+        if added:
+            meeting.topics.add(*added)
+            changes.append("topics: added " + ", ".join(t.name for t in added))
+        if removed:
+            meeting.topics.remove(*removed)
+            changes.append("topics: removed " + ", ".join(t.name for t in removed))
+        changes += self.correct_people(meeting, fix)
+        if not changes:
+            return changes
+        if not meeting.participations.exists():
+            raise ValidationError(f"Meeting #{meeting.pk}: {rules.NO_PARTICIPANT}")
+        meeting.updated_by = self.user
+        meeting.full_clean(exclude=["topics", "sources", "countries"])
+        meeting.save()
+        return changes
+
+    def correct_people(self, meeting: Meeting, fix: Corrections) -> list[str]:
+        changes = []
+        for official in fix.people_removed:
+            if meeting.participations.filter(official=official).delete()[0]:
+                changes.append(f"participant {official} removed")
+        for person in fix.people_added:
+            official = self.official_for(person)
+            there = meeting.participations.filter(official=official).first()
+            if there is None:
+                Participation.objects.create(
+                    meeting=meeting, official=official, title=person.title, country=person.country
+                )
+                changes.append(f"participant {official} added")
+                continue
+            title = person.title or there.title
+            if (title, person.country.pk) != (there.title, there.country_id):
+                changes.append(
+                    f"{official} from {there.title or 'no title'}, {there.country} to "
+                    f"{title or 'no title'}, {person.country}"
+                )
+                there.title, there.country = title, person.country
+                there.save(update_fields=["title", "country"])
+        return changes
+
+    def official_for(self, participant: ParticipantInput) -> Official:
+        if participant.official is not None:
+            learn_alias(participant.official, participant.written_as)
+            return participant.official
+        key = fold(participant.new_name)
+        if key not in self.officials:
+            official = Official.objects.create(
+                name=participant.new_name, country=participant.country
+            )
+            if participant.title:
+                # A term whose dates the article does not give: the editor can date it later.
+                Position.objects.create(
+                    official=official, title=participant.title, country=participant.country
+                )
+            self.officials[key] = official
+            self.log.append((official, history.ADDITION, "Added from an article."))
+        return self.officials[key]
+
+    def venue_for(self, item: MeetingInput) -> Venue | None:
+        if item.venue is not None or item.new_venue is None:
+            return item.venue
+        new = item.new_venue
+        key = (fold(new.name), new.country.pk)
+        if key not in self.venues:
+            venue = existing_venue(new.name, new.country, new.latitude, new.longitude)
+            if venue is None:
+                venue = Venue.objects.create(
+                    name=new.name,
+                    country=new.country,
+                    latitude=new.latitude,
+                    longitude=new.longitude,
+                )
+                self.log.append((venue, history.ADDITION, "Added from an article."))
+            self.venues[key] = venue
+        return self.venues[key]
+
+    def occasion_for(self, item: MeetingInput, venue: Venue | None) -> Occasion | None:
+        if item.occasion is not None or not item.new_occasion:
+            return item.occasion
+        key = fold(item.new_occasion)
+        if key not in self.occasions:
+            occasion = Occasion.objects.create(name=item.new_occasion, venue=venue)
+            self.log.append((occasion, history.ADDITION, "Added from an article."))
+            self.occasions[key] = occasion
+        return self.occasions[key]
+
+
+LABELS = {"date_precision": "precision"}
+
+
+def shown(meeting: Meeting, name: str) -> str:
+    """A meeting's value as the change history words it."""
+    value = getattr(meeting, name)
+    if name == "date":
+        return f"{value:%d %b %Y}"
+    if name in ("kind", "date_precision"):
+        return getattr(meeting, f"get_{name}_display")()
+    return f"“{value}”" if value else "nothing"
 
 
 def existing_venue(

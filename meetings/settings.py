@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # before the CSRF check reads the fields: the intake's too-large requests get a message
+    "meetings.intake.middleware.IntakeLimitsMiddleware",
 ]
 
 ROOT_URLCONF = "meetings.urls"
@@ -241,6 +243,10 @@ MEETINGS_PER_PAGE = 20
 
 # Room for a pasted article of 5 MB (the form refuses more with a message) and its review form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12_000_000
+# The review of an article posts about 35 fields per meeting, up to about 170 with 30
+# participants and 20 topics, for up to 50 meetings (meetings.intake.forms): 1,000, Django's
+# default, lost the review of 26 meetings. Beyond this the intake answers with a message.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The article form fetches a pasted URL only when this is on (timeout, size cap, public
 # addresses only); otherwise the editor pastes the text or uploads the saved page.

@@ -20,6 +20,7 @@ EDITOR_PERMISSIONS = {
     "occasion": ["add", "change", "view"],
     "topic": ["add", "change", "view"],
     "country": ["view"],
+    "historyentry": ["view"],  # the change history
 }
 
 

@@ -27,8 +27,8 @@ from meetings.models import (
     Subject,
     Topic,
     Venue,
+    meeting_name,
     pair_url,
-    untitled,
 )
 from meetings.presentation import chart, percent
 from meetings.read import cache, names
@@ -109,8 +109,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     countries = sorted({p.country for p in participations}, key=lambda c: c.code)
     ctx = {
         "meeting": meeting,
-        "heading": meeting.title
-        or untitled(p.official.name if p.official else p.title for p in participations),
+        "heading": meeting_name(
+            meeting.title,
+            [p.official.name if p.official else p.title for p in participations],
+            meeting.date,
+        ),
         "participations": participations,
         "topics": list(meeting.topics.order_by("name")),
         "countries": countries,

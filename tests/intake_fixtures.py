@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from meetings.countries import load_countries
@@ -36,10 +38,13 @@ ARTICLES = Path(__file__).resolve().parent / "intake_articles"
 SEED_TITLE = "Jaishankar–Rubio talks in Kuala Lumpur"
 SEED_ARTICLE = ARTICLES / "01-seed-kuala-lumpur.json"
 
-# Deleted children first: the derived rows go with their subjects; meetings protect venues,
-# occasions and officials; positions protect countries; topics protect their sub-topics'
-# parents; places and venues belong to countries.
+# Deleted children first: the change history and the account imports are recorded under;
+# the derived rows go with their subjects; meetings protect venues, occasions and officials;
+# positions protect countries; topics protect their sub-topics' parents; places and venues
+# belong to countries.
 CLEAN_UP_ORDER = [
+    LogEntry,
+    get_user_model(),
     Subject,
     Meeting,
     Source,

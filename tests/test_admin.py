@@ -1,6 +1,7 @@
 """The editors' workplace, driven through the admin pages as a superuser and as an editor."""
 
 import datetime
+import html
 
 import pytest
 from django.contrib import admin
@@ -97,6 +98,7 @@ def test_every_admin_list_can_be_searched(staff_client, seed_meeting, model_name
 def test_every_meetings_model_has_an_admin_list():
     assert MEETINGS_MODELS == [
         "country",
+        "historyentry",
         "meeting",
         "occasion",
         "official",
@@ -457,3 +459,172 @@ def test_meeting_countries_are_not_editable_in_the_admin(admin_client):
 
     assert "countries" not in response.context["adminform"].form.fields
     assert not MeetingCountry.objects.exists()
+
+
+# Speaking plainly
+
+
+def test_the_delete_page_names_what_goes_in_plain_words(admin_client, seed_meeting):
+    response = admin_client.get(f"/admin/meetings/meeting/{seed_meeting.pk}/delete/")
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Meeting countries: 2" in text
+    assert "Meeting country: India" in text
+    assert "Meeting topics: 2" in text
+    assert "Meeting topic: Trade" in text
+    assert "Participant: S. Jaishankar (External Affairs Minister)" in text
+    assert " object (" not in text
+    assert "countrys" not in text
+    # the rows the public pages read are rewritten by the site, not the editor's business
+    assert "Subject" not in text
+    assert "The officials, venues, occasions, topics and sources themselves stay" in text
+
+
+def test_an_untitled_meeting_has_the_same_name_in_the_admin_and_on_the_site(
+    admin_client, client, make_meeting, jaishankar, rubio
+):
+    meeting = make_meeting(jaishankar, rubio, title="")
+    name = "S. Jaishankar – Marco Rubio"  # by country: India, then the United States
+
+    assert str(meeting) == name
+    changelist = admin_client.get("/admin/meetings/meeting/").content.decode()
+    change = admin_client.get(f"/admin/meetings/meeting/{meeting.pk}/change/").content.decode()
+    public_list = client.get("/meetings/").content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f">{name}</a>" in changelist
+    assert f"<h2>{name}</h2>" in change
+    assert f">{name}</a></h3>" in public_list
+    assert f"<h1>{name}</h1>" in page
+    assert f"<title>{name}" in page
+
+
+def test_the_meeting_list_in_the_admin_reads_names_in_a_fixed_number_of_queries(
+    admin_client, make_meeting, jaishankar, rubio, django_assert_max_num_queries
+):
+    make_meeting(jaishankar, rubio, title="")
+    with django_assert_max_num_queries(40) as one:
+        admin_client.get("/admin/meetings/meeting/")
+    for day in range(2, 22):
+        make_meeting(jaishankar, rubio, title="", date=datetime.date(2025, 3, day))
+
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = admin_client.get("/admin/meetings/meeting/")
+
+    assert response.content.decode().count(">S. Jaishankar – Marco Rubio</a>") == 21
+
+
+def test_the_meeting_list_filters_by_decade_then_year(admin_client, make_meeting, rubio):
+    old = make_meeting(rubio, title="An old meeting", date=datetime.date(1961, 5, 4))
+    new = make_meeting(rubio, title="A new meeting", date=datetime.date(2025, 5, 4))
+
+    page = admin_client.get("/admin/meetings/meeting/").content.decode()
+    assert "?decade=1960" in page
+    assert "?decade=2020" in page
+    assert "?year=" not in page  # years appear once a decade is chosen
+
+    sixties = admin_client.get("/admin/meetings/meeting/", {"decade": "1960"})
+    assert list(sixties.context["cl"].result_list) == [old]
+    assert "year=1961" in sixties.content.decode()
+    year = admin_client.get("/admin/meetings/meeting/", {"decade": "2020", "year": "2025"})
+    assert list(year.context["cl"].result_list) == [new]
+    for bad in ({"decade": "soon"}, {"decade": "99999999"}, {"decade": "2020", "year": "-1"}):
+        response = admin_client.get("/admin/meetings/meeting/", bad)
+        assert response.status_code == 200
+        assert list(response.context["cl"].result_list) == []
+
+
+def test_the_meeting_list_has_no_wall_of_years_and_no_sidebar_of_models(admin_client, seed_meeting):
+    response = admin_client.get("/admin/meetings/meeting/")
+
+    text = response.content.decode()
+    assert 'class="xfull"' not in text  # the date hierarchy's row of years
+    assert 'id="nav-sidebar"' not in text
+    assert "admin-meetings.css" in text
+
+
+# A source typed in on the meeting's own form
+
+
+def source_rows(*rows: dict) -> dict:
+    """The sources inline with rows of the new-source boxes (no source chosen)."""
+    fields = ("source", "quote", "new_url", "new_title", "new_publisher", "new_published_on")
+    return management(
+        "meeting_sources",
+        [{"id": "", "meeting": "", **dict.fromkeys(fields, ""), **row} for row in rows],
+    )
+
+
+def test_a_new_source_is_entered_on_the_meeting_form_without_a_popup(admin_client, jaishankar):
+    data = meeting_post(participants=[jaishankar], status="published")
+    data |= source_rows(
+        {
+            "new_url": "https://example.org/readout",
+            "new_title": "Readout of the call",
+            "new_publisher": "Ministry of External Affairs",
+            "new_published_on": "2025-10-28",
+            "quote": "The minister spoke with his counterpart.",
+        }
+    )
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 302, form_errors(response)
+    meeting = Meeting.objects.get()
+    assert meeting.is_published
+    link = meeting.meeting_sources.get()
+    assert link.quote == "The minister spoke with his counterpart."
+    assert (link.source.url, link.source.title, link.source.publisher) == (
+        "https://example.org/readout",
+        "Readout of the call",
+        "Ministry of External Affairs",
+    )
+    assert link.source.published_on == datetime.date(2025, 10, 28)
+
+
+def test_a_new_source_whose_address_is_known_is_the_source_already_recorded(
+    admin_client, jaishankar
+):
+    known = Source.objects.create(url="https://example.org/readout", title="Readout")
+    data = meeting_post(participants=[jaishankar])
+    data |= source_rows({"new_url": "https://example.org/readout", "quote": "They spoke."})
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert Source.objects.count() == 1
+    assert Meeting.objects.get().sources.get() == known
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"quote": "They spoke."}, "Choose the source, or enter a new one below."),
+        ({"new_url": "not an address"}, "Enter a valid URL."),
+        ({"new_title": "A title alone"}, "Give the source's URL, or a citation when it has none."),
+    ],
+)
+def test_a_new_source_that_cannot_be_saved_is_refused_with_nothing_saved(
+    admin_client, jaishankar, row, message
+):
+    data = meeting_post(participants=[jaishankar]) | source_rows(row)
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert message in html.unescape(form_errors(response))
+    assert not Meeting.objects.exists()
+    assert not Source.objects.exists()
+
+
+def test_a_source_chosen_and_typed_in_at_once_is_refused(admin_client, jaishankar):
+    known = Source.objects.create(citation="A readout")
+    data = meeting_post(participants=[jaishankar]) | source_rows(
+        {"source": known.pk, "new_url": "https://example.org/other"}
+    )
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 200
+    assert "not both" in form_errors(response)
+    assert not Meeting.objects.exists()

@@ -7,9 +7,10 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 
-from meetings import derived
+from meetings import derived, history
 from meetings.models import Meeting, Official
 from tests.intake_fixtures import world_loaded
 
@@ -92,6 +93,13 @@ def test_running_it_again_changes_nothing(records):
     assert "0 created" in out and "0 updated" in out
     assert Meeting.objects.count() == before
     assert derived.check() == []
+
+
+def test_the_import_is_recorded_in_the_change_history_with_what_it_did(records):
+    entry = LogEntry.objects.filter(object_repr="import_historian historian.tar.xz").first()
+    assert entry.user.get_username() == history.COMMAND_ACCOUNT
+    assert "meetings from 7,535 records" in entry.change_message
+    assert "meetings no record gives any more deleted" in entry.change_message
 
 
 def test_the_labelled_records_are_read_as_an_editor_would(tmp_path, records):

@@ -9,10 +9,18 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.core import signing
 
 from meetings.intake.fetch import FetchError, fetch_url
 from meetings.intake.html import MAX_BYTES, ArticleError, clean_text, read_html
 from meetings.models import Country, Meeting, Occasion, Official, Participation, Topic, Venue
+
+# A review page holds at most this many meetings (a round-up of 50 is saved in one go; the
+# reader's proposals beyond are left out with a note) and this many rows of participants per
+# meeting: settings.DATA_UPLOAD_MAX_NUMBER_FIELDS has room for such a page.
+MAX_MEETINGS = 50
+MAX_PARTICIPANTS = 30
+READING_SALT = "meetings.intake.reading"
 
 
 @dataclass
@@ -100,9 +108,11 @@ class ArticleForm(forms.Form):
 
 
 class SourceReviewForm(forms.Form):
-    """The article as it will be saved, and whether its meetings are published."""
+    """The article as it will be saved, whether its meetings are published, and what the reader
+    read (signed: the proposals each form started from, and their evidence)."""
 
     text = forms.CharField(widget=forms.HiddenInput, required=False)
+    reading = forms.CharField(widget=forms.HiddenInput)
     url = forms.URLField(required=False, max_length=500, label="URL", assume_scheme="https")
     citation = forms.CharField(
         required=False, max_length=300, help_text="For an article without a URL."
@@ -117,7 +127,7 @@ class SourceReviewForm(forms.Form):
         initial=Meeting.Status.DRAFT,
         label="Save the meetings",
     )
-    count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=50)
+    count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_MEETINGS)
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -125,14 +135,37 @@ class SourceReviewForm(forms.Form):
             raise forms.ValidationError("The text is larger than 5 MB.")
         return text
 
+    def clean_reading(self):
+        try:
+            reading = signing.loads(self.cleaned_data["reading"], salt=READING_SALT)
+        except signing.BadSignature:
+            raise forms.ValidationError("The review form was altered.") from None
+        if not isinstance(reading, dict) or not isinstance(reading.get("meetings"), list):
+            raise forms.ValidationError("The review form was altered.")
+        return reading
+
+    def clean(self):
+        cleaned = super().clean()
+        reading = cleaned.get("reading")
+        if reading is not None and cleaned.get("count") != len(reading["meetings"]):
+            raise forms.ValidationError("The review form is incomplete.")
+        return cleaned
+
+
+def sign_reading(reading: dict) -> str:
+    return signing.dumps(reading, salt=READING_SALT, compress=True)
+
 
 class MeetingReviewForm(forms.Form):
-    """One proposed meeting; what the reader found is the initial value of each field."""
+    """One proposed meeting; what the reader found is the initial value of each field, so that
+    changed_data names the editor's corrections."""
 
     NEW = "new"
 
     include = forms.BooleanField(required=False, initial=True, label="Save this meeting")
-    action = forms.ChoiceField(choices=[(NEW, "Create a new meeting")], label="Record it as")
+    action = forms.ChoiceField(
+        choices=[(NEW, "Create a new meeting")], label="Record it as", widget=forms.RadioSelect
+    )
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     date_precision = forms.ChoiceField(choices=Meeting.Precision.choices, label="Precision")
     kind = forms.ChoiceField(choices=Meeting.Kind.choices)
@@ -145,12 +178,6 @@ class MeetingReviewForm(forms.Form):
         required=False,
         widget=autocomplete(Venue, "country"),
         label="in country",
-    )
-    new_venue_latitude = forms.FloatField(
-        required=False, widget=forms.HiddenInput, min_value=-90, max_value=90
-    )
-    new_venue_longitude = forms.FloatField(
-        required=False, widget=forms.HiddenInput, min_value=-180, max_value=180
     )
     occasion = forms.ModelChoiceField(
         Occasion.objects.all(), required=False, widget=autocomplete(Meeting, "occasion")
@@ -167,14 +194,19 @@ class MeetingReviewForm(forms.Form):
     quote = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="The sentence that reports it.",
+        help_text="The sentence that reports it, kept with the source.",
     )
+
+    # the fields whose change, on a meeting found already recorded, is made to that meeting
+    CORRECTABLE = ("date", "date_precision", "kind", "title", "summary")
+    VENUE = ("venue", "new_venue_name", "new_venue_country")
+    OCCASION = ("occasion", "new_occasion")
 
     def __init__(self, *args, duplicates: list[Meeting] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.duplicates = list(duplicates)
         self.fields["action"].choices = [(self.NEW, "Create a new meeting")] + [
-            (f"attach-{m.pk}", f"Add the article as a source of meeting #{m.pk}")
+            (f"attach-{m.pk}", f"Add the article to meeting #{m.pk}, with the changes made here")
             for m in self.duplicates
         ]
 
@@ -201,7 +233,6 @@ class ParticipantReviewForm(forms.Form):
         label="Official",
     )
     new_name = forms.CharField(required=False, max_length=200, label="or a new official")
-    written_as = forms.CharField(required=False, widget=forms.HiddenInput)
     title = forms.CharField(required=False, max_length=200)
     country = forms.ModelChoiceField(
         Country.objects.all(), required=False, widget=autocomplete(Participation, "country")
@@ -225,4 +256,4 @@ class ParticipantReviewForm(forms.Form):
         return cleaned
 
 
-ParticipantFormSet = forms.formset_factory(ParticipantReviewForm, extra=0, max_num=30)
+ParticipantFormSet = forms.formset_factory(ParticipantReviewForm, extra=0, max_num=MAX_PARTICIPANTS)

@@ -1,8 +1,11 @@
-"""Admin → Meetings → Add from article: paste, review what was read, save in one transaction."""
+"""Admin → Meetings → Add from article: paste, review what was read, save in one transaction.
+
+A correction made on the review of a meeting that is already recorded is made to that meeting
+when the article is added to it (meetings.intake.review keeps what the reader read, so that the
+corrections are what the editor changed from it).
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
@@ -10,202 +13,152 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 
 from meetings import services
-from meetings.intake.forms import (
-    ArticleForm,
-    MeetingReviewForm,
-    ParticipantFormSet,
-    SourceReviewForm,
+from meetings.intake import credits
+from meetings.intake.forms import MAX_MEETINGS, ArticleForm, SourceReviewForm, sign_reading
+from meetings.intake.places import ensure_places
+from meetings.intake.reader import Reader
+from meetings.intake.review import (
+    OPEN_UP_TO,
+    Review,
+    bound_review,
+    describe_duplicates,
+    error_links,
+    evidence,
+    proposal_reading,
+    quote_of,
+    unbound_review,
 )
-from meetings.intake.places import ensure_places, gazetteer
-from meetings.intake.reader import Proposal, Reader, Reading
-from meetings.models import Country, Meeting, Occasion, Venue
-from meetings.text import fold
+from meetings.models import Meeting, Topic
 
-
-@dataclass
-class Review:
-    """One proposed meeting on the review page: its form, participants and evidence."""
-
-    form: MeetingReviewForm
-    participants: ParticipantFormSet
-    evidence: list[tuple[str, list[str]]]  # (sentence, what was read from it)
+TEMPLATE = "admin/meetings/meeting/intake.html"
 
 
 def intake_view(request: HttpRequest, model_admin: ModelAdmin) -> HttpResponse:
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    ctx = {
+    ctx = context(request, model_admin)
+    if request.method == "POST" and "save" in request.POST:
+        return save_review(request, model_admin, ctx)
+    if request.method == "POST":
+        form = ArticleForm(request.POST, request.FILES)
+        if form.is_valid():
+            return read_article(request, ctx, form)
+    else:
+        form = ArticleForm()
+    return article_page(request, ctx, form)
+
+
+def context(request: HttpRequest, model_admin: ModelAdmin) -> dict:
+    return {
         **model_admin.admin_site.each_context(request),
         "opts": Meeting._meta,
         "title": "Add meetings from an article",
     }
-    if request.method == "POST" and "save" in request.POST:
-        return save_review(request, ctx)
-    if request.method == "POST":
-        form = ArticleForm(request.POST, request.FILES)
-        if form.is_valid():
-            ensure_places()
-            article = form.article
-            reading = Reader().read(
-                article.text, published=article.published_on, title=article.title
-            )
-            source = SourceReviewForm(
-                initial={
-                    "text": article.text,
-                    "url": article.url,
-                    "title": article.title,
-                    "publisher": article.publisher,
-                    "published_on": article.published_on,
-                    "count": len(reading.proposals),
-                }
-            )
-            reviews = [review_for(n, p) for n, p in enumerate(reading.proposals)]
-            return render_review(request, ctx, source, reviews, reading)
+
+
+def article_page(request, ctx, form: ArticleForm, status: int = 200) -> TemplateResponse:
+    ctx = ctx | {"form": form, "media": form.media}
+    return TemplateResponse(request, TEMPLATE, ctx, status=status)
+
+
+def refused(request: HttpRequest, model_admin: ModelAdmin, message: str) -> HttpResponse:
+    """The article page with a message, for a request too large to be read at all (nothing of
+    it was read; the middleware sends it here)."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    ctx = context(request, model_admin) | {"refusal": message}
+    return article_page(request, ctx, ArticleForm(), status=413)
+
+
+def read_article(request, ctx, form: ArticleForm) -> TemplateResponse:
+    ensure_places()
+    article = form.article
+    reading = Reader().read(article.text, published=article.published_on, title=article.title)
+    proposals = reading.proposals
+    notes = list(reading.notes)
+    if len(proposals) > MAX_MEETINGS:
+        notes.append(
+            f"The reader found {len(proposals)} meetings; the first {MAX_MEETINGS} are shown. "
+            "Save them, then paste the rest of the article."
+        )
+        proposals = proposals[:MAX_MEETINGS]
+    publisher, publisher_evidence = article.publisher, None
+    if article.publisher:
+        if not form.cleaned_data.get("publisher"):
+            publisher_evidence = {"note": "the saved page's name for its site"}
     else:
-        form = ArticleForm()
-    ctx |= {"form": form, "media": model_admin.media + form.media}
-    return TemplateResponse(request, "admin/meetings/meeting/intake.html", ctx)
+        credit = credits.credited(article.text, reading.dateline.city if reading.dateline else None)
+        if credit:
+            publisher = credit.publisher
+            publisher_evidence = {"note": f"the {credit.where}", "sentence": credit.words}
+    meetings = [proposal_reading(p) for p in proposals]
+    signed = sign_reading({"meetings": meetings, "publisher": publisher_evidence})
+    source = SourceReviewForm(
+        initial={
+            "text": article.text,
+            "url": article.url,
+            "title": article.title,
+            "publisher": publisher,
+            "published_on": article.published_on,
+            "count": len(meetings),
+            "reading": signed,
+        }
+    )
+    reviews = [unbound_review(n, m) for n, m in enumerate(meetings)]
+    for review in reviews:
+        review.open = len(reviews) <= OPEN_UP_TO
+    return review_page(request, ctx, source, reviews, notes, publisher_evidence)
 
 
-def render_review(request, ctx, source, reviews, reading: Reading | None = None):
+def review_page(
+    request, ctx, source, reviews, notes=(), publisher_evidence=None, status=200
+) -> TemplateResponse:
     media = source.media
     for review in reviews:
         media = media + review.form.media + review.participants.media
-    ctx |= {
+    describe_duplicates(reviews)
+    for review in reviews:
+        evidence(review)
+    ctx = ctx | {
         "step": "review",
         "source_form": source,
         "reviews": reviews,
-        "notes": reading.notes if reading else [],
+        "notes": notes,
+        "errors": error_links(source, reviews),
+        "publisher_evidence": [quote_of(publisher_evidence)] if publisher_evidence else [],
         "media": media,
     }
-    return TemplateResponse(request, "admin/meetings/meeting/intake.html", ctx)
+    return TemplateResponse(request, TEMPLATE, ctx, status=status)
 
 
-def review_for(n: int, proposal: Proposal) -> Review:
-    """The review forms for a proposal, with what it matched in our tables."""
-    codes = {p.country for p in proposal.participants if p.country}
-    if proposal.venue_country:
-        codes.add(proposal.venue_country)
-    countries = {c.code: c for c in Country.objects.filter(code__in=codes)}
-    participants = []
-    evidence: dict[str, list[str]] = {proposal.sentence: ["The meeting"]}
-    for person in proposal.participants:
-        country = countries.get(person.country)
-        participants.append(
-            {
-                "official": person.official_id,
-                "new_name": "" if person.official_id else (person.name or ""),
-                "written_as": person.name or "",
-                "title": person.title or "",
-                "country": country.pk if country else None,
-            }
-        )
-        matched = "in the tracker" if person.official_id else "new official"
-        label = person.name or f"unnamed {country.name if country else ''} official"
-        evidence.setdefault(person.sentence, []).append(f"{label} ({matched})")
-    venue, new_venue = match_venue(proposal, countries)
-    occasion = match_occasion(proposal)
-    duplicates = services.likely_duplicates(
-        countries={c.pk for code, c in countries.items() if code in proposal.countries},
-        officials={p.official_id for p in proposal.participants if p.official_id},
-        date=proposal.date,
-    )
-    initial = {
-        "include": True,
-        "action": f"attach-{duplicates[0].pk}" if duplicates else MeetingReviewForm.NEW,
-        "date": proposal.date,
-        "date_precision": precision_for(proposal.date_precision),
-        "kind": proposal.kind,
-        "venue": venue.pk if venue else None,
-        "occasion": occasion.pk if occasion else None,
-        "new_occasion": "" if occasion or not proposal.occasion else proposal.occasion,
-        "topics": [topic_id for topic_id, *_ in proposal.topics],
-        "quote": proposal.sentence,
-        **new_venue,
-    }
-    form = MeetingReviewForm(prefix=f"m{n}", initial=initial, duplicates=duplicates)
-    formset = ParticipantFormSet(prefix=f"m{n}-p", initial=participants)
-    formset.extra = 2  # room to add people the reader missed
-    evidence[proposal.sentence] += [
-        f"date: “{proposal.date_evidence or 'not stated'}”",
-        f"kind: “{proposal.trigger}”",
-    ]
-    if proposal.venue:
-        evidence.setdefault(proposal.venue_evidence, []).append(f"venue: {proposal.venue}")
-    if proposal.occasion:
-        evidence.setdefault(proposal.occasion_evidence, []).append(f"occasion: {proposal.occasion}")
-    for _, name, word, sentence in proposal.topics:
-        evidence.setdefault(sentence, []).append(f"topic: {name} (“{word}”)")
-    return Review(form, formset, list(evidence.items()))
+# -- saving ------------------------------------------------------------------------------------
 
 
-def precision_for(precision: str | None) -> str:
-    return precision if precision in Meeting.Precision.values else Meeting.Precision.DAY
-
-
-def match_venue(proposal: Proposal, countries: dict[str, Country]) -> tuple[Venue | None, dict]:
-    """An existing venue of that name and country, or the fields of a new one."""
-    if not proposal.venue:
-        return None, {}
-    country = countries.get(proposal.venue_country)
-    hit = gazetteer().lookup(proposal.venue)
-    existing = services.existing_venue(
-        proposal.venue, country, hit.latitude if hit else None, hit.longitude if hit else None
-    )
-    if existing:
-        return existing, {}
-    return None, {
-        "new_venue_name": proposal.venue,
-        "new_venue_country": country.pk if country else None,
-        "new_venue_latitude": hit.latitude if hit else None,
-        "new_venue_longitude": hit.longitude if hit else None,
-    }
-
-
-def match_occasion(proposal: Proposal) -> Occasion | None:
-    """An occasion whose name holds the words the article used, held around the meeting."""
-    if not proposal.occasion:
-        return None
-    words = set(fold(proposal.occasion).split()) - {"the", "of"}
-    candidates = Occasion.objects.all()
-    if proposal.date:
-        candidates = candidates.filter(start__year=proposal.date.year)
-    for occasion in candidates[:200]:
-        if words <= set(fold(occasion.name).split()):
-            return occasion
-    return None
-
-
-def save_review(request: HttpRequest, ctx: dict) -> HttpResponse:
+def save_review(request: HttpRequest, model_admin: ModelAdmin, ctx: dict) -> HttpResponse:
     source = SourceReviewForm(request.POST)
-    if not source.is_valid():
+    valid = source.is_valid()
+    reading = source.cleaned_data.get("reading")
+    if reading is None or source.has_error("count") or source.non_field_errors():
         messages.error(request, "The review form was incomplete; paste the article again.")
         return redirect("admin:meetings_meeting_intake")
-    reviews = []
-    for n in range(source.cleaned_data["count"]):
-        duplicates = []
-        action = request.POST.get(f"m{n}-action", "")
-        if action.startswith("attach-") and action[7:].isdigit():
-            duplicates = list(Meeting.objects.filter(pk=int(action[7:])))
-        form = MeetingReviewForm(request.POST, prefix=f"m{n}", duplicates=duplicates)
-        formset = ParticipantFormSet(request.POST, prefix=f"m{n}-p")
-        reviews.append(Review(form, formset, []))
-    valid = all(r.form.is_valid() & r.participants.is_valid() for r in reviews)
+    reviews = [bound_review(n, request.POST, r) for n, r in enumerate(reading["meetings"])]
+    # every review checked (not only up to the first with an error): all errors are shown
+    results = [checked(r) for r in reviews]
+    valid = all(results) and valid
     if valid:
-        valid = check_participants(reviews)
+        valid = check_participants(reviews) & check_permission(request, model_admin, reviews)
     if not valid:
         messages.error(request, "Some values need attention; nothing was saved yet.")
-        return render_review(request, ctx, source, reviews)
+        return unsaved(request, ctx, source, reviews, reading)
     data = source.cleaned_data
     inputs = [meeting_input(r) for r in reviews if r.form.cleaned_data["include"]]
     if not inputs:
         messages.warning(request, "No meeting was selected, so nothing was saved.")
-        return render_review(request, ctx, source, reviews)
+        return unsaved(request, ctx, source, reviews, reading)
     try:
         article, created, attached = services.create_from_article(
             source=services.SourceInput(
@@ -222,25 +175,40 @@ def save_review(request: HttpRequest, ctx: dict) -> HttpResponse:
         )
     except (ValidationError, DatabaseError) as exc:
         messages.error(request, f"Nothing was saved: {describe(exc)}")
-        return render_review(request, ctx, source, reviews)
-    links = format_html_join(
-        ", ",
-        '<a href="{}">{}</a>',
-        (
-            (reverse("admin:meetings_meeting_change", args=[m.pk]), f"#{m.pk} {m}")
-            for m in [*created, *attached]
-        ),
-    )
+        return unsaved(request, ctx, source, reviews, reading)
     messages.success(
         request,
-        format_html(
-            "Saved {} new meeting(s) and added the article to {} existing one(s): {}",
-            len(created),
-            len(attached),
-            links,
+        render_to_string(
+            "admin/meetings/meeting/intake_saved.html",
+            {"created": created, "attached": attached, "article": article},
         ),
     )
     return redirect("admin:meetings_meeting_changelist")
+
+
+def unsaved(request, ctx, source, reviews, reading) -> TemplateResponse:
+    """The review again, as the editor left it: the meetings with an error open, the others
+    folded."""
+    errors = any(r.has_errors for r in reviews)
+    for review in reviews:
+        review.open = review.has_errors if errors else len(reviews) <= OPEN_UP_TO
+    return review_page(request, ctx, source, reviews, publisher_evidence=reading.get("publisher"))
+
+
+def checked(review: Review) -> bool:
+    """Whether a review can be saved as it stands. One left out is not looked at; on one added
+    to a recorded meeting only the participants the editor changed count, as only they are
+    made to that meeting (a person the reader could not place can be left as read)."""
+    form_ok = review.form.is_valid()
+    people_ok = review.participants.is_valid()
+    if not review.form.cleaned_data.get("include"):
+        review.left_out = True
+        return True
+    if form_ok and not people_ok and review.form.attach_to() is not None:
+        people_ok = not review.participants.non_form_errors() and not any(
+            f.errors and f.has_changed() for f in review.participants.forms
+        )
+    return form_ok and people_ok
 
 
 def check_participants(reviews: list[Review]) -> bool:
@@ -260,28 +228,41 @@ def check_participants(reviews: list[Review]) -> bool:
     return ok
 
 
+def check_permission(request, model_admin: ModelAdmin, reviews: list[Review]) -> bool:
+    """Adding the article to a recorded meeting changes that meeting."""
+    ok = True
+    for review in reviews:
+        meeting = review.form.attach_to() if review.form.cleaned_data.get("include") else None
+        if meeting is not None and not model_admin.has_change_permission(request, meeting):
+            review.form.add_error(
+                "action",
+                "You may add meetings but not change recorded ones: record it as a new meeting.",
+            )
+            ok = False
+    return ok
+
+
 def meeting_input(review: Review) -> services.MeetingInput:
     data = review.form.cleaned_data
+    reading = review.reading
     new_venue = None
     if not data.get("venue") and data.get("new_venue_name"):
+        # where the gazetteer put the place the reader named, unless the editor named another
+        place = reading["place"] if "new_venue_name" not in review.form.changed_data else None
         new_venue = services.NewVenue(
             name=data["new_venue_name"],
             country=data["new_venue_country"],
-            latitude=data.get("new_venue_latitude"),
-            longitude=data.get("new_venue_longitude"),
+            latitude=place[0] if place else None,
+            longitude=place[1] if place else None,
         )
+    people = reading["people"]
+    attach_to = review.form.attach_to()
     participants = [
-        services.ParticipantInput(
-            official=f.cleaned_data.get("official"),
-            new_name=f.cleaned_data.get("new_name", ""),
-            written_as=f.cleaned_data.get("written_as", ""),
-            title=f.cleaned_data.get("title", ""),
-            country=f.cleaned_data["country"],
-        )
-        for f in review.participants.forms
-        if not f.is_blank()
+        participant_input(f, people[i] if i < len(people) else None)
+        for i, f in enumerate(review.participants.forms)
+        if attach_to is None and not f.is_blank()
     ]
-    return services.MeetingInput(
+    item = services.MeetingInput(
         date=data["date"],
         date_precision=data["date_precision"],
         kind=data["kind"],
@@ -294,8 +275,59 @@ def meeting_input(review: Review) -> services.MeetingInput:
         title=data.get("title", ""),
         summary=data.get("summary", ""),
         quote=data.get("quote", ""),
-        attach_to=review.form.attach_to(),
+        attach_to=attach_to,
     )
+    if attach_to is not None:
+        item.corrections = corrections(review)
+    return item
+
+
+def participant_input(form, read: dict | None) -> services.ParticipantInput:
+    data = form.cleaned_data
+    # the name as the article wrote it: the alias a chosen official learns
+    written_as = read["written_as"] if read else ""
+    return services.ParticipantInput(
+        official=data.get("official"),
+        new_name=data.get("new_name", ""),
+        written_as=written_as,
+        title=data.get("title", ""),
+        country=data["country"],
+    )
+
+
+def corrections(review: Review) -> services.Corrections:
+    """What the editor changed from what the reader read, to make to the recorded meeting."""
+    form, changed = review.form, set(review.form.changed_data)
+    data = form.cleaned_data
+    fix = services.Corrections(
+        fields={name: data[name] for name in form.CORRECTABLE if name in changed},
+        venue=bool(changed & set(form.VENUE)),
+        occasion=bool(changed & set(form.OCCASION)),
+    )
+    if "topics" in changed:
+        before = set(form.initial.get("topics") or [])
+        now = {t.pk for t in data.get("topics") or []}
+        topics = Topic.objects.in_bulk(before | now)
+        fix.topics_added = [topics[pk] for pk in sorted(now - before) if pk in topics]
+        fix.topics_removed = [topics[pk] for pk in sorted(before - now) if pk in topics]
+    people = review.reading["people"]
+    for i, row in enumerate(review.participants.forms):
+        if not row.has_changed():
+            continue
+        read = people[i] if i < len(people) else None
+        was = read["official"] if read else None
+        now = row.cleaned_data.get("official")
+        same = read is not None and (
+            (was is not None and now is not None and now.pk == was)
+            or (
+                was is None and now is None and row.cleaned_data.get("new_name") == read["new_name"]
+            )
+        )
+        if not same and was is not None:
+            fix.people_removed += row.fields["official"].queryset.filter(pk=was)
+        if not row.is_blank():
+            fix.people_added.append(participant_input(row, read))
+    return fix
 
 
 def describe(exc: Exception) -> str:

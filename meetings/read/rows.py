@@ -21,7 +21,7 @@ from meetings.models import (
     Participation,
     Topic,
     Venue,
-    untitled,
+    meeting_name,
 )
 from meetings.presentation import when
 
@@ -53,7 +53,7 @@ class Row:
 
     @property
     def heading(self) -> str:
-        return self.title or untitled(p.name or p.title for p in self.people)
+        return meeting_name(self.title, [p.name or p.title for p in self.people], self.date)
 
     @property
     def when(self) -> str:

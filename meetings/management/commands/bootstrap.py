@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from meetings import history
 from meetings.historian.lines import PUBLISHER
 from meetings.models import Meeting, Source, Subject
 
@@ -29,7 +30,9 @@ class Command(BaseCommand):
             # a database from before the derived rows: count its meetings once
             call_command("rebuild_index", stdout=self.stdout)
         User = get_user_model()
-        if not User.objects.exists():
+        # the account imports are recorded under is nobody's: it does not count as a user
+        people = User.objects.exclude(**{User.USERNAME_FIELD: history.COMMAND_ACCOUNT})
+        if not people.exists():
             password = secrets.token_urlsafe(12)
             User.objects.create_superuser("admin", "", password)
             self.stdout.write(

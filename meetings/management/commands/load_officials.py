@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from meetings import history
 from meetings.bulk.importer import Importer
 from meetings.countries import load_countries
 from meetings.models import Official
@@ -31,7 +32,10 @@ class Command(BaseCommand):
         counts = Importer(report=lambda n, reason: self.stderr.write(f"line {n}: {reason}")).run(
             new
         )
-        self.stdout.write(
-            f"Knowledge base: {counts.officials:,} officials and {counts.positions:,} positions "
-            f"added ({len(have):,} were in already)."
+        done = (
+            f"{counts.officials:,} officials and {counts.positions:,} positions added "
+            f"({len(have):,} were in already)."
         )
+        account = history.command_user()
+        history.record_run(account, Official, f"load_officials {OFFICIALS.name}", done)
+        self.stdout.write(f"Knowledge base: {done}")
