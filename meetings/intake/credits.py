@@ -11,45 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from meetings.intake.lexicon import data_file
 from meetings.text import fold
 
-# News agencies by the names they are credited with, as the publisher is then written.
+# News agencies by the names they are credited with, as the publisher is then written
+# (meetings/data/outlets.json).
 AGENCIES = {
     fold(name): publisher
-    for publisher, names in {
-        "AFP": ["AFP", "Agence France-Presse", "Agence France Presse"],
-        "Reuters": ["Reuters", "Thomson Reuters"],
-        "AP": ["AP", "Associated Press", "The Associated Press"],
-        "ANI": ["ANI", "Asian News International"],
-        "PTI": ["PTI", "Press Trust of India"],
-        "IANS": ["IANS", "Indo-Asian News Service"],
-        "UNI": ["UNI", "United News of India"],
-        "Xinhua": ["Xinhua", "Xinhua News Agency"],
-        "TASS": ["TASS", "ITAR-TASS"],
-        "RIA Novosti": ["RIA Novosti", "RIA"],
-        "Kyodo": ["Kyodo", "Kyodo News"],
-        "Jiji Press": ["Jiji", "Jiji Press"],
-        "Yonhap": ["Yonhap", "Yonhap News Agency"],
-        "Bernama": ["Bernama"],
-        "Antara": ["Antara", "Antara News"],
-        "Anadolu Agency": ["Anadolu", "Anadolu Agency", "AA"],
-        "dpa": ["dpa", "Deutsche Presse-Agentur"],
-        "EFE": ["EFE"],
-        "ANSA": ["ANSA"],
-        "WAM": ["WAM", "Emirates News Agency"],
-        "SPA": ["SPA", "Saudi Press Agency"],
-        "QNA": ["QNA", "Qatar News Agency"],
-        "KUNA": ["KUNA", "Kuwait News Agency"],
-        "MENA": ["MENA", "Middle East News Agency"],
-        "IRNA": ["IRNA"],
-        "APP": ["APP", "Associated Press of Pakistan"],
-        "BSS": ["BSS", "Bangladesh Sangbad Sangstha"],
-        "VNA": ["VNA", "Vietnam News Agency"],
-        "PNA": ["PNA", "Philippine News Agency"],
-        "Kazinform": ["Kazinform"],
-        "Bloomberg": ["Bloomberg"],
-        "UPI": ["UPI", "United Press International"],
-    }.items()
+    for publisher, names in data_file("outlets.json")["agencies"].items()
     for name in names
 }
 
