@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean bench
+.PHONY: run test install lint clean bench fault
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -41,6 +41,16 @@ bench: $(STAMP)
 		echo "wrk is missing; installing Debian's package"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 	$(BIN)/python -m bench run --meetings $(N) --duration $(DURATION) $(BENCH_ARGS)
+
+# The fault test (README, "Security and reliability"): gunicorn under load while its own
+# throwaway PostgreSQL is stopped for OUTAGE seconds; `make fault OUTAGE=3 BEFORE=3 AFTER=4`
+# is CI's smoke version.
+BEFORE ?= 5
+OUTAGE ?= 10
+AFTER ?= 10
+
+fault: $(STAMP)
+	$(BIN)/python -m bench.fault --before $(BEFORE) --outage $(OUTAGE) --after $(AFTER)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

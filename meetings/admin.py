@@ -5,9 +5,12 @@ import datetime
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Max, Min, Prefetch
 from django.urls import path
+from django.utils.dateformat import format as format_date
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 
 from meetings import history, rules, services
 from meetings.models import (
@@ -28,6 +31,7 @@ from meetings.models import (
     Venue,
 )
 from meetings.presentation import when
+from meetings.staff_input import SafeAutocompletes
 
 admin.site.site_header = "Meetings tracker"
 admin.site.site_title = "Meetings tracker"
@@ -60,7 +64,7 @@ def leave_out(items: list, prefixes: tuple[str, ...]) -> list:
     return kept
 
 
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(SafeAutocompletes, admin.ModelAdmin):
     """Every change made in the admin is one services.writing() transaction: the derived rows
     of the meetings it touched are brought up to date once, before it commits."""
 
@@ -94,7 +98,7 @@ class CountryAdmin(ServiceAdmin):
     ordering = ["name"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(SafeAutocompletes, admin.TabularInline):
     model = Position
     extra = 0
     autocomplete_fields = ["country"]
@@ -177,6 +181,26 @@ def kept_forms(formset: forms.BaseInlineFormSet, field: str) -> list[forms.Form]
     ]
 
 
+class InlineRowForm(forms.ModelForm):
+    """An inline row whose id names a row no longer there (removed by someone else since the
+    form was opened) says so on its row: the id is a hidden field, whose own error the admin
+    does not show."""
+
+    gone = "This row was removed by someone else since you opened the form."
+
+    def clean(self):
+        if self._errors and "id" in self._errors:
+            self.add_error(None, self.gone)
+        return super().clean()
+
+
+class ParticipationForm(InlineRowForm):
+    gone = (
+        "This participant was removed from the meeting by someone else since you opened the "
+        "form. Tick “Delete” to leave them out, or add them again in a new row."
+    )
+
+
 class ParticipationFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -186,8 +210,9 @@ class ParticipationFormSet(forms.BaseInlineFormSet):
             raise ValidationError(rules.NO_PARTICIPANT)
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(SafeAutocompletes, admin.TabularInline):
     model = Participation
+    form = ParticipationForm
     formset = ParticipationFormSet
     extra = 0
     min_num = 1
@@ -199,8 +224,13 @@ class ParticipationInline(admin.TabularInline):
 NEW_SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "citation")
 
 
-class MeetingSourceForm(forms.ModelForm):
+class MeetingSourceForm(InlineRowForm):
     """A source of the meeting: one in the tracker, or a new one typed in here (no pop-up)."""
+
+    gone = (
+        "This source was removed from the meeting by someone else since you opened the form. "
+        "Tick “Delete” to leave it out, or add it again in a new row."
+    )
 
     new_url = forms.URLField(
         required=False,
@@ -294,7 +324,7 @@ class MeetingSourceFormSet(forms.BaseInlineFormSet):
             raise ValidationError(problems)
 
 
-class MeetingSourceInline(admin.StackedInline):
+class MeetingSourceInline(SafeAutocompletes, admin.StackedInline):
     model = MeetingSource
     form = MeetingSourceForm
     formset = MeetingSourceFormSet
@@ -375,6 +405,109 @@ def year_of(value: str | None) -> int | None:
     return None
 
 
+class MeetingForm(forms.ModelForm):
+    """The meeting form carries the version it was opened on; saving it over a newer one is
+    refused (services.lock_for_edit) with what changed, until the editor has seen it."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict: Meeting | None = None
+        if self.instance.pk:
+            self.fields["seen"].initial = services.edit_token(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        try:
+            services.lock_for_edit(meeting_id=self.instance.pk, seen=cleaned.get("seen", ""))
+        except services.EditConflict as conflict:
+            self.conflict = current = conflict.current
+            # shown again, the form carries the version just shown: saving it then is a choice
+            self.data = self.data.copy()
+            self.data[self.add_prefix("seen")] = services.edit_token(current)
+            who = current.updated_by.get_username() if current.updated_by else "someone else"
+            when = format_date(localtime(current.updated_at), "j M Y, H:i:s T")
+            raise ValidationError(
+                "This meeting was changed by %(who)s at %(when)s since you opened it, and your "
+                "changes are not saved yet. Compare them below with what is saved now; save "
+                "again to replace it with yours, or reload the meeting to start from it.",
+                code="edit_conflict",
+                params={"who": who, "when": when},
+            ) from None
+        return cleaned
+
+
+# The meeting's own fields compared when an edit conflicts, in the form's order.
+CONFLICT_FIELDS = ["title", "date", "date_precision", "kind", "status", "venue", "occasion"]
+
+
+def shown(field: forms.Field, value) -> str:
+    """A form value as the editor reads it: a choice's label, a row's name."""
+    if value in (None, "") or (isinstance(value, (list, tuple)) and not value):
+        return "—"
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, (list, tuple, models.QuerySet)):
+        return ", ".join(sorted(str(v) for v in value)) or "—"
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        return str(dict(field.choices).get(value, value))
+    return str(value)
+
+
+def person(official: Official | None, title: str) -> str:
+    """A participant as the comparison shows them: "Marco Rubio (Secretary of State)"."""
+    if official is None:
+        return f"{title} (not named)"
+    return f"{official} ({title})" if title else str(official)
+
+
+def conflict_rows(form: MeetingForm, formsets) -> list[dict]:
+    """What is saved now beside what the editor's form holds, for each part that differs."""
+    current, data = form.conflict, getattr(form, "cleaned_data", {})
+    rows = []
+    for name in [*CONFLICT_FIELDS, "topics", "summary"]:
+        if name not in form.fields:
+            continue
+        field = form.fields[name]
+        saved = current.topics.all() if name == "topics" else getattr(current, name)
+        theirs = shown(field, saved)
+        yours = shown(field, data.get(name, form.data.get(form.add_prefix(name), "")))
+        if theirs != yours:
+            rows.append({"label": field.label or name, "saved": theirs, "yours": yours})
+    saved_people = sorted(
+        person(p.official, p.title) for p in current.participations.select_related("official")
+    )
+    saved_sources = sorted(
+        str(ms.source) for ms in current.meeting_sources.select_related("source")
+    )
+    for formset in formsets:
+        kept = [
+            f.cleaned_data
+            for f in formset.forms
+            if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
+        ]
+        if formset.model is Participation:
+            label, saved = "Participants", saved_people
+            yours = sorted(
+                person(d.get("official"), d.get("title", ""))
+                for d in kept
+                if d.get("official") or d.get("title")
+            )
+        elif formset.model is MeetingSource:
+            label, saved = "Sources", saved_sources
+            yours = sorted(str(d["source"]) for d in kept if d.get("source"))
+        else:
+            continue
+        if saved != yours:
+            rows.append(
+                {"label": label, "saved": "; ".join(saved) or "—", "yours": "; ".join(yours) or "—"}
+            )
+    return rows
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ServiceAdmin):
     list_display = ["name", "when", "kind", "where", "held_at", "status", "updated_by"]
@@ -399,10 +532,11 @@ class MeetingAdmin(ServiceAdmin):
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     inlines = [ParticipationInline, MeetingSourceInline]
     actions = ["publish", "unpublish"]
+    form = MeetingForm
     fieldsets = [
         (
             None,
-            {"fields": ["title", ("date", "end_date", "date_precision"), "kind", "status"]},
+            {"fields": ["title", ("date", "end_date", "date_precision"), "kind", "status", "seen"]},
         ),
         ("Where and why", {"fields": ["venue", "occasion", "topics", "summary"]}),
         (
@@ -451,6 +585,13 @@ class MeetingAdmin(ServiceAdmin):
             path("from-article/", intake, name="meetings_meeting_intake"),
             *super().get_urls(),
         ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context["adminform"].form
+        if getattr(form, "conflict", None) is not None:
+            formsets = [inline.formset for inline in context["inline_admin_formsets"]]
+            context["conflict"] = {"meeting": form.conflict, "rows": conflict_rows(form, formsets)}
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -12,12 +12,17 @@ from typing import Protocol
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length, Upper
-from django.db.models.lookups import Exact
+from django.db.models.lookups import Exact, LessThanOrEqual
 from django.urls import reverse
 from django.utils.text import slugify
+
+# the longest summary a meeting keeps, in characters (the admin, the intake and the importer
+# refuse more, and so does the database)
+SUMMARY_MAX = 5000
 
 
 def split_lines(text: str) -> list[str]:
@@ -476,7 +481,12 @@ class Meeting(models.Model):
     title = models.CharField(
         max_length=200, blank=True, help_text="Blank: the participants' names are shown."
     )
-    summary = models.TextField(blank=True)
+    summary = models.TextField(
+        blank=True,
+        max_length=SUMMARY_MAX,
+        validators=[MaxLengthValidator(SUMMARY_MAX)],
+        help_text="A paragraph or two: at most 5,000 characters.",
+    )
     topics = models.ManyToManyField(
         Topic, blank=True, related_name="meetings", verbose_name="topics"
     )
@@ -529,6 +539,11 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gt=F("date")),
                 name="meetings_meeting_ends_after_it_starts",
+            ),
+            # a page shows the whole summary: a paragraph or two, not a pasted book
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("summary"), SUMMARY_MAX),
+                name="meetings_meeting_summary_length",
             ),
         ]
         indexes = [

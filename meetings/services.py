@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from meetings import history, rules
 from meetings.derived import writing
@@ -102,6 +103,35 @@ class Attached:
     changes: list[str]
 
 
+class EditConflict(Exception):
+    """The meeting changed since the editor's form was opened; current is it as saved now."""
+
+    def __init__(self, current: Meeting):
+        super().__init__(f"meeting {current.pk} changed since the form was opened")
+        self.current = current
+
+
+def edit_token(meeting: Meeting) -> str:
+    """What a form carries to say which version of the meeting it was opened on: the time of
+    its last change (every writer sets it: a form's save, publish and unpublish, the importer,
+    an article added as a source)."""
+    return meeting.updated_at.isoformat() if meeting.updated_at else ""
+
+
+def lock_for_edit(*, meeting_id: int, seen: str) -> Meeting:
+    """Lock the meeting's row until the transaction ends, so that no other write comes between
+    this check and the save; EditConflict when it changed since the form saw it (seen: its
+    edit_token then). Runs inside writing()."""
+    current = (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("updated_by")
+        .get(pk=meeting_id)
+    )
+    if edit_token(current) != seen:
+        raise EditConflict(current)
+    return current
+
+
 def source_for(data: SourceInput) -> Source:
     """The article as a Source: the existing row for its URL, or a new one."""
     if data.url:
@@ -163,7 +193,9 @@ def unpublish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> int:
 
 
 def _set_status(ids: list[int], status: str, user: AbstractBaseUser | None, message: str) -> int:
-    done = Meeting.objects.filter(pk__in=ids).update(status=status, updated_by=user)
+    done = Meeting.objects.filter(pk__in=ids).update(
+        status=status, updated_by=user, updated_at=timezone.now()
+    )
     changed = Meeting.objects.filter(pk__in=ids).prefetch_related(
         "participations__official", "participations__country"
     )
@@ -247,6 +279,8 @@ class ArticleWriter:
             meeting=meeting, source=article, defaults={"quote": item.quote}
         )
         said = [f"Added the source “{article}” from an article."] if added else []
+        if added and not changes:  # a new source: a form opened on the meeting before is stale
+            Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
         if changes:
             said.append("Changed " + "; ".join(changes) + ".")
         if said:

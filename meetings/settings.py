@@ -1,9 +1,12 @@
 """Settings for the meetings tracker, read from the environment.
 
-A fresh clone runs with DEBUG on and a SQLite file; production sets SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL and DEBUG=0 (see .env.example).
+A fresh clone runs with DEBUG on and a SQLite file (manage.py, the tests); production sets
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and DEBUG=0 (see .env.example). A WSGI server
+(meetings/wsgi.py) is production unless DEBUG=1 says otherwise, and refuses to start without
+SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -51,6 +54,8 @@ if not SECRET_KEY:
     SECRET_KEY = "development-only-key-not-for-production-use-0123456789abcdefghijklmnop"
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -62,21 +67,29 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "axes",
     "meetings",
 ]
 
 MIDDLEWARE = [
+    # first, so that every response carries the policy: static files and the HTTPS redirect too
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # before the host check and the HTTPS redirect: load balancers probe backends by address
+    "meetings.reliability.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a NUL in an admin list's address: the list without it, and a message
+    "meetings.staff_input.StaffNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # before the CSRF check reads the fields: the intake's too-large requests get a message
     "meetings.intake.middleware.IntakeLimitsMiddleware",
+    # last, as django-axes asks: it answers a locked-out sign-in
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "meetings.urls"
@@ -128,6 +141,9 @@ for database in DATABASES.values():
         # parameters bound on the server: psycopg then prepares a query the connection has
         # run a few times, and the pages' queries skip planning (a millisecond for the joins)
         database.setdefault("OPTIONS", {})["server_side_binding"] = True
+        # a database host that does not answer at all fails a request in seconds (a 503),
+        # instead of holding the worker until the server kills it
+        database["OPTIONS"].setdefault("connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5))
 
 # Counts and vocabularies of the public pages, kept under the data version (meetings.read.cache):
 # in each process's memory by default, in Redis shared by every app server when REDIS_URL is
@@ -169,6 +185,12 @@ def source_release() -> str:
 RELEASE = os.environ.get("RELEASE") or source_release()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # first: refuses a sign-in while its account or its client is locked out
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -220,8 +242,28 @@ SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", HTTPS)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if envbool("BEHIND_PROXY", False):
+
+# Signing in lands on the editors' workplace, also when the address asked to go elsewhere
+# (a "next" to another site is refused and falls back to this, not to /accounts/profile/).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT failed sign-ins for one account,
+# or from one client address, that account or address is refused for LOGIN_COOLOFF_MINUTES,
+# even with the right password. Attempts are kept in the database, so every app server behind
+# the proxy counts the same; Admin → Axes lists them and lifts a lock (delete the attempt).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "meetings.lockout.locked_out"
+AXES_VERBOSE = False
+# the client's address: behind the proxy, the one it appended to X-Forwarded-For
+AXES_CLIENT_IP_CALLABLE = "meetings.lockout.client_ip"
 
 LOGGING = {
     "version": 1,
@@ -251,3 +293,5 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The article form fetches a pasted URL only when this is on (timeout, size cap, public
 # addresses only); otherwise the editor pastes the text or uploads the saved page.
 INTAKE_ALLOW_FETCH = envbool("INTAKE_ALLOW_FETCH", False)
+# ...within this many seconds by the wall clock, redirects included (well inside gunicorn's 30)
+INTAKE_FETCH_SECONDS = envint("INTAKE_FETCH_SECONDS", 10)

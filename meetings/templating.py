@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -66,6 +66,21 @@ def querystring(context, **changes) -> str:
     return f"?{query.urlencode()}" if query else ""
 
 
+def web_url(url: str) -> str:
+    """url when a browser would open it as a web page (http or https, with a host), else "":
+    a link stored by any road (the importer, the shell) is checked again where it is shown."""
+    url = (url or "").strip()
+    if not url or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
+        return ""
+    return url
+
+
 def date(value, pattern: str) -> str:
     """A date as Django's date filter writes it ("j M Y")."""
     return format_date(value, pattern) if value else ""
@@ -91,5 +106,7 @@ def environment(**options) -> Environment:
         kinds=dict(Meeting.Kind.choices),
         kind_choices=list(Meeting.Kind.choices),
     )
-    env.filters.update(when=when, percent=percent, date=date, plural=plural, number=number)
+    env.filters.update(
+        when=when, percent=percent, date=date, plural=plural, number=number, web_url=web_url
+    )
     return env

@@ -51,6 +51,9 @@ public = (
     "meetings",
 )
 
+# a database outage answers 503 with Retry-After instead of the 500 page
+handler500 = "meetings.reliability.server_error"
+
 urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),

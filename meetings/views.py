@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -214,7 +215,9 @@ def subject_context(request: HttpRequest, selection: Selection, query: str) -> d
 @public
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
-        return redirect("meetings:country", code.lower(), permanent=True)
+        target = reverse("meetings:country", args=[code.lower()])
+        query = request.META.get("QUERY_STRING", "")  # the page goes along
+        return redirect(f"{target}?{query}" if query else target, permanent=True)
     country = get_object_or_404(Country, code=code.upper())
     selection = Selection(countries=(country,))
     ctx = subject_context(request, selection, f"country={country.url_code}") | {
@@ -237,7 +240,9 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     country_a, country_b = found[a.upper()], found[b.upper()]
     first, second = sorted([a.lower(), b.lower()])
     if (a, b) != (first, second):
-        return redirect("meetings:pair", first, second, permanent=True)
+        target = reverse("meetings:pair", args=[first, second])
+        query = request.META.get("QUERY_STRING", "")  # the page and filters go along
+        return redirect(f"{target}?{query}" if query else target, permanent=True)
     selection = Selection(countries=(country_a, country_b))
     query = f"country={country_a.url_code}&country={country_b.url_code}"
     ctx = subject_context(request, selection, query) | {

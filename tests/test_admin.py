@@ -18,6 +18,7 @@ from meetings.models import (
     Source,
     Topic,
 )
+from meetings.services import edit_token
 
 pytestmark = pytest.mark.django_db
 
@@ -272,6 +273,7 @@ def test_a_change_by_another_user_updates_updated_by_and_keeps_created_by(
         initial=1,
     )
 
+    data["seen"] = edit_token(meeting)  # the version the form was opened on
     response = editor_client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
 
     assert response.status_code == 302, form_errors(response)
@@ -306,6 +308,7 @@ def test_removing_a_participant_in_the_form_removes_their_country(
         initial=1,
     )
 
+    data["seen"] = edit_token(seed_meeting)  # the version the form was opened on
     response = admin_client.post(f"/admin/meetings/meeting/{seed_meeting.pk}/change/", data)
 
     assert response.status_code == 302, form_errors(response)

@@ -281,6 +281,11 @@ def test_a_meeting_that_runs_on_ends_after_its_first_day(seed_meeting):
         Meeting.objects.filter(pk=seed_meeting.pk).update(end_date=seed_meeting.date)
 
 
+def test_a_meeting_summary_holds_at_most_five_thousand_characters(seed_meeting):
+    with rejected_by("meetings_meeting_summary_length"):
+        Meeting.objects.filter(pk=seed_meeting.pk).update(summary="x" * 5001)
+
+
 def test_a_meeting_is_stated_or_inferred(seed_meeting):
     with rejected_by("meetings_meeting_basis_valid"):
         Meeting.objects.filter(pk=seed_meeting.pk).update(basis="rumoured")

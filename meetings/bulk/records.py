@@ -46,6 +46,7 @@ def _max(model, field: str) -> int:
 
 LIMITS = {
     "meeting.title": _max(Meeting, "title"),
+    "meeting.summary": _max(Meeting, "summary"),
     "official.name": _max(Official, "name"),
     "slug": _max(Official, "slug"),
     "position.title": _max(Position, "title"),
@@ -58,6 +59,25 @@ LIMITS = {
     "source.title": _max(Source, "title"),
     "source.publisher": _max(Source, "publisher"),
 }
+
+
+def _escapes_surrogates(raw: bytes | str) -> bool:
+    """Whether a line may hold a surrogate: written as an escape, or as bytes JSON lets pass."""
+    if isinstance(raw, bytes):
+        return b"\\ud" in raw.lower() or b"\xed" in raw
+    return "\\ud" in raw.lower() or any("\ud800" <= c <= "\udfff" for c in raw)
+
+
+def _holds_lone_surrogate(value) -> bool:
+    """A text no database can store: half of a UTF-16 pair, alone (only this check walks the
+    line, and only when it may hold one)."""
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_holds_lone_surrogate(k) or _holds_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_lone_surrogate(v) for v in value)
+    return False
 
 
 class BadLine(ValueError):
@@ -200,6 +220,10 @@ class LineParser:
             raise BadLine("invalid JSON: the line is not UTF-8") from None
         except json.JSONDecodeError as exc:
             raise BadLine(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+        except RecursionError:
+            raise BadLine("invalid JSON: nested too deeply") from None
+        if _escapes_surrogates(raw) and _holds_lone_surrogate(data):
+            raise BadLine("a text holds a lone surrogate (\\ud800-\\udfff), which is no character")
         if not isinstance(data, dict):
             raise BadLine(f"invalid JSON: a line must hold an object, not {_type(data)}")
         named = [key for key in ENTITY_KEYS if key in data]
@@ -288,7 +312,7 @@ class LineParser:
             kind=_choice(data, "kind", KINDS, Meeting.Kind.IN_PERSON),
             status=status,
             title=_text(data, "title", "", LIMITS["meeting.title"]),
-            summary=_text(data, "summary", ""),
+            summary=_text(data, "summary", "", LIMITS["meeting.summary"]),
             venue=venue,
             occasion=occasion,
             participants=parts,

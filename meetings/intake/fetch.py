@@ -2,14 +2,22 @@
 
 The server must not be made to reach its own network: every address a host name resolves to
 must be public, the connection goes to the address that was checked (so DNS cannot change its
-answer in between), and each redirect is checked the same way. Size and time are capped.
+answer in between), and each redirect is checked the same way. Size and time are capped: the
+time by the wall clock, for the whole fetch with its redirects. A socket's own timeout only
+bounds each wait for a byte, so a server that trickles its headers or its page a byte at a time
+would hold the worker for ever; a watchdog shuts the fetch's sockets when the deadline passes,
+whatever they are waiting for, and the name lookup is waited for no longer either.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as LookupTimeout
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -19,6 +27,10 @@ USER_AGENT = "Mozilla/5.0 (compatible; meetings-tracker article reader)"
 MAX_REDIRECTS = 3
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 CHUNK = 65536
+# seconds a fetch may take in all, unless settings.INTAKE_FETCH_SECONDS says otherwise
+DEFAULT_SECONDS = 10
+# name lookups run here, so that a slow resolver is waited for no longer than the deadline
+_lookups = ThreadPoolExecutor(max_workers=4, thread_name_prefix="intake-dns")
 
 
 class FetchError(Exception):
@@ -49,15 +61,74 @@ def _address_allowed(ip: IPAddress) -> bool:
     )
 
 
-def fetch_url(url: str, *, timeout: float = 10, max_bytes: int = 5_000_000) -> bytes:
-    """The body of the page at url, following at most 3 redirects; raises FetchError."""
+class Watchdog:
+    """Shuts every socket of one fetch when its deadline passes."""
+
+    def __init__(self, deadline: float):
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            fired = self.fired
+        if fired:
+            _shut(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    """Wake whatever waits on sock: the plain socket's shutdown, beneath TLS too."""
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watched(base: type, watchdog: Watchdog) -> type:
+    """base (urllib3's connection class) with its new sockets handed to the watchdog."""
+
+    class Watched(base):
+        def _new_conn(self):
+            sock = super()._new_conn()
+            watchdog.watch(sock)
+            return sock
+
+    return Watched
+
+
+def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int = 5_000_000) -> bytes:
+    """The body of the page at url, following at most 3 redirects, within timeout seconds of
+    wall-clock time in all (default: settings.INTAKE_FETCH_SECONDS, else 10); raises
+    FetchError."""
     if not getattr(settings, "INTAKE_ALLOW_FETCH", False):
         raise FetchError(
             "Fetching pages is turned off on this site; paste the text or upload the saved page."
         )
+    if timeout is None:
+        timeout = getattr(settings, "INTAKE_FETCH_SECONDS", DEFAULT_SECONDS)
     deadline = time.monotonic() + timeout
+    watchdog = Watchdog(deadline)
+    try:
+        return _fetch(url, deadline, timeout, watchdog, max_bytes)
+    finally:
+        watchdog.cancel()
+
+
+def _fetch(url: str, deadline: float, timeout: float, watchdog: Watchdog, max_bytes: int) -> bytes:
     for _ in range(MAX_REDIRECTS + 1):
-        pool, response = _open(url, deadline, timeout)
+        pool, response = _open(url, deadline, timeout, watchdog)
         try:
             if response.status in REDIRECT_STATUSES:
                 location = response.headers.get("Location")
@@ -69,7 +140,7 @@ def fetch_url(url: str, *, timeout: float = 10, max_bytes: int = 5_000_000) -> b
                 raise FetchError(f"The site answered with an error (HTTP {response.status}).")
             if not 200 <= response.status < 300:
                 raise FetchError(f"The site gave an unexpected answer (HTTP {response.status}).")
-            return _read(response, deadline, max_bytes)
+            return _read(response, deadline, max_bytes, watchdog)
         finally:
             response.release_conn()
             response.close()
@@ -103,8 +174,9 @@ def _split(url: str) -> tuple[str, str, int, str, str]:
     return scheme, host, port, path, host_header
 
 
-def resolve(host: str, port: int) -> list[IPAddress]:
-    """Every address host resolves to; FetchError unless all of them are public."""
+def resolve(host: str, port: int, deadline: float | None = None) -> list[IPAddress]:
+    """Every address host resolves to; FetchError unless all of them are public, or when the
+    lookup outlasts the deadline."""
     try:
         literal = ipaddress.ip_address(host)
     except ValueError:
@@ -112,8 +184,12 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     if literal is not None:
         addresses = [literal]
     else:
+        lookup = _lookups.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+        wait = None if deadline is None else max(0.0, deadline - time.monotonic())
         try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            infos = lookup.result(timeout=wait)
+        except LookupTimeout as error:
+            raise FetchError(f"The site {host} took too long to answer.") from error
         except (socket.gaierror, UnicodeError, OSError) as error:
             raise FetchError(f"The site {host} could not be found.") from error
         addresses = []
@@ -128,9 +204,9 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return addresses
 
 
-def _open(url: str, deadline: float, timeout: float):
+def _open(url: str, deadline: float, timeout: float, watchdog: Watchdog):
     scheme, host, port, path, host_header = _split(url)
-    addresses = resolve(host, port)
+    addresses = resolve(host, port, deadline)
     headers = {
         "Host": host_header,
         "User-Agent": USER_AGENT,
@@ -158,6 +234,7 @@ def _open(url: str, deadline: float, timeout: float):
             pool = urllib3.HTTPConnectionPool(
                 str(ip), port, timeout=per_call, retries=False, maxsize=1
             )
+        pool.ConnectionCls = _watched(pool.ConnectionCls, watchdog)
         try:
             response = pool.urlopen(
                 "GET",
@@ -168,21 +245,23 @@ def _open(url: str, deadline: float, timeout: float):
                 preload_content=False,
                 assert_same_host=False,
             )
-        except urllib3.exceptions.SSLError as error:
+        except Exception as error:
+            if not watchdog.fired:
+                pool.close()
+                last_error = error
+                if isinstance(error, urllib3.exceptions.SSLError):
+                    raise FetchError(f"The site {host} has no valid secure connection.") from error
+                if isinstance(error, urllib3.exceptions.NewConnectionError):
+                    continue  # refused: try the next address
+                if isinstance(error, urllib3.exceptions.TimeoutError):
+                    break
+                continue  # the connection failed otherwise: try the next address
             pool.close()
-            raise FetchError(f"The site {host} has no valid secure connection.") from error
-        except urllib3.exceptions.NewConnectionError as error:  # refused: try the next address
-            last_error = error
+            raise FetchError(f"The site {host} took too long to answer.") from error
+        if watchdog.fired:  # the headers were cut short by the deadline
+            response.close()
             pool.close()
-            continue
-        except urllib3.exceptions.TimeoutError as error:
-            last_error = error
-            pool.close()
-            break
-        except urllib3.exceptions.HTTPError as error:
-            last_error = error
-            pool.close()
-            continue
+            raise FetchError(f"The site {host} took too long to answer.")
         return pool, response
     timed_out = isinstance(last_error, urllib3.exceptions.TimeoutError) and not isinstance(
         last_error, urllib3.exceptions.NewConnectionError
@@ -192,7 +271,7 @@ def _open(url: str, deadline: float, timeout: float):
     raise FetchError(f"The site {host} could not be reached.") from last_error
 
 
-def _read(response, deadline: float, max_bytes: int) -> bytes:
+def _read(response, deadline: float, max_bytes: int, watchdog: Watchdog) -> bytes:
     too_big = f"The page is larger than {max_bytes / 1_000_000:g} MB."
     length = response.headers.get("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
@@ -205,8 +284,12 @@ def _read(response, deadline: float, max_bytes: int) -> bytes:
                 raise FetchError(too_big)
             if time.monotonic() > deadline:
                 raise FetchError("The site took too long to send the page.")
-    except urllib3.exceptions.TimeoutError as error:
-        raise FetchError("The site took too long to send the page.") from error
-    except urllib3.exceptions.HTTPError as error:
+    except FetchError:
+        raise
+    except Exception as error:
+        if watchdog.fired or isinstance(error, urllib3.exceptions.TimeoutError):
+            raise FetchError("The site took too long to send the page.") from error
         raise FetchError("The connection broke while the page was being read.") from error
+    if watchdog.fired:  # the page was cut short by the deadline
+        raise FetchError("The site took too long to send the page.")
     return bytes(body)

@@ -8,12 +8,21 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core import signing
 
 from meetings.intake.fetch import FetchError, fetch_url
 from meetings.intake.html import MAX_BYTES, ArticleError, clean_text, read_html
-from meetings.models import Country, Meeting, Occasion, Official, Participation, Topic, Venue
+from meetings.models import (
+    SUMMARY_MAX,
+    Country,
+    Meeting,
+    Occasion,
+    Official,
+    Participation,
+    Topic,
+    Venue,
+)
+from meetings.staff_input import AutocompleteSelectIds, AutocompleteSelectMultipleIds
 
 # A review page holds at most this many meetings (a round-up of 50 is saved in one go; the
 # reader's proposals beyond are left out with a note) and this many rows of participants per
@@ -33,7 +42,7 @@ class Article:
 
 
 def autocomplete(model, field: str, *, multiple: bool = False):
-    widget = AutocompleteSelectMultiple if multiple else AutocompleteSelect
+    widget = AutocompleteSelectMultipleIds if multiple else AutocompleteSelectIds
     return widget(model._meta.get_field(field), admin.site)
 
 
@@ -190,7 +199,9 @@ class MeetingReviewForm(forms.Form):
         label="Topics",
     )
     title = forms.CharField(required=False, max_length=200)
-    summary = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    summary = forms.CharField(
+        required=False, max_length=SUMMARY_MAX, widget=forms.Textarea(attrs={"rows": 2})
+    )
     quote = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
