@@ -64,6 +64,18 @@ class NameField(forms.CharField):
             raise ValidationError(str(exc)) from None
 
 
+class DayField(forms.DateField):
+    """A day as 2025-10-28; a value that is not one is named in the message, since a date
+    input cannot show back what it could not read."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            shown = " ".join(str(value).split())[:40]
+            raise ValidationError(f"“{shown}” is not a date: write it as 2025-10-28.") from None
+
+
 class MeetingFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -113,8 +125,8 @@ class MeetingFilter(django_filters.FilterSet):
         choices=[("", "Any"), *Meeting.Kind.choices],
         label="Kind",
     )
-    date_from = SelectionFilter(attribute="start", field_class=forms.DateField, label="From")
-    date_to = SelectionFilter(attribute="end", field_class=forms.DateField, label="To")
+    date_from = SelectionFilter(attribute="start", field_class=DayField, label="From")
+    date_to = SelectionFilter(attribute="end", field_class=DayField, label="To")
     q = SelectionFilter(
         attribute="words", field_class=forms.CharField, max_length=200, label="Search"
     )

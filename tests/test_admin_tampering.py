@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.test import Client
 
 from meetings.models import Meeting
+from tests.intake_fixtures import rendered_form
 from tests.test_admin import ADD_URL, meeting_post
 
 pytestmark = pytest.mark.django_db
@@ -132,41 +133,21 @@ INTAKE_URL = "/admin/meetings/meeting/from-article/"
 
 
 @pytest.fixture
-def review(rubio, usa):
-    """The review step's fields for one meeting with Rubio, as the page would post them."""
-    return {
-        "save": "1",
-        "text": "Rubio met the press.",
-        "url": "",
-        "citation": "A readout",
-        "title": "",
-        "publisher": "",
-        "published_on": "2025-10-28",
-        "status": "draft",
-        "count": "1",
-        "m0-include": "on",
-        "m0-action": "new",
-        "m0-date": "2025-10-27",
-        "m0-date_precision": "day",
-        "m0-kind": "in-person",
-        "m0-venue": "",
-        "m0-new_venue_name": "",
-        "m0-new_venue_country": "",
-        "m0-occasion": "",
-        "m0-new_occasion": "",
-        "m0-title": "",
-        "m0-summary": "",
-        "m0-quote": "Rubio met the press.",
-        "m0-p-TOTAL_FORMS": "1",
-        "m0-p-INITIAL_FORMS": "0",
-        "m0-p-MIN_NUM_FORMS": "0",
-        "m0-p-MAX_NUM_FORMS": "30",
-        "m0-p-0-official": str(rubio.pk),
-        "m0-p-0-new_name": "",
-        "m0-p-0-written_as": "Rubio",
-        "m0-p-0-title": "",
-        "m0-p-0-country": str(usa.pk),
-    }
+def review(staff, rubio, jaishankar):
+    """The review step's fields for one meeting, as the page renders them after reading an
+    article (the signed reading included)."""
+    page = staff.post(
+        INTAKE_URL,
+        {
+            "text": "Secretary of State Marco Rubio met External Affairs Minister "
+            "S. Jaishankar of India in Kuala Lumpur on Monday.",
+            "published_on": "2025-10-28",
+        },
+    )
+    assert page.status_code == 200
+    data = rendered_form(page.content.decode(), "save")
+    assert data["count"] == "1"
+    return data
 
 
 def test_the_untampered_review_saves(staff, review):

@@ -41,11 +41,11 @@ def test_the_second_of_two_editors_is_shown_the_difference_before_replacing_it(
     first.goto(url)
     second.goto(url)
 
-    first.get_by_label("Title:").fill("Talks in Kuala Lumpur")
+    first.locator("#id_title").fill("Talks in Kuala Lumpur")
     first.get_by_role("button", name="Save", exact=True).click()
     expect(first.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    second.get_by_label("Summary:").fill("Trade first, then defence.")
+    second.locator("#id_summary").fill("Trade first, then defence.")
     second.get_by_role("button", name="Save", exact=True).click()
 
     expect(second.locator(".errornote")).to_be_visible()

@@ -296,9 +296,11 @@ def test_a_malformed_date_in_the_filters_shows_a_message_by_the_field(page, demo
     date_from = page.get_by_label("From", exact=True)
     field = page.locator(".field", has=date_from)
     message = field.locator(".field-error")
-    expect(message).to_have_text("Enter a valid date.")
+    expect(message).to_have_text("“yesterday” is not a date: write it as 2025-10-28.")
     expect(date_from).to_have_attribute("aria-invalid", "true")
-    expect(date_from).to_have_accessible_description("Enter a valid date.")
+    expect(date_from).to_have_accessible_description(
+        "“yesterday” is not a date: write it as 2025-10-28."
+    )
     expect(page.get_by_role("alert")).to_contain_text("Some filters could not be read")
     # The demo's meetings are published, but none is listed until the filter is fixed.
     expect(page.locator("ol.meetings")).to_have_count(0)

@@ -139,6 +139,10 @@ SMUGGLED = """() => ({
 })"""
 
 
+# Pages that show numbers of meetings and no text of theirs (the payloads cannot appear).
+COUNTS_ONLY = {"/timeline/"}
+
+
 def visit_all(page, pages: list[str]) -> list[str]:
     dialogs, console = [], []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -163,7 +167,7 @@ def visit_all(page, pages: list[str]) -> list[str]:
             problems.append(f"{where}: markup from the data reached the page: {found}")
         if found["violations"] or console:
             problems.append(f"{where}: policy violations {found['violations']} {console}")
-        if 'onerror=alert("' not in found["shown"]:
+        if url not in COUNTS_ONLY and 'onerror=alert("' not in found["shown"]:
             problems.append(f"{where}: no payload shown as text")
     return problems
 
