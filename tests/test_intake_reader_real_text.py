@@ -39,3 +39,13 @@ def test_a_sentence_broken_over_several_lines_is_read_as_one():
         "also met with Bolivian President Ruben Mamani on Sunday.\n"
     )
     assert meetings(text) == [("2025-10-27", ["CL", "PE"]), ("2025-10-26", ["BO", "CL"])]
+
+
+def test_the_date_of_a_visit_the_ministers_followed_up_is_not_the_meetings_date():
+    text = (
+        "Foreign Minister Karin Holm of Denmark held talks with Maltese Foreign Minister Luca "
+        "Borg on Friday.\n"
+        "Holm also held talks with Icelandic Foreign Minister Eva Sigurdardottir and discussed "
+        "follow up to President Jon Einarsson's visit to Denmark in August last year.\n"
+    )
+    assert meetings(text) == [("2025-10-24", ["DK", "MT"]), ("2025-10-24", ["DK", "IS"])]

@@ -299,6 +299,11 @@ EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Words that say a list of people met one at a time.
+# Another event named after the meeting's verb, whose date follows it.
+OTHER_EVENT = re.compile(
+    r"(?:'s|’s|\b(?:his|her|their|the\s+\w+))\s+(?:\w+\s+){0,2}?"
+    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b[^,;.]{0,40}$"
+)
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
 )
@@ -1388,6 +1393,14 @@ class Reader:
                 for x in mentions
                 if (at := proposal.sentence.find(x.text)) < after_trigger
                 or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
+            # "discussed follow-up to the President's visit to India in December": that date
+            # is the visit's, not the meeting's.
+            mentions = [
+                x
+                for x in mentions
+                if (at := proposal.sentence.find(x.text)) < after_trigger
+                or not OTHER_EVENT.search(proposal.sentence, after_trigger, at)
             ]
             ordered = sorted(
                 mentions,
