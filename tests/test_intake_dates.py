@@ -295,3 +295,10 @@ def test_a_dateline_without_a_year_and_without_a_publication_date_has_no_date():
 )
 def test_a_line_that_is_only_a_date(line, answer):
     assert only_a_date(line) is answer
+
+
+def test_last_evening_is_the_day_before_publication():
+    assert only_date("The two leaders spoke by phone last evening.") == (
+        D(2025, 10, 27),
+        DAY_PRECISION,
+    )

@@ -35,7 +35,7 @@ WEEKDAY = re.compile(
 )
 RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
-    r"|last\s+night|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month"
+    r"|last\s+night|last\s+evening|yesterday\s+evening|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month"
     r"|this\s+month|last\s+month"
     r"|later\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon|night)"
     r"|earlier\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon)|later\s+in\s+the\s+day"
@@ -197,7 +197,7 @@ def relative(word: str, text: str, reference: datetime.date | None) -> DateMenti
         return None
     if word in {"today", "this morning", "this afternoon", "this evening", "tonight"}:
         return DateMention(reference, DAY_PRECISION, text)
-    if word in {"yesterday", "last night"}:
+    if word in {"yesterday", "last night", "last evening", "yesterday evening"}:
         return DateMention(reference - datetime.timedelta(days=1), DAY_PRECISION, text)
     monday = reference - datetime.timedelta(days=reference.weekday())
     if word == "last week":

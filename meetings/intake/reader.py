@@ -299,6 +299,11 @@ EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Words that say a list of people met one at a time.
+# Another event named after the meeting's verb, whose date follows it.
+OTHER_EVENT = re.compile(
+    r"(?:'s|’s|\b(?:his|her|their|the\s+\w+))\s+(?:\w+\s+){0,2}?"
+    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b[^,;.]{0,40}$"
+)
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
 )
@@ -439,6 +444,13 @@ CAPTION_CREDIT = re.compile(
 # A word glued to the next one in copy-pasted pages: "File photoLIMA, May 3", "ByJOHN".
 GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A sentence a page broke over several lines: the line stops mid-clause ("in the city of" /
+# "Hangzhou, ...") or the next one goes on in lower case ("Putin" / "also met ...").
+HARD_WRAP = re.compile(
+    r"(?<=[^\W\d])[ \t]*\n(?=[ \t]*[a-z])"
+    r"|(?<=\s)(?P<word>of|the|a|an|and|with|to|in|on|at|by|for|from|that|his|her|their)"
+    r"[ \t]*\n(?=[ \t]*\w)"
+)
 SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'])\s*(?:--|–|—)\s*(?P<agency>[A-Z][\w.]{1,20})\s*$")
 # A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
@@ -463,6 +475,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
     text = GLUED_CAPITALS.sub("\n", text)
     text = GLUED_SENTENCE.sub(" ", text)
+    text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
     raw = [line for line in raw if line]
     title_key = fold(title or "").rstrip(".")
@@ -1380,6 +1393,14 @@ class Reader:
                 for x in mentions
                 if (at := proposal.sentence.find(x.text)) < after_trigger
                 or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
+            # "discussed follow-up to the President's visit to India in December": that date
+            # is the visit's, not the meeting's.
+            mentions = [
+                x
+                for x in mentions
+                if (at := proposal.sentence.find(x.text)) < after_trigger
+                or not OTHER_EVENT.search(proposal.sentence, after_trigger, at)
             ]
             ordered = sorted(
                 mentions,

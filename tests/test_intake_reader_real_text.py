@@ -1,0 +1,51 @@
+"""The article reader on the shapes real pages take (lines broken mid-sentence, dates that
+belong to another event, meetings listed one after another), on short texts written for the
+project."""
+
+import datetime
+
+import pytest
+
+from meetings.intake.reader import Reader
+from tests.intake_fixtures import world_loaded
+
+D = datetime.date
+# A Tuesday: "on Monday" is 27 October.
+PUBLISHED = D(2025, 10, 28)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Countries and the gazetteer's places, once for the module."""
+    with world_loaded(django_db_blocker):
+        yield
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
+
+
+def meetings(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple]:
+    """(date, sorted countries) of every proposed meeting, in order."""
+    proposals = Reader().read(text, published=published).proposals
+    return [(p.as_gold()["date"], sorted(p.countries)) for p in proposals]
+
+
+def test_a_sentence_broken_over_several_lines_is_read_as_one():
+    text = (
+        "Chilean President Marta Quiroga and Peruvian President Tomas Ayala met in the port\n"
+        "city of\n"
+        "Arica on Monday, the two governments said.\n"
+        "Quiroga\n"
+        "also met with Bolivian President Ruben Mamani on Sunday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["CL", "PE"]), ("2025-10-26", ["BO", "CL"])]
+
+
+def test_the_date_of_a_visit_the_ministers_followed_up_is_not_the_meetings_date():
+    text = (
+        "Foreign Minister Karin Holm of Denmark held talks with Maltese Foreign Minister Luca "
+        "Borg on Friday.\n"
+        "Holm also held talks with Icelandic Foreign Minister Eva Sigurdardottir and discussed "
+        "follow up to President Jon Einarsson's visit to Denmark in August last year.\n"
+    )
+    assert meetings(text) == [("2025-10-24", ["DK", "MT"]), ("2025-10-24", ["DK", "IS"])]
