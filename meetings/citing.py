@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from dataclasses import dataclass
 
 from django.utils.dateformat import format as format_date
@@ -28,6 +29,10 @@ _BIBTEX = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+
+
+# a date's parts, which json.dumps spreads over a line each: one line, [[2025, 10, 27]]
+_DATE_PARTS = re.compile(r"\[\s*\[\s*((?:\d+,\s*)*\d+)\s*\]\s*\]")
 
 
 @dataclass(frozen=True)
@@ -93,5 +98,8 @@ def cite(*, meeting: Meeting, title: str, url: str, accessed: datetime.date) -> 
         "event-date": {"date-parts": [date_parts(meeting)]},
         "note": f"Record {meeting.pk}: meeting of {held}",
     }
-    csl_json = json.dumps([item], ensure_ascii=False, indent=2)
+    csl_json = _DATE_PARTS.sub(
+        lambda m: "[[" + ", ".join(m.group(1).replace(",", " ").split()) + "]]",
+        json.dumps([item], ensure_ascii=False, indent=2),
+    )
     return Citation(text=text, bibtex=bibtex, csl_json=csl_json, accessed=long_date(accessed))
