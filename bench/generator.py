@@ -833,6 +833,7 @@ class Generator:
                     url = f"https://{domain}/{published:%Y/%m/%d}/{uid.hex[:16]}"
             sources.append(
                 f'{{"url":{_text(url)},"citation":{_text(citation)},'
+                f'"offline":{"true" if kind == "citation" else "false"},'
                 f'"title":{_text(source_title)},"publisher":{_text(publisher)},'
                 f'"published_on":"{published.isoformat()}","quote":{quote}}}'
             )

@@ -166,8 +166,8 @@ class TopicAdmin(ServiceAdmin):
 
 @admin.register(Source)
 class SourceAdmin(ServiceAdmin):
-    list_display = ["__str__", "publisher", "published_on", "url"]
-    list_filter = ["publisher", "published_on"]
+    list_display = ["__str__", "publisher", "published_on", "url", "offline"]
+    list_filter = ["offline", "publisher", "published_on"]
     search_fields = ["title", "url", "citation", "publisher"]
     date_hierarchy = "published_on"
 
@@ -221,7 +221,7 @@ class ParticipationInline(SafeAutocompletes, admin.TabularInline):
     verbose_name_plural = "participants"
 
 
-NEW_SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "citation")
+NEW_SOURCE_FIELDS = ("url", "title", "publisher", "published_on", "citation", "offline")
 
 
 class MeetingSourceForm(InlineRowForm):
@@ -257,6 +257,14 @@ class MeetingSourceForm(InlineRowForm):
         widget=forms.TextInput({"class": "vTextField"}),
         help_text="For a source without a URL: “MEA press release, 28 October 2025”.",
     )
+    new_offline = forms.BooleanField(
+        required=False,
+        label="Print or offline source",
+        help_text=(
+            "It has no URL; the citation says where a reader finds it. A meeting is published "
+            "only with a source that has a URL or is marked so."
+        ),
+    )
 
     class Meta:
         model = MeetingSource
@@ -276,6 +284,7 @@ class MeetingSourceForm(InlineRowForm):
         cleaned = super().clean()
         typed = {name: cleaned.get(f"new_{name}") or "" for name in NEW_SOURCE_FIELDS}
         typed["published_on"] = typed["published_on"] or None
+        typed["offline"] = bool(typed["offline"])
         if not any(typed.values()):
             if not cleaned.get("source") and not self.has_error("source"):
                 self.add_error("source", "Choose the source, or enter a new one below.")
@@ -303,6 +312,14 @@ class MeetingSourceForm(InlineRowForm):
     def names_a_source(self) -> bool:
         return bool(self.cleaned_data.get("source")) or self.new_source is not None
 
+    def names_a_checkable_source(self) -> bool:
+        """Whether its source has a URL or is a print source with its citation."""
+        if self.new_source is not None:
+            s = self.new_source
+            return rules.checkable(url=s.url, citation=s.citation, offline=s.offline)
+        source = self.cleaned_data.get("source")
+        return source is not None and source.checkable
+
     def save(self, commit=True):
         if self.new_source is not None:
             self.instance.source = services.source_for(self.new_source)
@@ -318,7 +335,10 @@ class MeetingSourceFormSet(forms.BaseInlineFormSet):
             if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.names_a_source()
         ]
         problems = rules.meeting_problems(
-            status=self.instance.status, participants=1, sources=len(kept)
+            status=self.instance.status,
+            participants=1,
+            sources=len(kept),
+            checkable=sum(f.names_a_checkable_source() for f in kept),
         )
         if problems:
             raise ValidationError(problems)
@@ -335,7 +355,7 @@ class MeetingSourceInline(SafeAutocompletes, admin.StackedInline):
         "new_url",
         "new_title",
         ("new_publisher", "new_published_on"),
-        "new_citation",
+        ("new_citation", "new_offline"),
         "quote",
     ]
     verbose_name = "source"
@@ -600,7 +620,8 @@ class MeetingAdmin(ServiceAdmin):
         super().save_model(request, obj, form, change)
 
     @admin.action(
-        description="Publish the selected meetings (those with a participant and a source)"
+        description="Publish the selected meetings (those with a participant and a checkable "
+        "source)"
     )
     def publish(self, request, queryset):
         done, skipped = services.publish(queryset, user=request.user)
@@ -608,7 +629,8 @@ class MeetingAdmin(ServiceAdmin):
         if skipped:
             self.message_user(
                 request,
-                f"{skipped} meeting(s) have no participant or no source and stay drafts.",
+                f"{skipped} meeting(s) stay drafts: each needs a participant and a source with "
+                "a URL or marked as a print or offline source.",
                 level="warning",
             )
 

@@ -348,11 +348,24 @@ def lineage(topic_id: int | None, parents: Mapping[int, int | None]) -> list[int
 
 
 class Source(models.Model):
-    """An article or readout that reports meetings; a URL, or a citation for print and PDFs."""
+    """An article or readout that reports meetings; a URL, or a citation for print and PDFs.
+
+    A reader can check a source that has a URL, or one marked as a print or offline source
+    whose citation says where to find it (a newspaper's page, a press release handed out); a
+    source with neither is kept for drafts but cannot publish a meeting (meetings.rules)."""
 
     url = models.URLField(max_length=500, blank=True, verbose_name="URL")
     citation = models.CharField(
         max_length=300, blank=True, help_text="For a source without a URL: 'MEA press release'."
+    )
+    offline = models.BooleanField(
+        default=False,
+        db_default=False,
+        verbose_name="print or offline source",
+        help_text=(
+            "It has no web address: the citation says where to find it (the newspaper, its "
+            "date and page; the press release and who issued it)."
+        ),
     )
     title = models.CharField(max_length=300, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
@@ -369,15 +382,34 @@ class Source(models.Model):
             models.CheckConstraint(
                 condition=~Q(url="") | ~Q(citation=""), name="meetings_source_has_url_or_citation"
             ),
+            # a print or offline source has no address and says where to find it instead
+            models.CheckConstraint(
+                condition=Q(offline=False) | (Q(url="") & ~Q(citation="")),
+                name="meetings_source_offline_cited",
+            ),
         ]
 
     def __str__(self) -> str:
         label = self.title or self.citation or self.url
         return f"{label} ({self.publisher})" if self.publisher else label
 
+    @property
+    def checkable(self) -> bool:
+        """Whether a reader can find it: by its URL, or by the citation of a print source."""
+        from meetings import rules
+
+        return rules.checkable(url=self.url, citation=self.citation, offline=self.offline)
+
     def clean(self):
-        if not self.url and not self.citation:
-            raise ValidationError("Give the source's URL, or a citation when it has none.")
+        from meetings import rules
+
+        problem = rules.source_problem(url=self.url, citation=self.citation, offline=self.offline)
+        if problem == rules.OFFLINE_WITHOUT_CITATION:
+            raise ValidationError({"citation": problem})
+        if problem == rules.OFFLINE_WITH_URL:
+            raise ValidationError({"url": problem})
+        if problem:
+            raise ValidationError(problem)
 
 
 class MeetingQuerySet(models.QuerySet):

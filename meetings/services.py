@@ -42,6 +42,7 @@ class SourceInput:
     publisher: str = ""
     published_on: datetime.date | None = None
     text: str = ""
+    offline: bool = False  # a print or offline source, found by its citation
 
 
 @dataclass
@@ -148,6 +149,7 @@ def source_for(data: SourceInput) -> Source:
         publisher=data.publisher[:200],
         published_on=data.published_on,
         text=data.text,
+        offline=data.offline,
     )
     source.full_clean()
     source.save()
@@ -172,11 +174,19 @@ def publish(meetings: QuerySet, *, user: AbstractBaseUser | None) -> tuple[int, 
         counted = meetings.annotate(
             n_people=Count("participations", distinct=True),
             n_sources=Count("meeting_sources", distinct=True),
-        ).values_list("pk", "status", "n_people", "n_sources")
+            n_checkable=Count(
+                "meeting_sources",
+                distinct=True,
+                filter=rules.checkable_sources("meeting_sources__source__"),
+            ),
+        ).values_list("pk", "status", "n_people", "n_sources", "n_checkable")
         ready, refused = [], 0
-        for pk, status, people, sources in counted:
+        for pk, status, people, sources, checkable in counted:
             if rules.meeting_problems(
-                status=Meeting.Status.PUBLISHED, participants=people, sources=sources
+                status=Meeting.Status.PUBLISHED,
+                participants=people,
+                sources=sources,
+                checkable=checkable,
             ):
                 refused += 1
             elif status != Meeting.Status.PUBLISHED:
@@ -245,6 +255,14 @@ class ArticleWriter:
         return article, created, attached
 
     def create(self, item: MeetingInput, article: Source, status: str) -> Meeting:
+        problems = rules.meeting_problems(
+            status=status,
+            participants=len(item.participants),
+            sources=1,
+            checkable=int(article.checkable),
+        )
+        if problems:
+            raise ValidationError(problems)
         venue = self.venue_for(item)
         meeting = Meeting(
             date=item.date,

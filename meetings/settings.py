@@ -295,3 +295,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 INTAKE_ALLOW_FETCH = envbool("INTAKE_ALLOW_FETCH", False)
 # ...within this many seconds by the wall clock, redirects included (well inside gunicorn's 30)
 INTAKE_FETCH_SECONDS = envint("INTAKE_FETCH_SECONDS", 10)
+
+# Where readers report an error in a record: an email address (the pages link to it with a
+# subject naming the record) or a web address (a form, an issue tracker). The default is a
+# placeholder on a reserved domain: set it for a real site.
+CORRECTIONS_ADDRESS = os.environ.get("CORRECTIONS_ADDRESS", "").strip() or "corrections@example.org"

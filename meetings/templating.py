@@ -8,6 +8,7 @@ import functools
 import itertools
 from urllib.parse import quote, urlsplit
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.dateformat import format as format_date
@@ -81,6 +82,26 @@ def web_url(url: str) -> str:
     return url
 
 
+def report_error(subject: str = "") -> str:
+    """The link by which a reader reports an error (settings.CORRECTIONS_ADDRESS): a mailto
+    link with the subject for an email address, else the web address as it is."""
+    target = settings.CORRECTIONS_ADDRESS
+    if "://" not in target and not target.startswith("mailto:"):
+        target = f"mailto:{target}"
+    if target.startswith("mailto:") and subject:
+        return f"{target}?subject={quote(subject, safe='')}"
+    return target
+
+
+def host(url: str) -> str:
+    """The site a link leads to, as a reader names it: "history.state.gov"."""
+    try:
+        name = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return name.removeprefix("www.")
+
+
 def date(value, pattern: str) -> str:
     """A date as Django's date filter writes it ("j M Y")."""
     return format_date(value, pattern) if value else ""
@@ -105,8 +126,15 @@ def environment(**options) -> Environment:
         urlencode=urlencode,
         kinds=dict(Meeting.Kind.choices),
         kind_choices=list(Meeting.Kind.choices),
+        report_error=report_error,
     )
     env.filters.update(
-        when=when, percent=percent, date=date, plural=plural, number=number, web_url=web_url
+        when=when,
+        percent=percent,
+        date=date,
+        plural=plural,
+        number=number,
+        web_url=web_url,
+        host=host,
     )
     return env

@@ -16,9 +16,11 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from meetings import citing
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
@@ -51,9 +53,28 @@ def last_modified(request: HttpRequest, *args, **kwargs) -> datetime.datetime:
     return cache.data_version()[1]
 
 
-def public(view):
-    """A public page (see the module's docstring)."""
-    conditional = condition(etag_func=etag, last_modified_func=last_modified)(view)
+def daily_etag(request: HttpRequest, *args, **kwargs) -> str:
+    """As etag, and today's date: the page says it (a citation's "accessed")."""
+    return f'{etag(request)[:-1]}-{timezone.localdate():%Y%m%d}"'
+
+
+def daily_last_modified(request: HttpRequest, *args, **kwargs) -> datetime.datetime:
+    """As last_modified, or the start of today when that is later."""
+    midnight = timezone.make_aware(
+        datetime.datetime.combine(timezone.localdate(), datetime.time.min)
+    )
+    return max(last_modified(request), midnight)
+
+
+def public(view=None, *, daily: bool = False):
+    """A public page (see the module's docstring). A daily page, one that shows today's date,
+    also changes at midnight: a copy kept from yesterday is not answered with 304."""
+    if view is None:
+        return functools.partial(public, daily=daily)
+    conditional = condition(
+        etag_func=daily_etag if daily else etag,
+        last_modified_func=daily_last_modified if daily else last_modified,
+    )(view)
 
     @functools.wraps(view)
     def page(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -99,7 +120,7 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/about.html")
 
 
-@public
+@public(daily=True)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.published().select_related("venue__country", "occasion"), pk=pk
@@ -108,12 +129,18 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         meeting.participations.select_related("official", "country").order_by("country__name", "id")
     )
     countries = sorted({p.country for p in participations}, key=lambda c: c.code)
+    heading = meeting_name(
+        meeting.title,
+        [p.official.name if p.official else p.title for p in participations],
+        meeting.date,
+    )
+    permalink = request.build_absolute_uri(meeting.get_absolute_url())
     ctx = {
         "meeting": meeting,
-        "heading": meeting_name(
-            meeting.title,
-            [p.official.name if p.official else p.title for p in participations],
-            meeting.date,
+        "heading": heading,
+        "permalink": permalink,
+        "citation": citing.cite(
+            meeting=meeting, title=heading, url=permalink, accessed=timezone.localdate()
         ),
         "participations": participations,
         "topics": list(meeting.topics.order_by("name")),

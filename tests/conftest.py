@@ -157,7 +157,7 @@ def make_meeting(db):
                 Participation.objects.create(meeting=meeting, official=official)
             meeting.topics.set(topics)
             source = Source.objects.create(
-                citation=f"Readout number {next(counter)}", published_on=date
+                citation=f"Readout number {next(counter)}", offline=True, published_on=date
             )
             MeetingSource.objects.create(meeting=meeting, source=source, quote="They met.")
         return meeting

@@ -247,7 +247,7 @@ def test_publishing_with_a_source_works(admin_client, jaishankar, rubio):
 def test_a_change_by_another_user_updates_updated_by_and_keeps_created_by(
     admin_client, admin_user, editor_client, editor, jaishankar, rubio
 ):
-    source = Source.objects.create(citation="MEA press release")
+    source = Source.objects.create(citation="MEA press release", offline=True)
     admin_client.post(ADD_URL, meeting_post(participants=[jaishankar, rubio], sources=[source]))
     meeting = Meeting.objects.get()
     jp, rp = meeting.participations.order_by("id")
@@ -444,7 +444,10 @@ def test_the_publish_action_publishes_only_meetings_with_a_source(
     assert without_source.status == Meeting.Status.DRAFT
     messages = [str(m) for m in response.context["messages"]]
     assert "Published 1 meeting(s)." in messages
-    assert "1 meeting(s) have no participant or no source and stay drafts." in messages
+    assert (
+        "1 meeting(s) stay drafts: each needs a participant and a source with a URL or marked "
+        "as a print or offline source." in messages
+    )
 
 
 def test_the_unpublish_action_returns_meetings_to_draft(admin_client, seed_meeting):

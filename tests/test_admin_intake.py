@@ -187,6 +187,7 @@ def test_without_the_demo_copy_saving_publishes_the_meeting_on_the_pair_page(
     data = review_of(read(staff_client, SEED["text"]))
     assert data["m0-action"] == "new"
     data["status"] = "published"
+    data["url"] = "https://wire.example.com/2025/10/28/jaishankar-rubio"  # publishing needs it
 
     response = staff_client.post(INTAKE_URL, data, follow=True)
 
@@ -426,7 +427,7 @@ def test_create_from_article_saves_nothing_when_the_database_refuses_a_later_mee
 
     with pytest.raises(IntegrityError):
         services.create_from_article(
-            source=services.SourceInput(citation="A wire report", text="They met."),
+            source=services.SourceInput(citation="A wire report", text="They met.", offline=True),
             meetings=[good, twice],
             status=Meeting.Status.PUBLISHED,
             user=None,

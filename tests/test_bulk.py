@@ -137,6 +137,7 @@ def meeting_line(number: int, **fields) -> dict:
             {
                 "url": "",
                 "citation": f"Readout {number}",
+                "offline": True,
                 "title": "",
                 "publisher": "MEA",
                 "published_on": "2025-10-27",
@@ -221,7 +222,12 @@ def test_sources_are_matched_by_url_else_by_citation_publisher_and_date(tmp_path
         "published_on": "2025-10-27",
         "quote": "",
     }
-    by_citation = {**by_url, "url": "", "citation": "MEA press release, 27 October 2025"}
+    by_citation = {
+        **by_url,
+        "url": "",
+        "citation": "MEA press release, 27 October 2025",
+        "offline": True,
+    }
     write_lines(
         tmp_path / "m.jsonl",
         [

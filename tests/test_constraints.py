@@ -216,6 +216,14 @@ def test_a_source_needs_a_url_or_a_citation(db):
         Source.objects.create(title="An article nobody can find again")
 
 
+def test_a_print_source_has_a_citation_and_no_url(db):
+    with rejected_by("meetings_source_offline_cited"):
+        Source.objects.create(url="https://example.org/a", citation="Print", offline=True)
+    with rejected_by("meetings_source_offline_cited"):
+        Source.objects.create(url="https://example.org/b", offline=True)
+    Source.objects.create(citation="The Hindu, 28 October 2025, p. 1", offline=True)
+
+
 # Meetings
 
 

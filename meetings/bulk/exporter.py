@@ -189,7 +189,9 @@ class Exporter:
                 for pk, *values in (
                     Source.objects.using(db)
                     .filter(id__in=source_ids[start : start + 5000])
-                    .values_list("id", "url", "citation", "title", "publisher", "published_on")
+                    .values_list(
+                        "id", "url", "citation", "title", "publisher", "published_on", "offline"
+                    )
                 ):
                     sources[pk] = values
             for row in rows:
@@ -220,6 +222,7 @@ class Exporter:
                         {
                             "url": sources[source_id][0],
                             "citation": sources[source_id][1],
+                            "offline": sources[source_id][5],
                             "title": sources[source_id][2],
                             "publisher": sources[source_id][3],
                             "published_on": _iso(sources[source_id][4]),

@@ -582,7 +582,7 @@ class Importer:
                     ids[key] = row[0]
                     values = (s.citation, s.title, s.publisher, s.published_on)
                     if row[2:] != values:
-                        changed.append((row[0], *values))
+                        changed.append((row[0], *values, False))
             else:
                 pk = self.plain_sources.get(key)
                 if pk is None:
@@ -590,18 +590,38 @@ class Importer:
                 else:
                     ids[key] = pk
                     plain.append(s)
-        # a citation-only source matches on everything but its title: compare titles
-        titles = dict(
-            self.writer.select(Source, ["id", "title"], "id", [ids[s.key] for s in plain])
-        )
+        # a citation-only source matches on everything but its title and whether it is a
+        # print source: compare those
+        held = {
+            pk: (title, offline)
+            for pk, title, offline in self.writer.select(
+                Source, ["id", "title", "offline"], "id", [ids[s.key] for s in plain]
+            )
+        }
         for s in plain:
-            if titles.get(ids[s.key]) != s.title:
-                changed.append((ids[s.key], s.citation, s.title, s.publisher, s.published_on))
-        self.writer.update(Source, ["citation", "title", "publisher", "published_on"], changed)
+            if held.get(ids[s.key]) != (s.title, s.offline):
+                changed.append(
+                    (ids[s.key], s.citation, s.title, s.publisher, s.published_on, s.offline)
+                )
+        self.writer.update(
+            Source, ["citation", "title", "publisher", "published_on", "offline"], changed
+        )
         new_ids = self.writer.insert(
             Source,
-            ["url", "citation", "title", "publisher", "published_on", "text", "created_at"],
-            [(s.url, s.citation, s.title, s.publisher, s.published_on, "", now) for _, s in new],
+            [
+                "url",
+                "citation",
+                "title",
+                "publisher",
+                "published_on",
+                "offline",
+                "text",
+                "created_at",
+            ],
+            [
+                (s.url, s.citation, s.title, s.publisher, s.published_on, s.offline, "", now)
+                for _, s in new
+            ],
             ids=True,
         )
         for pk, (key, _) in zip(new_ids, new, strict=True):

@@ -142,6 +142,11 @@ class SourceRecord:
     publisher: str
     published_on: datetime.date | None
     quote: str
+    offline: bool = False
+
+    @property
+    def checkable(self) -> bool:
+        return rules.checkable(url=self.url, citation=self.citation, offline=self.offline)
 
     @property
     def key(self) -> tuple:
@@ -295,7 +300,10 @@ class LineParser:
 
         status = _choice(data, "status", STATUSES, Meeting.Status.DRAFT)
         problems = rules.meeting_problems(
-            status=status, participants=len(parts), sources=len(sources)
+            status=status,
+            participants=len(parts),
+            sources=len(sources),
+            checkable=sum(s.checkable for s in sources),
         )
         if problems:
             raise BadLine(problems[0])
@@ -430,7 +438,16 @@ class LineParser:
         citation = _text(data, "citation", where, LIMITS["source.citation"])
         if not url and not citation:
             raise BadLine(f"{where}: a source needs a url or a citation")
+        offline = data.get("offline", False)
+        if offline is None:
+            offline = False
+        if not isinstance(offline, bool):
+            raise BadLine(f"{_at(where, 'offline')}: expected true or false, not {_type(offline)}")
+        problem = rules.source_problem(url=url, citation=citation, offline=offline)
+        if problem:
+            raise BadLine(f"{where}: {problem}")
         return SourceRecord(
+            offline=offline,
             url=url,
             citation=citation,
             title=_text(data, "title", where, LIMITS["source.title"]),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.core import signing
 
+from meetings import rules
 from meetings.intake.fetch import FetchError, fetch_url
 from meetings.intake.html import MAX_BYTES, ArticleError, clean_text, read_html
 from meetings.models import (
@@ -126,6 +127,11 @@ class SourceReviewForm(forms.Form):
     citation = forms.CharField(
         required=False, max_length=300, help_text="For an article without a URL."
     )
+    offline = forms.BooleanField(
+        required=False,
+        label="Print or offline source",
+        help_text="It has no URL; the citation says where a reader finds it.",
+    )
     title = forms.CharField(required=False, max_length=300)
     publisher = forms.CharField(required=False, max_length=200)
     published_on = forms.DateField(
@@ -137,6 +143,21 @@ class SourceReviewForm(forms.Form):
         label="Save the meetings",
     )
     count = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_MEETINGS)
+
+    def check_source(self, cleaned: dict) -> None:
+        """A print source has its citation and no URL; publishing needs one or the other."""
+        url, citation = cleaned.get("url") or "", cleaned.get("citation") or ""
+        offline = bool(cleaned.get("offline"))
+        if self.has_error("url") or self.has_error("citation"):
+            return
+        if offline:
+            problem = rules.source_problem(url=url, citation=citation, offline=offline)
+            if problem:
+                self.add_error("url" if url else "citation", problem)
+                return
+        checkable = rules.checkable(url=url, citation=citation, offline=offline)
+        if cleaned.get("status") == Meeting.Status.PUBLISHED and not checkable:
+            self.add_error("status", rules.UNCHECKABLE_SOURCES)
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -155,6 +176,7 @@ class SourceReviewForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self.check_source(cleaned)
         reading = cleaned.get("reading")
         if reading is not None and cleaned.get("count") != len(reading["meetings"]):
             raise forms.ValidationError("The review form is incomplete.")

@@ -168,6 +168,7 @@ def save_review(request: HttpRequest, model_admin: ModelAdmin, ctx: dict) -> Htt
                 publisher=data["publisher"],
                 published_on=data["published_on"],
                 text=data["text"],
+                offline=data["offline"],
             ),
             meetings=inputs,
             status=data["status"],

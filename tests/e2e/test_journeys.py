@@ -247,6 +247,7 @@ def test_an_editor_adds_a_meeting_from_an_article_and_finds_it_published(
     page.goto("/admin/meetings/meeting/")
     page.get_by_role("link", name="Add from article").click()
     page.get_by_label("Article text").fill(ARTICLE)
+    page.locator('input[name="url"]').fill("https://wire.example.com/2025/01/22/rubio-jaishankar")
     page.get_by_label("Published on").fill("2025-01-22")
     shoot("journey-4-article")
     page.get_by_role("button", name="Read the article").click()
