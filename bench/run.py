@@ -247,8 +247,8 @@ class Run:
         self.say(f"The Zipf mix over {distinct:,} addresses, the cache on.")
         try:
             server.start(ready_path=requests[0])
-            for kind in kinds:  # a server that has drawn each page before, as one in service
-                for path in kind.paths[:1]:
+            for each in kinds:  # a server that has drawn each page before, as one in service
+                for path in each.paths[:1]:
                     live_status(server.port, path)
             before = self.cpu(server)
             result = wrk_tool.run(
