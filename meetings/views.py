@@ -36,6 +36,7 @@ from meetings.read import cache, names
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
+from meetings.timeline import BadPeriod, Period, picture
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -129,13 +130,38 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public
 def timeline(request: HttpRequest) -> HttpResponse:
+    """The visual timeline of any selection, zoomed by ?period= (meetings.timeline)."""
     filters = MeetingFilter(request.GET)
     selection = filters.qs
-    query = request.GET.copy()
-    query.pop("page", None)
-    years = selection.years() if selection else []
-    ctx = {"filter": filters, "chart": chart(years, query.urlencode(), newest_first=True)}
+    ctx = {"filter": filters, "picture": None, "period_error": ""}
+    try:
+        period = Period.parse(request.GET.get("period", ""))
+    except BadPeriod as error:
+        ctx["period_error"] = str(error)
+        return render(request, "meetings/timeline.html", ctx, status=400)
+    if selection is not None:
+        ctx["picture"] = picture(selection, period)
+        query = request.GET.copy()
+        query.pop("page", None)
+        query.pop("period", None)
+        if period.level == "all":
+            ctx["chart"] = chart(ctx["picture"].years, query.urlencode(), newest_first=True)
+        ctx["list_url"] = list_address(period, query)
     return render(request, "meetings/timeline.html", ctx)
+
+
+def list_address(period: Period, query) -> str:
+    """The list of a period's meetings with the same filters: the year's or month's page, or
+    the meetings between its dates."""
+    if period.level == "year":
+        target = reverse("meetings:year", args=[period.start.year])
+    elif period.level == "month":
+        target = reverse("meetings:month", args=[period.start.year, period.start.month])
+    else:
+        target = reverse("meetings:list")
+        if period.start:
+            query["from"], query["to"] = period.start.isoformat(), period.end.isoformat()
+    return f"{target}?{query.urlencode()}" if query else target
 
 
 def valid_year(year: int) -> int:

@@ -390,3 +390,16 @@ class Selection:
             return out
 
         return cached(f"pairs:{subject.pk}:{limit}", read)
+
+    def days(self, first: datetime.date, last: datetime.date) -> dict[datetime.date, int]:
+        """Meetings per day from first to last (one query over the selection's listing)."""
+        if self.empty:
+            return {}
+        within = self.narrowed(first, last)
+        return dict(
+            within.ids()
+            .order_by()
+            .values("date")
+            .annotate(n=Count("date"))
+            .values_list("date", "n")
+        )
