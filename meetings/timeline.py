@@ -270,3 +270,139 @@ def picture(selection: Selection, period: Period) -> Picture:
         following=period.shifted(1),
         years=years,
     )
+
+
+# -- a selection's whole history in one strip (the pair page) ---------------------------------
+
+STRIP_WIDTH, STRIP_HEIGHT = 1000, 80
+
+
+def strip(years: list[dict]) -> dict | None:
+    """Every year from the first meeting to the last as a thin bar, with the gaps named."""
+    if not years:
+        return None
+    width = STRIP_WIDTH / len(years)
+    top = max(y["count"] for y in years)
+    rects = [
+        {
+            "x": round(i * width, 2),
+            "w": round(max(width - 1, 0.5), 2),
+            "h": round(STRIP_HEIGHT * y["count"] / top, 2) if y["count"] else 0,
+            "year": y["year"],
+        }
+        for i, y in enumerate(years)
+    ]
+    first, last = years[0]["year"], years[-1]["year"]
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 12)
+    ticks = [
+        {"x": round((year - first + 0.5) * width, 1), "label": str(year)}
+        for year in range(first, last + 1)
+        if year % step == 0 or (year == first and step == 1)
+    ]
+    since = gaps(years)
+    return {
+        "rects": rects,
+        "ticks": ticks,
+        "height": STRIP_HEIGHT,
+        "first": first,
+        "last": last,
+        "busiest": max(years, key=lambda y: (y["count"], y["year"])),
+        "gaps": [
+            {"year": year, "since": previous, "quiet": year - previous - 1}
+            for year, previous in sorted(since.items(), reverse=True)
+        ],
+    }
+
+
+# -- an official's tenures and counterparts (the official page) ------------------------------
+
+LANE, LABELS, PLOT = 34, 230, 760  # lane height, label column, plot width (SVG units)
+
+
+def tenures(
+    positions: list,
+    years: list[dict],
+    counterparts: list,
+    by_country: dict[tuple[int, int], int],
+    today: datetime.date,
+) -> dict | None:
+    """An official's positions as bars from start to end with their meetings per year as dots
+    on them, then a lane per counterpart country with their meetings together."""
+    meeting_years = [y["year"] for y in years if y["count"]]
+    spans = [(p.start.year if p.start else None, (p.end or today).year) for p in positions]
+    known = [y for s, e in spans for y in (s, e) if y] + meeting_years
+    if not known:
+        return None
+    first, last = min(known), max(known)
+    per_year = PLOT / (last - first + 1)
+
+    def x(year: float) -> float:
+        return round(LABELS + (year - first) * per_year, 1)
+
+    top = max((y["count"] for y in years), default=1) or 1
+
+    def radius(n: int) -> float:
+        return round(3 + 9 * (n / top) ** 0.5, 1)
+
+    lanes = []
+    counts = {y["year"]: y["count"] for y in years if y["count"]}
+    placed: set[int] = set()
+    for position, (start, end) in zip(positions, spans, strict=True):
+        start = start or first
+        dots = [
+            {"x": x(year + 0.5), "r": radius(n), "year": year, "n": n}
+            for year, n in sorted(counts.items())
+            if start <= year <= end and year not in placed
+        ]
+        placed.update(d["year"] for d in dots)
+        lanes.append(
+            {
+                "label": position.title,
+                "detail": position.country.name,
+                "bar": (x(start), x(end + 1)),
+                "dots": dots,
+                "country": None,
+                "span": f"{position.start.year if position.start else 'unknown'}"
+                f"–{position.end.year if position.end else 'now'}",
+            }
+        )
+    rest = [
+        {"x": x(year + 0.5), "r": radius(n), "year": year, "n": n}
+        for year, n in sorted(counts.items())
+        if year not in placed
+    ]
+    if rest:
+        lanes.append(
+            {"label": "Outside these posts", "detail": "", "bar": None, "dots": rest, "span": ""}
+        )
+    for country in counterparts:
+        dots = [
+            {"x": x(year + 0.5), "r": radius(n), "year": year, "n": n}
+            for (pk, year), n in sorted(by_country.items(), key=lambda item: item[0][1])
+            if pk == country.pk
+        ]
+        lanes.append(
+            {
+                "label": f"With {country.name}",
+                "detail": "",
+                "bar": None,
+                "dots": dots,
+                "country": country,
+                "span": "",
+            }
+        )
+    for i, lane in enumerate(lanes):
+        lane["y"] = 30 + i * LANE
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 10)
+    ticks = [
+        {"x": x(year), "label": str(year)} for year in range(first, last + 2) if year % step == 0
+    ]
+    return {
+        "lanes": lanes,
+        "ticks": ticks,
+        "width": LABELS + PLOT + 30,
+        "height": 30 + len(lanes) * LANE + 10,
+        "labels": LABELS,
+        "first": first,
+        "last": last,
+    }

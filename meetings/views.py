@@ -36,7 +36,7 @@ from meetings.read import cache, names
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
-from meetings.timeline import BadPeriod, Period, picture
+from meetings.timeline import BadPeriod, Period, picture, strip, tenures
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -272,6 +272,7 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     selection = Selection(countries=(country_a, country_b))
     query = f"country={country_a.url_code}&country={country_b.url_code}"
     ctx = subject_context(request, selection, query) | {
+        "strip": strip(selection.years()),
         "a": country_a,
         "b": country_b,
         "topics": selection.ranked(Kind.TOPIC, 8),
@@ -289,9 +290,18 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     selection = Selection(official=official)
     ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
-        "positions": official.positions.select_related("country"),
+        "positions": list(official.positions.select_related("country")),
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
+    # the busiest counterpart countries, each a lane of the picture of the official's terms
+    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c != official.country][:5]
+    ctx["terms"] = tenures(
+        ctx["positions"],
+        selection.years(),
+        abroad,
+        selection.years_with(abroad),
+        datetime.date.today(),
+    )
     return render(request, "meetings/official_detail.html", ctx)
 
 

@@ -128,3 +128,42 @@ def test_a_period_before_the_first_meeting_says_there_is_none(client, history):
 
     assert response.status_code == 200
     assert "No published meetings in January 1850" in response.text
+
+
+def test_a_pair_page_shows_its_history_at_a_glance_with_the_gaps_named(client, history):
+    response = client.get("/countries/in/us/")
+
+    assert response.status_code == 200
+    assert "At a glance, 1995–2025" in response.text
+    gap = re.search(r'<ul class="gaps">(.*?)</ul>', response.text, re.S).group(1)
+    words = " ".join(re.sub(r"<[^>]+>", " ", gap).split())
+    assert words == "2022 : first meeting since 1995, after 26 years without one"
+    assert 'href="/timeline/?country=in&amp;country=us&amp;period=2022"' in gap
+
+
+def test_an_officials_terms_carry_their_meetings_and_a_lane_per_counterpart(client, history):
+    response = client.get("/officials/marco-rubio/")
+
+    assert response.status_code == 200
+    chart = re.search(r'<svg class="terms-chart".*?</svg>', response.text, re.S).group(0)
+    lanes = re.findall(r'<text class="lane-label"[^>]*>(.*?)</text>', chart)
+    assert lanes == [
+        "Secretary of State",
+        "Senator for Florida",
+        "Outside these posts",
+        "With India",
+        "With China",
+    ]
+    dots = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', chart)
+    assert (
+        "/timeline/?official=marco-rubio&amp;period=2022",
+        "1 meeting in 2022 as Senator for Florida",
+    ) in dots
+    assert (
+        "/timeline/?official=marco-rubio&amp;period=2025",
+        "2 meetings in 2025 as Secretary of State",
+    ) in dots
+    assert (
+        "/timeline/?official=marco-rubio&amp;country=cn&amp;period=2025",
+        "1 meeting in 2025 with China",
+    ) in dots

@@ -25,6 +25,7 @@ from meetings.models import (
     SUBJECT_COLUMNS,
     Country,
     Meeting,
+    MeetingCountry,
     Occasion,
     Official,
     Subject,
@@ -403,3 +404,24 @@ class Selection:
             .annotate(n=Count("date"))
             .values_list("date", "n")
         )
+
+    def years_with(self, countries: list[Country]) -> dict[tuple[int, int], int]:
+        """{(country id, year): meetings} of this one subject's meetings that each of these
+        countries took part in (one query, bounded by the subject's meetings)."""
+        if self.subject is None or not countries:
+            return {}
+        subject = self.subject
+        wanted = sorted(c.pk for c in countries)
+
+        def read() -> dict[tuple[int, int], int]:
+            listed = SubjectMeeting.objects.filter(subject_id=subject.pk).values("meeting_id")
+            rows = (
+                MeetingCountry.objects.filter(meeting_id__in=listed, country_id__in=wanted)
+                .annotate(year=ExtractYear("meeting__date"))
+                .values_list("country_id", "year")
+                .annotate(n=Count("meeting_id"))
+                .order_by()
+            )
+            return {(country, year): n for country, year, n in rows}
+
+        return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
