@@ -37,6 +37,7 @@ from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
 from meetings.timeline import BadPeriod, Period, picture, strip, tenures
+from meetings.worldmap import points, shading, world
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -218,6 +219,53 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         "page": page,
     }
     return render(request, "meetings/timeline_month.html", ctx)
+
+
+MAP_VENUES = 150  # the busiest venues a map draws
+
+
+@public
+def world_map(request: HttpRequest) -> HttpResponse:
+    """Where a selection's meetings happened (venues sized by meetings) and, for one country,
+    its partners shaded by theirs; the same numbers as tables below."""
+    filters = MeetingFilter(request.GET)
+    selection = filters.qs
+    ctx = {"filter": filters, "world": world(), "drawn": False, "problem": ""}
+    if selection is None:
+        return render(request, "meetings/map.html", ctx)
+    kinds = {key.kind for key in selection.keys}
+    if (
+        selection.narrowing
+        or not kinds <= {Kind.EVERYTHING, Kind.COUNTRY, Kind.PAIR}
+        or (len(selection.keys) > 1)
+    ):
+        ctx["problem"] = (
+            "The map is drawn for every meeting, one country or a pair of countries; "
+            "the list and the timeline take the other filters."
+        )
+        return render(request, "meetings/map.html", ctx, status=400)
+    countries = selection.countries
+    if kinds == {Kind.EVERYTHING}:
+        venues = names.busiest_venues(MAP_VENUES)
+    else:
+        venues = selection.ranked(Kind.VENUE, MAP_VENUES)
+    partners = []
+    if len(countries) == 1:
+        home = countries[0].pk
+        partners = [c for c in selection.ranked(Kind.COUNTRY, 250) if c.pk != home]
+    query = "".join(f"&country={c.code.lower()}" for c in countries)
+    ctx |= {
+        "drawn": True,
+        "countries": countries,
+        "venues": venues,
+        "points": points(venues),
+        "partners": partners,
+        "shades": shading(partners),
+        "partners_by_code": {c.code: c for c in partners},
+        "query": query,
+        "limit": MAP_VENUES,
+    }
+    return render(request, "meetings/map.html", ctx)
 
 
 @public
