@@ -97,7 +97,7 @@ def test_zooming_goes_from_a_decade_to_a_year_to_a_month(client, history):
 
     year = client.get("/timeline/?period=2025")
     assert bars(year) == {"2025-10": "2 meetings in October 2025"}
-    assert 'href="?period=2020s" data-zoom="out"' in year.text
+    assert 'href="/timeline/?period=2020s" data-zoom="out"' in year.text
 
     month = client.get("/timeline/?period=2025-10")
     assert set(bars(month)) == {"2025-10-27", "2025-10-28"}
