@@ -187,13 +187,23 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
+    ctx = {"filter": filters, "year": year, "months": months, "sample": Selection.SAMPLE}
     if selection:
         within = selection.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-        page = within.page(page_number(request))
+        ctx["page"] = within.page(page_number(request))
+        ctx["busiest"] = within.busiest()
+        ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
     else:
-        page = nothing()
-    ctx = {"filter": filters, "year": year, "months": months, "page": page}
+        ctx["page"] = nothing()
     return render(request, "meetings/timeline_year.html", ctx)
+
+
+def neighbours(years: list[dict], year: int) -> tuple[int | None, int | None]:
+    """The nearest years before and after this one that have meetings."""
+    busy = [y["year"] for y in years if y["count"]]
+    before = [y for y in busy if y < year]
+    after = [y for y in busy if y > year]
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 @public
@@ -205,19 +215,20 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     selection = filters.qs
     first = datetime.date(year, month, 1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
+    ctx = {"filter": filters, "year": year, "month": first, "sample": Selection.SAMPLE}
     if selection:
         within = selection.narrowed(first, following - datetime.timedelta(days=1))
-        page = within.page(page_number(request))
+        ctx["page"] = within.page(page_number(request))
+        ctx["busiest"] = within.busiest()
+        # the nearest months with meetings: in this year, else the nearest such year
+        counts = selection.months(year)
+        before = [m for m in counts if m < month and counts[m]]
+        after = [m for m in counts if m > month and counts[m]]
+        previous_year, next_year = neighbours(selection.years(), year)
+        ctx["previous_month"] = datetime.date(year, max(before), 1) if before else previous_year
+        ctx["next_month"] = datetime.date(year, min(after), 1) if after else next_year
     else:
-        page = nothing()
-    ctx = {
-        "filter": filters,
-        "year": year,
-        "month": first,
-        "previous_month": (first - datetime.timedelta(days=1)).replace(day=1),
-        "next_month": following,
-        "page": page,
-    }
+        ctx["page"] = nothing()
     return render(request, "meetings/timeline_month.html", ctx)
 
 

@@ -167,3 +167,23 @@ def test_an_officials_terms_carry_their_meetings_and_a_lane_per_counterpart(clie
         "/timeline/?official=marco-rubio&amp;country=cn&amp;period=2025",
         "1 meeting in 2025 with China",
     ) in dots
+
+
+def test_a_year_links_only_to_years_with_meetings_and_shows_its_busiest(client, history):
+    response = client.get("/timeline/2022/")
+
+    assert response.status_code == 200
+    nav = re.search(r'aria-label="Other years with meetings">(.*?)</nav>', response.text, re.S)
+    links = re.findall(r'href="(/timeline/\d+/)[^"]*">([^<]*)</a>', nav.group(1))
+    assert links == [("/timeline/1995/", "← 1995"), ("/timeline/2025/", "2025 →")]
+    side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
+    assert re.search(r"India – United States</a></span> <span class=\"n\">1</span>", side)
+
+
+def test_a_month_shows_the_pairs_of_its_own_meetings(client, history):
+    response = client.get("/timeline/2025/10/")
+
+    side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
+    pairs = re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side)
+    assert sorted(pairs) == [("cn", "us"), ("in", "us")]
+    assert "India – United States" not in client.get("/timeline/2025/9/").text

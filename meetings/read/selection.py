@@ -425,3 +425,40 @@ class Selection:
             return {(country, year): n for country, year, n in rows}
 
         return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
+
+    SAMPLE = 2000  # the newest meetings of a period whose pairs and topics are counted
+
+    def busiest(self, limit: int = 8) -> dict:
+        """The country pairs and topics most met on among the selection's newest SAMPLE
+        meetings (two queries): {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n]}."""
+        if self.empty:
+            return {"pairs": [], "topics": []}
+        newest = self.ids()[: self.SAMPLE]
+        rows = list(
+            SubjectMeeting.objects.filter(
+                meeting_id__in=newest, subject__kind__in=(Kind.PAIR, Kind.TOPIC)
+            )
+            .values_list("subject_id", "subject__kind")
+            .annotate(n=Count("meeting_id"))
+            .order_by()
+        )
+        top: dict[str, list] = {Kind.PAIR: [], Kind.TOPIC: []}
+        for pk, kind, n in sorted(rows, key=lambda row: (-row[2], row[0])):
+            if len(top[kind]) < limit:
+                top[kind].append((pk, n))
+        wanted = [pk for kind in top.values() for pk, _ in kind]
+        found = {
+            s.pk: s
+            for s in Subject.objects.filter(pk__in=wanted or [0]).select_related(
+                "country", "partner", "topic"
+            )
+        }
+        pairs, topics = [], []
+        for pk, n in top[Kind.PAIR]:
+            a, b = sorted((found[pk].country, found[pk].partner), key=lambda c: c.code)
+            pairs.append({"a": a, "b": b, "count": n})
+        for pk, n in top[Kind.TOPIC]:
+            topic = found[pk].topic
+            topic.n = n
+            topics.append(topic)
+        return {"pairs": pairs, "topics": topics}
