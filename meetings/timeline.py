@@ -293,7 +293,7 @@ def strip(years: list[dict]) -> dict | None:
         for i, y in enumerate(years)
     ]
     first, last = years[0]["year"], years[-1]["year"]
-    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 12)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 12), 100)
     ticks = [
         {"x": round((year - first + 0.5) * width, 1), "label": str(year)}
         for year in range(first, last + 1)
@@ -393,7 +393,7 @@ def tenures(
         )
     for i, lane in enumerate(lanes):
         lane["y"] = 30 + i * LANE
-    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 10)
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if (last - first) / s <= 10), 100)
     ticks = [
         {"x": x(year), "label": str(year)} for year in range(first, last + 2) if year % step == 0
     ]

@@ -187,3 +187,13 @@ def test_a_month_shows_the_pairs_of_its_own_meetings(client, history):
     pairs = re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side)
     assert sorted(pairs) == [("cn", "us"), ("in", "us")]
     assert "India – United States" not in client.get("/timeline/2025/9/").text
+
+
+def test_a_history_of_many_centuries_still_gets_a_readable_axis():
+    from meetings.timeline import strip
+
+    years = [{"year": y, "count": 1 if y in (1200, 2025) else 0} for y in range(1200, 2026)]
+    drawn = strip(years)
+
+    assert [t["label"] for t in drawn["ticks"]][:3] == ["1200", "1300", "1400"]
+    assert drawn["gaps"] == [{"year": 2025, "since": 1200, "quiet": 824}]
