@@ -37,7 +37,7 @@ from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
 from meetings.timeline import BadPeriod, Period, picture, strip, tenures
-from meetings.worldmap import points, shading, world
+from meetings.worldmap import land, points, shading, world
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -241,7 +241,7 @@ def world_map(request: HttpRequest) -> HttpResponse:
     its partners shaded by theirs; the same numbers as tables below."""
     filters = MeetingFilter(request.GET)
     selection = filters.qs
-    ctx = {"filter": filters, "world": world(), "drawn": False, "problem": ""}
+    ctx = {"filter": filters, "world": world(), "land": land(), "drawn": False, "problem": ""}
     if selection is None:
         return render(request, "meetings/map.html", ctx)
     kinds = {key.kind for key in selection.keys}

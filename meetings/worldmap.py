@@ -14,6 +14,9 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.template import engines
+from markupsafe import Markup
+
 WORLD = Path(__file__).resolve().parent / "data" / "world.json"
 
 # Equal Earth (Šavrič, Patterson and Jenny, 2018)
@@ -37,6 +40,14 @@ def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
 def world() -> dict:
     """The outline: {"width", "height", "scale", "left", "top", "countries": {code: path}}."""
     return json.loads(WORLD.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def land() -> Markup:
+    """The unshaded countries as SVG, rendered once per process: every map draws them, and the
+    174 paths cost more to render than the rest of the page."""
+    template = engines["jinja2"].get_template("meetings/_land.html")
+    return Markup(template.render({"countries": world()["countries"]}))
 
 
 def place(longitude: float, latitude: float) -> tuple[float, float]:

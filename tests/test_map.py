@@ -64,8 +64,8 @@ def test_a_countrys_map_shades_its_partners_and_links_each_to_the_pair(client, m
 
     assert response.status_code == 200
     assert labels(response, "path") == [
-        ("/countries/cn/in/", "China: 1 meeting with India"),
         ("/countries/in/us/", "United States: 2 meetings with India"),
+        ("/countries/cn/in/", "China: 1 meeting with India"),
     ]
     assert 'class="shade-5"' in response.text and 'class="shade-4"' in response.text
     assert labels(response, "circle")[0] == (

@@ -426,7 +426,7 @@ class Selection:
 
         return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
 
-    SAMPLE = 2000  # the newest meetings of a period whose pairs and topics are counted
+    SAMPLE = 250  # the newest meetings of a period whose pairs and topics are counted
 
     def busiest(self, limit: int = 8) -> dict:
         """The country pairs and topics most met on among the selection's newest SAMPLE
