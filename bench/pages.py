@@ -56,6 +56,8 @@ KINDS: dict[str, str] = {
     "timeline": "/timeline/ and /timeline/?country=… (one country or a pair)",
     "timeline-year": "/timeline/<year>/",
     "timeline-month": "/timeline/<year>/<month>/",
+    "timeline-zoom": "/timeline/?period=… (a decade, a year, a month, a day), alone or for a pair",
+    "map": "/map/, /map/?country=… (a country's partners) and /map/?country=a&country=b",
     "country": "/countries/<cc>/",
     "pair": "/countries/<a>/<b>/",
     "official": "/officials/<slug>/",
@@ -353,6 +355,39 @@ def timeline_month() -> Kind:
     return Kind("timeline-month", KINDS["timeline-month"], spread(entries))
 
 
+def timeline_zoom() -> Kind:
+    """The visual timeline zoomed in: the busiest months, their years, decades and days, then
+    the same zooms for the busiest pairs."""
+    base = reverse("meetings:timeline")
+    months = _published_by("year", "month")
+    periods: list[str] = []
+    for year, month, _ in months:
+        periods += [f"{year // 10 * 10}s", f"{year}", f"{year}-{month:02}"]
+    days = (
+        Meeting.objects.filter(status=PUBLISHED)
+        .values_list("date")
+        .annotate(n=Count("id"))
+        .order_by("-n", "date")[:TARGET]
+    )
+    periods += [f"{day:%Y-%m-%d}" for day, _ in days]
+    periods = list(dict.fromkeys(periods))
+    paths = [with_query(base, [("period", p)]) for p in evenly(periods, TARGET // 2)]
+    pairs = _pairs()
+    for i, (a, b, _) in enumerate(pairs[: TARGET // 2]):
+        period = periods[i % len(periods)] if periods else ""
+        paths.append(with_query(base, [("country", a), ("country", b), ("period", period)]))
+    return Kind("timeline-zoom", KINDS["timeline-zoom"], list(dict.fromkeys(paths))[:TARGET])
+
+
+def world_map() -> Kind:
+    base = reverse("meetings:map")
+    paths = [base]
+    countries = busiest(Country, "meeting_countries", "meeting_countries__meeting__status", "code")
+    paths += [with_query(base, [("country", code.lower())]) for code, _ in countries]
+    paths += [with_query(base, [("country", a), ("country", b)]) for a, b, _ in _pairs()]
+    return Kind("map", KINDS["map"], paths[:TARGET])
+
+
 def country() -> Kind:
     per_page = settings.MEETINGS_PER_PAGE
     rows = busiest(Country, "meeting_countries", "meeting_countries__meeting__status", "code")
@@ -424,6 +459,8 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "timeline": timeline,
     "timeline-year": timeline_year,
     "timeline-month": timeline_month,
+    "timeline-zoom": timeline_zoom,
+    "map": world_map,
     "country": country,
     "pair": pair,
     "official": official,

@@ -38,6 +38,8 @@ from meetings.read import cache, names
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
+from meetings.timeline import BadPeriod, Period, picture, strip, tenures
+from meetings.worldmap import land, points, shading, world
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -156,13 +158,38 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @public
 def timeline(request: HttpRequest) -> HttpResponse:
+    """The visual timeline of any selection, zoomed by ?period= (meetings.timeline)."""
     filters = MeetingFilter(request.GET)
     selection = filters.qs
-    query = request.GET.copy()
-    query.pop("page", None)
-    years = selection.years() if selection else []
-    ctx = {"filter": filters, "chart": chart(years, query.urlencode(), newest_first=True)}
+    ctx = {"filter": filters, "picture": None, "period_error": ""}
+    try:
+        period = Period.parse(request.GET.get("period", ""))
+    except BadPeriod as error:
+        ctx["period_error"] = str(error)
+        return render(request, "meetings/timeline.html", ctx, status=400)
+    if selection is not None:
+        ctx["picture"] = picture(selection, period)
+        query = request.GET.copy()
+        query.pop("page", None)
+        query.pop("period", None)
+        if period.level == "all":
+            ctx["chart"] = chart(ctx["picture"].years, query.urlencode(), newest_first=True)
+        ctx["list_url"] = list_address(period, query)
     return render(request, "meetings/timeline.html", ctx)
+
+
+def list_address(period: Period, query) -> str:
+    """The list of a period's meetings with the same filters: the year's or month's page, or
+    the meetings between its dates."""
+    if period.level == "year":
+        target = reverse("meetings:year", args=[period.start.year])
+    elif period.level == "month":
+        target = reverse("meetings:month", args=[period.start.year, period.start.month])
+    else:
+        target = reverse("meetings:list")
+        if period.start:
+            query["from"], query["to"] = period.start.isoformat(), period.end.isoformat()
+    return f"{target}?{query.urlencode()}" if query else target
 
 
 def valid_year(year: int) -> int:
@@ -187,13 +214,23 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
+    ctx = {"filter": filters, "year": year, "months": months, "sample": Selection.SAMPLE}
     if selection:
         within = selection.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-        page = within.page(page_number(request))
+        ctx["page"] = within.page(page_number(request))
+        ctx["busiest"] = within.busiest()
+        ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
     else:
-        page = nothing()
-    ctx = {"filter": filters, "year": year, "months": months, "page": page}
+        ctx["page"] = nothing()
     return render(request, "meetings/timeline_year.html", ctx)
+
+
+def neighbours(years: list[dict], year: int) -> tuple[int | None, int | None]:
+    """The nearest years before and after this one that have meetings."""
+    busy = [y["year"] for y in years if y["count"]]
+    before = [y for y in busy if y < year]
+    after = [y for y in busy if y > year]
+    return (before[-1] if before else None), (after[0] if after else None)
 
 
 @public
@@ -205,20 +242,68 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     selection = filters.qs
     first = datetime.date(year, month, 1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
+    ctx = {"filter": filters, "year": year, "month": first, "sample": Selection.SAMPLE}
     if selection:
         within = selection.narrowed(first, following - datetime.timedelta(days=1))
-        page = within.page(page_number(request))
+        ctx["page"] = within.page(page_number(request))
+        ctx["busiest"] = within.busiest()
+        # the nearest months with meetings: in this year, else the nearest such year
+        counts = selection.months(year)
+        before = [m for m in counts if m < month and counts[m]]
+        after = [m for m in counts if m > month and counts[m]]
+        previous_year, next_year = neighbours(selection.years(), year)
+        ctx["previous_month"] = datetime.date(year, max(before), 1) if before else previous_year
+        ctx["next_month"] = datetime.date(year, min(after), 1) if after else next_year
     else:
-        page = nothing()
-    ctx = {
-        "filter": filters,
-        "year": year,
-        "month": first,
-        "previous_month": (first - datetime.timedelta(days=1)).replace(day=1),
-        "next_month": following,
-        "page": page,
-    }
+        ctx["page"] = nothing()
     return render(request, "meetings/timeline_month.html", ctx)
+
+
+MAP_VENUES = 150  # the busiest venues a map draws
+
+
+@public
+def world_map(request: HttpRequest) -> HttpResponse:
+    """Where a selection's meetings happened (venues sized by meetings) and, for one country,
+    its partners shaded by theirs; the same numbers as tables below."""
+    filters = MeetingFilter(request.GET)
+    selection = filters.qs
+    ctx = {"filter": filters, "world": world(), "land": land(), "drawn": False, "problem": ""}
+    if selection is None:
+        return render(request, "meetings/map.html", ctx)
+    kinds = {key.kind for key in selection.keys}
+    if (
+        selection.narrowing
+        or not kinds <= {Kind.EVERYTHING, Kind.COUNTRY, Kind.PAIR}
+        or (len(selection.keys) > 1)
+    ):
+        ctx["problem"] = (
+            "The map is drawn for every meeting, one country or a pair of countries; "
+            "the list and the timeline take the other filters."
+        )
+        return render(request, "meetings/map.html", ctx, status=400)
+    countries = selection.countries
+    if kinds == {Kind.EVERYTHING}:
+        venues = names.busiest_venues(MAP_VENUES)
+    else:
+        venues = selection.ranked(Kind.VENUE, MAP_VENUES)
+    partners = []
+    if len(countries) == 1:
+        home = countries[0].pk
+        partners = [c for c in selection.ranked(Kind.COUNTRY, 250) if c.pk != home]
+    query = "".join(f"&country={c.code.lower()}" for c in countries)
+    ctx |= {
+        "drawn": True,
+        "countries": countries,
+        "venues": venues,
+        "points": points(venues),
+        "partners": partners,
+        "shades": shading(partners),
+        "partners_by_code": {c.code: c for c in partners},
+        "query": query,
+        "limit": MAP_VENUES,
+    }
+    return render(request, "meetings/map.html", ctx)
 
 
 @public
@@ -273,6 +358,7 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     selection = Selection(countries=(country_a, country_b))
     query = f"country={country_a.url_code}&country={country_b.url_code}"
     ctx = subject_context(request, selection, query) | {
+        "strip": strip(selection.years()),
         "a": country_a,
         "b": country_b,
         "topics": selection.ranked(Kind.TOPIC, 8),
@@ -290,9 +376,18 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     selection = Selection(official=official)
     ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
-        "positions": official.positions.select_related("country"),
+        "positions": list(official.positions.select_related("country")),
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
+    # the busiest counterpart countries, each a lane of the picture of the official's terms
+    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c != official.country][:5]
+    ctx["terms"] = tenures(
+        ctx["positions"],
+        selection.years(),
+        abroad,
+        selection.years_with(abroad),
+        datetime.date.today(),
+    )
     return render(request, "meetings/official_detail.html", ctx)
 
 

@@ -68,6 +68,10 @@ def test_every_picked_address_answers_200(client, small_tracker):
             assert response.status_code == 200, (kind.name, path)
     assert "/countries/in/us/" in by_name["pair"].paths
     assert "/meetings/?country=in&country=us&topic=trade" in by_name["list-combo"].paths
+    assert "/map/?country=in&country=us" in by_name["map"].paths
+    zooms = by_name["timeline-zoom"].paths
+    assert {"/timeline/?period=2020s", "/timeline/?period=2025"} <= set(zooms)
+    assert any(p.startswith("/timeline/?country=in&country=us&period=") for p in zooms)
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 

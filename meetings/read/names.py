@@ -183,3 +183,22 @@ def _suggest_countries(text: str) -> list[Suggestion]:
     entries = {e for name, e in countries().items() if key in name} if key else set()
     ranked = sorted(entries, key=lambda e: (-e.meetings, e.name))[:SUGGESTIONS]
     return [Suggestion(e.name, e.code.lower(), e.code, e.meetings) for e in ranked]
+
+
+def busiest_venues(limit: int) -> list:
+    """The venues with most published meetings, each with .n, most first (one query, kept
+    under the data version)."""
+
+    def read() -> list:
+        out = []
+        for subject in (
+            Subject.objects.filter(kind=Kind.VENUE, meetings__gt=0)
+            .select_related("venue__country")
+            .order_by("-meetings", "id")[:limit]
+        ):
+            venue = subject.venue
+            venue.n = subject.meetings
+            out.append(venue)
+        return out
+
+    return cached(f"busiest-venues:{limit}", read)

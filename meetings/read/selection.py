@@ -25,6 +25,7 @@ from meetings.models import (
     SUBJECT_COLUMNS,
     Country,
     Meeting,
+    MeetingCountry,
     Occasion,
     Official,
     Subject,
@@ -390,3 +391,74 @@ class Selection:
             return out
 
         return cached(f"pairs:{subject.pk}:{limit}", read)
+
+    def days(self, first: datetime.date, last: datetime.date) -> dict[datetime.date, int]:
+        """Meetings per day from first to last (one query over the selection's listing)."""
+        if self.empty:
+            return {}
+        within = self.narrowed(first, last)
+        return dict(
+            within.ids()
+            .order_by()
+            .values("date")
+            .annotate(n=Count("date"))
+            .values_list("date", "n")
+        )
+
+    def years_with(self, countries: list[Country]) -> dict[tuple[int, int], int]:
+        """{(country id, year): meetings} of this one subject's meetings that each of these
+        countries took part in (one query, bounded by the subject's meetings)."""
+        if self.subject is None or not countries:
+            return {}
+        subject = self.subject
+        wanted = sorted(c.pk for c in countries)
+
+        def read() -> dict[tuple[int, int], int]:
+            listed = SubjectMeeting.objects.filter(subject_id=subject.pk).values("meeting_id")
+            rows = (
+                MeetingCountry.objects.filter(meeting_id__in=listed, country_id__in=wanted)
+                .annotate(year=ExtractYear("meeting__date"))
+                .values_list("country_id", "year")
+                .annotate(n=Count("meeting_id"))
+                .order_by()
+            )
+            return {(country, year): n for country, year, n in rows}
+
+        return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
+
+    SAMPLE = 250  # the newest meetings of a period whose pairs and topics are counted
+
+    def busiest(self, limit: int = 8) -> dict:
+        """The country pairs and topics most met on among the selection's newest SAMPLE
+        meetings (two queries): {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n]}."""
+        if self.empty:
+            return {"pairs": [], "topics": []}
+        newest = self.ids()[: self.SAMPLE]
+        rows = list(
+            SubjectMeeting.objects.filter(
+                meeting_id__in=newest, subject__kind__in=(Kind.PAIR, Kind.TOPIC)
+            )
+            .values_list("subject_id", "subject__kind")
+            .annotate(n=Count("meeting_id"))
+            .order_by()
+        )
+        top: dict[str, list] = {Kind.PAIR: [], Kind.TOPIC: []}
+        for pk, kind, n in sorted(rows, key=lambda row: (-row[2], row[0])):
+            if len(top[kind]) < limit:
+                top[kind].append((pk, n))
+        wanted = [pk for kind in top.values() for pk, _ in kind]
+        found = {
+            s.pk: s
+            for s in Subject.objects.filter(pk__in=wanted or [0]).select_related(
+                "country", "partner", "topic"
+            )
+        }
+        pairs, topics = [], []
+        for pk, n in top[Kind.PAIR]:
+            a, b = sorted((found[pk].country, found[pk].partner), key=lambda c: c.code)
+            pairs.append({"a": a, "b": b, "count": n})
+        for pk, n in top[Kind.TOPIC]:
+            topic = found[pk].topic
+            topic.n = n
+            topics.append(topic)
+        return {"pairs": pairs, "topics": topics}

@@ -1,0 +1,105 @@
+"""The map: venues as points sized by meetings, a country's partners shaded, the same numbers
+as tables; drawn from the outline in meetings/data/world.json."""
+
+import re
+
+import pytest
+
+from meetings.models import Venue
+from meetings.worldmap import place, world
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meetings(make_meeting, jaishankar, rubio, wang_yi, kuala_lumpur, washington, trade):
+    Venue.objects.filter(pk=kuala_lumpur.pk).update(latitude=3.139, longitude=101.687)
+    Venue.objects.filter(pk=washington.pk).update(latitude=38.895, longitude=-77.036)
+    make_meeting(jaishankar, rubio, venue=kuala_lumpur, topics=[trade])
+    make_meeting(jaishankar, rubio, venue=kuala_lumpur)
+    make_meeting(jaishankar, wang_yi, venue=washington)
+    make_meeting(rubio, wang_yi, venue=washington)
+
+
+def labels(response, kind: str) -> list[tuple[str, str]]:
+    """(address, accessible name) of each link on the map drawing kind ("circle", "path")."""
+    drawing = re.search(r'<svg class="world-map".*?</svg>', response.text, re.S).group(0)
+    return re.findall(rf'<a href="([^"]+)" aria-label="([^"]+)"><{kind}', drawing)
+
+
+def test_the_outline_holds_the_worlds_countries_small():
+    outline = world()
+
+    assert {"IN", "US", "CN", "BR", "RU", "FJ"} <= set(outline["countries"])
+    assert "AQ" not in outline["countries"], "Antarctica is left out"
+    assert len(str(outline["countries"])) < 60_000
+
+
+def test_a_place_falls_where_the_outline_puts_its_country():
+    delhi_x, delhi_y = place(77.2, 28.6)
+    lima_x, lima_y = place(-77.0, -12.0)
+    outline = world()
+
+    assert 0 < lima_x < outline["width"] / 2 < delhi_x < outline["width"]
+    assert 0 < delhi_y < outline["height"] / 2 < lima_y < outline["height"]
+
+
+def test_the_map_of_everything_draws_each_venue_as_a_link_to_its_meetings(client, meetings):
+    response = client.get("/map/")
+
+    assert response.status_code == 200
+    assert labels(response, "circle") == [
+        ("/meetings/?venue=kuala-lumpur", "Kuala Lumpur, Malaysia: 2 meetings"),
+        ("/meetings/?venue=washington", "Washington, United States: 2 meetings"),
+    ]
+    table = re.search(r'id="venues-heading".*?</table>', response.text, re.S).group(0)
+    rows = [
+        " ".join(re.sub(r"<[^>]+>", " ", r).split()) for r in re.findall(r"<tr>(.*?)</tr>", table)
+    ]
+    assert rows[1:] == ["Kuala Lumpur Malaysia 2", "Washington United States 2"]
+
+
+def test_a_countrys_map_shades_its_partners_and_links_each_to_the_pair(client, meetings):
+    response = client.get("/map/?country=in")
+
+    assert response.status_code == 200
+    assert labels(response, "path") == [
+        ("/countries/in/us/", "United States: 2 meetings with India"),
+        ("/countries/cn/in/", "China: 1 meeting with India"),
+    ]
+    assert 'class="shade-5"' in response.text and 'class="shade-4"' in response.text
+    assert labels(response, "circle")[0] == (
+        "/meetings/?venue=kuala-lumpur&amp;country=in",
+        "Kuala Lumpur, Malaysia: 2 meetings",
+    )
+    assert re.search(
+        r"Partners of India.*United States</a></th><td class=\"num\">2", response.text, re.S
+    )
+
+
+def test_a_pairs_map_shows_only_the_pairs_venues(client, meetings):
+    response = client.get("/map/?country=cn&country=us")
+
+    assert labels(response, "circle") == [
+        (
+            "/meetings/?venue=washington&amp;country=cn&amp;country=us",
+            "Washington, United States: 1 meeting",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "query", ["topic=trade", "from=2025-01-01", "kind=call", "venue=washington"]
+)
+def test_a_map_of_other_filters_says_what_it_draws_with_400(client, meetings, query):
+    response = client.get(f"/map/?{query}")
+
+    assert response.status_code == 400
+    assert "The map is drawn for every meeting, one country or a pair" in response.text
+
+
+def test_a_malformed_filter_on_the_map_shows_the_forms_message(client, meetings):
+    response = client.get("/map/?country=zz")
+
+    assert response.status_code == 200
+    assert "No map until the filters above are fixed" in response.text
