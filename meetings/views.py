@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from meetings import exports
+from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
@@ -70,6 +72,30 @@ def page_number(request: HttpRequest):
     return request.GET.get("page") or 1
 
 
+feed = MeetingFeed()
+
+
+def data_twin(
+    request: HttpRequest, selection: Selection | None, filters: MeetingFilter | None = None
+) -> HttpResponse | None:
+    """The page's CSV, JSON or Atom twin when ?format= asks for one; None for the page."""
+    try:
+        fmt = exports.requested(request)
+    except exports.BadRequest as exc:
+        return exports.bad_request(request, str(exc))
+    if not fmt:
+        return None
+    if selection is None:
+        errors = filters.form.errors if filters is not None else {}
+        return exports.bad_request(
+            request,
+            " ".join(f"{name}: {message}" for name, ms in errors.items() for message in ms),
+        )
+    if fmt == exports.ATOM:
+        return feed(request, selection=selection)
+    return exports.stream(request, fmt, selection)
+
+
 def nothing() -> object:
     """The page of a list whose filters are malformed: nothing, and the form's messages."""
     return paginate([], 1, count=0, load=list)
@@ -90,8 +116,15 @@ def home(request: HttpRequest) -> HttpResponse:
 def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilter(request.GET)
     selection = filters.qs
+    if (data := data_twin(request, selection, filters)) is not None:
+        return data
     page = selection.page(page_number(request)) if selection else nothing()
-    return render(request, "meetings/meeting_list.html", {"filter": filters, "page": page})
+    ctx = {
+        "filter": filters,
+        "page": page,
+        "twins": exports.twins(request) if selection is not None else [],
+    }
+    return render(request, "meetings/meeting_list.html", ctx)
 
 
 def about(request: HttpRequest) -> HttpResponse:
@@ -209,6 +242,7 @@ def subject_context(request: HttpRequest, selection: Selection, query: str) -> d
         "page": selection.page(page_number(request)),
         "chart": chart(selection.years(), query),
         "total": selection.total(),
+        "twins": exports.twins(request),
     }
 
 
@@ -220,6 +254,8 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(f"{target}?{query}" if query else target, permanent=True)
     country = get_object_or_404(Country, code=code.upper())
     selection = Selection(countries=(country,))
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"country={country.url_code}") | {
         "country": country,
         "partners": selection.ranked(Kind.COUNTRY, 15),
@@ -244,6 +280,8 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")  # the page and filters go along
         return redirect(f"{target}?{query}" if query else target, permanent=True)
     selection = Selection(countries=(country_a, country_b))
+    if (data := data_twin(request, selection)) is not None:
+        return data
     query = f"country={country_a.url_code}&country={country_b.url_code}"
     ctx = subject_context(request, selection, query) | {
         "a": country_a,
@@ -261,6 +299,8 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         names.published(Kind.OFFICIAL).select_related("country"), slug=slug
     )
     selection = Selection(official=official)
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
         "positions": official.positions.select_related("country"),
@@ -282,6 +322,8 @@ def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     model, related, template = SUBJECT_PAGES[kind]
     thing = get_object_or_404(names.published(kind).select_related(*related), slug=slug)
     selection = Selection(**{kind: thing})
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"{kind}={thing.slug}") | {
         kind: thing,
         "pairs": selection.pairs(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -187,6 +188,36 @@ class Selection:
             )
         qs = self.narrowed_down(qs, meeting="meeting__", pk="meeting_id")
         return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+
+    def batches(self, size: int = 1000) -> Iterator[list[int]]:
+        """Every selected meeting's id, newest first, size at a time: each batch is one query
+        that starts after the last one read (by date and id, through the same index as a page),
+        so memory stays the same at any size."""
+        column = "id" if self.keys == [EVERYTHING] else "meeting_id"
+        ordered = self.ids().values_list(column, "date")
+        batch = list(ordered[:size])
+        while batch:
+            yield [pk for pk, _ in batch]
+            if len(batch) < size:
+                return
+            last, day = batch[-1]
+            # date <= day reads the index from there; the same day's newer ids are skipped
+            batch = list(
+                ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
+            )
+
+    def changed(self, n: int) -> list[tuple]:
+        """(id, uid, updated_at, summary) of the n selected meetings published or changed last,
+        latest first (one query; the whole list reads an index of the time of change)."""
+        if self.keys == [EVERYTHING]:
+            qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
+        elif self.empty:
+            return []
+        else:
+            qs = Meeting.objects.published().filter(pk__in=self.ids().order_by())
+        return list(
+            qs.order_by("-updated_at", "-id").values_list("id", "uid", "updated_at", "summary")[:n]
+        )
 
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
         """The selected meetings just before and just after this one (two queries)."""
