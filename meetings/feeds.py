@@ -37,8 +37,6 @@ class Subject:
     address: str  # the feed's own
 
 
-
-
 def latest_entries(selection: Selection, n: int = ENTRIES) -> list[Entry]:
     """The n selected meetings published or changed last (four queries)."""
     changed = selection.changed(n)
