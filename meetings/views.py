@@ -10,16 +10,26 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
+import os
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 from django.views.decorators.http import condition
+from django.views.static import was_modified_since
 
-from meetings import exports
+from meetings import dataset, exports
 from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
@@ -129,7 +139,34 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 def about(request: HttpRequest) -> HttpResponse:
     """What the tracker holds and how to read it; touches no database."""
-    return render(request, "meetings/about.html")
+    return render(request, "meetings/about.html", {"downloads": dataset.available()})
+
+
+def download(request: HttpRequest, name: str) -> HttpResponse:
+    """One file of the whole dataset (python manage.py export_dataset writes them)."""
+    if name not in dataset.FILES:
+        raise Http404(
+            f"There is no download “{name[:40]}”: the files are {', '.join(dataset.FILES)}."
+        )
+    path = dataset.path_of(name)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise Http404(
+            f"{name} has not been written yet: python manage.py export_dataset writes it."
+        ) from None
+    written = datetime.datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, tz=datetime.UTC)
+    if_modified = request.headers.get("If-Modified-Since")
+    if if_modified and not was_modified_since(if_modified, int(written.timestamp())):
+        handle.close()
+        return HttpResponseNotModified()
+    # gzip data, sent as it is: a browser saves the .gz rather than unpacking it
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type="application/gzip"
+    )
+    response["Last-Modified"] = http_date(written.timestamp())
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
 
 
 @public

@@ -4,12 +4,14 @@ would read them."""
 
 import csv
 import datetime
+import gzip
 import io
 import json
 import re
 
 import feedparser
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -333,3 +335,64 @@ def test_exports_and_feeds_cost_the_same_queries_with_more_meetings(client, demo
         Meeting.objects.filter(title__startswith="More ").update(status="published")
 
     assert queries(client, url) == before
+
+
+# -- the whole dataset ------------------------------------------------------------------------
+
+
+def test_the_whole_dataset_is_written_served_and_listed_on_the_about_page(
+    client, draft, settings, tmp_path
+):
+    settings.DATASET_DIR = tmp_path / "dataset"
+    assert "python manage.py export_dataset" in client.get("/about/").text
+    assert client.get("/downloads/meetings.csv.gz").status_code == 404
+
+    out = io.StringIO()
+    call_command("export_dataset", "--site", "https://meetings.example.org", stdout=out)
+
+    published = Meeting.objects.published().order_by("-date", "-id")
+    assert f"{published.count()} meetings" in out.getvalue()
+    # the CSV: the pages' columns, every published meeting newest first, no draft
+    raw = gzip.decompress(b"".join(client.get("/downloads/meetings.csv.gz").streaming_content))
+    text = raw.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [r["url"] for r in rows] == [
+        f"https://meetings.example.org/meetings/{m.pk}/" for m in published
+    ]
+    # the JSON Lines: the import format, the topics first, then the published meetings only
+    lines = [
+        json.loads(line)
+        for line in gzip.decompress(
+            b"".join(client.get("/downloads/meetings.jsonl.gz").streaming_content)
+        ).splitlines()
+    ]
+    meetings = [line for line in lines if "uid" in line]
+    assert {m["uid"] for m in meetings} == {str(m.uid) for m in published}
+    assert str(draft.uid) not in {m["uid"] for m in meetings}
+    assert {m["status"] for m in meetings} == {"published"}
+    assert any("topic" in line for line in lines)
+    # the About page links both, with their size
+    about = client.get("/about/").text
+    for name in ("meetings.jsonl.gz", "meetings.csv.gz"):
+        assert f'href="/downloads/{name}"' in about
+    size = (settings.DATASET_DIR / "meetings.csv.gz").stat().st_size
+    assert f"({size / 1000:.1f} kB, written" in about
+
+
+def test_the_dataset_files_are_imported_back_as_they_were(draft, settings, tmp_path):
+    """The JSONL download is the import format: importing it changes nothing."""
+    settings.DATASET_DIR = tmp_path
+    call_command("export_dataset", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command(
+        "import_meetings", str(tmp_path / "meetings.jsonl.gz"), stdout=out, stderr=io.StringIO()
+    )
+    published = Meeting.objects.published().count()
+    assert f"0 created, {published} unchanged, 0 updated, 0 skipped" in out.getvalue()
+
+
+def test_only_the_dataset_files_are_served(client, demo):
+    response = client.get("/downloads/settings.py")
+    assert response.status_code == 404
+    assert "meetings.csv.gz" in response.text
