@@ -68,6 +68,13 @@ def test_every_picked_address_answers_200(client, small_tracker):
             assert response.status_code == 200, (kind.name, path)
     assert "/countries/in/us/" in by_name["pair"].paths
     assert "/meetings/?country=in&country=us&topic=trade" in by_name["list-combo"].paths
+    assert "/countries/in/us/?format=csv" in by_name["export-pair"].paths
+    assert {
+        "/countries/in/us/?format=atom",
+        "/topics/trade/?format=atom",
+        "/officials/s-jaishankar/?format=atom",
+        "/meetings/?country=in&country=us&topic=trade&format=atom",
+    } <= set(by_name["feed"].paths)
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 
