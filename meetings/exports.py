@@ -251,7 +251,9 @@ def stream(request: HttpRequest, fmt: str, selection: Selection) -> StreamingHtt
     """The selection as CSV or JSON, streamed."""
     site = request.build_absolute_uri("/").rstrip("/")
     title = describe(selection)
-    batches = records(selection, site) if not selection.empty else iter(())
+    # a HEAD request is answered without reading the meetings it would not send
+    nothing = selection.empty or request.method == "HEAD"
+    batches = iter(()) if nothing else records(selection, site)
     if fmt == CSV:
         response = StreamingHttpResponse(csv_lines(batches), content_type="text/csv; charset=utf-8")
         name = slugify(title)[:80] or "meetings"

@@ -396,3 +396,16 @@ def test_only_the_dataset_files_are_served(client, demo):
     response = client.get("/downloads/settings.py")
     assert response.status_code == 404
     assert "meetings.csv.gz" in response.text
+
+
+def test_a_head_request_for_an_export_reads_no_meetings(client, demo):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.head(f"{PAIR}?format=csv")
+        body(response)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert not any("meetingsource" in q["sql"] for q in captured.captured_queries)
+    with CaptureQueriesContext(connection) as captured:
+        body(client.get(f"{PAIR}?format=csv"))
+    assert any("meetingsource" in q["sql"] for q in captured.captured_queries)
