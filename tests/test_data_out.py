@@ -16,8 +16,9 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from meetings import exports, services
+from meetings import exports, feeds, services
 from meetings.models import Country, Meeting, MeetingSource, Official, Source, Topic
+from meetings.read import selection
 from tests.intake_fixtures import SEED_TITLE, world_loaded
 
 D = datetime.date
@@ -190,18 +191,32 @@ def test_a_draft_is_in_no_export_or_feed(client, draft):
     assert len(csv_rows) == len(pair_meetings())
 
 
-def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(client, draft):
+@pytest.mark.parametrize("sorted_in_full", [2000, 3], ids=["sorted", "walked"])
+@pytest.mark.parametrize(
+    "path", [PAIR, "/meetings/", "/meetings/?kind=in-person", "/officials/s-jaishankar/"]
+)
+def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(
+    client, draft, monkeypatch, sorted_in_full, path
+):
+    """Whether a selection's meetings are few enough to be sorted by their time of change or
+    the index of that time is walked."""
+    monkeypatch.setattr(selection, "SORTED_IN_FULL", sorted_in_full)
     Meeting.objects.filter(pk=draft.pk).update(date=D(1999, 3, 1))  # older than every other
-    before = read_feed(client, f"{PAIR}?format=atom")
+    url = f"{path}{'&' if '?' in path else '?'}format=atom"
+    before = read_feed(client, url)
 
     services.publish(Meeting.objects.filter(pk=draft.pk), user=None)
-    after = read_feed(client, f"{PAIR}?format=atom")
+    after = read_feed(client, url)
 
     address = f"http://testserver/meetings/{draft.pk}/"
     assert address not in [e.link for e in before.entries]
     assert after.entries[0].link == address
     assert after.entries[0].title == "Draft talks nobody may see yet"
-    assert len(after.entries) == len(before.entries) + 1
+    assert [e.link for e in after.entries[1:]] == [e.link for e in before.entries][
+        : feeds.ENTRIES - 1
+    ]
+    times = [e.updated_parsed for e in after.entries]
+    assert times == sorted(times, reverse=True)
 
 
 def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(client, draft):
