@@ -219,6 +219,10 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
     valid_year(year)
     filters = MeetingFilter(request.GET)
     selection = filters.qs
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    within = selection.narrowed(first, last) if selection is not None else None
+    if (data := data_twin(request, within, filters)) is not None:
+        return data
     counts = selection.months(year) if selection else {}
     top = max(counts.values(), default=0)
     months = [
@@ -230,12 +234,14 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    if selection:
-        within = selection.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-        page = within.page(page_number(request))
-    else:
-        page = nothing()
-    ctx = {"filter": filters, "year": year, "months": months, "page": page}
+    page = within.page(page_number(request)) if within is not None else nothing()
+    ctx = {
+        "filter": filters,
+        "year": year,
+        "months": months,
+        "page": page,
+        "twins": exports.twins(request) if within is not None else [],
+    }
     return render(request, "meetings/timeline_year.html", ctx)
 
 
@@ -248,12 +254,16 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     selection = filters.qs
     first = datetime.date(year, month, 1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
-    if selection:
-        within = selection.narrowed(first, following - datetime.timedelta(days=1))
-        page = within.page(page_number(request))
-    else:
-        page = nothing()
+    within = (
+        selection.narrowed(first, following - datetime.timedelta(days=1))
+        if selection is not None
+        else None
+    )
+    if (data := data_twin(request, within, filters)) is not None:
+        return data
+    page = within.page(page_number(request)) if within is not None else nothing()
     ctx = {
+        "twins": exports.twins(request) if within is not None else [],
         "filter": filters,
         "year": year,
         "month": first,

@@ -54,9 +54,13 @@ def links(client, path: str) -> dict[str, str]:
         label: href.replace("&amp;", "&")
         for href, label in re.findall(r'<a href="([^"]+)" type="[^"]+">([^<]+)</a>', shown)
     }
-    for label, kind in [("CSV", "text/csv"), ("JSON", "application/json")]:
-        assert f'<link rel="alternate" type="{kind}" href="{found[label]}"' in page
-    assert f'<link rel="alternate" type="application/atom+xml" href="{found["Atom feed"]}"' in page
+    for label, kind in [
+        ("CSV", "text/csv"),
+        ("JSON", "application/json"),
+        ("Atom feed", "application/atom+xml"),
+    ]:
+        href = found[label].replace("&", "&amp;")
+        assert f'<link rel="alternate" type="{kind}" href="{href}"' in page
     return found
 
 
@@ -424,3 +428,17 @@ def test_a_head_request_for_an_export_reads_no_meetings(client, demo):
     with CaptureQueriesContext(connection) as captured:
         body(client.get(f"{PAIR}?format=csv"))
     assert any("meetingsource" in q["sql"] for q in captured.captured_queries)
+
+
+def test_the_timeline_of_a_year_or_month_exports_its_own_dates(client, demo):
+    month = "/timeline/2025/10/?country=in&country=us"
+    data = read_json(client, links(client, month)["JSON"])
+    year = read_csv(client, links(client, "/timeline/2024/?country=in&country=us")["CSV"])
+
+    october = [m for m in pair_meetings() if (m.date.year, m.date.month) == (2025, 10)]
+    assert october and [m["id"] for m in data["meetings"]] == [m.pk for m in october]
+    assert data["title"] == "Meetings of India – United States from 2025-10-01 to 2025-10-31"
+    in_2024 = [m for m in pair_meetings() if m.date.year == 2024]
+    assert in_2024 and [r["url"] for r in year] == [
+        f"http://testserver/meetings/{m.pk}/" for m in in_2024
+    ]
