@@ -9,6 +9,7 @@ when there are fewer than TARGET of them. A kind that cannot honestly reach TARG
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable, Iterable
@@ -65,6 +66,8 @@ KINDS: dict[str, str] = {
     "venue": "/venues/<slug>/",
     "occasion": "/occasions/<slug>/",
     "directory": "/officials/, /topics/, /venues/, /occasions/, /countries/ and their pages",
+    "export-pair": "/countries/<a>/<b>/?format=csv: all of a pair's meetings as CSV, streamed",
+    "feed": "?format=atom of pairs, topics, officials, countries and filtered lists",
 }
 # not a page kind: every kind's addresses and meetings' pages, asked for as readers would
 ZIPF = "zipf-mix"
@@ -444,6 +447,47 @@ def directory() -> Kind:
     return Kind("directory", KINDS["directory"], spread(entries))
 
 
+def export_pair() -> Kind:
+    """The busiest pairs' whole CSV: each request writes every meeting of its pair."""
+    paths = [f"{reverse('meetings:pair', args=[a, b])}?format=csv" for a, b, _ in _pairs()]
+    return Kind("export-pair", KINDS["export-pair"], paths)
+
+
+def feed() -> Kind:
+    """The Atom feeds of the busiest pairs, topics, officials and countries, and of lists with
+    a pair and a topic, in turn."""
+    atom = [("format", "atom")]
+    groups = [
+        [f"{reverse('meetings:pair', args=[a, b])}?format=atom" for a, b, _ in _pairs()],
+        [
+            f"{reverse('meetings:topic', args=[slug])}?format=atom"
+            for slug, _ in busiest(Topic, "meetings", "meetings__status")
+        ],
+        [
+            f"{reverse('meetings:official', args=[slug])}?format=atom"
+            for slug, _ in busiest(
+                Official, "participations__meeting", "participations__meeting__status"
+            )
+        ],
+        [
+            f"{reverse('meetings:country', args=[code.lower()])}?format=atom"
+            for code, _ in busiest(
+                Country, "meeting_countries", "meeting_countries__meeting__status", "code"
+            )
+        ],
+        [
+            with_query(reverse("meetings:list"), [("country", a), ("country", b), ("topic", t)])
+            + "&"
+            + urlencode(atom)
+            for a, b, t, _ in busiest_pairs(
+                "meeting__topics__slug", where=Q(meeting__topics__isnull=False)
+            )
+        ],
+    ]
+    paths = [p for row in itertools.zip_longest(*groups) for p in row if p]
+    return Kind("feed", KINDS["feed"], paths[:TARGET])
+
+
 PICKERS: dict[str, Callable[[], Kind]] = {
     STATIC: static_file,
     NO_DB: no_db,
@@ -468,6 +512,8 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "venue": venue,
     "occasion": occasion,
     "directory": directory,
+    "export-pair": export_pair,
+    "feed": feed,
 }
 assert list(PICKERS) == list(KINDS)
 

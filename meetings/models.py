@@ -591,6 +591,8 @@ class Meeting(models.Model):
             models.Index(
                 fields=["kind", "status", "-date", "-id"], name="meetings_meeting_kind_date"
             ),
+            # the feeds: the meetings published or changed last
+            models.Index(fields=["status", "-updated_at", "-id"], name="meetings_meeting_changed"),
         ]
 
     def __str__(self) -> str:

@@ -184,6 +184,12 @@ def source_release() -> str:
 
 RELEASE = os.environ.get("RELEASE") or source_release()
 
+# The whole dataset as files (python manage.py export_dataset), served at /downloads/.
+DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / "dataset")
+# The site's own address ("https://meetings.example.org"), for the links in files written
+# outside a request (the dataset's CSV); unset, they are paths ("/meetings/1/").
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [

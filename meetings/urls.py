@@ -24,6 +24,7 @@ public = (
     [
         path("", views.home, name="home"),
         path("about/", views.about, name="about"),
+        path("downloads/<str:name>", views.download, name="download"),
         path("meetings/", views.meeting_list, name="list"),
         path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
         path("timeline/", views.timeline, name="timeline"),

@@ -10,17 +10,28 @@ from __future__ import annotations
 import calendar
 import datetime
 import functools
+import os
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotModified,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
 from django.views.decorators.http import condition
+from django.views.static import was_modified_since
 
-from meetings import citing
+from meetings import citing, dataset, exports
+from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
@@ -93,6 +104,30 @@ def page_number(request: HttpRequest):
     return request.GET.get("page") or 1
 
 
+feed = MeetingFeed()
+
+
+def data_twin(
+    request: HttpRequest, selection: Selection | None, filters: MeetingFilter | None = None
+) -> HttpResponse | None:
+    """The page's CSV, JSON or Atom twin when ?format= asks for one; None for the page."""
+    try:
+        fmt = exports.requested(request)
+    except exports.BadRequest as exc:
+        return exports.bad_request(request, str(exc))
+    if not fmt:
+        return None
+    if selection is None:
+        errors = filters.form.errors if filters is not None else {}
+        return exports.bad_request(
+            request,
+            " ".join(f"{name}: {message}" for name, ms in errors.items() for message in ms),
+        )
+    if fmt == exports.ATOM:
+        return feed(request, selection=selection)
+    return exports.stream(request, fmt, selection)
+
+
 def nothing() -> object:
     """The page of a list whose filters are malformed: nothing, and the form's messages."""
     return paginate([], 1, count=0, load=list)
@@ -113,13 +148,47 @@ def home(request: HttpRequest) -> HttpResponse:
 def meeting_list(request: HttpRequest) -> HttpResponse:
     filters = MeetingFilter(request.GET)
     selection = filters.qs
+    if (data := data_twin(request, selection, filters)) is not None:
+        return data
     page = selection.page(page_number(request)) if selection else nothing()
-    return render(request, "meetings/meeting_list.html", {"filter": filters, "page": page})
+    ctx = {
+        "filter": filters,
+        "page": page,
+        "twins": exports.twins(request) if selection is not None else [],
+    }
+    return render(request, "meetings/meeting_list.html", ctx)
 
 
 def about(request: HttpRequest) -> HttpResponse:
     """What the tracker holds and how to read it; touches no database."""
-    return render(request, "meetings/about.html")
+    return render(request, "meetings/about.html", {"downloads": dataset.available()})
+
+
+def download(request: HttpRequest, name: str) -> HttpResponse:
+    """One file of the whole dataset (python manage.py export_dataset writes them)."""
+    if name not in dataset.FILES:
+        raise Http404(
+            f"There is no download “{name[:40]}”: the files are {', '.join(dataset.FILES)}."
+        )
+    path = dataset.path_of(name)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise Http404(
+            f"{name} has not been written yet: python manage.py export_dataset writes it."
+        ) from None
+    written = datetime.datetime.fromtimestamp(os.fstat(handle.fileno()).st_mtime, tz=datetime.UTC)
+    if_modified = request.headers.get("If-Modified-Since")
+    if if_modified and not was_modified_since(if_modified, int(written.timestamp())):
+        handle.close()
+        return HttpResponseNotModified()
+    # gzip data, sent as it is: a browser saves the .gz rather than unpacking it
+    response = FileResponse(
+        handle, as_attachment=True, filename=name, content_type="application/gzip"
+    )
+    response["Last-Modified"] = http_date(written.timestamp())
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
 
 
 @public(daily=True)
@@ -203,6 +272,10 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
     valid_year(year)
     filters = MeetingFilter(request.GET)
     selection = filters.qs
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    within = selection.narrowed(first, last) if selection is not None else None
+    if (data := data_twin(request, within, filters)) is not None:
+        return data
     counts = selection.months(year) if selection else {}
     top = max(counts.values(), default=0)
     months = [
@@ -214,9 +287,14 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    ctx = {"filter": filters, "year": year, "months": months, "sample": Selection.SAMPLE}
-    if selection:
-        within = selection.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    ctx = {
+        "filter": filters,
+        "year": year,
+        "months": months,
+        "sample": Selection.SAMPLE,
+        "twins": exports.twins(request) if within is not None else [],
+    }
+    if within is not None:
         ctx["page"] = within.page(page_number(request))
         ctx["busiest"] = within.busiest()
         ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
@@ -242,9 +320,21 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     selection = filters.qs
     first = datetime.date(year, month, 1)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
-    ctx = {"filter": filters, "year": year, "month": first, "sample": Selection.SAMPLE}
-    if selection:
-        within = selection.narrowed(first, following - datetime.timedelta(days=1))
+    within = (
+        selection.narrowed(first, following - datetime.timedelta(days=1))
+        if selection is not None
+        else None
+    )
+    if (data := data_twin(request, within, filters)) is not None:
+        return data
+    ctx = {
+        "filter": filters,
+        "year": year,
+        "month": first,
+        "sample": Selection.SAMPLE,
+        "twins": exports.twins(request) if within is not None else [],
+    }
+    if within is not None:
         ctx["page"] = within.page(page_number(request))
         ctx["busiest"] = within.busiest()
         # the nearest months with meetings: in this year, else the nearest such year
@@ -321,6 +411,7 @@ def subject_context(request: HttpRequest, selection: Selection, query: str) -> d
         "page": selection.page(page_number(request)),
         "chart": chart(selection.years(), query),
         "total": selection.total(),
+        "twins": exports.twins(request),
     }
 
 
@@ -332,6 +423,8 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(f"{target}?{query}" if query else target, permanent=True)
     country = get_object_or_404(Country, code=code.upper())
     selection = Selection(countries=(country,))
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"country={country.url_code}") | {
         "country": country,
         "partners": selection.ranked(Kind.COUNTRY, 15),
@@ -356,6 +449,8 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")  # the page and filters go along
         return redirect(f"{target}?{query}" if query else target, permanent=True)
     selection = Selection(countries=(country_a, country_b))
+    if (data := data_twin(request, selection)) is not None:
+        return data
     query = f"country={country_a.url_code}&country={country_b.url_code}"
     ctx = subject_context(request, selection, query) | {
         "strip": strip(selection.years()),
@@ -374,6 +469,8 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         names.published(Kind.OFFICIAL).select_related("country"), slug=slug
     )
     selection = Selection(official=official)
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
         "positions": list(official.positions.select_related("country")),
@@ -404,6 +501,8 @@ def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     model, related, template = SUBJECT_PAGES[kind]
     thing = get_object_or_404(names.published(kind).select_related(*related), slug=slug)
     selection = Selection(**{kind: thing})
+    if (data := data_twin(request, selection)) is not None:
+        return data
     ctx = subject_context(request, selection, f"{kind}={thing.slug}") | {
         kind: thing,
         "pairs": selection.pairs(),

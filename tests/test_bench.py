@@ -72,6 +72,13 @@ def test_every_picked_address_answers_200(client, small_tracker):
     zooms = by_name["timeline-zoom"].paths
     assert {"/timeline/?period=2020s", "/timeline/?period=2025"} <= set(zooms)
     assert any(p.startswith("/timeline/?country=in&country=us&period=") for p in zooms)
+    assert "/countries/in/us/?format=csv" in by_name["export-pair"].paths
+    assert {
+        "/countries/in/us/?format=atom",
+        "/topics/trade/?format=atom",
+        "/officials/s-jaishankar/?format=atom",
+        "/meetings/?country=in&country=us&topic=trade&format=atom",
+    } <= set(by_name["feed"].paths)
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 

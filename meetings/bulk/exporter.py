@@ -53,9 +53,10 @@ def dumps(obj: dict) -> str:
 
 
 class Exporter:
-    def __init__(self, using: str = "default", chunk: int = CHUNK):
+    def __init__(self, using: str = "default", chunk: int = CHUNK, status: str | None = None):
         self.using = using
         self.chunk = chunk
+        self.status = status  # only the meetings of this status (the public download's)
         self._officials: dict[int, dict] = {}
 
     def _load(self) -> None:
@@ -145,10 +146,12 @@ class Exporter:
         self._load()
         db = self.using
         last = 0
+        meetings = Meeting.objects.using(db)
+        if self.status:
+            meetings = meetings.filter(status=self.status)
         while True:
             rows = list(
-                Meeting.objects.using(db)
-                .filter(id__gt=last)
+                meetings.filter(id__gt=last)
                 .order_by("id")
                 .values_list("id", "uid", *MEETING_FIELDS)[: self.chunk]
             )
@@ -238,12 +241,13 @@ def export_meetings(
     *,
     using: str = "default",
     progress: Callable[[str], None] | None = None,
+    status: str | None = None,
 ) -> int:
-    """Write every topic, then every meeting, to out, one JSON line each; returns how many
-    meetings."""
+    """Write every topic, then every meeting (of that status, if given), to out, one JSON line
+    each; returns how many meetings."""
     started = last_time = time.monotonic()
     count = last_count = 0
-    exporter = Exporter(using)
+    exporter = Exporter(using, status=status)
     buffer: list[str] = [dumps(line) for line in exporter.topic_lines()]
     for meeting in exporter.meetings():
         buffer.append(dumps(meeting))

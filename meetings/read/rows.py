@@ -1,4 +1,5 @@
-"""What a list shows of each of its meetings, read as plain values in three queries.
+"""What a list shows of each of its meetings, read as plain values in three queries (four with
+the sources the exports list).
 
 Model instances with prefetched relations cost several times as much to build as the whole rest
 of a list page; twenty rows of plain values, read with SQL written out, cost half a
@@ -16,9 +17,11 @@ from django.db import connections, router
 from meetings.models import (
     Country,
     Meeting,
+    MeetingSource,
     Occasion,
     Official,
     Participation,
+    Source,
     Topic,
     Venue,
     meeting_name,
@@ -37,6 +40,17 @@ class Person:
 
 
 @dataclass(slots=True)
+class Cited:
+    """A source as the exports list it."""
+
+    url: str
+    citation: str
+    title: str
+    publisher: str
+    published_on: datetime.date | None
+
+
+@dataclass(slots=True)
 class Row:
     """A meeting as a list shows it (the attributes `presentation.when` reads included)."""
 
@@ -50,6 +64,7 @@ class Row:
     occasion: tuple[str, str] | None  # name, slug
     people: list[Person] = field(default_factory=list)
     topics: list[tuple[str, str]] = field(default_factory=list)  # name, slug
+    sources: list[Cited] = field(default_factory=list)  # read for the exports only
 
     @property
     def heading(self) -> str:
@@ -69,14 +84,15 @@ def _table(model) -> str:
 
 
 @functools.cache
-def _statements() -> tuple[str, str, str]:
-    """The three queries of load(), with {ids} for the list of ids.
+def _statements() -> tuple[str, str, str, str]:
+    """The four queries of load(), with {ids} for the list of ids.
 
     Written as SQL: built by the ORM, these three queries cost five times as much Python as
     they cost the database, and they run on every list page."""
     meeting, venue, country = _table(Meeting), _table(Venue), _table(Country)
     occasion, participation, official = _table(Occasion), _table(Participation), _table(Official)
     topic, link = _table(Topic), _table(Meeting.topics.through)
+    source, cited = _table(Source), _table(MeetingSource)
     return (
         "SELECT m.id, m.date, m.date_precision, m.end_date, m.kind, m.title,"
         " v.name, v.slug, vc.name, o.name, o.slug"
@@ -93,14 +109,18 @@ def _statements() -> tuple[str, str, str]:
         "SELECT mt.meeting_id, t.name, t.slug"
         f" FROM {link} mt JOIN {topic} t ON t.id = mt.topic_id"
         " WHERE mt.meeting_id IN ({ids}) ORDER BY t.name",
+        "SELECT ms.meeting_id, s.url, s.citation, s.title, s.publisher, s.published_on"
+        f" FROM {cited} ms JOIN {source} s ON s.id = ms.source_id"
+        " WHERE ms.meeting_id IN ({ids}) ORDER BY ms.id",
     )
 
 
-def load(ids: list[int]) -> list[Row]:
-    """The rows of these meetings, in this order (three queries)."""
+def load(ids: list[int], *, sources: bool = False) -> list[Row]:
+    """The rows of these meetings, in this order (three queries; a fourth with their
+    sources)."""
     if not ids:
         return []
-    meetings, people, topics = (
+    meetings, people, topics, cited = (
         sql.replace("{ids}", ", ".join(["%s"] * len(ids))) for sql in _statements()
     )
     # the database the public pages read (a replica, when there is one)
@@ -125,4 +145,8 @@ def load(ids: list[int]) -> list[Row]:
         cursor.execute(topics, ids)
         for meeting, name, slug in cursor.fetchall():
             found[meeting].topics.append((name, slug))
+        if sources:
+            cursor.execute(cited, ids)
+            for meeting, *values in cursor.fetchall():
+                found[meeting].sources.append(Cited(*values))
     return [found[pk] for pk in ids if pk in found]

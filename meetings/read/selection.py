@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -41,6 +42,9 @@ from meetings.read.rows import Row, load
 from meetings.read.search import FEW_MATCHES, Search, matching
 
 Kind = Subject.Kind
+
+# A feed sorts a selection's meetings by their time of change when it has at most this many.
+SORTED_IN_FULL = 2000
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,54 @@ class Selection:
             )
         qs = self.narrowed_down(qs, meeting="meeting__", pk="meeting_id")
         return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+
+    def batches(self, size: int = 1000) -> Iterator[list[int]]:
+        """Every selected meeting's id, newest first, size at a time: each batch is one query
+        that starts after the last one read (by date and id, through the same index as a page),
+        so memory stays the same at any size."""
+        column = "id" if self.keys == [EVERYTHING] else "meeting_id"
+        ordered = self.ids().values_list(column, "date")
+        batch = list(ordered[:size])
+        while batch:
+            yield [pk for pk, _ in batch]
+            if len(batch) < size:
+                return
+            last, day = batch[-1]
+            # date <= day reads the index from there; the same day's newer ids are skipped
+            batch = list(
+                ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
+            )
+
+    def changed(self, n: int) -> list[tuple[int, datetime.datetime]]:
+        """(id, updated_at) of the n selected meetings published or changed last, latest first
+        (one query for the whole list, two for any other).
+
+        The whole list walks the meetings' index of the time of change: every meeting it
+        passes is one. Any other selection first reads its ids, up to SORTED_IN_FULL of them,
+        through the index its pages read: when that is all of them, their times are read by id
+        and sorted here; when there are more, the index of the time of change is walked, and
+        at least one meeting in SORTED_IN_FULL / n it passes is one of them. Either way a feed
+        reads a few thousand rows at most at any size of the tracker (a subject's meetings
+        joined to their times instead would let the planner read every meeting)."""
+        latest = ("-updated_at", "-id")
+        if self.keys == [EVERYTHING] and not self.narrowing:
+            return list(
+                Meeting.objects.published().order_by(*latest).values_list("id", "updated_at")[:n]
+            )
+        if self.empty:
+            return []
+        ids = list(self.ids()[: SORTED_IN_FULL + 1])
+        if len(ids) <= SORTED_IN_FULL:
+            times = list(
+                Meeting.objects.filter(pk__in=ids or [0]).order_by().values_list("id", "updated_at")
+            )
+            times.sort(key=lambda row: (row[1], row[0]), reverse=True)
+            return times[:n]
+        if self.keys == [EVERYTHING]:
+            qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
+        else:
+            qs = Meeting.objects.published().filter(pk__in=self.ids().order_by())
+        return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
 
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
         """The selected meetings just before and just after this one (two queries)."""

@@ -1,10 +1,11 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from meetings import history
+from meetings import dataset, history
 from meetings.historian.lines import PUBLISHER
 from meetings.models import Meeting, Source, Subject
 
@@ -13,8 +14,8 @@ class Command(BaseCommand):
     help = (
         "Prepare a local site: countries, the gazetteer of cities, demo data when there are no "
         "meetings, the knowledge base of officials and the Office of the Historian's record when "
-        "they are not in yet, and an admin account when there are no users (its password is "
-        "printed once)."
+        "they are not in yet, the files of the whole dataset when they are missing, and an admin "
+        "account when there are no users (its password is printed once)."
     )
 
     def handle(self, *args, **options):
@@ -29,6 +30,11 @@ class Command(BaseCommand):
         elif not Subject.objects.exists() and Meeting.objects.published().exists():
             # a database from before the derived rows: count its meetings once
             call_command("rebuild_index", stdout=self.stdout)
+        if not all(dataset.path_of(name).exists() for name in dataset.FILES):
+            self.stdout.write(
+                f"Writing the whole dataset for download into {settings.DATASET_DIR}."
+            )
+            call_command("export_dataset", stdout=self.stdout)
         User = get_user_model()
         # the account imports are recorded under is nobody's: it does not count as a user
         people = User.objects.exclude(**{User.USERNAME_FIELD: history.COMMAND_ACCOUNT})

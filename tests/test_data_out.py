@@ -1,0 +1,444 @@
+"""The data twins of the pages: from the India–United States pair page of the demo data, the CSV,
+JSON and Atom links are followed and read as a spreadsheet, a JSON viewer and a feed reader
+would read them."""
+
+import csv
+import datetime
+import gzip
+import io
+import json
+import re
+
+import feedparser
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.http import StreamingHttpResponse
+from django.test.utils import CaptureQueriesContext
+
+from meetings import exports, feeds, services
+from meetings.models import Country, Meeting, MeetingSource, Official, Source, Topic
+from meetings.read import selection
+from tests.intake_fixtures import SEED_TITLE, world_loaded
+
+D = datetime.date
+PAIR = "/countries/in/us/"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo imported once for the module; each test reads it in its own transaction."""
+    with world_loaded(django_db_blocker, demo=True, places=False):
+        yield
+
+
+def body(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def pair_meetings() -> list[Meeting]:
+    """The published meetings India and the United States both took part in, newest first."""
+    india, usa = Country.objects.get(code="IN"), Country.objects.get(code="US")
+    return list(Meeting.objects.published().involving(india, usa).order_by("-date", "-id"))
+
+
+def links(client, path: str) -> dict[str, str]:
+    """The page's visible data links by label; each must also be a <link rel="alternate">."""
+    page = client.get(path).text
+    shown = re.search(r'<p class="data-links">(.*?)</p>', page).group(1)
+    found = {
+        label: href.replace("&amp;", "&")
+        for href, label in re.findall(r'<a href="([^"]+)" type="[^"]+">([^<]+)</a>', shown)
+    }
+    for label, kind in [
+        ("CSV", "text/csv"),
+        ("JSON", "application/json"),
+        ("Atom feed", "application/atom+xml"),
+    ]:
+        href = found[label].replace("&", "&amp;")
+        assert f'<link rel="alternate" type="{kind}" href="{href}"' in page
+    return found
+
+
+def read_csv(client, url: str) -> list[dict]:
+    response = client.get(url)
+    assert response.status_code == 200
+    text = body(response).decode("utf-8")
+    assert text.startswith("\ufeff")  # spreadsheets read it as UTF-8
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def read_json(client, url: str) -> dict:
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    return json.loads(body(response))
+
+
+def read_feed(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    return parsed
+
+
+@pytest.fixture
+def draft(demo):
+    """An unpublished meeting of India and the United States, with a source."""
+    with services.writing():
+        meeting = Meeting.objects.create(
+            date=D(2025, 11, 3), title="Draft talks nobody may see yet", status="draft"
+        )
+        for slug in ("s-jaishankar", "marco-rubio"):
+            meeting.participations.create(official=Official.objects.get(slug=slug))
+        source = Source.objects.create(citation="An editor's notes", published_on=D(2025, 11, 3))
+        MeetingSource.objects.create(meeting=meeting, source=source, quote="They met.")
+    return meeting
+
+
+def test_the_pair_page_links_csv_json_and_atom_with_its_own_address(client, demo):
+    assert links(client, PAIR) == {
+        "CSV": f"{PAIR}?format=csv",
+        "JSON": f"{PAIR}?format=json",
+        "Atom feed": f"{PAIR}?format=atom",
+    }
+
+
+def test_the_csv_has_one_row_per_meeting_of_the_pair_with_every_field(client, demo):
+    rows = read_csv(client, links(client, PAIR)["CSV"])
+    expected = pair_meetings()
+
+    assert [row["url"] for row in rows] == [f"http://testserver/meetings/{m.pk}/" for m in expected]
+    assert list(rows[0]) == exports.COLUMNS
+    seed = next(row for row in rows if row["title"] == SEED_TITLE)
+    assert seed["date"] == "2025-10-27"
+    assert seed["date_precision"] == "day"
+    assert seed["end_date"] == ""
+    assert seed["kind"] == "in-person"
+    assert seed["countries"] == "IN; US"
+    assert seed["participants"] == (
+        "S. Jaishankar (External Affairs Minister, IN); Marco Rubio (Secretary of State, US)"
+    )
+    assert (seed["venue"], seed["venue_country"]) == ("Kuala Lumpur", "Malaysia")
+    assert seed["occasion"] == "47th ASEAN Summit"
+    assert "Trade" in seed["topics"].split("; ")
+    assert seed["sources"]
+    for row in rows:
+        assert set(row["countries"].split("; ")) >= {"IN", "US"}
+        datetime.date.fromisoformat(row["date"])
+
+
+def test_the_csv_streams_and_names_its_file(client, demo):
+    response = client.get(f"{PAIR}?format=csv")
+
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert re.fullmatch(
+        r'attachment; filename="meetings-of-india-united-states\.csv"',
+        response["Content-Disposition"],
+    )
+    assert isinstance(client.get(f"{PAIR}?format=json"), StreamingHttpResponse)
+
+
+def test_the_json_lists_the_pair_meetings_with_their_participants_and_sources(client, demo):
+    data = read_json(client, links(client, PAIR)["JSON"])
+    expected = pair_meetings()
+
+    assert data["title"] == "Meetings of India – United States"
+    assert data["page"] == f"http://testserver{PAIR}"
+    assert data["count"] == len(expected) == len(data["meetings"])
+    assert [m["id"] for m in data["meetings"]] == [m.pk for m in expected]
+    seed = next(m for m in data["meetings"] if m["title"] == SEED_TITLE)
+    assert seed["date"] == "2025-10-27" and seed["kind"] == "in-person"
+    assert seed["countries"] == ["IN", "US"]
+    assert {"name": "Marco Rubio", "title": "Secretary of State", "country": "US"} in seed[
+        "participants"
+    ]
+    assert seed["venue"]["slug"] == "kuala-lumpur"
+    assert seed["occasion"]["slug"] == "asean-summit-2025"
+    assert {"name": "Trade", "slug": "trade"} in seed["topics"]
+    assert seed["sources"] and seed["sources"][0]["published_on"] == "2025-10-28"
+    assert seed["url"] == f"http://testserver/meetings/{seed['id']}/"
+
+
+def test_the_feed_has_an_entry_per_meeting_of_the_pair(client, demo):
+    feed = read_feed(client, links(client, PAIR)["Atom feed"])
+    expected = pair_meetings()
+
+    assert feed.feed.title.startswith("Meetings of India – United States")
+    assert feed.feed.link == f"http://testserver{PAIR}"
+    assert sorted(e.link for e in feed.entries) == sorted(
+        f"http://testserver/meetings/{m.pk}/" for m in expected
+    )
+    seed = next(e for e in feed.entries if e.title == SEED_TITLE)
+    assert "S. Jaishankar, External Affairs Minister (India)" in seed.summary
+    assert "Trade" in [tag.term for tag in seed.tags]
+    assert seed.id.startswith("urn:uuid:")
+
+
+def test_a_draft_is_in_no_export_or_feed(client, draft):
+    csv_rows = read_csv(client, f"{PAIR}?format=csv")
+    data = read_json(client, f"{PAIR}?format=json")
+    feed = read_feed(client, f"{PAIR}?format=atom")
+
+    address = f"http://testserver/meetings/{draft.pk}/"
+    assert address not in [row["url"] for row in csv_rows]
+    assert draft.pk not in [m["id"] for m in data["meetings"]]
+    assert address not in [e.link for e in feed.entries]
+    assert len(csv_rows) == len(pair_meetings())
+
+
+@pytest.mark.parametrize("sorted_in_full", [2000, 3], ids=["sorted", "walked"])
+@pytest.mark.parametrize(
+    "path", [PAIR, "/meetings/", "/meetings/?kind=in-person", "/officials/s-jaishankar/"]
+)
+def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(
+    client, draft, monkeypatch, sorted_in_full, path
+):
+    """Whether a selection's meetings are few enough to be sorted by their time of change or
+    the index of that time is walked."""
+    monkeypatch.setattr(selection, "SORTED_IN_FULL", sorted_in_full)
+    Meeting.objects.filter(pk=draft.pk).update(date=D(1999, 3, 1))  # older than every other
+    url = f"{path}{'&' if '?' in path else '?'}format=atom"
+    before = read_feed(client, url)
+
+    services.publish(Meeting.objects.filter(pk=draft.pk), user=None)
+    after = read_feed(client, url)
+
+    address = f"http://testserver/meetings/{draft.pk}/"
+    assert address not in [e.link for e in before.entries]
+    assert after.entries[0].link == address
+    assert after.entries[0].title == "Draft talks nobody may see yet"
+    assert [e.link for e in after.entries[1:]] == [e.link for e in before.entries][
+        : feeds.ENTRIES - 1
+    ]
+    times = [e.updated_parsed for e in after.entries]
+    assert times == sorted(times, reverse=True)
+
+
+def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(client, draft):
+    Meeting.objects.filter(pk=draft.pk).update(title='=HYPERLINK("http://evil.example","x")')
+    topic = Topic.objects.create(name="+SUM(A1:A9)", slug="plus-sum")
+    draft.topics.add(topic)
+    services.publish(Meeting.objects.filter(pk=draft.pk), user=None)
+
+    rows = read_csv(client, f"{PAIR}?format=csv")
+
+    row = next(r for r in rows if r["url"].endswith(f"/meetings/{draft.pk}/"))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row["topics"] == "'+SUM(A1:A9)"
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    # JSON is data, not a spreadsheet: the title stays as entered
+    data = read_json(client, f"{PAIR}?format=json")
+    assert data["meetings"][0]["title"].startswith("=HYPERLINK")
+
+
+def test_the_list_exports_follow_its_filters(client, demo):
+    url = "/meetings/?country=India&country=us&topic=trade&format=csv"
+    rows = read_csv(client, url)
+    trade = Topic.objects.get(slug="trade")
+    expected = [m for m in pair_meetings() if m in Meeting.objects.on_topic(trade)]
+
+    assert expected and [r["url"] for r in rows] == [
+        f"http://testserver/meetings/{m.pk}/" for m in expected
+    ]
+    page = client.get("/meetings/?country=India&country=us&topic=trade&page=1").text
+    assert 'href="/meetings/?country=India&amp;country=us&amp;topic=trade&amp;format=csv"' in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/countries/in/", "/officials/s-jaishankar/", "/topics/trade/", "/venues/kuala-lumpur/"],
+)
+def test_every_subject_page_has_twins_of_its_own_meetings(client, demo, path):
+    html_ids = set(re.findall(r'href="/meetings/(\d+)/"', client.get(path).text))
+    data = read_json(client, links(client, path)["JSON"])
+    feed = read_feed(client, f"{path}?format=atom")
+
+    exported = {str(m["id"]) for m in data["meetings"]}
+    assert html_ids and html_ids <= exported  # the page shows the first twenty
+    assert {e.link.rsplit("/", 2)[-2] for e in feed.entries} <= exported
+
+
+def test_a_long_export_is_read_in_batches_without_losing_or_repeating_a_meeting(
+    client, demo, monkeypatch
+):
+    """Batches of two, over meetings of the same day: each batch starts where the last ended."""
+    jaishankar, rubio = (Official.objects.get(slug=s) for s in ("s-jaishankar", "marco-rubio"))
+    with services.writing():
+        for n in range(5):
+            meeting = Meeting.objects.create(date=D(2025, 10, 27), title=f"Same day {n}")
+            meeting.participations.create(official=jaishankar)
+            meeting.participations.create(official=rubio)
+            source = Source.objects.create(citation=f"Note {n}", published_on=D(2025, 10, 27))
+            MeetingSource.objects.create(meeting=meeting, source=source)
+            Meeting.objects.filter(pk=meeting.pk).update(status="published")
+    monkeypatch.setattr(exports, "BATCH", 2)
+
+    rows = read_csv(client, f"{PAIR}?format=csv")
+    everything = read_json(client, "/meetings/?format=json")
+
+    assert [r["url"] for r in rows] == [
+        f"http://testserver/meetings/{m.pk}/" for m in pair_meetings()
+    ]
+    published = Meeting.objects.published().order_by("-date", "-id")
+    assert [m["id"] for m in everything["meetings"]] == [m.pk for m in published]
+
+
+def test_a_bad_format_or_filter_is_a_400_that_says_why(client, demo):
+    response = client.get(f"{PAIR}?format=xlsx")
+    assert response.status_code == 400
+    assert "no format “xlsx”" in response.text and "format=csv" in response.text
+
+    response = client.get("/meetings/?country=zz&format=csv")
+    assert response.status_code == 400
+    assert response.text == "country: No country has the code “zz”."
+
+    response = client.get("/meetings/?from=yesterday&format=json")
+    assert response.status_code == 400
+    assert "from" in response.json()["error"]
+
+
+def test_an_export_of_nothing_is_an_empty_table_not_an_error(client, demo):
+    assert (
+        read_csv(
+            client, "/meetings/?country=in&country=us&from=1800-01-01&to=1800-12-31&format=csv"
+        )
+        == []
+    )
+    assert read_json(client, "/meetings/?q=zzqqxx&format=json")["count"] == 0
+
+
+def queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        assert response.status_code == 200
+        body(response)
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"{PAIR}?format=csv",
+        f"{PAIR}?format=json",
+        f"{PAIR}?format=atom",
+        "/meetings/?format=csv",
+        "/meetings/?topic=trade&format=atom",
+        "/meetings/?format=atom",
+    ],
+)
+def test_exports_and_feeds_cost_the_same_queries_with_more_meetings(client, demo, url):
+    """Within a batch, and for a feed, the number of queries does not grow with the meetings."""
+    client.get(url)
+    before = queries(client, url)
+    jaishankar, rubio = (Official.objects.get(slug=s) for s in ("s-jaishankar", "marco-rubio"))
+    trade = Topic.objects.get(slug="trade")
+    with services.writing():
+        for n in range(20):
+            meeting = Meeting.objects.create(date=D(2020, 1, 1 + n), title=f"More {n}")
+            meeting.participations.create(official=jaishankar)
+            meeting.participations.create(official=rubio)
+            meeting.topics.add(trade)
+            source = Source.objects.create(url=f"https://news.example/{n}")
+            MeetingSource.objects.create(meeting=meeting, source=source)
+        Meeting.objects.filter(title__startswith="More ").update(status="published")
+
+    assert queries(client, url) == before
+
+
+# -- the whole dataset ------------------------------------------------------------------------
+
+
+def test_the_whole_dataset_is_written_served_and_listed_on_the_about_page(
+    client, draft, settings, tmp_path
+):
+    settings.DATASET_DIR = tmp_path / "dataset"
+    assert "python manage.py export_dataset" in client.get("/about/").text
+    assert client.get("/downloads/meetings.csv.gz").status_code == 404
+
+    out = io.StringIO()
+    call_command("export_dataset", "--site", "https://meetings.example.org", stdout=out)
+
+    published = Meeting.objects.published().order_by("-date", "-id")
+    assert f"{published.count()} meetings" in out.getvalue()
+    # the CSV: the pages' columns, every published meeting newest first, no draft
+    raw = gzip.decompress(b"".join(client.get("/downloads/meetings.csv.gz").streaming_content))
+    text = raw.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert [r["url"] for r in rows] == [
+        f"https://meetings.example.org/meetings/{m.pk}/" for m in published
+    ]
+    # the JSON Lines: the import format, the topics first, then the published meetings only
+    lines = [
+        json.loads(line)
+        for line in gzip.decompress(
+            b"".join(client.get("/downloads/meetings.jsonl.gz").streaming_content)
+        ).splitlines()
+    ]
+    meetings = [line for line in lines if "uid" in line]
+    assert {m["uid"] for m in meetings} == {str(m.uid) for m in published}
+    assert str(draft.uid) not in {m["uid"] for m in meetings}
+    assert {m["status"] for m in meetings} == {"published"}
+    assert any("topic" in line for line in lines)
+    # the About page links both, with their size
+    about = client.get("/about/").text
+    for name in ("meetings.jsonl.gz", "meetings.csv.gz"):
+        assert f'href="/downloads/{name}"' in about
+    size = (settings.DATASET_DIR / "meetings.csv.gz").stat().st_size
+    assert f"({size / 1000:.1f} kB, written" in about
+
+
+def test_the_dataset_files_are_imported_back_as_they_were(draft, settings, tmp_path):
+    """The JSONL download is the import format: importing it changes nothing."""
+    settings.DATASET_DIR = tmp_path
+    call_command("export_dataset", stdout=io.StringIO())
+    out = io.StringIO()
+    call_command(
+        "import_meetings", str(tmp_path / "meetings.jsonl.gz"), stdout=out, stderr=io.StringIO()
+    )
+    published = Meeting.objects.published().count()
+    assert f"0 created, {published} unchanged, 0 updated, 0 skipped" in out.getvalue()
+
+
+def test_only_the_dataset_files_are_served(client, demo):
+    response = client.get("/downloads/settings.py")
+    assert response.status_code == 404
+    assert "meetings.csv.gz" in response.text
+
+
+def test_a_head_request_for_an_export_reads_no_meetings(client, demo):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.head(f"{PAIR}?format=csv")
+        body(response)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert not any("meetingsource" in q["sql"] for q in captured.captured_queries)
+    with CaptureQueriesContext(connection) as captured:
+        body(client.get(f"{PAIR}?format=csv"))
+    assert any("meetingsource" in q["sql"] for q in captured.captured_queries)
+
+
+def test_the_timeline_of_a_year_or_month_exports_its_own_dates(client, demo):
+    month = "/timeline/2025/10/?country=in&country=us"
+    data = read_json(client, links(client, month)["JSON"])
+    year = read_csv(client, links(client, "/timeline/2024/?country=in&country=us")["CSV"])
+
+    october = [m for m in pair_meetings() if (m.date.year, m.date.month) == (2025, 10)]
+    assert october and [m["id"] for m in data["meetings"]] == [m.pk for m in october]
+    assert data["title"] == "Meetings of India – United States from 2025-10-01 to 2025-10-31"
+    in_2024 = [m for m in pair_meetings() if m.date.year == 2024]
+    assert in_2024 and [r["url"] for r in year] == [
+        f"http://testserver/meetings/{m.pk}/" for m in in_2024
+    ]
