@@ -98,7 +98,9 @@ def draft(demo):
         )
         for slug in ("s-jaishankar", "marco-rubio"):
             meeting.participations.create(official=Official.objects.get(slug=slug))
-        source = Source.objects.create(citation="An editor's notes", published_on=D(2025, 11, 3))
+        source = Source.objects.create(
+            citation="An editor's notes", offline=True, published_on=D(2025, 11, 3)
+        )
         MeetingSource.objects.create(meeting=meeting, source=source, quote="They met.")
     return meeting
 
@@ -164,7 +166,9 @@ def test_the_json_lists_the_pair_meetings_with_their_participants_and_sources(cl
     assert seed["venue"]["slug"] == "kuala-lumpur"
     assert seed["occasion"]["slug"] == "asean-summit-2025"
     assert {"name": "Trade", "slug": "trade"} in seed["topics"]
-    assert seed["sources"] and seed["sources"][0]["published_on"] == "2025-10-28"
+    source = Meeting.objects.get(pk=seed["id"]).sources.order_by("pk").first()
+    assert seed["sources"][0]["published_on"] == source.published_on.isoformat()
+    assert seed["sources"][0]["url"] == source.url
     assert seed["url"] == f"http://testserver/meetings/{seed['id']}/"
 
 
