@@ -63,6 +63,7 @@ KINDS: dict[str, str] = {
     "venue": "/venues/<slug>/",
     "occasion": "/occasions/<slug>/",
     "directory": "/officials/, /topics/, /venues/, /occasions/, /countries/ and their pages",
+    "api-list": "/api/v1/meetings/: everything, a pair's or a topic's meetings, pages 1, 2, 3…",
 }
 # not a page kind: every kind's addresses and meetings' pages, asked for as readers would
 ZIPF = "zipf-mix"
@@ -304,6 +305,29 @@ def list_search() -> Kind:
     return Kind("list-search", KINDS["list-search"], paths)
 
 
+def api_list() -> Kind:
+    """The JSON API's list of meetings: a third of everything's pages, a third of pairs', a
+    third of topics'."""
+    base = reverse("api:meetings")
+    per_page = settings.MEETINGS_PER_PAGE
+    third = TARGET // 3
+    everything = [(base, pages_of(published_count(), per_page))]
+    pairs = [
+        (with_query(base, [("country", a), ("country", b)]), pages_of(n, per_page))
+        for a, b, n in _pairs()
+    ]
+    topics = [
+        (with_query(base, [("topic", slug)]), pages_of(n, per_page))
+        for slug, n in busiest(Topic, "meetings", "meetings__status")
+    ]
+    paths = [
+        *spread(everything, third),
+        *spread(pairs, third),
+        *spread(topics, TARGET - 2 * third),
+    ]
+    return Kind("api-list", KINDS["api-list"], paths)
+
+
 def meeting() -> Kind:
     """Published meetings spread evenly over the ids, old and new."""
     ids = Meeting.objects.filter(status=PUBLISHED).order_by("pk").values_list("pk", flat=True)
@@ -431,6 +455,7 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "venue": venue,
     "occasion": occasion,
     "directory": directory,
+    "api-list": api_list,
 }
 assert list(PICKERS) == list(KINDS)
 
