@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 
 from meetings import derived
-from meetings.models import Meeting, Participation, Topic
+from meetings.models import Meeting, MeetingSource, Participation, Topic
 
 EDITOR_GROUP = "Editors"
 
@@ -77,6 +77,34 @@ def on_topics(topics, using: str) -> list[int]:
         .values_list("meeting_id", flat=True)
         .distinct()
     )
+
+
+def source_link_changed(sender, instance: MeetingSource, using="default", **kwargs) -> None:
+    """A source cited (its quote) or no longer cited: the meeting's search text follows."""
+    derived.touch([instance.meeting_id], using)
+
+
+# The fields of what meetings point to that their search text holds, and those meetings.
+SEARCHED = {
+    "official": (("name", "aliases"), lambda pk: Participation.objects.filter(official_id=pk)),
+    "venue": (("name",), lambda pk: Meeting.objects.filter(venue_id=pk)),
+    "occasion": (("name",), lambda pk: Meeting.objects.filter(occasion_id=pk)),
+    "topic": (("name", "aliases"), lambda pk: Meeting.topics.through.objects.filter(topic_id=pk)),
+    "source": (("title",), lambda pk: MeetingSource.objects.filter(source_id=pk)),
+}
+
+
+def searched_saving(sender, instance, raw=False, using="default", **kwargs) -> None:
+    """An official, venue, occasion, topic or source renamed: its meetings' search texts are
+    written again (only when a searched field changed: an official may have thousands)."""
+    if instance.pk is None or raw:
+        return
+    fields, meetings = SEARCHED[sender._meta.model_name]
+    before = sender.objects.using(using).filter(pk=instance.pk).values_list(*fields).first()
+    if before is not None and before != tuple(getattr(instance, f) for f in fields):
+        column = "id" if sender._meta.model_name in ("venue", "occasion") else "meeting_id"
+        found = meetings(instance.pk).using(using).order_by().values_list(column, flat=True)
+        derived.touch(list(found.distinct()), using)
 
 
 def ensure_editor_group(sender, using="default", **kwargs) -> None:

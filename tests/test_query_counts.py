@@ -42,6 +42,10 @@ URLS = [
     "/occasions/",
     "/occasions/asean-summit-2025/",
     MEETING,
+    "/meetings/?q=sidelines",  # a word of a summary: the search texts, ranked
+    "/meetings/?q=Kuala",  # a name: its subject's listing, ranked
+    "/meetings/?q=xqzvwk",  # nothing found: "did you mean" looks for a word
+    "/api/v1/meetings/?q=sidelines",
     "/api/v1/",
     "/api/v1/meetings/",
     "/api/v1/meetings/?country=in&country=us&topic=trade",
