@@ -22,7 +22,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from bench.probe import last_page, with_page
-from meetings.models import Country, Meeting, MeetingCountry, Occasion, Official, Topic, Venue
+from meetings.models import (
+    Country,
+    Meeting,
+    MeetingCountry,
+    Occasion,
+    Official,
+    SearchWord,
+    Topic,
+    Venue,
+)
 
 TARGET = 200
 DIRECTORY_PER_PAGE = 50  # the directory pages' paginator (views.directory)
@@ -52,6 +61,7 @@ KINDS: dict[str, str] = {
     "list-topic": "/meetings/?topic=…",
     "list-combo": "/meetings/ with a pair and a topic, or a pair and a year (from=, to=)",
     "list-search": "/meetings/?q=… (an official's surname or a venue's name)",
+    "list-search-text": "/meetings/?q=… (a word of the meetings' texts; half misspelt)",
     "meeting": "/meetings/<id>/",
     "timeline": "/timeline/ and /timeline/?country=… (one country or a pair)",
     "timeline-year": "/timeline/<year>/",
@@ -328,6 +338,22 @@ def api_list() -> Kind:
     return Kind("api-list", KINDS["api-list"], paths)
 
 
+def list_search_text() -> Kind:
+    """Words of the search's vocabulary (titles, names, summaries, sources), spread over it,
+    each also misspelt (its third letter dropped): the texts' search, its ranking and "did you
+    mean"."""
+    words = list(
+        SearchWord.objects.filter(word__regex=r"^[a-z]{5,}$")
+        .order_by("word")
+        .values_list("word", flat=True)
+    )
+    base = reverse("meetings:list")
+    paths = []
+    for word in evenly(words, TARGET // 2):
+        paths += [with_query(base, [("q", word)]), with_query(base, [("q", word[:2] + word[3:])])]
+    return Kind("list-search-text", KINDS["list-search-text"], paths)
+
+
 def meeting() -> Kind:
     """Published meetings spread evenly over the ids, old and new."""
     ids = Meeting.objects.filter(status=PUBLISHED).order_by("pk").values_list("pk", flat=True)
@@ -444,6 +470,7 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "list-topic": list_topic,
     "list-combo": list_combo,
     "list-search": list_search,
+    "list-search-text": list_search_text,
     "meeting": meeting,
     "timeline": timeline,
     "timeline-year": timeline_year,

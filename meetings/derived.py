@@ -532,6 +532,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
     expected, found = Counts(), Counts()
     listings = Difference("listings (SubjectMeeting)")
     countries = Difference("MeetingCountry")
+    texts = Difference("search texts (SearchText)")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
     writer = Writer(using)
     for start in range(0, len(ids), CHUNK):
@@ -554,6 +555,16 @@ def check(using: str = "default", progress=None) -> list[Difference]:
             )
         }
         _compare(listings, want, have)
+        published = [pk for pk, f in now.items() if f.published]
+        want_texts = {
+            (pk, now[pk].date, *text) for pk, text in search_texts(published, using).items()
+        }
+        have_texts = set(
+            writer.select(
+                SearchText, ["meeting_id", "date", "title", "names", "body"], "meeting_id", chunk
+            )
+        )
+        _compare(texts, want_texts, have_texts)
         if progress:
             progress(f"{min(start + CHUNK, len(ids)):,} of {len(ids):,} meetings checked")
     found.subjects.update(
@@ -571,7 +582,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "other_kind", "meetings"
     ):
         found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
-    differences = [d for d in (countries, listings) if d.missing or d.extra]
+    differences = [d for d in (countries, listings, texts) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
     for name in ("subjects", "months", "overlaps"):
         want = set(getattr(expected, name).items())

@@ -69,6 +69,8 @@ def test_every_picked_address_answers_200(client, small_tracker):
     assert "/countries/in/us/" in by_name["pair"].paths
     assert "/meetings/?country=in&country=us&topic=trade" in by_name["list-combo"].paths
     assert "/api/v1/meetings/?country=in&country=us" in by_name["api-list"].paths
+    assert "/meetings/?q=sidelines" in by_name["list-search-text"].paths
+    assert "/meetings/?q=sielines" in by_name["list-search-text"].paths
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 
