@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404
 from meetings.filters import MeetingFilter
 from meetings.lockout import client_ip
 from meetings.models import SUBJECT_COLUMNS, Country, Meeting, Position, Subject, meeting_name
+from meetings.read import search
 from meetings.read.cache import CACHE_DOWN
 from meetings.read.paging import paginate
 from meetings.read.rows import Row
@@ -259,7 +260,13 @@ def meeting_list(request: HttpRequest) -> dict:
         raise BadRequest(first, details)
     page = turn_page(lambda: selection.page(number, per_page))
     links = Links(request)
-    return listing(links, page, [meeting_row(links, row) for row in page.object_list])
+    body = listing(links, page, [meeting_row(links, row) for row in page.object_list])
+    # as on the site: what words that find nothing probably meant (q=tarifs: "tariffs")
+    meant = None
+    if selection.words and not page.paginator.count:
+        meant = search.suggestion(selection.words)
+    body["did_you_mean"] = meant
+    return body
 
 
 @endpoint

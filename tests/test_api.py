@@ -250,3 +250,13 @@ def test_json_keeps_names_readable(client, seed_meeting):
     raw = client.get(f"/api/v1/meetings/{seed_meeting.pk}/").content.decode()
     assert "Jaishankar–Rubio" in raw
     assert json.loads(raw)["title"] == "Jaishankar–Rubio talks in Kuala Lumpur"
+
+
+def test_a_search_that_finds_nothing_says_what_it_probably_meant(client, seed_meeting):
+    body = client.get("/api/v1/meetings/?q=sidelnes").json()
+    assert body["results"] == []
+    assert body["did_you_mean"] == "sidelines"
+    assert_matches(body, "/api/v1/meetings/")
+    again = client.get("/api/v1/meetings/", {"q": body["did_you_mean"]}).json()
+    assert [m["id"] for m in again["results"]] == [seed_meeting.pk]
+    assert again["did_you_mean"] is None
