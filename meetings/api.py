@@ -264,7 +264,7 @@ def meeting_list(request: HttpRequest) -> dict:
     # as on the site: what words that find nothing probably meant (q=tarifs: "tariffs")
     meant = None
     if selection.words and not page.paginator.count:
-        meant = search.suggestion(selection.words)
+        meant = search.suggestion(selection.words, selection.search)
     body["did_you_mean"] = meant
     return body
 

@@ -94,7 +94,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     ctx = {"filter": filters, "page": page, "meant": None}
     if selection and selection.words and not page.paginator.count:
         # nothing matches: the meetings of what the words probably meant ("tarifs")
-        meant = search.suggestion(selection.words)
+        meant = search.suggestion(selection.words, selection.search)
         if meant:
             corrected = selection.replace(words=meant).page(page_number(request))
             if corrected.paginator.count:

@@ -137,6 +137,13 @@ class Search:
                 most = len(self.word.matches(dated=False)[: FEW_MATCHES + 1])
             self.dense = most > FEW_MATCHES
 
+    @property
+    def ranks(self) -> bool:
+        """Whether its matches are ranked: when a word is looked for in the texts, or there
+        are several words. One name's matches (an official's, a venue's) are its meetings,
+        newest first, as on its page, read a page at a time from its listing."""
+        return len(self.words) > 1 or not self.words[0].names_something
+
     @cached_property
     def few(self) -> list[int] | None:
         if self.dense:
@@ -220,20 +227,23 @@ def closest(word: str) -> str | None:
     return found[0] if found else None
 
 
-def finds_something(word: str) -> bool:
-    found = Word.read(word)
+def finds_something(word: str, read: Word | None = None) -> bool:
+    found = read or Word.read(word)
     if found.names_something:
         return True
     return len(word) >= 3 and SearchText.objects.filter(in_text(word)).exists()
 
 
-def suggestion(text: str) -> str | None:
+def suggestion(text: str, search: Search | None = None) -> str | None:
     """What a search that found nothing probably meant: each of its first four words that
-    finds nothing replaced by the most similar known word; None when there is nothing better."""
+    finds nothing replaced by the most similar known word; None when there is nothing better.
+    search: that search, whose words were looked up already (one word: it finds nothing)."""
     words = text.split()[:4]
+    read = {w.text: w for w in search.words} if search is not None else {}
+    alone = search is not None and len(search.words) == 1
     better = []
     for word in words:
-        if "\x00" in word or finds_something(word):
+        if "\x00" in word or (not alone and finds_something(word, read.get(word))):
             better.append(word)
         else:
             better.append(closest(word) or word)

@@ -267,7 +267,7 @@ class Selection:
     def page(self, number, per_page: int | None = None) -> Page:
         if self.only_words:
             search = self.search
-            if search is not None and search.few is not None:
+            if search is not None and search.ranks and search.few is not None:
                 # few enough matches to rank them all: best match first
                 best = ranked(search.few, self.words)
                 return paginate(best, number, per_page, count=len(best))
