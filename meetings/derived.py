@@ -392,6 +392,21 @@ def search_texts(ids: Sequence[int], using: str = "default") -> dict[int, tuple[
     }
 
 
+def naming(model_name: str, ids: Sequence[int], using: str = "default") -> list[int]:
+    """The meetings whose search text names these officials (venues, occasions, topics,
+    sources): those to write again when one is renamed."""
+    if model_name in ("venue", "occasion"):
+        found = Meeting.objects.filter(**{f"{model_name}_id__in": ids}).values_list("id")
+    else:
+        model = {
+            "official": Participation,
+            "topic": MeetingTopic,
+            "source": MeetingSource,
+        }[model_name]
+        found = model.objects.filter(**{f"{model_name}_id__in": ids}).values_list("meeting_id")
+    return sorted({pk for (pk,) in found.using(using).order_by()})
+
+
 def _write_texts(now: dict[int, Facts], ids: list[int], writer: Writer) -> None:
     """SearchText of the published ones among these meetings (none for the others), and the
     words the search's vocabulary did not have yet."""

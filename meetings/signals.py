@@ -84,13 +84,13 @@ def source_link_changed(sender, instance: MeetingSource, using="default", **kwar
     derived.touch([instance.meeting_id], using)
 
 
-# The fields of what meetings point to that their search text holds, and those meetings.
+# The fields of what meetings point to that their search text holds.
 SEARCHED = {
-    "official": (("name", "aliases"), lambda pk: Participation.objects.filter(official_id=pk)),
-    "venue": (("name",), lambda pk: Meeting.objects.filter(venue_id=pk)),
-    "occasion": (("name",), lambda pk: Meeting.objects.filter(occasion_id=pk)),
-    "topic": (("name", "aliases"), lambda pk: Meeting.topics.through.objects.filter(topic_id=pk)),
-    "source": (("title",), lambda pk: MeetingSource.objects.filter(source_id=pk)),
+    "official": ("name", "aliases"),
+    "venue": ("name",),
+    "occasion": ("name",),
+    "topic": ("name", "aliases"),
+    "source": ("title",),
 }
 
 
@@ -99,12 +99,11 @@ def searched_saving(sender, instance, raw=False, using="default", **kwargs) -> N
     written again (only when a searched field changed: an official may have thousands)."""
     if instance.pk is None or raw:
         return
-    fields, meetings = SEARCHED[sender._meta.model_name]
+    name = sender._meta.model_name
+    fields = SEARCHED[name]
     before = sender.objects.using(using).filter(pk=instance.pk).values_list(*fields).first()
     if before is not None and before != tuple(getattr(instance, f) for f in fields):
-        column = "id" if sender._meta.model_name in ("venue", "occasion") else "meeting_id"
-        found = meetings(instance.pk).using(using).order_by().values_list(column, flat=True)
-        derived.touch(list(found.distinct()), using)
+        derived.touch(derived.naming(name, [instance.pk], using), using)
 
 
 def ensure_editor_group(sender, using="default", **kwargs) -> None:
