@@ -23,7 +23,16 @@ from django.templatetags.static import static
 from django.urls import reverse
 
 from bench.probe import last_page, with_page
-from meetings.models import Country, Meeting, MeetingCountry, Occasion, Official, Topic, Venue
+from meetings.models import (
+    Country,
+    Meeting,
+    MeetingCountry,
+    Occasion,
+    Official,
+    SearchWord,
+    Topic,
+    Venue,
+)
 
 TARGET = 200
 DIRECTORY_PER_PAGE = 50  # the directory pages' paginator (views.directory)
@@ -53,6 +62,7 @@ KINDS: dict[str, str] = {
     "list-topic": "/meetings/?topic=…",
     "list-combo": "/meetings/ with a pair and a topic, or a pair and a year (from=, to=)",
     "list-search": "/meetings/?q=… (an official's surname or a venue's name)",
+    "list-search-text": "/meetings/?q=… (a word of the meetings' texts; half misspelt)",
     "meeting": "/meetings/<id>/",
     "timeline": "/timeline/ and /timeline/?country=… (one country or a pair)",
     "timeline-year": "/timeline/<year>/",
@@ -68,6 +78,7 @@ KINDS: dict[str, str] = {
     "directory": "/officials/, /topics/, /venues/, /occasions/, /countries/ and their pages",
     "export-pair": "/countries/<a>/<b>/?format=csv: all of a pair's meetings as CSV, streamed",
     "feed": "?format=atom of pairs, topics, officials, countries and filtered lists",
+    "api-list": "/api/v1/meetings/: everything, a pair's or a topic's meetings, pages 1, 2, 3…",
 }
 # not a page kind: every kind's addresses and meetings' pages, asked for as readers would
 ZIPF = "zipf-mix"
@@ -309,6 +320,45 @@ def list_search() -> Kind:
     return Kind("list-search", KINDS["list-search"], paths)
 
 
+def api_list() -> Kind:
+    """The JSON API's list of meetings: a third of everything's pages, a third of pairs', a
+    third of topics'."""
+    base = reverse("api:meetings")
+    per_page = settings.MEETINGS_PER_PAGE
+    third = TARGET // 3
+    everything = [(base, pages_of(published_count(), per_page))]
+    pairs = [
+        (with_query(base, [("country", a), ("country", b)]), pages_of(n, per_page))
+        for a, b, n in _pairs()
+    ]
+    topics = [
+        (with_query(base, [("topic", slug)]), pages_of(n, per_page))
+        for slug, n in busiest(Topic, "meetings", "meetings__status")
+    ]
+    paths = [
+        *spread(everything, third),
+        *spread(pairs, third),
+        *spread(topics, TARGET - 2 * third),
+    ]
+    return Kind("api-list", KINDS["api-list"], paths)
+
+
+def list_search_text() -> Kind:
+    """Words of the search's vocabulary (titles, names, summaries, sources), spread over it,
+    each also misspelt (its third letter dropped): the texts' search, its ranking and "did you
+    mean"."""
+    words = list(
+        SearchWord.objects.filter(word__regex=r"^[a-z]{5,}$")
+        .order_by("word")
+        .values_list("word", flat=True)
+    )
+    base = reverse("meetings:list")
+    paths = []
+    for word in evenly(words, TARGET // 2):
+        paths += [with_query(base, [("q", word)]), with_query(base, [("q", word[:2] + word[3:])])]
+    return Kind("list-search-text", KINDS["list-search-text"], paths)
+
+
 def meeting() -> Kind:
     """Published meetings spread evenly over the ids, old and new."""
     ids = Meeting.objects.filter(status=PUBLISHED).order_by("pk").values_list("pk", flat=True)
@@ -499,6 +549,7 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "list-topic": list_topic,
     "list-combo": list_combo,
     "list-search": list_search,
+    "list-search-text": list_search_text,
     "meeting": meeting,
     "timeline": timeline,
     "timeline-year": timeline_year,
@@ -514,6 +565,7 @@ PICKERS: dict[str, Callable[[], Kind]] = {
     "directory": directory,
     "export-pair": export_pair,
     "feed": feed,
+    "api-list": api_list,
 }
 assert list(PICKERS) == list(KINDS)
 

@@ -83,7 +83,8 @@ class Gunicorn:
     def __init__(
         self, workers: int, log: Path, cwd: Path, timeout: int = 120, env: dict | None = None
     ):
-        self.env = {**os.environ, **(env or {})}
+        # the load comes from one address: the API's rate limit would answer it 429
+        self.env = {**os.environ, "API_RATE_LIMIT": "0", **(env or {})}
         self.workers = workers
         self.log = log
         self.cwd = cwd

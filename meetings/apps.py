@@ -25,6 +25,11 @@ class MeetingsConfig(AppConfig):
         pre_delete.connect(signals.topic_deleting, sender="meetings.Topic")
         m2m_changed.connect(signals.topics_changed, sender="meetings.Meeting_topics")
         post_migrate.connect(signals.ensure_editor_group, sender=self)
+        # what a meeting's search text holds besides its own fields
+        post_save.connect(signals.source_link_changed, sender="meetings.MeetingSource")
+        post_delete.connect(signals.source_link_changed, sender="meetings.MeetingSource")
+        for model in ("Official", "Venue", "Occasion", "Topic", "Source"):
+            pre_save.connect(signals.searched_saving, sender=f"meetings.{model}")
 
         # what the public pages show besides meetings: a new data version on commit
         for model in (

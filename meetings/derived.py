@@ -4,7 +4,10 @@ For every meeting, drafts included: ``MeetingCountry``, its countries. For every
 meeting: ``SubjectMeeting`` rows listing it under each of its subjects (everything, each country,
 each pair of countries, each topic and the topics above it, each official, its venue and its
 occasion), and what it adds to the counts: ``Subject.meetings``, ``SubjectMonth`` and, for the
-pairs of subjects that OVERLAPS keeps, ``SubjectOverlap``.
+pairs of subjects that OVERLAPS keeps, ``SubjectOverlap``; and its ``SearchText`` (title, the
+names of what it involves, summary, sources' titles and quotes), with the new words of the
+search's vocabulary (``SearchWord``). A renamed official, venue, occasion, topic or source
+touches the meetings naming it (meetings.signals), so their texts follow.
 
 Nothing else writes these tables. Writers change meetings inside ``services.writing()``; signals
 call ``touch()`` with the meetings that changed, and at the end of the outermost ``writing()``
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -45,7 +49,10 @@ from meetings.models import (
     DataVersion,
     Meeting,
     MeetingCountry,
+    MeetingSource,
     Participation,
+    SearchText,
+    SearchWord,
     Subject,
     SubjectMeeting,
     SubjectMonth,
@@ -288,6 +295,7 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
     now = {} if leaving else facts(ids, using)
     if not leaving:
         _sync_countries(now, ids, writer)
+    _write_texts(now, ids, writer)
 
     old: dict[int, tuple[set, datetime.date | None]] = {}
     for chunk in writer.chunks(ids):
@@ -335,6 +343,84 @@ def _sync_countries(now: dict[int, Facts], ids: list[int], writer: Writer) -> No
         writer.delete(MeetingCountry, "meeting_id", gone)
         have -= {row for row in have if row[0] in gone}
     writer.insert(MeetingCountry, ["meeting_id", "country_id"], sorted(wanted - have))
+
+
+# a word as the search's vocabulary keeps it: letters and digits, three to sixty of them
+WORD = re.compile(r"\w{3,60}")
+
+
+def words_of(text: str) -> set[str]:
+    return {w for w in WORD.findall(text.casefold()) if not w.isdigit() and "_" not in w}
+
+
+def search_texts(ids: Sequence[int], using: str = "default") -> dict[int, tuple[str, str, str]]:
+    """(title, names, body) of these meetings' search text: four queries."""
+    title: dict[int, str] = {}
+    names: dict[int, list[str]] = defaultdict(list)
+    body: dict[int, list[str]] = defaultdict(list)
+    for pk, heading, summary, venue, occasion in (
+        Meeting.objects.using(using)
+        .filter(pk__in=ids)
+        .values_list("id", "title", "summary", "venue__name", "occasion__name")
+    ):
+        title[pk] = heading
+        names[pk] += [n for n in (venue, occasion) if n]
+        body[pk].append(summary)
+    for pk, name, aliases, role in (
+        Participation.objects.using(using)
+        .filter(meeting_id__in=ids)
+        .order_by("id")
+        .values_list("meeting_id", "official__name", "official__aliases", "title")
+    ):
+        names[pk] += [n for n in (name, aliases, role) if n]
+    for pk, name, aliases in (
+        MeetingTopic.objects.using(using)
+        .filter(meeting_id__in=ids)
+        .order_by("id")
+        .values_list("meeting_id", "topic__name", "topic__aliases")
+    ):
+        names[pk] += [name, aliases]
+    for pk, heading, quote in (
+        MeetingSource.objects.using(using)
+        .filter(meeting_id__in=ids)
+        .order_by("id")
+        .values_list("meeting_id", "source__title", "quote")
+    ):
+        body[pk] += [t for t in (heading, quote) if t]
+    return {
+        pk: (title[pk], "\n".join(names[pk]), "\n".join(t for t in body[pk] if t)) for pk in title
+    }
+
+
+def naming(model_name: str, ids: Sequence[int], using: str = "default") -> list[int]:
+    """The meetings whose search text names these officials (venues, occasions, topics,
+    sources): those to write again when one is renamed."""
+    if model_name in ("venue", "occasion"):
+        found = Meeting.objects.filter(**{f"{model_name}_id__in": ids}).values_list("id")
+    else:
+        model = {
+            "official": Participation,
+            "topic": MeetingTopic,
+            "source": MeetingSource,
+        }[model_name]
+        found = model.objects.filter(**{f"{model_name}_id__in": ids}).values_list("meeting_id")
+    return sorted({pk for (pk,) in found.using(using).order_by()})
+
+
+def _write_texts(now: dict[int, Facts], ids: list[int], writer: Writer) -> None:
+    """SearchText of the published ones among these meetings (none for the others), and the
+    words the search's vocabulary did not have yet."""
+    writer.delete(SearchText, "meeting_id", ids)
+    published = sorted(pk for pk, f in now.items() if f.published)
+    if not published:
+        return
+    texts = search_texts(published, writer.using)
+    rows = [(pk, now[pk].date, *texts[pk]) for pk in published if pk in texts]
+    writer.insert(SearchText, ["meeting_id", "date", "title", "names", "body"], rows)
+    words = set()
+    for row in rows:
+        words |= words_of(" ".join(row[2:]))
+    writer.insert_new(SearchWord, ["word"], [(w,) for w in sorted(words)])
 
 
 def subject_ids(keys: set[Key], using: str = "default") -> dict[Key, int]:
@@ -418,7 +504,14 @@ def rebuild(using: str = "default", progress=None) -> int:
     """Recompute every derived row from the meetings; returns the number of meetings."""
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        for model in (SubjectOverlap, SubjectMonth, SubjectMeeting, Subject, MeetingCountry):
+        for model in (
+            SubjectOverlap,
+            SubjectMonth,
+            SubjectMeeting,
+            Subject,
+            MeetingCountry,
+            SearchText,
+        ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
     step = 20 * CHUNK
@@ -454,6 +547,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
     expected, found = Counts(), Counts()
     listings = Difference("listings (SubjectMeeting)")
     countries = Difference("MeetingCountry")
+    texts = Difference("search texts (SearchText)")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
     writer = Writer(using)
     for start in range(0, len(ids), CHUNK):
@@ -476,6 +570,16 @@ def check(using: str = "default", progress=None) -> list[Difference]:
             )
         }
         _compare(listings, want, have)
+        published = [pk for pk, f in now.items() if f.published]
+        want_texts = {
+            (pk, now[pk].date, *text) for pk, text in search_texts(published, using).items()
+        }
+        have_texts = set(
+            writer.select(
+                SearchText, ["meeting_id", "date", "title", "names", "body"], "meeting_id", chunk
+            )
+        )
+        _compare(texts, want_texts, have_texts)
         if progress:
             progress(f"{min(start + CHUNK, len(ids)):,} of {len(ids):,} meetings checked")
     found.subjects.update(
@@ -493,7 +597,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "other_kind", "meetings"
     ):
         found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
-    differences = [d for d in (countries, listings) if d.missing or d.extra]
+    differences = [d for d in (countries, listings, texts) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
     for name in ("subjects", "months", "overlaps"):
         want = set(getattr(expected, name).items())

@@ -953,6 +953,40 @@ class SubjectOverlap(models.Model):
         return f"subjects {self.subject_id} and {self.other_id}: {self.meetings}"
 
 
+class SearchText(models.Model):
+    """The words a search reads for one published meeting (meetings.derived writes it): its
+    title; the names of its officials, topics (with their aliases), venue and occasion; its
+    summary and its sources' titles and quotes. On PostgreSQL a generated column weighs them
+    into a full-text vector (title A, names B, the rest C) under a GIN index (migration 0014)."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    date = models.DateField()
+    title = models.TextField(blank=True)
+    names = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            # a common word's newest matches, read by date until enough are found
+            models.Index(fields=["-date", "-meeting"], name="meetings_searchtext_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"search text of meeting {self.meeting_id}"
+
+
+class SearchWord(models.Model):
+    """A word some published meeting's search text has held: what "did you mean" proposes
+    for a misspelt one (by trigram similarity on PostgreSQL, difflib elsewhere)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class DataVersion(models.Model):
     """One row: a number that grows with every committed change to what the public pages show,
     and when it last grew. Pages derive their ETag and Last-Modified from it, and cached counts

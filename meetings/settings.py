@@ -289,6 +289,11 @@ COUNTRIES_OVERRIDE = {
 
 MEETINGS_PER_PAGE = 20
 
+# The JSON API answers each client address at most API_RATE_LIMIT requests every
+# API_RATE_WINDOW seconds (then 429 with Retry-After); 0 turns the limit off.
+API_RATE_LIMIT = envint("API_RATE_LIMIT", 120)
+API_RATE_WINDOW = max(1, envint("API_RATE_WINDOW", 60))
+
 # Room for a pasted article of 5 MB (the form refuses more with a message) and its review form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12_000_000
 # The review of an article posts about 35 fields per meeting, up to about 170 with 30

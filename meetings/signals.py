@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 
 from meetings import derived
-from meetings.models import Meeting, Participation, Topic
+from meetings.models import Meeting, MeetingSource, Participation, Topic
 
 EDITOR_GROUP = "Editors"
 
@@ -77,6 +77,33 @@ def on_topics(topics, using: str) -> list[int]:
         .values_list("meeting_id", flat=True)
         .distinct()
     )
+
+
+def source_link_changed(sender, instance: MeetingSource, using="default", **kwargs) -> None:
+    """A source cited (its quote) or no longer cited: the meeting's search text follows."""
+    derived.touch([instance.meeting_id], using)
+
+
+# The fields of what meetings point to that their search text holds.
+SEARCHED = {
+    "official": ("name", "aliases"),
+    "venue": ("name",),
+    "occasion": ("name",),
+    "topic": ("name", "aliases"),
+    "source": ("title",),
+}
+
+
+def searched_saving(sender, instance, raw=False, using="default", **kwargs) -> None:
+    """An official, venue, occasion, topic or source renamed: its meetings' search texts are
+    written again (only when a searched field changed: an official may have thousands)."""
+    if instance.pk is None or raw:
+        return
+    name = sender._meta.model_name
+    fields = SEARCHED[name]
+    before = sender.objects.using(using).filter(pk=instance.pk).values_list(*fields).first()
+    if before is not None and before != tuple(getattr(instance, f) for f in fields):
+        derived.touch(derived.naming(name, [instance.pk], using), using)
 
 
 def ensure_editor_group(sender, using="default", **kwargs) -> None:

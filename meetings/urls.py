@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, register_converter
 from django.views.generic import RedirectView
 
-from meetings import views
+from meetings import api, views
 
 
 class CountryCodeConverter:
@@ -53,11 +53,34 @@ public = (
     "meetings",
 )
 
+# the JSON API (meetings/api.py; described by meetings/data/openapi.json)
+api_v1 = (
+    [
+        path("", api.index, name="index"),
+        path("openapi.json", api.openapi, name="openapi"),
+        path("meetings/", api.meeting_list, name="meetings"),
+        path("meetings/<int:pk>/", api.meeting_detail, name="meeting"),
+        path("countries/", api.country_list, name="countries"),
+        path("countries/<cc:code>/", api.country_detail, name="country"),
+        path("officials/", api.thing_list, {"kind": "official"}, name="officials"),
+        path("officials/<slug:slug>/", api.thing_detail, {"kind": "official"}, name="official"),
+        path("topics/", api.thing_list, {"kind": "topic"}, name="topics"),
+        path("topics/<slug:slug>/", api.thing_detail, {"kind": "topic"}, name="topic"),
+        path("venues/", api.thing_list, {"kind": "venue"}, name="venues"),
+        path("venues/<slug:slug>/", api.thing_detail, {"kind": "venue"}, name="venue"),
+        path("occasions/", api.thing_list, {"kind": "occasion"}, name="occasions"),
+        path("occasions/<slug:slug>/", api.thing_detail, {"kind": "occasion"}, name="occasion"),
+        path("<path:rest>", api.not_found),
+    ],
+    "api",
+)
+
 # a database outage answers 503 with Retry-After instead of the 500 page
 handler500 = "meetings.reliability.server_error"
 
 urlpatterns = [
     path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
     path("", include(public)),
 ]

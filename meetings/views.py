@@ -45,7 +45,7 @@ from meetings.models import (
     pair_url,
 )
 from meetings.presentation import chart, percent
-from meetings.read import cache, names
+from meetings.read import cache, names, search
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
@@ -154,8 +154,16 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     ctx = {
         "filter": filters,
         "page": page,
+        "meant": None,
         "twins": exports.twins(request) if selection is not None else [],
     }
+    if selection and selection.words and not page.paginator.count:
+        # nothing matches: the meetings of what the words probably meant ("tarifs")
+        meant = search.suggestion(selection.words, selection.search)
+        if meant:
+            corrected = selection.replace(words=meant).page(page_number(request))
+            if corrected.paginator.count:
+                ctx |= {"meant": meant, "page": corrected}
     return render(request, "meetings/meeting_list.html", ctx)
 
 

@@ -27,6 +27,7 @@ from meetings.models import (
     Official,
     Place,
     Position,
+    SearchWord,
     Source,
     Subject,
     Topic,
@@ -55,6 +56,7 @@ CLEAN_UP_ORDER = [
     Topic,
     Place,
     Country,
+    SearchWord,
 ]
 
 

@@ -79,6 +79,11 @@ def test_every_picked_address_answers_200(client, small_tracker):
         "/officials/s-jaishankar/?format=atom",
         "/meetings/?country=in&country=us&topic=trade&format=atom",
     } <= set(by_name["feed"].paths)
+    assert "/api/v1/meetings/?country=in&country=us" in by_name["api-list"].paths
+    searched = by_name["list-search-text"].paths
+    assert searched and len(searched) % 2 == 0
+    for word, misspelt in zip(searched[::2], searched[1::2], strict=True):
+        assert misspelt == word[: len("/meetings/?q=") + 2] + word[len("/meetings/?q=") + 3 :]
     assert by_name["home"].note and by_name["pair"].note.startswith("only 3 ")
 
 

@@ -399,3 +399,15 @@ def test_check_index_names_a_difference_and_fails(make_meeting, jaishankar, rubi
 def test_protected_things_cannot_be_deleted_through_the_orm_either(seed_meeting, india):
     with pytest.raises(ProtectedError):
         india.delete()
+
+
+def test_check_index_notices_a_stale_search_text(seed_meeting):
+    from meetings.models import SearchText
+
+    SearchText.objects.filter(meeting=seed_meeting).update(body="something else")
+    differences = derived.check()
+    assert [d.table for d in differences] == ["search texts (SearchText)"]
+
+    derived.rebuild()
+    assert_matches_a_rebuild()
+    assert "sidelines" in SearchText.objects.get(meeting=seed_meeting).body

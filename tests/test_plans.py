@@ -33,6 +33,7 @@ BIG_TABLES = (
     "meetings_subjectmeeting",
     "meetings_subjectmonth",
     "meetings_subjectoverlap",
+    "meetings_searchtext",
 )
 
 
@@ -102,6 +103,12 @@ def urls() -> dict[str, str]:
         "occasion": f"/occasions/{occasion}/",
         "officials": "/officials/",
         "search": f"/meetings/?q={surname}",
+        # a word of the texts only (video calls' titles and summaries), ranked
+        "search in texts": "/meetings/?q=video",
+        # found nowhere: "did you mean" finds "video" among the known words
+        "search, misspelt": "/meetings/?q=vidoe",
+        "api list": f"/api/v1/meetings/?country={ca}&country={cb}",
+        "api search": "/api/v1/meetings/?q=video",
         "topics": "/topics/",
         "venues": "/venues/",
         "occasions": "/occasions/",
@@ -168,3 +175,14 @@ def test_no_public_page_reads_a_big_share_of_a_big_table(client, generated):
                     problems.append(f"{name} ({url}): {n} of {sizes[table]} rows of {table}")
                     problems.append(f"    {sql[:400]}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_the_search_addresses_checked_above_find_meetings(client, generated):
+    """The plans above are those of searches that find something: in the texts, ranked, and
+    through "did you mean"."""
+    found = client.get("/meetings/?q=video")
+    assert "Video call" in found.text or "video call" in found.text
+    corrected = client.get("/meetings/?q=vidoe")
+    assert "Did you mean" in corrected.text
+    assert 'href="?q=video"' in corrected.text

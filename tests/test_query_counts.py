@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 MEETING = "the seed meeting's own page"
+API_MEETING = "the seed meeting in the API"
 
 URLS = [
     "/",
@@ -50,6 +51,25 @@ URLS = [
     "/occasions/",
     "/occasions/asean-summit-2025/",
     MEETING,
+    "/meetings/?q=sidelines",  # a word of a summary: the search texts, ranked
+    "/meetings/?q=Kuala",  # a name: its subject's listing, ranked
+    "/meetings/?q=xqzvwk",  # nothing found: "did you mean" looks for a word
+    "/api/v1/meetings/?q=sidelines",
+    "/api/v1/",
+    "/api/v1/meetings/",
+    "/api/v1/meetings/?country=in&country=us&topic=trade",
+    "/api/v1/meetings/?official=s-jaishankar&per_page=100",
+    API_MEETING,
+    "/api/v1/countries/",
+    "/api/v1/countries/in/",
+    "/api/v1/officials/",
+    "/api/v1/officials/s-jaishankar/",
+    "/api/v1/topics/",
+    "/api/v1/topics/trade/",
+    "/api/v1/venues/",
+    "/api/v1/venues/kuala-lumpur/",
+    "/api/v1/occasions/",
+    "/api/v1/occasions/asean-summit-2025/",
 ]
 
 
@@ -143,6 +163,8 @@ def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
 ):
     if url == MEETING:
         url = seed_meeting.get_absolute_url()
+    elif url == API_MEETING:
+        url = f"/api/v1/meetings/{seed_meeting.pk}/"
     client.get(url)  # anything cached once per process is cached now
     with_one = queries_for(client, url)
 
@@ -189,3 +211,38 @@ def test_the_grown_pages_really_list_the_new_meetings(
 
     assert response.status_code == 200
     assert len(set(re.findall(r'href="/meetings/(\d+)/"', response.text))) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("/api/v1/meetings/", 20),
+        ("/api/v1/meetings/?country=in&country=us&topic=trade", 4),
+        ("/api/v1/meetings/?official=s-jaishankar&per_page=100", 11),
+        ("/api/v1/officials/", 13),
+        ("/api/v1/topics/", 7),
+        ("/api/v1/venues/", 6),
+        ("/api/v1/occasions/", 4),
+    ],
+)
+def test_the_grown_api_lists_really_list_the_new_things(
+    client,
+    seed_meeting,
+    make_meeting,
+    jaishankar,
+    rubio,
+    wang_yi,
+    kuala_lumpur,
+    asean_summit,
+    trade,
+    defence,
+    url,
+    shown,
+):
+    """The API's counts above mean something only if its lists hold many items."""
+    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == shown

@@ -372,6 +372,7 @@ class Importer:
         for pk, (slug, values) in zip(ids, new.items(), strict=True):
             self.venues[slug] = (pk, *values)
         self.writer.update(Venue, columns, changed)
+        self._retext("venue", changed)
         done.venues += len(new)
         done.entities_updated += len(changed)
 
@@ -405,6 +406,7 @@ class Importer:
         for pk, (slug, values) in zip(ids, new.items(), strict=True):
             self.occasions[slug] = (pk, *values)
         self.writer.update(Occasion, columns, changed)
+        self._retext("occasion", changed)
         done.occasions += len(new)
         done.entities_updated += len(changed)
 
@@ -432,6 +434,7 @@ class Importer:
         for pk, (slug, values) in zip(ids, new.items(), strict=True):
             self.officials[slug] = (pk, *values)
         self.writer.update(Official, columns, changed)
+        self._retext("official", changed)
         done.officials += len(new)
         done.entities_updated += len(changed)
 
@@ -486,6 +489,7 @@ class Importer:
         for pk, (slug, values) in zip(ids, new.items(), strict=True):
             self.topics[slug] = (pk, *values)
         self.writer.update(Topic, ["name", "aliases"], changed)
+        self._retext("topic", changed)
         done.topics += len(new)
         done.entities_updated += len(changed)
         for slug, parent, line in parents:
@@ -519,6 +523,14 @@ class Importer:
             .distinct(),
             self.using,
         )
+
+    def _retext(self, name: str, changed: list[tuple]) -> None:
+        """Officials (venues, occasions, topics, sources) updated: the meetings already
+        stored that name them get their search texts written again."""
+        if not changed:
+            return
+        self._drain()
+        derived.refresh(derived.naming(name, [row[0] for row in changed], self.using), self.using)
 
     def _drain(self) -> None:
         """Wait for the writer threads to finish what they hold."""
@@ -606,6 +618,7 @@ class Importer:
         self.writer.update(
             Source, ["citation", "title", "publisher", "published_on", "offline"], changed
         )
+        self._retext("source", changed)
         new_ids = self.writer.insert(
             Source,
             [

@@ -60,7 +60,7 @@ class Row:
     end_date: datetime.date | None
     kind: str
     title: str
-    venue: tuple[str, str, str] | None  # name, slug, country name
+    venue: tuple[str, str, str, str] | None  # name, slug, country name, country code
     occasion: tuple[str, str] | None  # name, slug
     people: list[Person] = field(default_factory=list)
     topics: list[tuple[str, str]] = field(default_factory=list)  # name, slug
@@ -95,7 +95,7 @@ def _statements() -> tuple[str, str, str, str]:
     source, cited = _table(Source), _table(MeetingSource)
     return (
         "SELECT m.id, m.date, m.date_precision, m.end_date, m.kind, m.title,"
-        " v.name, v.slug, vc.name, o.name, o.slug"
+        " v.name, v.slug, vc.name, o.name, o.slug, vc.code"
         f" FROM {meeting} m"
         f" LEFT JOIN {venue} v ON v.id = m.venue_id"
         f" LEFT JOIN {country} vc ON vc.id = v.country_id"
@@ -134,7 +134,7 @@ def load(ids: list[int], *, sources: bool = False) -> list[Row]:
                 end_date=r[3],
                 kind=r[4],
                 title=r[5],
-                venue=(r[6], r[7], r[8]) if r[6] is not None else None,
+                venue=(r[6], r[7], r[8], r[11]) if r[6] is not None else None,
                 occasion=(r[9], r[10]) if r[9] is not None else None,
             )
             for r in cursor.fetchall()

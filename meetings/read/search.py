@@ -1,15 +1,37 @@
 """Words looked up in the names of officials, topics, venues and occasions, and else in
-meetings' titles and summaries: which meetings they match, read from the subjects' listings."""
+meetings' search texts (titles, names, summaries, sources' titles and quotes): which meetings
+they match, read from the subjects' listings or the texts' index; how they rank; and what a
+misspelt word probably meant.
+
+On PostgreSQL a word is looked for in the texts' full-text vector (English stemming: "tariff"
+finds "tariffs"), results are ranked by ts_rank (a word in the title counts most, then in the
+names, then in the summary and sources), and "did you mean" takes the most similar word of the
+vocabulary by trigrams (pg_trgm). On SQLite a word is a substring of the texts, the rank counts
+where the words are found, and "did you mean" is difflib's closest word of the vocabulary.
+"""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db import connection, connections, router
+from django.db.models import BooleanField, Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
-from meetings.models import Meeting, Occasion, Official, Subject, SubjectMeeting, Topic, Venue
+from meetings.models import (
+    Meeting,
+    Occasion,
+    Official,
+    SearchText,
+    SearchWord,
+    Subject,
+    SubjectMeeting,
+    Topic,
+    Venue,
+)
+from meetings.read.cache import cached
 
 Kind = Subject.Kind
 
@@ -72,10 +94,11 @@ class Word:
         else:
             parts = [listed.filter(subject_id__in=sorted(self.subjects))] if self.subjects else []
         if not self.names_something and len(self.text) >= 3:
-            parts += [
-                meetings.filter(title__icontains=self.text),
-                meetings.filter(summary__icontains=self.text),
-            ]
+            parts.append(
+                SearchText.objects.filter(in_text(self.text))
+                .annotate(id=F("meeting_id"))
+                .values_list(*columns)
+            )
         parts = [part.order_by() for part in parts]
         if not parts:
             return meetings.none()
@@ -114,6 +137,13 @@ class Search:
                 most = len(self.word.matches(dated=False)[: FEW_MATCHES + 1])
             self.dense = most > FEW_MATCHES
 
+    @property
+    def ranks(self) -> bool:
+        """Whether its matches are ranked: when a word is looked for in the texts, or there
+        are several words. One name's matches (an official's, a venue's) are its meetings,
+        newest first, as on its page, read a page at a time from its listing."""
+        return len(self.words) > 1 or not self.words[0].names_something
+
     @cached_property
     def few(self) -> list[int] | None:
         if self.dense:
@@ -131,3 +161,91 @@ class Search:
 def matching(text: str) -> Search | None:
     words = [Word.read(w) for w in text.split()[:8]]
     return Search(words) if words else None
+
+
+def postgresql() -> bool:
+    return connections[router.db_for_read(SearchText)].vendor == "postgresql"
+
+
+def in_text(word: str) -> Q | RawSQL:
+    """The search texts holding the word (a condition on SearchText)."""
+    if postgresql():
+        return RawSQL(
+            "vector @@ plainto_tsquery('english'::regconfig, %s)",
+            [word],
+            output_field=BooleanField(),
+        )
+    return Q(title__icontains=word) | Q(names__icontains=word) | Q(body__icontains=word)
+
+
+def ranked(ids: list[int], text: str) -> list[int]:
+    """These meetings, best match for the words first (then newest first): one query."""
+    if not ids:
+        return []
+    words = text.split()[:8]
+    texts = SearchText.objects.filter(meeting_id__in=ids)
+    if postgresql():
+        query = " || ".join(["plainto_tsquery('english'::regconfig, %s)"] * len(words))
+        score = RawSQL(f"ts_rank(vector, {query})", words, output_field=FloatField())
+    else:
+        # SQLite: a word in the title weighs 4, in the names 2, in the summary or sources 1
+        score = Value(0)
+        for word in words:
+            for field, weight in (("title", 4), ("names", 2), ("body", 1)):
+                score = score + Case(
+                    When(**{f"{field}__icontains": word}, then=Value(weight)),
+                    default=Value(0),
+                )
+    order = list(
+        texts.annotate(score=score)
+        .order_by("-score", "-date", "-meeting_id")
+        .values_list("meeting_id", flat=True)
+    )
+    # a meeting without its text yet (before rebuild_index) still shows, last
+    seen = set(order)
+    return order + [pk for pk in ids if pk not in seen]
+
+
+def vocabulary() -> list[str]:
+    return cached("search-words", lambda: list(SearchWord.objects.values_list("word", flat=True)))
+
+
+def closest(word: str) -> str | None:
+    """The known word most like this one, if one is much like it."""
+    word = word.casefold()
+    if len(word) < 3 or len(word) > 60:
+        return None
+    if postgresql():
+        found = (
+            SearchWord.objects.filter(RawSQL("word %% %s", [word], output_field=BooleanField()))
+            .annotate(likeness=RawSQL("similarity(word, %s)", [word], output_field=FloatField()))
+            .order_by("-likeness", "word")
+            .values_list("word", flat=True)[:1]
+        )
+        return next(iter(found), None)
+    found = difflib.get_close_matches(word, vocabulary(), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def finds_something(word: str, read: Word | None = None) -> bool:
+    found = read or Word.read(word)
+    if found.names_something:
+        return True
+    return len(word) >= 3 and SearchText.objects.filter(in_text(word)).exists()
+
+
+def suggestion(text: str, search: Search | None = None) -> str | None:
+    """What a search that found nothing probably meant: each of its first four words that
+    finds nothing replaced by the most similar known word; None when there is nothing better.
+    search: that search, whose words were looked up already (one word: it finds nothing)."""
+    words = text.split()[:4]
+    read = {w.text: w for w in search.words} if search is not None else {}
+    alone = search is not None and len(search.words) == 1
+    better = []
+    for word in words:
+        if "\x00" in word or (not alone and finds_something(word, read.get(word))):
+            better.append(word)
+        else:
+            better.append(closest(word) or word)
+    fixed = " ".join(better)
+    return fixed if better != words else None

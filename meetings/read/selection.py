@@ -39,7 +39,7 @@ from meetings.models import (
 from meetings.read.cache import cached
 from meetings.read.paging import paginate
 from meetings.read.rows import Row, load
-from meetings.read.search import FEW_MATCHES, Search, matching
+from meetings.read.search import FEW_MATCHES, Search, matching, ranked
 
 Kind = Subject.Kind
 
@@ -320,6 +320,10 @@ class Selection:
     def page(self, number, per_page: int | None = None) -> Page:
         if self.only_words:
             search = self.search
+            if search is not None and search.ranks and search.few is not None:
+                # few enough matches to rank them all: best match first
+                best = ranked(search.few, self.words)
+                return paginate(best, number, per_page, count=len(best))
             if search is not None and search.word is not None:
                 # one word: its matches read from the listings of the names it matches
                 per_page = per_page or settings.MEETINGS_PER_PAGE

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from meetings import dataset, history
 from meetings.historian.lines import PUBLISHER
-from meetings.models import Meeting, Source, Subject
+from meetings.models import Meeting, SearchText, Source, Subject
 
 
 class Command(BaseCommand):
@@ -27,8 +27,10 @@ class Command(BaseCommand):
         if not Source.objects.filter(publisher=PUBLISHER).exists():
             self.stdout.write("Importing the Office of the Historian's records (public domain).")
             call_command("import_historian", stdout=self.stdout)
-        elif not Subject.objects.exists() and Meeting.objects.published().exists():
-            # a database from before the derived rows: count its meetings once
+        elif (
+            not Subject.objects.exists() or not SearchText.objects.exists()
+        ) and Meeting.objects.published().exists():
+            # a database from before the derived rows (or the search texts): derive them once
             call_command("rebuild_index", stdout=self.stdout)
         if not all(dataset.path_of(name).exists() for name in dataset.FILES):
             self.stdout.write(

@@ -1,0 +1,112 @@
+"""Search people expect: q= finds words in titles, summaries, sources' titles and quotes and
+the names of what meetings involve; the best match comes first; a misspelt word gets "did you
+mean" with the meetings it probably meant. On PostgreSQL through full-text search and trigrams,
+on SQLite through the documented fallback (substrings and difflib); both run here."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+
+from meetings.models import Meeting, MeetingSource, Source
+from meetings.read import search
+from meetings.services import writing
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def found(client, query: str) -> list[int]:
+    response = client.get("/meetings/", {"q": query})
+    assert response.status_code == 200
+    return [int(pk) for pk in dict.fromkeys(re.findall(r'href="/meetings/(\d+)/"', response.text))]
+
+
+@pytest.fixture
+def climate_call(make_meeting, jaishankar, wang_yi):
+    meeting = make_meeting(jaishankar, wang_yi, date=D(2025, 11, 12), title="Call on the climate")
+    with writing():  # as the admin saves: the search text is written before the commit
+        source = Source.objects.create(
+            url="https://example.org/belem",
+            title="Ministers look ahead to Belém",
+            published_on=D(2025, 11, 12),
+        )
+        MeetingSource.objects.create(
+            meeting=meeting, source=source, quote="The two ministers spoke before COP30 opened."
+        )
+    return meeting
+
+
+def test_a_word_only_in_a_source_quote_finds_its_meeting(client, seed_meeting, climate_call):
+    assert found(client, "COP30") == [climate_call.pk]
+
+
+def test_a_word_only_in_a_source_title_finds_its_meeting(client, seed_meeting, climate_call):
+    assert found(client, "Belém") == [climate_call.pk]
+
+
+def test_a_word_of_the_summary_finds_its_meeting(client, seed_meeting, climate_call):
+    assert found(client, "sidelines") == [seed_meeting.pk]
+
+
+def test_a_drafts_words_are_not_found(client, seed_meeting, make_meeting, jaishankar):
+    make_meeting(jaishankar, title="Secret démarche", status=Meeting.Status.DRAFT)
+    assert found(client, "démarche") == []
+
+
+def test_a_title_match_ranks_above_a_passing_mention(client, make_meeting, jaishankar, rubio):
+    mention = make_meeting(
+        jaishankar,
+        rubio,
+        date=D(2025, 12, 1),
+        title="Talks in Delhi",
+        summary="Energy, trade and, in passing, tariffs on steel.",
+    )
+    about = make_meeting(
+        jaishankar, rubio, date=D(2025, 3, 1), title="Tariffs on steel and aluminium"
+    )
+    assert found(client, "tariffs") == [about.pk, mention.pk]
+    assert found(client, "tariffs steel") == [about.pk, mention.pk]
+
+
+def test_a_changed_source_title_is_searched_at_once(client, seed_meeting, climate_call):
+    source = Source.objects.get(url="https://example.org/belem")
+    source.title = "Ministers prepare the Amazon summit"
+    with writing():
+        source.save()
+    assert found(client, "Amazon") == [climate_call.pk]
+    assert found(client, "Belém") == []
+
+
+def test_a_renamed_venue_is_searched_under_its_new_name(client, seed_meeting, kuala_lumpur):
+    kuala_lumpur.name = "Putrajaya"
+    with writing():
+        kuala_lumpur.save()
+    assert found(client, "Putrajaya") == [seed_meeting.pk]
+
+
+def test_a_misspelt_word_offers_did_you_mean_with_its_meetings(client, seed_meeting, climate_call):
+    response = client.get("/meetings/", {"q": "climte"})
+    assert response.status_code == 200
+    assert "Did you mean" in response.text
+    assert 'href="?q=climate"' in response.text
+    assert f'href="/meetings/{climate_call.pk}/"' in response.text
+    assert f'href="/meetings/{seed_meeting.pk}/"' not in response.text
+
+
+def test_a_word_that_resembles_nothing_offers_nothing(client, seed_meeting):
+    response = client.get("/meetings/", {"q": "xqzvwk"})
+    assert "Did you mean" not in response.text
+    assert "No published meetings match" in response.text
+
+
+def test_the_suggestion_keeps_the_words_that_find_something(seed_meeting, climate_call):
+    assert search.suggestion("climte Jaishankar") == "climate Jaishankar"
+    assert search.suggestion("climate") is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL's")
+def test_on_postgresql_a_word_finds_its_other_forms(client, seed_meeting, climate_call):
+    assert found(client, "opening") == found(client, "opens") == [climate_call.pk]
