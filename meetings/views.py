@@ -295,20 +295,24 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    ctx = {
-        "filter": filters,
-        "year": year,
-        "months": months,
-        "sample": Selection.SAMPLE,
-        "twins": exports.twins(request) if within is not None else [],
-    }
+    ctx = period_context(request, filters, within) | {"year": year, "months": months}
     if within is not None:
-        ctx["page"] = within.page(page_number(request))
-        ctx["busiest"] = within.busiest()
         ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
-    else:
-        ctx["page"] = nothing()
     return render(request, "meetings/timeline_year.html", ctx)
+
+
+def period_context(request: HttpRequest, filters: MeetingFilter, within: Selection | None) -> dict:
+    """What a year's and a month's page show of their meetings: a page of them, the busiest
+    pairs and topics beside it, and the data twins (nothing when the filters cannot be read)."""
+    if within is None:
+        return {"filter": filters, "page": nothing(), "twins": []}
+    return {
+        "filter": filters,
+        "page": within.page(page_number(request)),
+        "busiest": within.busiest(),
+        "sample": Selection.SAMPLE,
+        "twins": exports.twins(request),
+    }
 
 
 def neighbours(years: list[dict], year: int) -> tuple[int | None, int | None]:
@@ -335,16 +339,8 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     )
     if (data := data_twin(request, within, filters)) is not None:
         return data
-    ctx = {
-        "filter": filters,
-        "year": year,
-        "month": first,
-        "sample": Selection.SAMPLE,
-        "twins": exports.twins(request) if within is not None else [],
-    }
+    ctx = period_context(request, filters, within) | {"year": year, "month": first}
     if within is not None:
-        ctx["page"] = within.page(page_number(request))
-        ctx["busiest"] = within.busiest()
         # the nearest months with meetings: in this year, else the nearest such year
         counts = selection.months(year)
         before = [m for m in counts if m < month and counts[m]]
@@ -352,8 +348,6 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         previous_year, next_year = neighbours(selection.years(), year)
         ctx["previous_month"] = datetime.date(year, max(before), 1) if before else previous_year
         ctx["next_month"] = datetime.date(year, min(after), 1) if after else next_year
-    else:
-        ctx["page"] = nothing()
     return render(request, "meetings/timeline_month.html", ctx)
 
 
