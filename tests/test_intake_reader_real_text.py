@@ -87,3 +87,13 @@ def test_a_name_in_brackets_after_a_country_is_that_countrys_official():
         ["Aino Lehtonen", "Arno Kessel"],
     ]
     assert meetings(text)[1:] == [("2025-10-27", ["EE", "LT"]), ("2025-10-27", ["EE", "FI"])]
+
+
+def test_leaders_who_agreed_to_meet_have_not_met_yet():
+    text = (
+        "Estonian President Arno Kessel and Latvian President Ilze Ozola have agreed to meet on "
+        "the sidelines of next month's summit, according to an official.\n"
+        "Estonian Foreign Minister Mart Tamm held talks with Latvian Foreign Minister Janis "
+        "Berzins on Friday.\n"
+    )
+    assert people_met(text) == [["Janis Berzins", "Mart Tamm"]]
