@@ -97,3 +97,15 @@ def test_leaders_who_agreed_to_meet_have_not_met_yet():
         "Berzins on Friday.\n"
     )
     assert people_met(text) == [["Janis Berzins", "Mart Tamm"]]
+
+
+def test_a_dateline_on_a_line_of_its_own_gives_the_host_and_the_date():
+    text = (
+        "Chilean Ambassador calls on Prime Minister\n"
+        "Tallinn:  May 15, 2012\n"
+        "Chilean Ambassador, Mr. Pablo Rojas paid a courtesy call on Prime Minister Mart Tamm at "
+        "the Prime Minister's Office today.\n"
+        "The Prime Minister welcomed the Ambassador.\n"
+    )
+    # the Prime Minister is the host's: Estonian, from the dateline's city
+    assert meetings(text, published=None) == [("2012-05-15", ["CL", "EE"])]
