@@ -208,6 +208,20 @@ def test_a_dateline_with_day_before_month_and_a_year():
     assert (line.city, line.date) == ("Geneva", D(2024, 3, 12))
 
 
+@pytest.mark.parametrize("line", ["NAIROBI: May 15, 2012", "Nairobi:  May 15, 2012"])
+def test_a_dateline_with_the_date_after_the_colon_gives_the_date(line):
+    # a line of its own under a subhead; a place in lower case needs the gazetteer to know it
+    dateline = read_dateline(line, PUBLISHED, lambda name: name == "Nairobi")
+
+    assert (dateline.city, dateline.date, dateline.length) == ("Nairobi", D(2012, 5, 15), len(line))
+
+
+def test_a_date_after_the_colon_that_starts_a_sentence_is_not_the_datelines():
+    dateline = read_dateline("NAIROBI: May 15 was the day the talks ended.", PUBLISHED)
+
+    assert (dateline.city, dateline.date) == ("Nairobi", None)
+
+
 def test_the_dateline_is_cut_off_the_text():
     text = "NAIROBI, March 3 (Wire) – Kenya's president met..."
 

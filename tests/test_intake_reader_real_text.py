@@ -49,3 +49,63 @@ def test_the_date_of_a_visit_the_ministers_followed_up_is_not_the_meetings_date(
         "follow up to President Jon Einarsson's visit to Denmark in August last year.\n"
     )
     assert meetings(text) == [("2025-10-24", ["DK", "MT"]), ("2025-10-24", ["DK", "IS"])]
+
+
+def people_met(text: str, published: datetime.date | None = PUBLISHED) -> list[list[str]]:
+    """The participants' names of every proposed meeting, in order."""
+    proposals = Reader().read(text, published=published).proposals
+    return [sorted(p["name"] for p in proposal.as_gold()["participants"]) for proposal in proposals]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["", "A meeting between President Arno Kessel and Prime Minister Ilze Ozola in Tallinn\n"],
+)
+def test_a_name_followed_by_an_alias_in_brackets_is_one_person(caption):
+    # the alias alone in the headline; the full name in a caption before the alias, or not
+    text = (
+        "President Kessi Receives Latvian Prime Minister\n\n"
+        f"{caption}"
+        "Tallinn - Estonian President Arno Kessel (Kessi) received a courtesy call from Latvian "
+        'Prime Minister Ilze Ozola to discuss trade. "I appreciate the cooperation," President '
+        "Kessi said during the bilateral meeting with Prime Minister Ilze Ozola at the palace in "
+        "Tallinn on Monday.\n"
+    )
+    assert people_met(text) == [["Arno Kessel", "Ilze Ozola"]]
+
+
+def test_a_name_in_brackets_after_a_country_is_that_countrys_official():
+    text = (
+        "Estonian Foreign Minister Arno Kessel held talks with Latvian Foreign Minister Ilze "
+        "Ozola on Monday.\n"
+        '"He [Kessel] also had fruitful meetings with the foreign ministers of Lithuania [Rasa '
+        'Dovydenas] and Finland [Aino Lehtonen]," the spokesman said.\n'
+    )
+    assert people_met(text) == [
+        ["Arno Kessel", "Ilze Ozola"],
+        ["Arno Kessel", "Rasa Dovydenas"],
+        ["Aino Lehtonen", "Arno Kessel"],
+    ]
+    assert meetings(text)[1:] == [("2025-10-27", ["EE", "LT"]), ("2025-10-27", ["EE", "FI"])]
+
+
+def test_leaders_who_agreed_to_meet_have_not_met_yet():
+    text = (
+        "Estonian President Arno Kessel and Latvian President Ilze Ozola have agreed to meet on "
+        "the sidelines of next month's summit, according to an official.\n"
+        "Estonian Foreign Minister Mart Tamm held talks with Latvian Foreign Minister Janis "
+        "Berzins on Friday.\n"
+    )
+    assert people_met(text) == [["Janis Berzins", "Mart Tamm"]]
+
+
+def test_a_dateline_on_a_line_of_its_own_gives_the_host_and_the_date():
+    text = (
+        "Chilean Ambassador calls on Prime Minister\n"
+        "Tallinn:  May 15, 2012\n"
+        "Chilean Ambassador, Mr. Pablo Rojas paid a courtesy call on Prime Minister Mart Tamm at "
+        "the Prime Minister's Office today.\n"
+        "The Prime Minister welcomed the Ambassador.\n"
+    )
+    # the Prime Minister is the host's: Estonian, from the dateline's city
+    assert meetings(text, published=None) == [("2012-05-15", ["CL", "EE"])]

@@ -268,6 +268,10 @@ class Dateline:
     text: str = ""  # the dateline as written
 
 
+# The date after a dateline's place, when nothing follows it but the end of the line or a dash
+DATE_AFTER_SEPARATOR = re.compile(rf"\s*(?P<date>{DATELINE_DATE})\s*(?:$|{DATELINE_SEPARATOR}\s*)")
+
+
 def dateline_date(text: str, published: datetime.date | None) -> datetime.date | None:
     """The date a dateline states; without a year, the one nearest the publication date."""
     m = FIND_DATELINE_DATE.search(text)
@@ -289,6 +293,12 @@ def read_dateline(text: str, published: datetime.date | None, is_place=None) -> 
     city = (m["city"] or "").strip(" .")
     extra = m["extra"] or ""
     date_text = FIND_DATELINE_DATE.search(extra)
+    end = m.end()
+    after = DATE_AFTER_SEPARATOR.match(text, m.end(), 240)
+    if after and not date_text and m["sep"].strip():
+        # "Islamabad: May 15, 2012" on a line of its own: the date after the separator
+        extra, end = f"{extra} {after['date']}", after.end()
+        date_text = FIND_DATELINE_DATE.search(extra)
     if not city and not date_text:
         return None
     words = city.split()
@@ -318,4 +328,4 @@ def read_dateline(text: str, published: datetime.date | None, is_place=None) -> 
             break
     date = dateline_date(extra, published)
     title = city.title() if city.isupper() else city
-    return Dateline(title or None, date, m.end(), agency_name, m[0].strip())
+    return Dateline(title or None, date, end, agency_name, text[:end].strip())

@@ -98,6 +98,8 @@ class People:
     place_country: Callable[[str], str | None] | None = None
     sentences: int = 0  # how many sentences find has read
     reference: datetime.date | None = None  # the day the article speaks from
+    # "Joko Widodo (Jokowi)": the alias in brackets, by the folded last word of the name
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def patterns(self) -> dict[str, re.Pattern]:
         if not self._patterns:
@@ -140,6 +142,36 @@ class People:
             return earlier
         return None
 
+    def same_person(self, person: Person, alias: str) -> None:
+        """The alias names person from now on; someone met before under the alias alone
+        becomes them (their key and name), so meetings found with either are one."""
+        earlier = self.by_key.get(alias)
+        if (
+            earlier is not None
+            and earlier is not person
+            and earlier.name
+            and " " not in earlier.name
+        ):
+            earlier.key, earlier.name = person.key, person.name
+            earlier.official_id = earlier.official_id or person.official_id
+            earlier.country = earlier.country or person.country
+            self.by_key[alias] = person
+        self.by_surname[alias] = person
+
+    def named_by_alias(self, name: str) -> Person | None:
+        """Someone met first by the alias this full name gives in brackets: "President Jokowi"
+        in the headline, "Joko Widodo (Jokowi)" in the text. They take the full name."""
+        alias = self.aliases.get(fold(name.split()[-1]))
+        earlier = self.by_key.get(alias) if alias else None
+        if earlier is None or not earlier.name or " " in earlier.name or earlier.official_id:
+            return None
+        del self.by_key[earlier.key]
+        earlier.name, earlier.key = name, fold(name)
+        self.by_key[earlier.key] = earlier
+        for short in earlier.short_names():
+            self.by_surname.setdefault(short, earlier)
+        return earlier
+
     def countries_behind(self, sentence: str, position: int) -> list[tuple[str, int]]:
         """Every country word of a list ending just before position."""
         # "Niger and Chad" in "Niger and Chad Presidents".
@@ -181,6 +213,10 @@ class People:
             if existing is None and known is None:
                 existing = self.same_but_misspelled(name)
             if existing is None:
+                existing = self.named_by_alias(known.name if known else name)
+                if existing is not None and known:
+                    existing.official_id = known.official_id
+            if existing is None:
                 key = fold(known.name if known else name)
                 existing = Person(key=key, name=known.name if known else name, sentence=sentence)
                 if known:
@@ -194,6 +230,8 @@ class People:
                     self.by_given.setdefault(fold(first), existing)
                 for short in existing.short_names():
                     self.by_surname.setdefault(short, existing)
+                    if short in self.aliases:
+                        self.by_surname.setdefault(self.aliases[short], existing)
                 if known:
                     self.by_surname.setdefault(fold(name), existing)
             person = existing
@@ -242,6 +280,8 @@ class People:
             person = self.register(name, title, country, sentence)
             take(person, a, b)
             return person
+
+        self.note_aliases(sentence, take)
 
         for m in p["counterpart"].finditer(sentence):
             name, end = clean_name(m["name"], m.start("name"))
@@ -391,6 +431,31 @@ class People:
         found.sort(key=lambda mention: mention.start)
         return found
 
+    def note_aliases(self, sentence: str, take) -> None:
+        """Names in brackets: an alias after a name is the same person ("Joko Widodo (Jokowi)"),
+        a name after a country word is that country's official ("Tajikistan [A. Name]")."""
+        if "(" not in sentence and "[" not in sentence:
+            return
+        for m in BRACKETED.finditer(sentence):
+            alias = m["alias"]
+            if fold(alias) in self.lexicon.country_names or fold(alias) in FOLDED_TITLES:
+                continue
+            if alias.isupper() and len(alias) < 4:
+                continue  # "(PTI)", "(UN)": a news agency or a body, not a second name
+            behind = self.country_behind(sentence, m.start())
+            if behind and behind[1] + len(behind[0]) >= m.start() - 1:
+                name, _ = clean_name(alias, m.start("alias"))
+                if name and len(name.split()) >= 2 and not self.is_not_a_person(name):
+                    person = self.register(name, None, self.country_of(behind[0]), sentence)
+                    take(person, behind[1], m.end())  # the country and the name, one mention
+                continue
+            before = sentence[: m.start()].split()
+            if before and before[-1][:1].isupper() and " " not in alias:
+                self.aliases[fold(before[-1])] = fold(alias)
+                known = self.by_surname.get(fold(before[-1]))
+                if known is not None:
+                    self.same_person(known, fold(alias))
+
     def find_groups(self, sentence: str, overlaps, take) -> None:
         """Officials of several countries named together by their title, one per country."""
         # "The leaders of Niger and Chad", "the Chilean and Peruvian presidents", "the foreign
@@ -490,6 +555,13 @@ class People:
             word in PORTFOLIOS or word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS
             for word in folded.split()
         )
+
+
+# "Joko Widodo (Jokowi)", "Tajikistan [Sirodjiddin Muhriddin]": a name in brackets
+BRACKETED = re.compile(
+    r"(?<=\w)\s*[(\[](?P<alias>[A-Z][\w'\-\u00C0-\u024F]+(?:\s+[A-Z][\w'\-.\u00C0-\u024F]+){0,3})"
+    r"[)\]]"
+)
 
 
 def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:

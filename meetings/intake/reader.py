@@ -93,7 +93,9 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|\bdid\s+not\b|\bdidn't\b|\bnever\b"
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
-    r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b",
+    r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b"
+    # "A and B have agreed to meet next month": the agreement is no meeting, the meeting is to come
+    r"|^\s+to\s+(?:meet|hold\s+(?:talks|a\s+(?:meeting|summit|call))|talk)\b",
     re.I,
 )
 # What becomes of a meeting named by a noun, after the people: "The meeting between A and B,
