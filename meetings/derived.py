@@ -327,7 +327,7 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
             listings.extend((subject, new_day, pk) for subject, _ in after)
     if not moved:
         return 0
-    writer.delete(SubjectMeeting, "meeting_id", moved)
+    writer.delete(SubjectMeeting, "meeting_id", [pk for pk in moved if pk in old])
     writer.insert(SubjectMeeting, ["subject_id", "date", "meeting_id"], sorted(listings))
     write_counts(counts, writer)
     return len(moved)
@@ -492,9 +492,11 @@ def write_counts(counts: Counts, writer: Writer) -> None:
         ),
         conflict=["subject_id", "other_id"],
     )
-    touched = sorted({s for s, _ in counts.months} & present)
-    writer.delete(SubjectMonth, "subject_id", touched, not_positive="meetings")
-    writer.delete(SubjectOverlap, "subject_id", touched, not_positive="meetings")
+    # only a row that was taken from can have fallen to zero (an import only adds)
+    shrunk = sorted({s for (s, _), n in counts.months.items() if n < 0} & present)
+    writer.delete(SubjectMonth, "subject_id", shrunk, not_positive="meetings")
+    shrunk = sorted({s for (s, _, _), n in counts.overlaps.items() if n < 0} & present)
+    writer.delete(SubjectOverlap, "subject_id", shrunk, not_positive="meetings")
 
 
 # -- from scratch, and the check -------------------------------------------------------------
