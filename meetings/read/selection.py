@@ -13,6 +13,7 @@ import dataclasses
 import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.paginator import Page
@@ -56,6 +57,34 @@ class Near:
     date_precision: str
     end_date: datetime.date | None
     venue: str | None
+
+
+class Tally(NamedTuple):
+    """Meetings of a period, and how many of them were phone calls and video calls (the rest
+    met in person)."""
+
+    count: int = 0
+    calls: int = 0
+    videos: int = 0
+
+    @property
+    def in_person(self) -> int:
+        return self.count - self.calls - self.videos
+
+    def plus(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(self, other, strict=True)))
+
+
+def tallies(rows) -> dict:
+    """{period: Tally} from rows of (period, meeting kind, meetings)."""
+    out: dict = {}
+    for period, held, n in rows:
+        tally = Tally(n, n if held == Meeting.Kind.CALL else 0, n if held == VIRTUAL else 0)
+        out[period] = out.get(period, Tally()).plus(tally)
+    return out
+
+
+VIRTUAL = Meeting.Kind.VIRTUAL
 
 
 def subject_filter(key: Key) -> Q:
@@ -350,7 +379,8 @@ class Selection:
     # -- figures ------------------------------------------------------------------------------
 
     def years(self) -> list[dict]:
-        """Meetings per year, every year from the first to the last (gaps show as zero)."""
+        """Meetings per year, every year from the first to the last (gaps show as zero):
+        {"year", "count", "calls", "videos"}."""
         return self.year_rows
 
     @cached_property
@@ -360,46 +390,54 @@ class Selection:
             counts = {}
         elif self.counted is not None:
             counts = cached(
-                f"years:{self.counted.pk}:{self.start}:{self.end}",
-                lambda: dict(
-                    self.subject_months()
+                f"year-kinds:{self.counted.pk}:{self.start}:{self.end}",
+                lambda: {
+                    year: Tally(*kinds)
+                    for year, *kinds in self.subject_months()
                     .annotate(year=ExtractYear("month"))
                     .values_list("year")
-                    .annotate(n=Sum("meetings"))
-                    .values_list("year", "n")
-                ),
+                    .annotate(n=Sum("meetings"), c=Sum("calls"), v=Sum("videos"))
+                    .values_list("year", "n", "c", "v")
+                },
             )
         else:
-            counts = dict(
+            counts = tallies(
                 self.meetings()
                 .annotate(year=ExtractYear("date"))
-                .values_list("year")
+                .values_list("year", "kind")
                 .annotate(n=Count("id"))
-                .values_list("year", "n")
+                .values_list("year", "kind", "n")
             )
         if not counts:
             return []
-        return [{"year": y, "count": counts.get(y, 0)} for y in range(min(counts), max(counts) + 1)]
+        return [
+            {"year": y, **counts.get(y, Tally())._asdict()}
+            for y in range(min(counts), max(counts) + 1)
+        ]
 
     def months(self, year: int) -> dict[int, int]:
         """Meetings per month of the year."""
+        return {month: tally.count for month, tally in self.month_kinds(year).items()}
+
+    def month_kinds(self, year: int) -> dict[int, Tally]:
+        """Meetings per month of the year, and how many were calls and video calls."""
         if self.empty:
             return {}
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if self.counted is not None:
             return {
-                month.month: n
-                for month, n in self.subject_months()
+                month.month: Tally(*kinds)
+                for month, *kinds in self.subject_months()
                 .filter(month__range=(first, last))
-                .values_list("month", "meetings")
+                .values_list("month", "meetings", "calls", "videos")
             }
         within = self.narrowed(first, last)
-        return dict(
+        return tallies(
             within.meetings()
             .annotate(month=ExtractMonth("date"))
-            .values_list("month")
+            .values_list("month", "kind")
             .annotate(n=Count("id"))
-            .values_list("month", "n")
+            .values_list("month", "kind", "n")
         )
 
     def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
