@@ -295,22 +295,25 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    ctx = period_context(request, filters, within) | {"year": year, "months": months}
+    total = sum(counts.values())
+    ctx = period_context(request, filters, within, total) | {"year": year, "months": months}
     if within is not None:
         ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
     return render(request, "meetings/timeline_year.html", ctx)
 
 
-def period_context(request: HttpRequest, filters: MeetingFilter, within: Selection | None) -> dict:
-    """What a year's and a month's page show of their meetings: a page of them, the busiest
-    pairs and topics beside it, and the data twins (nothing when the filters cannot be read)."""
+def period_context(
+    request: HttpRequest, filters: MeetingFilter, within: Selection | None, total: int = 0
+) -> dict:
+    """What a year's and a month's page show of their meetings (total, as their months count
+    them): a page of them, the busiest pairs and topics beside it, and the data twins (nothing
+    when the filters cannot be read)."""
     if within is None:
         return {"filter": filters, "page": nothing(), "twins": []}
     return {
         "filter": filters,
-        "page": within.page(page_number(request)),
-        "busiest": within.busiest(),
-        "sample": Selection.SAMPLE,
+        "page": within.page(page_number(request), count=total),
+        "busiest": within.busiest() if total else None,
         "twins": exports.twins(request),
     }
 
@@ -339,10 +342,11 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     )
     if (data := data_twin(request, within, filters)) is not None:
         return data
-    ctx = period_context(request, filters, within) | {"year": year, "month": first}
+    counts = selection.months(year) if within is not None else {}
+    ctx = period_context(request, filters, within, counts.get(month, 0))
+    ctx |= {"year": year, "month": first}
     if within is not None:
         # the nearest months with meetings: in this year, else the nearest such year
-        counts = selection.months(year)
         before = [m for m in counts if m < month and counts[m]]
         after = [m for m in counts if m > month and counts[m]]
         previous_year, next_year = neighbours(selection.years(), year)

@@ -220,6 +220,17 @@ def test_a_year_links_only_to_years_with_meetings_and_shows_its_busiest(client, 
     assert links == [("/timeline/1995/", "← 1995"), ("/timeline/2025/", "2025 →")]
     side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
     assert re.search(r"India – United States</a></span> <span class=\"n\">1</span>", side)
+    # counted from the months' counts of the pairs and topics with most meetings overall
+    assert "for the 40 pairs and the 40 topics with most meetings of all time" in side
+
+
+def test_a_filtered_year_counts_its_busiest_over_its_own_meetings(client, history):
+    response = client.get("/timeline/2025/?country=us")
+
+    side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
+    pairs = re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side)
+    assert sorted(pairs) == [("cn", "us"), ("in", "us")]
+    assert "with most meetings of all time" not in side
 
 
 def test_a_month_shows_the_pairs_of_its_own_meetings(client, history):

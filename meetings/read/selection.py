@@ -114,10 +114,13 @@ class Selection:
         return dataclasses.replace(self, **changes)
 
     def narrowed(self, start: datetime.date, end: datetime.date) -> Selection:
-        """The same selection within [start, end] as well."""
+        """The same selection within [start, end] as well (the same subjects: read once)."""
         lo = max(start, self.start) if self.start else start
         hi = min(end, self.end) if self.end else end
-        return dataclasses.replace(self, start=lo, end=hi)
+        within = dataclasses.replace(self, start=lo, end=hi)
+        if "subjects" in self.__dict__:
+            within.__dict__["subjects"] = self.subjects
+        return within
 
     # -- subjects -----------------------------------------------------------------------------
 
@@ -346,7 +349,8 @@ class Selection:
             return None
         return self.subjects[place[0]], self.subjects[other[0]]
 
-    def page(self, number, per_page: int | None = None) -> Page:
+    def page(self, number, per_page: int | None = None, count: int | None = None) -> Page:
+        """A page of the meetings, newest first (count: how many there are, when known)."""
         if self.only_words:
             search = self.search
             if search is not None and search.ranks and search.few is not None:
@@ -371,7 +375,9 @@ class Selection:
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
-        return paginate(self.ids(), number, per_page, count=self.total())
+        return paginate(
+            self.ids(), number, per_page, count=self.total() if count is None else count
+        )
 
     def latest(self, n: int) -> list[Row]:
         return load(list(self.ids()[:n]))
@@ -521,12 +527,20 @@ class Selection:
         return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
 
     SAMPLE = 250  # the newest meetings of a period whose pairs and topics are counted
+    CANDIDATES = 40  # the pairs and the topics with most meetings, counted over any period
 
     def busiest(self, limit: int = 8) -> dict:
-        """The country pairs and topics most met on among the selection's newest SAMPLE
-        meetings (two queries): {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n]}."""
+        """The country pairs and topics most met on in the selection (two queries):
+        {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n], and how they were counted:
+        "sample" (the newest meetings counted) or "candidates" (the pairs and topics counted)}.
+
+        Every meeting over whole months: the months' counts of the CANDIDATES pairs and topics
+        with most meetings overall (the busiest of any period are among them unless it has
+        few meetings). Anything else: the pairs and topics of its newest SAMPLE meetings."""
         if self.empty:
-            return {"pairs": [], "topics": []}
+            return {"pairs": [], "topics": [], "sample": 0, "candidates": 0}
+        if self.keys == [EVERYTHING] and self.counted is not None:
+            return self.busiest_counted(limit)
         newest = self.ids()[: self.SAMPLE]
         rows = list(
             SubjectMeeting.objects.filter(
@@ -536,6 +550,28 @@ class Selection:
             .annotate(n=Count("meeting_id"))
             .order_by()
         )
+        return self.named(rows, limit, sample=self.SAMPLE)
+
+    def busiest_counted(self, limit: int) -> dict:
+        """busiest() of every meeting over whole months, from the months' counts."""
+        candidates = Q()
+        for kind in (Kind.PAIR, Kind.TOPIC):
+            busiest = Subject.objects.filter(kind=kind).order_by("-meetings", "id")
+            candidates |= Q(subject__in=busiest.values("id")[: self.CANDIDATES])
+        months = SubjectMonth.objects.filter(candidates)
+        if self.start:
+            months = months.filter(month__gte=self.start)
+        if self.end:
+            months = months.filter(month__lte=self.end)
+        rows = list(
+            months.values_list("subject_id", "subject__kind").annotate(n=Sum("meetings")).order_by()
+        )
+        return self.named(rows, limit, candidates=self.CANDIDATES)
+
+    def named(
+        self, rows: list[tuple[int, str, int]], limit: int, sample: int = 0, candidates: int = 0
+    ) -> dict:
+        """busiest() from (subject, kind, meetings): the first of each kind, with names."""
         top: dict[str, list] = {Kind.PAIR: [], Kind.TOPIC: []}
         for pk, kind, n in sorted(rows, key=lambda row: (-row[2], row[0])):
             if len(top[kind]) < limit:
@@ -555,4 +591,4 @@ class Selection:
             topic = found[pk].topic
             topic.n = n
             topics.append(topic)
-        return {"pairs": pairs, "topics": topics}
+        return {"pairs": pairs, "topics": topics, "sample": sample, "candidates": candidates}
