@@ -356,6 +356,7 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 MAP_VENUES = 150  # the busiest venues a map draws
+MAP_TABLE = 20  # the busiest partners and venues its tables give in words
 
 
 @public
@@ -398,6 +399,7 @@ def world_map(request: HttpRequest) -> HttpResponse:
         "partners_by_code": {c.code: c for c in partners},
         "query": query,
         "limit": MAP_VENUES,
+        "table": MAP_TABLE,
     }
     return render(request, "meetings/map.html", ctx)
 
