@@ -118,8 +118,7 @@ class Selection:
         lo = max(start, self.start) if self.start else start
         hi = min(end, self.end) if self.end else end
         within = dataclasses.replace(self, start=lo, end=hi)
-        if "subjects" in self.__dict__:
-            within.__dict__["subjects"] = self.subjects
+        within.__dict__["subjects"] = self.subjects
         return within
 
     # -- subjects -----------------------------------------------------------------------------
@@ -553,19 +552,21 @@ class Selection:
         return self.named(rows, limit, sample=self.SAMPLE)
 
     def busiest_counted(self, limit: int) -> dict:
-        """busiest() of every meeting over whole months, from the months' counts."""
-        candidates = Q()
+        """busiest() of every meeting over whole months, from the months' counts (four
+        queries: the candidates of each kind, their months, the names of the first)."""
+        kinds: dict[int, str] = {}
         for kind in (Kind.PAIR, Kind.TOPIC):
             busiest = Subject.objects.filter(kind=kind).order_by("-meetings", "id")
-            candidates |= Q(subject__in=busiest.values("id")[: self.CANDIDATES])
-        months = SubjectMonth.objects.filter(candidates)
+            kinds |= dict(busiest.values_list("id", "kind")[: self.CANDIDATES])
+        months = SubjectMonth.objects.filter(subject_id__in=list(kinds) or [0])
         if self.start:
             months = months.filter(month__gte=self.start)
         if self.end:
             months = months.filter(month__lte=self.end)
-        rows = list(
-            months.values_list("subject_id", "subject__kind").annotate(n=Sum("meetings")).order_by()
-        )
+        rows = [
+            (pk, kinds[pk], n)
+            for pk, n in months.values_list("subject_id").annotate(n=Sum("meetings")).order_by()
+        ]
         return self.named(rows, limit, candidates=self.CANDIDATES)
 
     def named(
