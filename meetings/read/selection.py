@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.paginator import Page
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
@@ -57,6 +57,20 @@ class Near:
     date_precision: str
     end_date: datetime.date | None
     venue: str | None
+
+
+# Selection.years_with() on PostgreSQL: a subject's listings, each with those of its meeting's
+# countries that are wanted (OFFSET 0 keeps the lookup one per listing)
+YEARS_WITH = """
+SELECT c.country_id, EXTRACT(YEAR FROM l.date), COUNT(*)
+FROM meetings_subjectmeeting l
+CROSS JOIN LATERAL (
+    SELECT country_id FROM meetings_meetingcountry
+    WHERE meeting_id = l.meeting_id AND country_id = ANY(%s) OFFSET 0
+) c
+WHERE l.subject_id = %s
+GROUP BY 1, 2
+"""
 
 
 class Tally(NamedTuple):
@@ -513,6 +527,14 @@ class Selection:
         wanted = sorted(c.pk for c in countries)
 
         def read() -> dict[tuple[int, int], int]:
+            database = connections[router.db_for_read(SubjectMeeting)]
+            if database.vendor == "postgresql":
+                # each of the subject's listings looks its countries up by the meeting: the
+                # work follows the subject's meetings, not the countries' (a join would read
+                # every meeting of five busy countries)
+                with database.cursor() as cursor:
+                    cursor.execute(YEARS_WITH, [wanted, subject.pk])
+                    return {(country, int(year)): n for country, year, n in cursor.fetchall()}
             listed = SubjectMeeting.objects.filter(subject_id=subject.pk).values("meeting_id")
             rows = (
                 MeetingCountry.objects.filter(meeting_id__in=listed, country_id__in=wanted)
