@@ -144,6 +144,12 @@ KINDS = (
 )
 
 
+def short(x: float) -> float | int:
+    """x to a tenth, and whole when it is (the markup says 25, not 25.0)."""
+    x = round(x, 1)
+    return int(x) if x == int(x) else x
+
+
 @dataclass
 class Segment:
     """The part of a bar that counts one kind of meeting: where it starts and how long it is,
@@ -151,8 +157,13 @@ class Segment:
 
     kind: str  # a class: "in-person", "call", "virtual"
     n: int
-    start: float
-    size: float
+    start: float | int
+    size: float | int
+
+    @property
+    def top(self) -> float | int:
+        """Where it starts from the top of a bar standing up."""
+        return short(100 - self.start - self.size)
 
 
 @dataclass
@@ -176,8 +187,9 @@ class Bar:
         for field, kind, _, _ in KINDS:
             n = getattr(self.tally, field)
             if n:
-                size = round(self.pct * n / self.count, 2)
-                out.append(Segment(kind, n, round(start, 2), size))
+                size = self.pct * n / self.count
+                if short(size):  # too thin to draw: the words still say it
+                    out.append(Segment(kind, n, short(start), short(size)))
                 start += size
         return out
 
