@@ -247,7 +247,7 @@ class Picture:
     outer: Period | None
     previous: Period | None
     following: Period | None
-    years: list[dict]  # the selection's years, for the table beside the picture
+    years: list[dict]  # the selection's years (at the coarsest zooms), for the table beside it
 
     @property
     def more(self) -> int:
@@ -262,8 +262,9 @@ class Picture:
 
 
 def picture(selection: Selection, period: Period) -> Picture:
-    """The picture of the selection at this zoom (a fixed number of queries)."""
-    years = selection.years()
+    """The picture of the selection at this zoom (a fixed number of queries); the years are
+    read only where the bars are years or decades."""
+    years = selection.years() if period.level in ("all", "decade") else []
     by_year = {y["year"]: y["count"] for y in years}
     since = gaps(years)
     marks: list[Row] = []
