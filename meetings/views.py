@@ -49,8 +49,9 @@ from meetings.read import cache, names, search
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
+from meetings.templating import fast_pair_url
 from meetings.timeline import BadPeriod, Period, picture, strip, tenures
-from meetings.worldmap import land, points, shading, world
+from meetings.worldmap import land, points, shaded, world
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -383,11 +384,11 @@ def world_map(request: HttpRequest) -> HttpResponse:
     if kinds == {Kind.EVERYTHING}:
         venues = names.busiest_venues(MAP_VENUES)
     else:
-        venues = selection.ranked(Kind.VENUE, MAP_VENUES)
+        venues = selection.venues(MAP_VENUES)
     partners = []
     if len(countries) == 1:
         home = countries[0].pk
-        partners = [c for c in selection.ranked(Kind.COUNTRY, 250) if c.pk != home]
+        partners = [c for c in selection.partners(250) if c.pk != home]
     query = "".join(f"&country={c.code.lower()}" for c in countries)
     ctx |= {
         "drawn": True,
@@ -395,8 +396,7 @@ def world_map(request: HttpRequest) -> HttpResponse:
         "venues": venues,
         "points": points(venues),
         "partners": partners,
-        "shades": shading(partners),
-        "partners_by_code": {c.code: c for c in partners},
+        "shaded": shaded(countries[0], partners, fast_pair_url) if partners else [],
         "query": query,
         "limit": MAP_VENUES,
         "table": MAP_TABLE,

@@ -38,6 +38,7 @@ from meetings.models import (
     Venue,
 )
 from meetings.read.cache import cached
+from meetings.read.names import VENUE_COUNT, CountryCount, VenueCount
 from meetings.read.paging import paginate
 from meetings.read.rows import Row, load
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
@@ -484,6 +485,46 @@ class Selection:
             return out
 
         return cached(f"ranked:{subject.pk}:{kind}:{limit}:{country and country.pk}", read)
+
+    def venues(self, limit: int) -> list[VenueCount]:
+        """The venues with most meetings in this selection of one subject, most first, as
+        the map draws them (names.VenueCount)."""
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list[VenueCount]:
+            rows = (
+                SubjectOverlap.objects.filter(
+                    subject=subject, other_kind=Kind.VENUE, meetings__gt=0
+                )
+                .order_by("-meetings", "other_id")
+                .values_list(*(f"other__venue__{c}" for c in VENUE_COUNT), "meetings")
+            )
+            return [VenueCount(*row) for row in rows[:limit]]
+
+        return cached(f"venues:{subject.pk}:{limit}", read)
+
+    def partners(self, limit: int) -> list[CountryCount]:
+        """The countries with most meetings in this selection of one subject, most first, as
+        the map shades them (names.CountryCount)."""
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list[CountryCount]:
+            rows = (
+                SubjectOverlap.objects.filter(
+                    subject=subject, other_kind=Kind.COUNTRY, meetings__gt=0
+                )
+                .order_by("-meetings", "other_id")
+                .values_list(
+                    "other__country_id", "other__country__code", "other__country__name", "meetings"
+                )
+            )
+            return [CountryCount(*row) for row in rows[:limit]]
+
+        return cached(f"partners:{subject.pk}:{limit}", read)
 
     def pairs(self, limit: int = 8) -> list[dict]:
         """The country pairs with most meetings in this selection."""
