@@ -109,3 +109,14 @@ def test_a_dateline_on_a_line_of_its_own_gives_the_host_and_the_date():
     )
     # the Prime Minister is the host's: Estonian, from the dateline's city
     assert meetings(text, published=None) == [("2012-05-15", ["CL", "EE"])]
+
+
+def test_a_caption_ending_in_the_photo_credit_is_read_as_a_caption():
+    # The page opens with the caption, the credit after its full stop: no headline, a report.
+    text = (
+        "Estonian Foreign Minister Arno Kessel meets Latvian Prime Minister Ilze Ozola at a hotel "
+        "in Riga on 27 October. Photo: Agency\n"
+        "\n"
+        "The visit underlines the close ties of the two neighbours, the minister said today.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

@@ -431,7 +431,9 @@ SITE_AFTER_BAR = re.compile(r"\s\|\s*(?:[A-Z][\w.]*\s*){1,3}$|\|\s*Photo\b")
 CAPTION = re.compile(
     r"\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)"
     r"|\bphotos?\s+(?:show|shows)\b|\(Photo\b|\bFile\s+Photo\b|\bvia\s+AP\b|\bEPA-EFE\b"
-    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b",
+    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b"
+    # "... on 21 June. Photo: Agency": a sentence, then the picture's credit on its line
+    r"|[.!?]\s+Photos?\s*:\s*\S[^.!?]{0,40}$",
     re.I,
 )
 CAPTION_MARK = re.compile(
