@@ -120,3 +120,26 @@ def test_a_caption_ending_in_the_photo_credit_is_read_as_a_caption():
         "The visit underlines the close ties of the two neighbours, the minister said today.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_paragraph_broken_mid_sentence_is_joined_to_the_next():
+    text = (
+        "Ties with Latvia are excellent, Estonian Foreign Secretary Mart Tamm said.\n"
+        "\n"
+        "This was discussed when Latvian Ambassador Ilze Ozola paid a courtesy\n"
+        "\n"
+        "call on Foreign Secretary Mart Tamm in Tallinn on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_byline_after_a_blank_line_is_not_joined_to_the_caption_above():
+    text = (
+        "Estonian Prime Minister Arno Kessel in talks with Latvian Prime Minister Ilze Ozola in Tallinn "
+        "on Monday evening. -- Agency\n"
+        "\n"
+        "by Staff Reporter Published: Tue 28 Oct 2025\n"
+        "\n"
+        "Estonia values its ties with Latvia, the prime minister said in an interview.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

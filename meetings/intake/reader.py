@@ -455,6 +455,9 @@ HARD_WRAP = re.compile(
     r"|(?<=\s)(?P<word>of|the|a|an|and|with|to|in|on|at|by|for|from|that|his|her|their)"
     r"[ \t]*\n(?=[ \t]*\w)"
 )
+# A paragraph a page broke mid-sentence: it ends on a word in lower case and the next one goes
+# on in lower case ("paid a courtesy" / "" / "call on ..."); not a byline ("by ...").
+BROKEN_PARAGRAPH = re.compile(r"(?<=\s)(?P<word>[a-z]+)[ \t]*\n[ \t]*\n(?=[ \t]*(?!by\s)[a-z])")
 SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'])\s*(?:--|–|—)\s*(?P<agency>[A-Z][\w.]{1,20})\s*$")
 # A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
@@ -479,6 +482,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
     text = GLUED_CAPITALS.sub("\n", text)
     text = GLUED_SENTENCE.sub(" ", text)
+    text = BROKEN_PARAGRAPH.sub(lambda m: f"{m['word']} ", text)
     text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
     raw = [line for line in raw if line]
