@@ -143,3 +143,21 @@ def test_a_byline_after_a_blank_line_is_not_joined_to_the_caption_above():
         "Estonia values its ties with Latvia, the prime minister said in an interview.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_what_a_participant_says_he_will_do_does_not_undo_the_meeting():
+    # "will" belongs to the clause the participle opens, not to the meeting
+    text = (
+        "Estonian Prime Minister Arno Kessel used the opening of a meeting with Latvian Prime "
+        "Minister Ilze Ozola in Riga on Monday to reassure Latvia over the port deal, declaring "
+        "he will never allow a foreign base in his country.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_meeting_said_to_be_scheduled_is_still_not_proposed():
+    text = (
+        "The meeting between Estonian Prime Minister Arno Kessel and Latvian Prime Minister Ilze "
+        "Ozola, planned for the spring, will take place in Riga, officials said.\n"
+    )
+    assert meetings(text) == []

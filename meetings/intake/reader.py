@@ -107,6 +107,8 @@ NOUN_MEETING_UNDONE = re.compile(
     r"|\b(?:scheduled|planned|set)\s+(?:for|to)\b|\bwill\b|\bis\s+to\b",
     re.I,
 )
+# A participle opening a clause of its own after a comma: ", declaring", ", adding".
+OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
 # "The plan was met with criticism": a reception of words, not of a person.
 MET_WITH_REACTION = re.compile(
     r"\s+with\s+(?:\w+\s+){0,2}(?:criticism|protests?|scepticism|skepticism|opposition"
@@ -1052,8 +1054,11 @@ class Reader:
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            # Up to a clause of its own: "used a meeting with X to reassure Y, declaring he
+            # will never allow ..." says what the speaker will do, not what becomes of the meeting.
+            own = OWN_PARTICIPLE.search(sentence, m.end(), clause_end)
             if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
-                sentence, m.end(), clause_end
+                sentence, m.end(), own.start() if own else clause_end
             ):
                 continue  # "the meeting between A and B, scheduled for Monday, was called off"
             if MET_WITH_REACTION.match(sentence, m.end()):
