@@ -161,3 +161,13 @@ def test_a_meeting_said_to_be_scheduled_is_still_not_proposed():
         "Ozola, planned for the spring, will take place in Riga, officials said.\n"
     )
     assert meetings(text) == []
+
+
+def test_a_meeting_held_recently_has_no_day():
+    text = (
+        "Latvian Ambassador Ilze Ozola paid a courtesy call on Estonian Foreign Secretary Mart "
+        "Tamm at the ministry in Tallinn recently.\n"
+        "The recently appointed Lithuanian Ambassador Rasa Dovydenas met Estonian Foreign "
+        "Minister Arno Kessel in Tallinn.\n"
+    )
+    assert meetings(text) == [(None, ["EE", "LV"]), ("2025-10-28", ["EE", "LT"])]

@@ -109,6 +109,13 @@ NOUN_MEETING_UNDONE = re.compile(
 )
 # A participle opening a clause of its own after a comma: ", declaring", ", adding".
 OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
+# A meeting some time before the report, its day not given: "paid a call on X recently" (but
+# not "the recently appointed envoy").
+UNDATED_PAST = re.compile(
+    r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months))\b(?!\s+(?:appointed|elected"
+    r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
+    re.I,
+)
 # "The plan was met with criticism": a reception of words, not of a person.
 MET_WITH_REACTION = re.compile(
     r"\s+with\s+(?:\w+\s+){0,2}(?:criticism|protests?|scepticism|skepticism|opposition"
@@ -1461,6 +1468,11 @@ class Reader:
                 mention = d.DateMention(
                     known.date.replace(day=1), d.MONTH_PRECISION, proposal.sentence.split(",")[0]
                 )
+            if mention is None and UNDATED_PAST.search(proposal.sentence):
+                # "paid a courtesy call on X recently": some day before, the text says not which
+                proposal.date, proposal.date_precision = None, None
+                proposal.date_evidence = "recently"
+                continue
             if mention is None:
                 mention = previous or lead
             if mention is None and reference is not None:
