@@ -171,3 +171,12 @@ def test_a_meeting_held_recently_has_no_day():
         "Minister Arno Kessel in Tallinn.\n"
     )
     assert meetings(text) == [(None, ["EE", "LV"]), ("2025-10-28", ["EE", "LT"])]
+
+
+def test_a_name_that_opens_with_an_accented_capital_is_read_whole():
+    proposal = Reader().read(
+        "Turkish Foreign Minister Ömer Çelik held a telephone conversation with Latvian Foreign "
+        "Minister Ilze Ozola on Monday.\n",
+        published=PUBLISHED,
+    ).proposals[0]
+    assert [p.name for p in proposal.participants] == ["Ömer Çelik", "Ilze Ozola"]

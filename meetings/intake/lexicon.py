@@ -166,8 +166,14 @@ ABBREVIATED_TITLES = {
 NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|le|di|du|ibn|ben|y)"
 # A capitalised word with a lower-case letter in it, or an initial. The possessive quantifier
 # keeps a failed match from retrying every way of splitting a name (which is exponential).
+# Capitals with accents open names too: "Çavuşoğlu", "Éric", "Łukasz", "Štefan".
+UPPER = (
+    "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118"
+    "\u011A\u011E\u0130\u0141\u0143\u0147\u0150\u0152\u0158\u015A\u015E\u0160\u0162"
+    "\u0164\u016A\u016E\u0170\u0179\u017B\u017D"
+)
 NAME_TOKEN = (
-    r"(?:[A-Z](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
+    rf"(?:[{UPPER}](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
     r"|[A-Z]\.)"
 )
 HONORIFIC = (
