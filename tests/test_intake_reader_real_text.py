@@ -180,3 +180,15 @@ def test_a_name_that_opens_with_an_accented_capital_is_read_whole():
         published=PUBLISHED,
     ).proposals[0]
     assert [p.name for p in proposal.participants] == ["Ömer Çelik", "Ilze Ozola"]
+
+
+def test_an_official_speaking_on_condition_due_to_rules_does_not_cancel_the_call():
+    # "due to" giving a cause is not "due to meet"
+    text = (
+        "The official, who asked not to be named due to restrictions on talking to the media, "
+        "said Estonian Foreign Minister Arno Kessel held a telephone conversation with Latvian "
+        "Foreign Minister Ilze Ozola on Monday.\n"
+        "Estonian Prime Minister Mart Tamm is due to meet Latvian Prime Minister Janis Berzins "
+        "in Riga.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

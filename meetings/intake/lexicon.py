@@ -326,7 +326,10 @@ JOINT_TRIGGERS = re.compile(
 
 # Words in the same clause that make a reported meeting something other than one that happened.
 NOT_HAPPENED = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|expected|expects"
+    # "due to meet", not "due to restrictions on talking to the media" (a cause)
+    r"|due\s+to(?!\s+(?:the|a|an|his|her|their|its|this|that|these|those|lack|bad|poor"
+    r"|[a-z]+(?:ions?|ness|ity|ities|ment|ments|ures?|ies)\b))"
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
