@@ -192,3 +192,13 @@ def test_an_official_speaking_on_condition_due_to_rules_does_not_cancel_the_call
         "in Riga.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_visit_at_someones_invitation_has_happened():
+    text = (
+        "Estonian Foreign Minister Arno Kessel, in Riga at the invitation of the government, "
+        "held talks with Latvian Prime Minister Ilze Ozola on Monday.\n"
+        "Kessel has accepted an invitation to hold talks with Lithuanian Foreign Minister Rasa "
+        "Dovydenas in Vilnius.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

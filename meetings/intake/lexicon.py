@@ -334,7 +334,7 @@ NOT_HAPPENED = re.compile(
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
     r"|declined|refused|ahead\s+of|invited"
-    r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
+    r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
     r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|ready\s+to"
