@@ -202,3 +202,17 @@ def test_a_visit_at_someones_invitation_has_happened():
         "Dovydenas in Vilnius.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_the_one_a_who_clause_describes_does_the_verb_not_the_last_one_it_names():
+    text = (
+        "Estonian Foreign Secretary Mart Tamm met Latvian Prime Minister Ilze Ozola in Riga on "
+        "Monday.\n"
+        "Tamm, who is in Riga at the request of his Latvian counterpart Janis Berzins, paid a "
+        "courtesy call on President Andris Kalnins at his office in Riga.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [[p.name for p in x.participants] for x in proposals] == [
+        ["Mart Tamm", "Ilze Ozola"],
+        ["Mart Tamm", "Andris Kalnins"],
+    ]

@@ -183,6 +183,10 @@ LIST_GAP = re.compile(
 APPOSITIVE_GAP = re.compile(
     r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
+# A relative clause set off by commas between a subject and its verb.
+RELATIVE_BETWEEN = re.compile(
+    r"\s*,\s*who\b[^;,]*(?:,\s+(?:and|or)\b[^;,]*)?,\s*(?:[a-z]+\s+){0,2}"  # "..., paid a"
+)
 SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
     # "met A in bilateral talks, as well as B": another meeting
@@ -1733,6 +1737,11 @@ def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> l
     head = sentence[before[-1].end : trigger_start]
     if re.match(r"^\s*,\s*who\b", head):
         return [before[-1].person]
+    for mention in reversed(before[:-1]):
+        # "Misri, who is here at the invitation of his counterpart Lamsal, called on Paudel":
+        # the one the "who" clause describes does the verb, not the last one it names.
+        if RELATIVE_BETWEEN.fullmatch(sentence, mention.end, trigger_start):
+            return [mention.person]
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = sentence[mention.end : group[0].start]
