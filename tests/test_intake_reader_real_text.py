@@ -216,3 +216,16 @@ def test_the_one_a_who_clause_describes_does_the_verb_not_the_last_one_it_names(
         ["Mart Tamm", "Ilze Ozola"],
         ["Mart Tamm", "Andris Kalnins"],
     ]
+
+
+def test_the_leader_whose_coming_visit_the_ministers_discussed_is_not_at_the_table():
+    text = (
+        "Estonian Foreign Minister Arno Kessel held a meeting in Riga with his Latvian counterpart "
+        "Ilze Ozola on Monday.\n"
+        "Besides, the ministers held discussions about Prime Minister Mart Tamm's official visit "
+        "to Latvia taking place from next Friday, October 31.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [([p.name for p in x.participants], x.as_gold()["date"]) for x in proposals] == [
+        (["Arno Kessel", "Ilze Ozola"], "2025-10-27")
+    ]

@@ -183,6 +183,8 @@ LIST_GAP = re.compile(
 APPOSITIVE_GAP = re.compile(
     r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
+# "talks about X's visit": the name after these words is the subject of the talks.
+TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
 # A relative clause set off by commas between a subject and its verb.
 RELATIVE_BETWEEN = re.compile(
     r"\s*,\s*who\b[^;,]*(?:,\s+(?:and|or)\b[^;,]*)?,\s*(?:[a-z]+\s+){0,2}"  # "..., paid a"
@@ -317,7 +319,8 @@ PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Another event named after the meeting's verb, whose date follows it.
 OTHER_EVENT = re.compile(
     r"(?:'s|’s|\b(?:his|her|their|the\s+\w+))\s+(?:\w+\s+){0,2}?"
-    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b[^,;.]{0,40}$"
+    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b"
+    r"(?:[^,;.]|(?<=day),){0,60}$"  # "... visit to India from Friday, April 1"
 )
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
@@ -1119,6 +1122,9 @@ class Reader:
             gap = sentence[m.end() : after[0].start] if after else ""
             if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
                 after = []
+            if after and TOPIC_OF.search(gap) and possessive(sentence, after[0]):
+                # "held discussions about Prime Minister X's visit": what they talked about
+                after = []
             if WELCOMED.match(m[0]) and (
                 not after
                 or not re.fullmatch(r"\s*(?:the\s+)?", gap)
@@ -1774,6 +1780,12 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
         else:
             break
     return [[m.person for m in group] for group in groups]
+
+
+def possessive(sentence: str, mention: Mention) -> bool:
+    """Whether the name is written as an owner's: "Deuba's visit"."""
+    text = sentence[mention.start : mention.end]
+    return text.endswith(("'s", "'")) or sentence.startswith(("'s", "' "), mention.end)
 
 
 def unique(persons: list[Person]) -> list[Person]:
