@@ -229,3 +229,15 @@ def test_the_leader_whose_coming_visit_the_ministers_discussed_is_not_at_the_tab
     assert [([p.name for p in x.participants], x.as_gold()["date"]) for x in proposals] == [
         (["Arno Kessel", "Ilze Ozola"], "2025-10-27")
     ]
+
+
+def test_a_country_between_the_title_and_the_name_is_the_officials_country():
+    proposal = Reader().read(
+        "Estonian Foreign Minister Arno Kessel met Foreign Minister Latvia Ilze Marta Ozola in "
+        "Tallinn on Monday.\n",
+        published=PUBLISHED,
+    ).proposals[0]
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Ilze Marta Ozola", "LV"),
+    ]

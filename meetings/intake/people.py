@@ -312,6 +312,15 @@ class People:
                 inside = self.country_behind(sentence, end)
                 if inside and inside[1] < m.start("name") < end:
                     continue  # "Minister of Foreign Affairs of Burkina Faso": "Faso" is no name
+                named_country = None
+                words = name.split()
+                for k in (2, 1) if key == "title_name" else ():
+                    # "Foreign Minister Thailand Don Pramudwinai": the country between title
+                    # and name, without "of"
+                    if len(words) - k >= 2 and self.country_of(" ".join(words[:k])):
+                        named_country = self.country_of(" ".join(words[:k]))
+                        name = " ".join(words[k:])
+                        break
                 start = m.start() if key not in ("name_title_of",) else m.start("name")
                 if key in ("name_title", "name_title_of"):
                     end = m.end()
@@ -337,6 +346,7 @@ class People:
                             title_text = " ".join(words[k:])
                             break
                 country = self.country_of(qual) or self.country_of(groups.get("of"))
+                country = country or named_country
                 if country is None and groups.get("of"):
                     country = self.place_named(groups["of"])
                     if country is None:
