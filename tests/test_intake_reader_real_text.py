@@ -241,3 +241,11 @@ def test_a_country_between_the_title_and_the_name_is_the_officials_country():
         ("Arno Kessel", "EE"),
         ("Ilze Marta Ozola", "LV"),
     ]
+
+
+def test_a_sideline_meeting_with_two_ministers_is_a_meeting_with_each():
+    text = (
+        "Estonian Foreign Minister Arno Kessel held a sideline meeting with Latvian Foreign "
+        "Minister Ilze Ozola and Foreign Minister of Lithuania Rasa Dovydenas in Riga on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"]), ("2025-10-27", ["EE", "LT"])]

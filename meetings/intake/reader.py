@@ -75,7 +75,10 @@ OCCASION = re.compile(
     r"(?P<occ>(?:(?:[A-Z0-9][\w'’\-]*|of|and|for)\s+){0,7}?"
     r"(?:[Ss]ummit|Meeting|Conference|Forum|Assembly|Dialogue|Ministerial|Council\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Week))\b"
 )
-SIDELINES = re.compile(r"\b(?:sidelines|margins|fringes?)\s+of\b", re.I)
+SIDELINES = re.compile(
+    r"\b(?:sidelines|margins|fringes?)\s+of\b|\bsidelines?\s+(?:meetings?|talks|bilaterals?)\b",
+    re.I,
+)
 GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they)\b",
     re.I,
