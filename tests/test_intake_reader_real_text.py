@@ -249,3 +249,13 @@ def test_a_sideline_meeting_with_two_ministers_is_a_meeting_with_each():
         "Minister Ilze Ozola and Foreign Minister of Lithuania Rasa Dovydenas in Riga on Monday.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"]), ("2025-10-27", ["EE", "LT"])]
+
+
+def test_a_minister_who_calls_on_a_leader_meets_him_but_one_who_calls_on_him_to_act_does_not():
+    text = (
+        "Meanwhile, Estonian Foreign Minister Arno Kessel calls on the Prime Minister of Latvia "
+        "Ilze Ozola in Riga.\n"
+        "Lithuanian President Rasa Dovydenas calls on Polish President Jan Nowak to reopen the "
+        "border.\n"
+    )
+    assert meetings(text) == [("2025-10-28", ["EE", "LV"])]
