@@ -259,3 +259,13 @@ def test_a_minister_who_calls_on_a_leader_meets_him_but_one_who_calls_on_him_to_
         "border.\n"
     )
     assert meetings(text) == [("2025-10-28", ["EE", "LV"])]
+
+
+def test_a_name_misspelt_in_both_words_is_the_same_person():
+    text = (
+        "Estonian Foreign Minister Arno Kessel called on Latvian Prime Minister Ilmars Ozolins in "
+        "Riga on Monday.\n"
+        "Estonian Foreign Minister Arno Kessel calls on Latvian Prime Minister Ilmers Ozolinsh in "
+        "Riga on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

@@ -135,6 +135,18 @@ class People:
             if fold(other.name).startswith(fold(name) + " "):
                 return other
         earlier = self.by_surname.get(fold(words[-1]))
+        if earlier is None and len(words) == 2:
+            # "Mahinda Rajapaksha" after "Mahenda Rajapaksa": both words a letter or two apart
+            given, family = fold(words[0]), fold(words[1])
+            for first, persons in self.by_first.items():
+                if first[:2] != given[:2] or not close_spelling(first, given):
+                    continue
+                for other in persons[-5:]:
+                    parts = fold(other.name).split()
+                    if len(parts) == 2 and parts[1][:2] == family[:2]:
+                        if close_spelling(parts[1], family):
+                            return other
+            return None
         if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
             return None
         given, other = fold(words[0]), fold(earlier.name.split()[0])
