@@ -269,3 +269,15 @@ def test_a_name_misspelt_in_both_words_is_the_same_person():
         "Riga on Monday.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_the_president_of_an_institution_is_its_unnamed_office_holder():
+    proposal = Reader().read(
+        "Estonian Prime Minister Arno Kessel met the President of the European Council in "
+        "Brussels on Monday.\n",
+        published=PUBLISHED,
+    ).proposals[0]
+    assert [(p.name, p.title, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "Prime Minister", "EE"),
+        (None, "President of the European Council", "EU"),
+    ]

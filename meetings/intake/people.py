@@ -319,6 +319,15 @@ class People:
         for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
+                of = m.groupdict().get("of")
+                if name and of and fold(name) in NOT_PERSON_WORDS and not overlaps(m.start(), end):
+                    # "the President of the European Council": the holder of an institution's
+                    # office, unnamed, not a person called "Council"
+                    country = self.country_of(of)
+                    if country:
+                        title = clean_title(f"{m['title']} of the {of} {name}")
+                        take(self.holder_of(country, title, sentence), m.start(), end)
+                    continue
                 if not name or self.is_not_a_person(name):
                     continue
                 inside = self.country_behind(sentence, end)
