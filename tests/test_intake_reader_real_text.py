@@ -281,3 +281,15 @@ def test_the_president_of_an_institution_is_its_unnamed_office_holder():
         ("Arno Kessel", "Prime Minister", "EE"),
         (None, "President of the European Council", "EU"),
     ]
+
+
+def test_counterparts_named_after_them_are_named_in_the_order_of_their_countries():
+    text = (
+        "Estonian Foreign Minister Arno Kessel met in Tallinn on Monday with his Latvian and "
+        "Lithuanian counterparts, Ilze Ozola and Rasa Dovydenas.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [[(p.name, p.country) for p in x.participants] for x in proposals] == [
+        [("Arno Kessel", "EE"), ("Ilze Ozola", "LV")],
+        [("Arno Kessel", "EE"), ("Rasa Dovydenas", "LT")],
+    ]

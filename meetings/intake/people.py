@@ -305,6 +305,13 @@ class People:
             if re.search(r"[A-Z][\w'\-]+,\s*$", sentence[max(0, m.start() - 40) : m.start()]):
                 continue  # "Paulo Rangel, his Portuguese counterpart": said of the name before it
             quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
+            names = self.names_listed_after(sentence, m.end())
+            if len(names) == len(quals) > 1:
+                # "his Uzbek and Kazakh counterparts, A and B": the names in the same order
+                for q, (name, a, b) in zip(quals, names, strict=True):
+                    add(name, COUNTERPART, self.country_of(q), a, b)
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                continue
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
                 take(person, m.start(), m.end())
@@ -577,6 +584,26 @@ class People:
         m = re.match(r"^,?\s+of\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})", text)
         return self.place_named(m[1]) if m else None
 
+    def names_listed_after(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
+        """The names of a list in apposition: ", A, B and C" right after `at`."""
+        names: list[tuple[str, int, int]] = []
+        position = at
+        for n in range(6):
+            joint = (LIST_JOINT_FIRST if n == 0 else LIST_JOINT).match(sentence, position)
+            if not joint:
+                break
+            named = self.patterns()["name_at"].match(sentence, joint.end())
+            if not named:
+                break
+            name, end = clean_name(named[0], named.start())
+            if not name or self.is_not_a_person(name):
+                break
+            names.append((name, named.start(), end))
+            position = end
+            if joint[0].strip(", ").startswith("and"):
+                break
+        return names if re.search(r"\band\b", sentence[at:position]) else []
+
     def is_not_a_person(self, name: str) -> bool:
         folded = fold(name)
         if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
@@ -588,6 +615,9 @@ class People:
         )
 
 
+# Between the names of a list in apposition: ", A", ", B" and ", and C" or " and C".
+LIST_JOINT_FIRST = re.compile(r",\s+")
+LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Joko Widodo (Jokowi)", "Tajikistan [Sirodjiddin Muhriddin]": a name in brackets
 BRACKETED = re.compile(
     r"(?<=\w)\s*[(\[](?P<alias>[A-Z][\w'\-\u00C0-\u024F]+(?:\s+[A-Z][\w'\-.\u00C0-\u024F]+){0,3})"

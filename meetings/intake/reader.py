@@ -1173,7 +1173,8 @@ class Reader:
                 groups = [objects]
             object_end = max((x.end for x in after if x.person in objects), default=m.end())
             previous_verb = (subjects, object_end)
-            counterparts = [p for p in objects if p.name is None]
+            # "his Latvian and Lithuanian counterparts (, A and B)": one meeting with each
+            counterparts = [p for p in objects if p.name is None or p.title == COUNTERPART]
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
