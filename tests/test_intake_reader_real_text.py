@@ -293,3 +293,12 @@ def test_counterparts_named_after_them_are_named_in_the_order_of_their_countries
         [("Arno Kessel", "EE"), ("Ilze Ozola", "LV")],
         [("Arno Kessel", "EE"), ("Rasa Dovydenas", "LT")],
     ]
+
+
+def test_a_meeting_that_was_with_someone_is_the_visitors():
+    text = (
+        "Estonian Prime Minister Arno Kessel arrived in Brussels on Monday for the summit.\n"
+        "The first bilateral meeting of the day was with the Prime Minister of Latvia, Ilze "
+        "Ozola.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

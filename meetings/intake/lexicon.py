@@ -168,9 +168,9 @@ NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|l
 # keeps a failed match from retrying every way of splitting a name (which is exponential).
 # Capitals with accents open names too: "Çavuşoğlu", "Éric", "Łukasz", "Štefan".
 UPPER = (
-    "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100\u0102\u0104\u0106\u010C\u010E\u0110\u0118"
-    "\u011A\u011E\u0130\u0141\u0143\u0147\u0150\u0152\u0158\u015A\u015E\u0160\u0162"
-    "\u0164\u016A\u016E\u0170\u0179\u017B\u017D"
+    "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100\u0102\u0104\u0106\u010c\u010e\u0110\u0118"
+    "\u011a\u011e\u0130\u0141\u0143\u0147\u0150\u0152\u0158\u015a\u015e\u0160\u0162"
+    "\u0164\u016a\u016e\u0170\u0179\u017b\u017d"
 )
 NAME_TOKEN = (
     rf"(?:[{UPPER}](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
@@ -240,6 +240,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
+    # "The first bilateral meeting of the day was with the Prime Minister of X"
+    (
+        re.compile(r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?\b(?:was|were)\s+with\b", re.I),
+        IN_PERSON,
+    ),
     (
         re.compile(
             # "held more than three hours of talks", not "had featured in the talks"

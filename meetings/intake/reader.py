@@ -186,6 +186,7 @@ LIST_GAP = re.compile(
 APPOSITIVE_GAP = re.compile(
     r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
+WAS_WITH = re.compile(r"\b(?:was|were)\s+with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
 # A relative clause set off by commas between a subject and its verb.
@@ -1151,6 +1152,10 @@ class Reader:
                     )
                     or subjects
                 )
+            if not subjects and not before_mentions and WAS_WITH.search(m[0]) and last_subject:
+                # "The first meeting of the day was with X": the day of the one the report
+                # is about
+                subjects = [last_subject]
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
                 ref = role_reference(before)
                 subject = people_with_title(people, ref) if ref else None
