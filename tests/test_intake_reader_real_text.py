@@ -302,3 +302,15 @@ def test_a_meeting_that_was_with_someone_is_the_visitors():
         "Ozola.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_two_initials_written_together_open_a_name():
+    text = (
+        "Estonian Prime Minister Arno Kessel held talks in Tallinn on Monday with Latvian PM KJ "
+        "Ilze Ozola.\n"
+        "US President Mark Hollis also met Kessel in Tallinn on Monday.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    names = [[p.name for p in x.participants] for x in proposals]
+    assert ["Arno Kessel", "KJ Ilze Ozola"] in names
+    assert ["Mark Hollis", "Arno Kessel"] in names

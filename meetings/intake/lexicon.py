@@ -174,7 +174,9 @@ UPPER = (
 )
 NAME_TOKEN = (
     rf"(?:[{UPPER}](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
-    r"|[A-Z]\.)"
+    r"|[A-Z]\."
+    # two initials written together before a given and a family name: "KP Sharma Oli"
+    r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
