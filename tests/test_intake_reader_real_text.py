@@ -314,3 +314,13 @@ def test_two_initials_written_together_open_a_name():
     names = [[p.name for p in x.participants] for x in proposals]
     assert ["Arno Kessel", "KJ Ilze Ozola"] in names
     assert ["Mark Hollis", "Arno Kessel"] in names
+
+
+def test_talks_held_on_an_earlier_visit_have_no_day():
+    text = (
+        "Estonian Prime Minister Arno Kessel held talks with Latvian President Ilze Ozola in Riga "
+        "on Monday.\n"
+        "Kessel reached Riga after concluding his visit to Lithuania, where he held bilateral "
+        "talks with Lithuanian Prime Minister Rasa Dovydenas.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"]), (None, ["EE", "LT"])]

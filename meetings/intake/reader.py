@@ -119,6 +119,12 @@ UNDATED_PAST = re.compile(
     r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
     re.I,
 )
+# "reached Colombo after concluding his visit to Thailand, where he held talks with ...": the
+# talks were on that earlier visit, the day not given.
+EARLIER_STAY = re.compile(
+    r"\b(?:after|following|on\s+his\s+way\s+back\s+from)\s+(?:concluding\s+|wrapping\s+up\s+)?"
+    r"(?:his|her|a|the)\s+(?:\w+\s+)?(?:visit|trip|tour|stay)\s+(?:to|in)\s+[A-Z][^,;]*,\s+where\b[^;]*$"
+)
 # "The plan was met with criticism": a reception of words, not of a person.
 MET_WITH_REACTION = re.compile(
     r"\s+with\s+(?:\w+\s+){0,2}(?:criticism|protests?|scepticism|skepticism|opposition"
@@ -1487,7 +1493,10 @@ class Reader:
                 mention = d.DateMention(
                     known.date.replace(day=1), d.MONTH_PRECISION, proposal.sentence.split(",")[0]
                 )
-            if mention is None and UNDATED_PAST.search(proposal.sentence):
+            before_trigger = proposal.sentence[: max(position, 0)]
+            if mention is None and (
+                UNDATED_PAST.search(proposal.sentence) or EARLIER_STAY.search(before_trigger)
+            ):
                 # "paid a courtesy call on X recently": some day before, the text says not which
                 proposal.date, proposal.date_precision = None, None
                 proposal.date_evidence = "recently"
