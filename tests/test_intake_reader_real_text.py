@@ -135,8 +135,8 @@ def test_a_paragraph_broken_mid_sentence_is_joined_to_the_next():
 
 def test_a_byline_after_a_blank_line_is_not_joined_to_the_caption_above():
     text = (
-        "Estonian Prime Minister Arno Kessel in talks with Latvian Prime Minister Ilze Ozola in Tallinn "
-        "on Monday evening. -- Agency\n"
+        "Estonian Prime Minister Arno Kessel in talks with Latvian Prime Minister Ilze Ozola in "
+        "Tallinn on Monday evening. -- Agency\n"
         "\n"
         "by Staff Reporter Published: Tue 28 Oct 2025\n"
         "\n"
@@ -324,3 +324,16 @@ def test_talks_held_on_an_earlier_visit_have_no_day():
         "talks with Lithuanian Prime Minister Rasa Dovydenas.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"]), (None, ["EE", "LT"])]
+
+
+def test_an_office_named_alone_is_its_holder_named_before():
+    text = (
+        "The Minister of Foreign Affairs of Estonia, Arno Kessel, has postponed a trip to Riga.\n"
+        '"The foreign minister spoke with Latvian Foreign Minister Ilze Ozola on Monday," his '
+        "office said.\n"
+    )
+    proposal = Reader().read(text, published=PUBLISHED).proposals[0]
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Ilze Ozola", "LV"),
+    ]

@@ -143,9 +143,9 @@ class People:
                     continue
                 for other in persons[-5:]:
                     parts = fold(other.name).split()
-                    if len(parts) == 2 and parts[1][:2] == family[:2]:
-                        if close_spelling(parts[1], family):
-                            return other
+                    same_start = len(parts) == 2 and parts[1][:2] == family[:2]
+                    if same_start and close_spelling(parts[1], family):
+                        return other
             return None
         if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
             return None

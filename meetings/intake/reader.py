@@ -192,6 +192,11 @@ LIST_GAP = re.compile(
 APPOSITIVE_GAP = re.compile(
     r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
+# The subject of a clause named by office alone: "The foreign minister spoke with X".
+THE_OFFICE = re.compile(
+    r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
+    r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
+)
 WAS_WITH = re.compile(r"\b(?:was|were)\s+with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
@@ -1158,13 +1163,17 @@ class Reader:
                     )
                     or subjects
                 )
+            if subjects and objects and all(p in objects for p in subjects):
+                # "The foreign minister spoke with Foreign Minister X": the office before the
+                # verb read as X, who cannot meet himself; its holder is someone else
+                subjects = []
             if not subjects and not before_mentions and WAS_WITH.search(m[0]) and last_subject:
                 # "The first meeting of the day was with X": the day of the one the report
                 # is about
                 subjects = [last_subject]
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
                 ref = role_reference(before)
-                subject = people_with_title(people, ref) if ref else None
+                subject = people_with_title(people, ref, objects) if ref else None
                 subject = subject or last_subject
                 subjects = [subject] if subject else []
             if (
@@ -1817,14 +1826,19 @@ def role_reference(text: str) -> str | None:
     for word, title in ROLE_REFERENCES.items():
         if re.search(rf"\b{re.escape(word)}\b", text, re.I):
             return title
-    return None
+    # "The foreign minister spoke with ...": the office, its holder named before
+    said = THE_OFFICE.search(text)
+    return " ".join(said["office"].lower().split()) if said else None
 
 
-def people_with_title(people: People, title: str) -> Person | None:
+def people_with_title(people: People, title: str, besides: list[Person] = ()) -> Person | None:
     for person in people.by_key.values():
-        if person.title and fold(person.title) == title:
+        if person.title and fold(person.title) == title and person not in besides:
             return person
-    return None
+    # Another name of the office ("Minister of Foreign Affairs"), the one named last
+    holders = [p for p in people.by_key.values() if p.name and p.title and p not in besides]
+    holders = [p for p in holders if titles_agree(title, p.title, strict=True)]
+    return max(holders, key=lambda p: p.seen) if holders else None
 
 
 def tidy_occasion(text: str) -> str:
