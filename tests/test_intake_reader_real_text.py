@@ -24,6 +24,10 @@ def world(django_db_setup, django_db_blocker):
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
 
 
+def first_meeting(text: str, published: datetime.date | None = PUBLISHED):
+    return Reader().read(text, published=published).proposals[0]
+
+
 def meetings(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple]:
     """(date, sorted countries) of every proposed meeting, in order."""
     proposals = Reader().read(text, published=published).proposals
@@ -174,11 +178,10 @@ def test_a_meeting_held_recently_has_no_day():
 
 
 def test_a_name_that_opens_with_an_accented_capital_is_read_whole():
-    proposal = Reader().read(
+    proposal = first_meeting(
         "Turkish Foreign Minister Ömer Çelik held a telephone conversation with Latvian Foreign "
         "Minister Ilze Ozola on Monday.\n",
-        published=PUBLISHED,
-    ).proposals[0]
+    )
     assert [p.name for p in proposal.participants] == ["Ömer Çelik", "Ilze Ozola"]
 
 
@@ -232,11 +235,10 @@ def test_the_leader_whose_coming_visit_the_ministers_discussed_is_not_at_the_tab
 
 
 def test_a_country_between_the_title_and_the_name_is_the_officials_country():
-    proposal = Reader().read(
+    proposal = first_meeting(
         "Estonian Foreign Minister Arno Kessel met Foreign Minister Latvia Ilze Marta Ozola in "
         "Tallinn on Monday.\n",
-        published=PUBLISHED,
-    ).proposals[0]
+    )
     assert [(p.name, p.country) for p in proposal.participants] == [
         ("Arno Kessel", "EE"),
         ("Ilze Marta Ozola", "LV"),
@@ -272,11 +274,10 @@ def test_a_name_misspelt_in_both_words_is_the_same_person():
 
 
 def test_the_president_of_an_institution_is_its_unnamed_office_holder():
-    proposal = Reader().read(
+    proposal = first_meeting(
         "Estonian Prime Minister Arno Kessel met the President of the European Council in "
         "Brussels on Monday.\n",
-        published=PUBLISHED,
-    ).proposals[0]
+    )
     assert [(p.name, p.title, p.country) for p in proposal.participants] == [
         ("Arno Kessel", "Prime Minister", "EE"),
         (None, "President of the European Council", "EU"),
