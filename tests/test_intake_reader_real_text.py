@@ -338,3 +338,15 @@ def test_an_office_named_alone_is_its_holder_named_before():
         ("Arno Kessel", "EE"),
         ("Ilze Ozola", "LV"),
     ]
+
+
+def test_a_title_then_the_name_between_commas_is_one_official():
+    proposal = first_meeting(
+        "On Monday the Estonian Secretary for Foreign Affairs, Mart Tamm, held a meeting with "
+        "his Latvian counterpart, Ilze Ozola, in Riga.\n"
+    )
+    assert [(p.name, p.title, p.country) for p in proposal.participants][0] == (
+        "Mart Tamm",
+        "Secretary for Foreign Affairs",
+        "EE",
+    )

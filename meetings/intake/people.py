@@ -393,6 +393,14 @@ class People:
             # after the names: "Albares, the Spanish foreign minister," is said of Albares
             if not overlaps(m.start(), m.end()):
                 country = self.country_of(m["qual"])
+                named = p["role_then_name"].match(sentence, m.end())
+                if named:
+                    # "the Argentine Secretary for Foreign Affairs, Pedro Villagra Delgado, held"
+                    name, end = clean_name(named["name"], named.start("name"))
+                    if name and not self.is_not_a_person(name) and not overlaps(m.end(), end):
+                        title = clean_title(f"{m['title']}{named['rest'] or ''}")
+                        add(name, title, country, m.start(), end)
+                        continue
                 person = self.holder_of(country, clean_title(m["title"]), sentence)
                 take(person, m.start(), m.end())
         # "China's Wang Yi": a possessive country word before a name.
@@ -726,6 +734,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"'s\s+(?:predecessor|successor|counterpart|deputy|envoy|successor),?\s+(?P<name>{NAME})"
         ),
         # "sat down with the Saudi crown prince": an official the text does not name
+        # After "the Argentine Secretary": the rest of the title and the name between commas
+        "role_then_name": re.compile(
+            rf"(?P<rest>\s+(?:for|of)\s+(?:[A-Z][\w'\-]*\s*){{1,4}}?)?,\s+(?P<name>{NAME}),"
+        ),
         "the_role": re.compile(
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
