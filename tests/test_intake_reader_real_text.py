@@ -350,3 +350,14 @@ def test_a_title_then_the_name_between_commas_is_one_official():
         "Secretary for Foreign Affairs",
         "EE",
     )
+
+
+def test_the_date_a_mechanism_was_founded_or_a_meeting_decided_does_not_date_the_meeting():
+    text = (
+        "Within the framework of the Estonia-Latvia Council established in May 2016, the "
+        "Estonian Secretary for Foreign Affairs, Mart Tamm, held a meeting with his Latvian "
+        "counterpart, Ilze Ozola.\n"
+        "The two secretaries decided last March to hold a meeting of the Council, which took "
+        "place yesterday, October 27, in Riga.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]

@@ -119,6 +119,11 @@ UNDATED_PAST = re.compile(
     r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
     re.I,
 )
+MEETING_CLAUSE = re.compile(r",\s*which\s+(?:took\s+place|was\s+held)\s+$")
+FOUNDED_ON = re.compile(
+    r"\b(?:established|founded|created|set\s+up|launched|formed|decided|adopted)"
+    r"\s+(?:in\s+|on\s+)?$"
+)
 # "reached Colombo after concluding his visit to Thailand, where he held talks with ...": the
 # talks were on that earlier visit, the day not given.
 EARLIER_STAY = re.compile(
@@ -1410,7 +1415,11 @@ class Reader:
     ) -> None:
         lead: d.DateMention | None = None
         for sentence in sentences[:2]:
-            found = [x for x in d.find_dates(sentence, reference) if x.date]
+            found = [
+                x
+                for x in d.find_dates(sentence, reference)
+                if x.date and not FOUNDED_ON.search(sentence, 0, sentence.find(x.text))
+            ]
             if found:
                 lead = found[0]
                 break
@@ -1447,6 +1456,15 @@ class Reader:
                 for x in mentions
                 if (at := proposal.sentence.find(x.text)) < after_trigger
                 or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+                # "a meeting of the Mechanism, which took place yesterday": the meeting's own
+                or MEETING_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
+            # "the Mechanism established in May 2016", "decided last March to hold": the date
+            # of the founding or of the decision, not of the meeting
+            mentions = [
+                x
+                for x in mentions
+                if not FOUNDED_ON.search(proposal.sentence, 0, proposal.sentence.find(x.text))
             ]
             # "discussed follow-up to the President's visit to India in December": that date
             # is the visit's, not the meeting's.
