@@ -361,3 +361,11 @@ def test_the_date_a_mechanism_was_founded_or_a_meeting_decided_does_not_date_the
         "place yesterday, October 27, in Riga.\n"
     )
     assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_summit_with_someone_in_the_past_is_a_meeting_of_that_month():
+    text = (
+        "Estonian President Arno Kessel, who had previously hailed his June summit in Riga with "
+        "Latvian President Ilze Ozola as a success, cancelled a trip on Monday.\n"
+    )
+    assert meetings(text) == [("2025-06", ["EE", "LV"])]

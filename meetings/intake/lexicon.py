@@ -259,6 +259,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    # "hailed his June summit in Singapore with Kim"
+    (re.compile(r"\bsummit\s+(?:(?:in|at)\s+[A-Z][\w'-]+\s+)?with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
     (
         re.compile(

@@ -1477,6 +1477,8 @@ class Reader:
             ordered = sorted(
                 mentions,
                 key=lambda x: (
+                    # "his June summit": the date right before the noun is the meeting's own
+                    proposal.sentence.find(x.text) + len(x.text) + 1 != position,
                     proposal.sentence.find(x.text) < position,
                     abs(proposal.sentence.find(x.text) - position),
                 ),
