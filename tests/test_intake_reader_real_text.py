@@ -369,3 +369,15 @@ def test_a_summit_with_someone_in_the_past_is_a_meeting_of_that_month():
         "Latvian President Ilze Ozola as a success, cancelled a trip on Monday.\n"
     )
     assert meetings(text) == [("2025-06", ["EE", "LV"])]
+
+
+def test_a_known_officials_hyphenated_given_name_is_found_written_apart(world):
+    from meetings.models import Country, Official
+
+    Official.objects.create(name="Park Min-jun", country=Country.objects.get(code="KR"))
+    text = "Estonian President Arno Kessel met Park Min Jun in Seoul on Monday.\n"
+    proposal = first_meeting(text)
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Park Min-jun", "KR"),
+    ]

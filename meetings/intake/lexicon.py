@@ -328,6 +328,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
 ]
 
+# The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
+HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")
+
 # Verbs that report a meeting only when two officials of different countries are their subject:
 # "Singh and Marles signed three agreements in Canberra".
 # "exchanged views", not "exchanged letters": letters are no meeting.
@@ -493,7 +496,14 @@ def build_lexicon() -> Lexicon:
             official_id, name, code, titles.get(official_id), tuple(terms.get(official_id, ()))
         )
         recent = latest.get(official_id, today) >= retired
-        for alias in [name, *split_lines(aliases)]:
+        spellings = [name, *split_lines(aliases)]
+        # "Kim Jong-un" is also written "Kim Jong Un", "Moon Jae-in" "Moon Jae In"
+        spellings += [
+            spaced
+            for alias in spellings
+            if (spaced := HYPHEN_SYLLABLE.sub(lambda m: f" {m[1].upper()}", alias)) != alias
+        ]
+        for alias in spellings:
             if len(alias) > 3 and (recent or len(alias.split()) > 1):
                 lex.officials.setdefault(fold(alias), known)
                 names.append(alias)
