@@ -316,3 +316,8 @@ def test_last_evening_is_the_day_before_publication():
         D(2025, 10, 27),
         DAY_PRECISION,
     )
+
+
+def test_a_month_naming_a_meeting_dates_it():
+    found = find_dates("He hailed his June summit with the king.", datetime.date(2018, 8, 25))
+    assert [(x.date, x.precision) for x in found] == [(datetime.date(2018, 6, 1), "month")]

@@ -24,6 +24,10 @@ def world(django_db_setup, django_db_blocker):
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("world")]
 
 
+def first_meeting(text: str, published: datetime.date | None = PUBLISHED):
+    return Reader().read(text, published=published).proposals[0]
+
+
 def meetings(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple]:
     """(date, sorted countries) of every proposed meeting, in order."""
     proposals = Reader().read(text, published=published).proposals
@@ -109,3 +113,271 @@ def test_a_dateline_on_a_line_of_its_own_gives_the_host_and_the_date():
     )
     # the Prime Minister is the host's: Estonian, from the dateline's city
     assert meetings(text, published=None) == [("2012-05-15", ["CL", "EE"])]
+
+
+def test_a_caption_ending_in_the_photo_credit_is_read_as_a_caption():
+    # The page opens with the caption, the credit after its full stop: no headline, a report.
+    text = (
+        "Estonian Foreign Minister Arno Kessel meets Latvian Prime Minister Ilze Ozola at a hotel "
+        "in Riga on 27 October. Photo: Agency\n"
+        "\n"
+        "The visit underlines the close ties of the two neighbours, the minister said today.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_paragraph_broken_mid_sentence_is_joined_to_the_next():
+    text = (
+        "Ties with Latvia are excellent, Estonian Foreign Secretary Mart Tamm said.\n"
+        "\n"
+        "This was discussed when Latvian Ambassador Ilze Ozola paid a courtesy\n"
+        "\n"
+        "call on Foreign Secretary Mart Tamm in Tallinn on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_byline_after_a_blank_line_is_not_joined_to_the_caption_above():
+    text = (
+        "Estonian Prime Minister Arno Kessel in talks with Latvian Prime Minister Ilze Ozola in "
+        "Tallinn on Monday evening. -- Agency\n"
+        "\n"
+        "by Staff Reporter Published: Tue 28 Oct 2025\n"
+        "\n"
+        "Estonia values its ties with Latvia, the prime minister said in an interview.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_what_a_participant_says_he_will_do_does_not_undo_the_meeting():
+    # "will" belongs to the clause the participle opens, not to the meeting
+    text = (
+        "Estonian Prime Minister Arno Kessel used the opening of a meeting with Latvian Prime "
+        "Minister Ilze Ozola in Riga on Monday to reassure Latvia over the port deal, declaring "
+        "he will never allow a foreign base in his country.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_meeting_said_to_be_scheduled_is_still_not_proposed():
+    text = (
+        "The meeting between Estonian Prime Minister Arno Kessel and Latvian Prime Minister Ilze "
+        "Ozola, planned for the spring, will take place in Riga, officials said.\n"
+    )
+    assert meetings(text) == []
+
+
+def test_a_meeting_held_recently_has_no_day():
+    text = (
+        "Latvian Ambassador Ilze Ozola paid a courtesy call on Estonian Foreign Secretary Mart "
+        "Tamm at the ministry in Tallinn recently.\n"
+        "The recently appointed Lithuanian Ambassador Rasa Dovydenas met Estonian Foreign "
+        "Minister Arno Kessel in Tallinn.\n"
+    )
+    assert meetings(text) == [(None, ["EE", "LV"]), ("2025-10-28", ["EE", "LT"])]
+
+
+def test_a_name_that_opens_with_an_accented_capital_is_read_whole():
+    proposal = first_meeting(
+        "Turkish Foreign Minister Ömer Çelik held a telephone conversation with Latvian Foreign "
+        "Minister Ilze Ozola on Monday.\n",
+    )
+    assert [p.name for p in proposal.participants] == ["Ömer Çelik", "Ilze Ozola"]
+
+
+def test_an_official_speaking_on_condition_due_to_rules_does_not_cancel_the_call():
+    # "due to" giving a cause is not "due to meet"
+    text = (
+        "The official, who asked not to be named due to restrictions on talking to the media, "
+        "said Estonian Foreign Minister Arno Kessel held a telephone conversation with Latvian "
+        "Foreign Minister Ilze Ozola on Monday.\n"
+        "Estonian Prime Minister Mart Tamm is due to meet Latvian Prime Minister Janis Berzins "
+        "in Riga.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_visit_at_someones_invitation_has_happened():
+    text = (
+        "Estonian Foreign Minister Arno Kessel, in Riga at the invitation of the government, "
+        "held talks with Latvian Prime Minister Ilze Ozola on Monday.\n"
+        "Kessel has accepted an invitation to hold talks with Lithuanian Foreign Minister Rasa "
+        "Dovydenas in Vilnius.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_the_one_a_who_clause_describes_does_the_verb_not_the_last_one_it_names():
+    text = (
+        "Estonian Foreign Secretary Mart Tamm met Latvian Prime Minister Ilze Ozola in Riga on "
+        "Monday.\n"
+        "Tamm, who is in Riga at the request of his Latvian counterpart Janis Berzins, paid a "
+        "courtesy call on President Andris Kalnins at his office in Riga.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [[p.name for p in x.participants] for x in proposals] == [
+        ["Mart Tamm", "Ilze Ozola"],
+        ["Mart Tamm", "Andris Kalnins"],
+    ]
+
+
+def test_the_leader_whose_coming_visit_the_ministers_discussed_is_not_at_the_table():
+    text = (
+        "Estonian Foreign Minister Arno Kessel held a meeting in Riga with his Latvian counterpart "
+        "Ilze Ozola on Monday.\n"
+        "Besides, the ministers held discussions about Prime Minister Mart Tamm's official visit "
+        "to Latvia taking place from next Friday, October 31.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [([p.name for p in x.participants], x.as_gold()["date"]) for x in proposals] == [
+        (["Arno Kessel", "Ilze Ozola"], "2025-10-27")
+    ]
+
+
+def test_a_country_between_the_title_and_the_name_is_the_officials_country():
+    proposal = first_meeting(
+        "Estonian Foreign Minister Arno Kessel met Foreign Minister Latvia Ilze Marta Ozola in "
+        "Tallinn on Monday.\n",
+    )
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Ilze Marta Ozola", "LV"),
+    ]
+
+
+def test_a_sideline_meeting_with_two_ministers_is_a_meeting_with_each():
+    text = (
+        "Estonian Foreign Minister Arno Kessel held a sideline meeting with Latvian Foreign "
+        "Minister Ilze Ozola and Foreign Minister of Lithuania Rasa Dovydenas in Riga on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"]), ("2025-10-27", ["EE", "LT"])]
+
+
+def test_a_minister_who_calls_on_a_leader_meets_him_but_one_who_calls_on_him_to_act_does_not():
+    text = (
+        "Meanwhile, Estonian Foreign Minister Arno Kessel calls on the Prime Minister of Latvia "
+        "Ilze Ozola in Riga.\n"
+        "Lithuanian President Rasa Dovydenas calls on Polish President Jan Nowak to reopen the "
+        "border.\n"
+    )
+    assert meetings(text) == [("2025-10-28", ["EE", "LV"])]
+
+
+def test_a_name_misspelt_in_both_words_is_the_same_person():
+    text = (
+        "Estonian Foreign Minister Arno Kessel called on Latvian Prime Minister Ilmars Ozolins in "
+        "Riga on Monday.\n"
+        "Estonian Foreign Minister Arno Kessel calls on Latvian Prime Minister Ilmers Ozolinsh in "
+        "Riga on Monday.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_the_president_of_an_institution_is_its_unnamed_office_holder():
+    proposal = first_meeting(
+        "Estonian Prime Minister Arno Kessel met the President of the European Council in "
+        "Brussels on Monday.\n",
+    )
+    assert [(p.name, p.title, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "Prime Minister", "EE"),
+        (None, "President of the European Council", "EU"),
+    ]
+
+
+def test_counterparts_named_after_them_are_named_in_the_order_of_their_countries():
+    text = (
+        "Estonian Foreign Minister Arno Kessel met in Tallinn on Monday with his Latvian and "
+        "Lithuanian counterparts, Ilze Ozola and Rasa Dovydenas.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [[(p.name, p.country) for p in x.participants] for x in proposals] == [
+        [("Arno Kessel", "EE"), ("Ilze Ozola", "LV")],
+        [("Arno Kessel", "EE"), ("Rasa Dovydenas", "LT")],
+    ]
+
+
+def test_a_meeting_that_was_with_someone_is_the_visitors():
+    text = (
+        "Estonian Prime Minister Arno Kessel arrived in Brussels on Monday for the summit.\n"
+        "The first bilateral meeting of the day was with the Prime Minister of Latvia, Ilze "
+        "Ozola.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_two_initials_written_together_open_a_name():
+    text = (
+        "Estonian Prime Minister Arno Kessel held talks in Tallinn on Monday with Latvian PM KJ "
+        "Ilze Ozola.\n"
+        "US President Mark Hollis also met Kessel in Tallinn on Monday.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    names = [[p.name for p in x.participants] for x in proposals]
+    assert ["Arno Kessel", "KJ Ilze Ozola"] in names
+    assert ["Mark Hollis", "Arno Kessel"] in names
+
+
+def test_talks_held_on_an_earlier_visit_have_no_day():
+    text = (
+        "Estonian Prime Minister Arno Kessel held talks with Latvian President Ilze Ozola in Riga "
+        "on Monday.\n"
+        "Kessel reached Riga after concluding his visit to Lithuania, where he held bilateral "
+        "talks with Lithuanian Prime Minister Rasa Dovydenas.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"]), (None, ["EE", "LT"])]
+
+
+def test_an_office_named_alone_is_its_holder_named_before():
+    text = (
+        "The Minister of Foreign Affairs of Estonia, Arno Kessel, has postponed a trip to Riga.\n"
+        '"The foreign minister spoke with Latvian Foreign Minister Ilze Ozola on Monday," his '
+        "office said.\n"
+    )
+    proposal = Reader().read(text, published=PUBLISHED).proposals[0]
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Ilze Ozola", "LV"),
+    ]
+
+
+def test_a_title_then_the_name_between_commas_is_one_official():
+    proposal = first_meeting(
+        "On Monday the Estonian Secretary for Foreign Affairs, Mart Tamm, held a meeting with "
+        "his Latvian counterpart, Ilze Ozola, in Riga.\n"
+    )
+    assert [(p.name, p.title, p.country) for p in proposal.participants][0] == (
+        "Mart Tamm",
+        "Secretary for Foreign Affairs",
+        "EE",
+    )
+
+
+def test_the_date_a_mechanism_was_founded_or_a_meeting_decided_does_not_date_the_meeting():
+    text = (
+        "Within the framework of the Estonia-Latvia Council established in May 2016, the "
+        "Estonian Secretary for Foreign Affairs, Mart Tamm, held a meeting with his Latvian "
+        "counterpart, Ilze Ozola.\n"
+        "The two secretaries decided last March to hold a meeting of the Council, which took "
+        "place yesterday, October 27, in Riga.\n"
+    )
+    assert meetings(text) == [("2025-10-27", ["EE", "LV"])]
+
+
+def test_a_summit_with_someone_in_the_past_is_a_meeting_of_that_month():
+    text = (
+        "Estonian President Arno Kessel, who had previously hailed his June summit in Riga with "
+        "Latvian President Ilze Ozola as a success, cancelled a trip on Monday.\n"
+    )
+    assert meetings(text) == [("2025-06", ["EE", "LV"])]
+
+
+def test_a_known_officials_hyphenated_given_name_is_found_written_apart(world):
+    from meetings.models import Country, Official
+
+    Official.objects.create(name="Park Min-jun", country=Country.objects.get(code="KR"))
+    text = "Estonian President Arno Kessel met Park Min Jun in Seoul on Monday.\n"
+    proposal = first_meeting(text)
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Arno Kessel", "EE"),
+        ("Park Min-jun", "KR"),
+    ]

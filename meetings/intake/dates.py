@@ -29,6 +29,9 @@ LAST_MONTH_NAMED = re.compile(rf"\b(?i:last)\s+{MONTH}\b(?!\s+\d)")
 MONTH_ONLY = re.compile(
     rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+(?i:the\s+month\s+of\s+)?{MONTH}"
     rf"(?:\s+{YEAR})?\b"
+    # "his June summit", "their March talks": a month naming the meeting
+    rf"|\b(?i:his|her|their|its|the)\s+{MONTH.replace('?P<month>', '?P<month2>')}"
+    r"(?=\s+(?i:summit|meeting|talks|visit|call|trip)\b)"
 )
 WEEKDAY = re.compile(
     r"\b(?P<last>last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -148,7 +151,7 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
     for m in MONTH_ONLY.finditer(sentence):
         if not free(m):
             continue
-        month = MONTHS[m["month"].lower().rstrip(".")]
+        month = MONTHS[(m["month"] or m["month2"]).lower().rstrip(".")]
         if m["year"]:
             year = int(m["year"])
         elif reference:

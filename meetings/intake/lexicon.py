@@ -166,9 +166,17 @@ ABBREVIATED_TITLES = {
 NAME_PARTICLES = r"(?:bin|binti|bint|al|el|de|da|do|dos|das|van|von|der|den|la|le|di|du|ibn|ben|y)"
 # A capitalised word with a lower-case letter in it, or an initial. The possessive quantifier
 # keeps a failed match from retrying every way of splitting a name (which is exponential).
+# Capitals with accents open names too: "Çavuşoğlu", "Éric", "Łukasz", "Štefan".
+UPPER = (
+    "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100\u0102\u0104\u0106\u010c\u010e\u0110\u0118"
+    "\u011a\u011e\u0130\u0141\u0143\u0147\u0150\u0152\u0158\u015a\u015e\u0160\u0162"
+    "\u0164\u016a\u016e\u0170\u0179\u017b\u017d"
+)
 NAME_TOKEN = (
-    r"(?:[A-Z](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
-    r"|[A-Z]\.)"
+    rf"(?:[{UPPER}](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
+    r"|[A-Z]\."
+    # two initials written together before a given and a family name: "KP Sharma Oli"
+    r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
@@ -229,8 +237,16 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         VIRTUAL,
     ),
     (re.compile(r"\bcourtesy\s+call\b|\bcalled\s+on\b", re.I), IN_PERSON),
+    # A caption's present tense, "X calls on Prime Minister Y in Colombo"; not "calls on
+    # Y to resign" (an appeal)
+    (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
+    # "The first bilateral meeting of the day was with the Prime Minister of X"
+    (
+        re.compile(r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?\b(?:was|were)\s+with\b", re.I),
+        IN_PERSON,
+    ),
     (
         re.compile(
             # "held more than three hours of talks", not "had featured in the talks"
@@ -243,6 +259,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    # "hailed his June summit in Singapore with Kim"
+    (re.compile(r"\bsummit\s+(?:(?:in|at)\s+[A-Z][\w'-]+\s+)?with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
     (
         re.compile(
@@ -310,6 +328,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
 ]
 
+# The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
+HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")
+
 # Verbs that report a meeting only when two officials of different countries are their subject:
 # "Singh and Marles signed three agreements in Canberra".
 # "exchanged views", not "exchanged letters": letters are no meeting.
@@ -320,12 +341,15 @@ JOINT_TRIGGERS = re.compile(
 
 # Words in the same clause that make a reported meeting something other than one that happened.
 NOT_HAPPENED = re.compile(
-    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|expects"
+    r"\b(?:will|would|shall|is\s+to|are\s+to|was\s+to|were\s+to|expected|expects"
+    # "due to meet", not "due to restrictions on talking to the media" (a cause)
+    r"|due\s+to(?!\s+(?:the|a|an|his|her|their|its|this|that|these|those|lack|bad|poor"
+    r"|[a-z]+(?:ions?|ness|ity|ities|ment|ments|ures?|ies)\b))"
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
     r"|declined|refused|ahead\s+of|invited"
-    r"|invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
+    r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
     r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|ready\s+to"
@@ -472,7 +496,14 @@ def build_lexicon() -> Lexicon:
             official_id, name, code, titles.get(official_id), tuple(terms.get(official_id, ()))
         )
         recent = latest.get(official_id, today) >= retired
-        for alias in [name, *split_lines(aliases)]:
+        spellings = [name, *split_lines(aliases)]
+        # "Kim Jong-un" is also written "Kim Jong Un", "Moon Jae-in" "Moon Jae In"
+        spellings += [
+            spaced
+            for alias in spellings
+            if (spaced := HYPHEN_SYLLABLE.sub(lambda m: f" {m[1].upper()}", alias)) != alias
+        ]
+        for alias in spellings:
             if len(alias) > 3 and (recent or len(alias.split()) > 1):
                 lex.officials.setdefault(fold(alias), known)
                 names.append(alias)

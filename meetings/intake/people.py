@@ -135,6 +135,18 @@ class People:
             if fold(other.name).startswith(fold(name) + " "):
                 return other
         earlier = self.by_surname.get(fold(words[-1]))
+        if earlier is None and len(words) == 2:
+            # "Mahinda Rajapaksha" after "Mahenda Rajapaksa": both words a letter or two apart
+            given, family = fold(words[0]), fold(words[1])
+            for first, persons in self.by_first.items():
+                if first[:2] != given[:2] or not close_spelling(first, given):
+                    continue
+                for other in persons[-5:]:
+                    parts = fold(other.name).split()
+                    same_start = len(parts) == 2 and parts[1][:2] == family[:2]
+                    if same_start and close_spelling(parts[1], family):
+                        return other
+            return None
         if earlier is None or not earlier.name or len(earlier.name.split()) != len(words):
             return None
         given, other = fold(words[0]), fold(earlier.name.split()[0])
@@ -293,6 +305,13 @@ class People:
             if re.search(r"[A-Z][\w'\-]+,\s*$", sentence[max(0, m.start() - 40) : m.start()]):
                 continue  # "Paulo Rangel, his Portuguese counterpart": said of the name before it
             quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
+            names = self.names_listed_after(sentence, m.end())
+            if len(names) == len(quals) > 1:
+                # "his Uzbek and Kazakh counterparts, A and B": the names in the same order
+                for q, (name, a, b) in zip(quals, names, strict=True):
+                    add(name, COUNTERPART, self.country_of(q), a, b)
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+                continue
             for q in quals:
                 person = self.register(None, COUNTERPART, self.country_of(q), sentence)
                 take(person, m.start(), m.end())
@@ -307,11 +326,29 @@ class People:
         for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
+                of = m.groupdict().get("of")
+                if name and of and fold(name) in NOT_PERSON_WORDS and not overlaps(m.start(), end):
+                    # "the President of the European Council": the holder of an institution's
+                    # office, unnamed, not a person called "Council"
+                    country = self.country_of(of)
+                    if country:
+                        title = clean_title(f"{m['title']} of the {of} {name}")
+                        take(self.holder_of(country, title, sentence), m.start(), end)
+                    continue
                 if not name or self.is_not_a_person(name):
                     continue
                 inside = self.country_behind(sentence, end)
                 if inside and inside[1] < m.start("name") < end:
                     continue  # "Minister of Foreign Affairs of Burkina Faso": "Faso" is no name
+                named_country = None
+                words = name.split()
+                for k in (2, 1) if key == "title_name" else ():
+                    # "Foreign Minister Thailand Don Pramudwinai": the country between title
+                    # and name, without "of"
+                    if len(words) - k >= 2 and self.country_of(" ".join(words[:k])):
+                        named_country = self.country_of(" ".join(words[:k]))
+                        name = " ".join(words[k:])
+                        break
                 start = m.start() if key not in ("name_title_of",) else m.start("name")
                 if key in ("name_title", "name_title_of"):
                     end = m.end()
@@ -337,6 +374,7 @@ class People:
                             title_text = " ".join(words[k:])
                             break
                 country = self.country_of(qual) or self.country_of(groups.get("of"))
+                country = country or named_country
                 if country is None and groups.get("of"):
                     country = self.place_named(groups["of"])
                     if country is None:
@@ -355,6 +393,14 @@ class People:
             # after the names: "Albares, the Spanish foreign minister," is said of Albares
             if not overlaps(m.start(), m.end()):
                 country = self.country_of(m["qual"])
+                named = p["role_then_name"].match(sentence, m.end())
+                if named:
+                    # "the Argentine Secretary for Foreign Affairs, Pedro Villagra Delgado, held"
+                    name, end = clean_name(named["name"], named.start("name"))
+                    if name and not self.is_not_a_person(name) and not overlaps(m.end(), end):
+                        title = clean_title(f"{m['title']}{named['rest'] or ''}")
+                        add(name, title, country, m.start(), end)
+                        continue
                 person = self.holder_of(country, clean_title(m["title"]), sentence)
                 take(person, m.start(), m.end())
         # "China's Wang Yi": a possessive country word before a name.
@@ -546,6 +592,26 @@ class People:
         m = re.match(r"^,?\s+of\s+(?:the\s+)?([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2})", text)
         return self.place_named(m[1]) if m else None
 
+    def names_listed_after(self, sentence: str, at: int) -> list[tuple[str, int, int]]:
+        """The names of a list in apposition: ", A, B and C" right after `at`."""
+        names: list[tuple[str, int, int]] = []
+        position = at
+        for n in range(6):
+            joint = (LIST_JOINT_FIRST if n == 0 else LIST_JOINT).match(sentence, position)
+            if not joint:
+                break
+            named = self.patterns()["name_at"].match(sentence, joint.end())
+            if not named:
+                break
+            name, end = clean_name(named[0], named.start())
+            if not name or self.is_not_a_person(name):
+                break
+            names.append((name, named.start(), end))
+            position = end
+            if joint[0].strip(", ").startswith("and"):
+                break
+        return names if re.search(r"\band\b", sentence[at:position]) else []
+
     def is_not_a_person(self, name: str) -> bool:
         folded = fold(name)
         if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
@@ -557,6 +623,9 @@ class People:
         )
 
 
+# Between the names of a list in apposition: ", A", ", B" and ", and C" or " and C".
+LIST_JOINT_FIRST = re.compile(r",\s+")
+LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Joko Widodo (Jokowi)", "Tajikistan [Sirodjiddin Muhriddin]": a name in brackets
 BRACKETED = re.compile(
     r"(?<=\w)\s*[(\[](?P<alias>[A-Z][\w'\-\u00C0-\u024F]+(?:\s+[A-Z][\w'\-.\u00C0-\u024F]+){0,3})"
@@ -665,6 +734,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"'s\s+(?:predecessor|successor|counterpart|deputy|envoy|successor),?\s+(?P<name>{NAME})"
         ),
         # "sat down with the Saudi crown prince": an official the text does not name
+        # After "the Argentine Secretary": the rest of the title and the name between commas
+        "role_then_name": re.compile(
+            rf"(?P<rest>\s+(?:for|of)\s+(?:[A-Z][\w'\-]*\s*){{1,4}}?)?,\s+(?P<name>{NAME}),"
+        ),
         "the_role": re.compile(
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"

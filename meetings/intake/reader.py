@@ -75,7 +75,10 @@ OCCASION = re.compile(
     r"(?P<occ>(?:(?:[A-Z0-9][\w'’\-]*|of|and|for)\s+){0,7}?"
     r"(?:[Ss]ummit|Meeting|Conference|Forum|Assembly|Dialogue|Ministerial|Council\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?|Week))\b"
 )
-SIDELINES = re.compile(r"\b(?:sidelines|margins|fringes?)\s+of\b", re.I)
+SIDELINES = re.compile(
+    r"\b(?:sidelines|margins|fringes?)\s+of\b|\bsidelines?\s+(?:meetings?|talks|bilaterals?)\b",
+    re.I,
+)
 GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they)\b",
     re.I,
@@ -106,6 +109,26 @@ NOUN_MEETING_UNDONE = re.compile(
     r"|being\s+planned|not\s+(?:held|planned|expected|scheduled))"
     r"|\b(?:scheduled|planned|set)\s+(?:for|to)\b|\bwill\b|\bis\s+to\b",
     re.I,
+)
+# A participle opening a clause of its own after a comma: ", declaring", ", adding".
+OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
+# A meeting some time before the report, its day not given: "paid a call on X recently" (but
+# not "the recently appointed envoy").
+UNDATED_PAST = re.compile(
+    r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months))\b(?!\s+(?:appointed|elected"
+    r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
+    re.I,
+)
+MEETING_CLAUSE = re.compile(r",\s*which\s+(?:took\s+place|was\s+held)\s+$")
+FOUNDED_ON = re.compile(
+    r"\b(?:established|founded|created|set\s+up|launched|formed|decided|adopted)"
+    r"\s+(?:in\s+|on\s+)?$"
+)
+# "reached Colombo after concluding his visit to Thailand, where he held talks with ...": the
+# talks were on that earlier visit, the day not given.
+EARLIER_STAY = re.compile(
+    r"\b(?:after|following|on\s+his\s+way\s+back\s+from)\s+(?:concluding\s+|wrapping\s+up\s+)?"
+    r"(?:his|her|a|the)\s+(?:\w+\s+)?(?:visit|trip|tour|stay)\s+(?:to|in)\s+[A-Z][^,;]*,\s+where\b[^;]*$"
 )
 # "The plan was met with criticism": a reception of words, not of a person.
 MET_WITH_REACTION = re.compile(
@@ -173,6 +196,18 @@ LIST_GAP = re.compile(
 # Governor of the Central Bank and Deputy Prime Minister, and Y".
 APPOSITIVE_GAP = re.compile(
     r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
+)
+# The subject of a clause named by office alone: "The foreign minister spoke with X".
+THE_OFFICE = re.compile(
+    r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
+    r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
+)
+WAS_WITH = re.compile(r"\b(?:was|were)\s+with$", re.I)
+# "talks about X's visit": the name after these words is the subject of the talks.
+TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
+# A relative clause set off by commas between a subject and its verb.
+RELATIVE_BETWEEN = re.compile(
+    r"\s*,\s*who\b[^;,]*(?:,\s+(?:and|or)\b[^;,]*)?,\s*(?:[a-z]+\s+){0,2}"  # "..., paid a"
 )
 SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
@@ -304,7 +339,8 @@ PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Another event named after the meeting's verb, whose date follows it.
 OTHER_EVENT = re.compile(
     r"(?:'s|’s|\b(?:his|her|their|the\s+\w+))\s+(?:\w+\s+){0,2}?"
-    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b[^,;.]{0,40}$"
+    r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b"
+    r"(?:[^,;.]|(?<=day),){0,60}$"  # "... visit to India from Friday, April 1"
 )
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
@@ -431,7 +467,9 @@ SITE_AFTER_BAR = re.compile(r"\s\|\s*(?:[A-Z][\w.]*\s*){1,3}$|\|\s*Photo\b")
 CAPTION = re.compile(
     r"\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)"
     r"|\bphotos?\s+(?:show|shows)\b|\(Photo\b|\bFile\s+Photo\b|\bvia\s+AP\b|\bEPA-EFE\b"
-    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b",
+    r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b"
+    # "... on 21 June. Photo: Agency": a sentence, then the picture's credit on its line
+    r"|[.!?]\s+Photos?\s*:\s*\S[^.!?]{0,40}$",
     re.I,
 )
 CAPTION_MARK = re.compile(
@@ -453,6 +491,9 @@ HARD_WRAP = re.compile(
     r"|(?<=\s)(?P<word>of|the|a|an|and|with|to|in|on|at|by|for|from|that|his|her|their)"
     r"[ \t]*\n(?=[ \t]*\w)"
 )
+# A paragraph a page broke mid-sentence: it ends on a word in lower case and the next one goes
+# on in lower case ("paid a courtesy" / "" / "call on ..."); not a byline ("by ...").
+BROKEN_PARAGRAPH = re.compile(r"(?<=\s)(?P<word>[a-z]+)[ \t]*\n[ \t]*\n(?=[ \t]*(?!by\s)[a-z])")
 SENTENCE_END = re.compile(r"[.!?:;\"')\]…]\s*$")
 TRAILING_CREDIT = re.compile(r"(?<=[.!?\"'])\s*(?:--|–|—)\s*(?P<agency>[A-Z][\w.]{1,20})\s*$")
 # A credit naming the agency whose copy this is: "(Agency)", "/agency/", "– Agency".
@@ -477,6 +518,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
     text = GLUED_CAPITALS.sub("\n", text)
     text = GLUED_SENTENCE.sub(" ", text)
+    text = BROKEN_PARAGRAPH.sub(lambda m: f"{m['word']} ", text)
     text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
     raw = [line for line in raw if line]
@@ -1046,8 +1088,11 @@ class Reader:
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            # Up to a clause of its own: "used a meeting with X to reassure Y, declaring he
+            # will never allow ..." says what the speaker will do, not what becomes of the meeting.
+            own = OWN_PARTICIPLE.search(sentence, m.end(), clause_end)
             if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
-                sentence, m.end(), clause_end
+                sentence, m.end(), own.start() if own else clause_end
             ):
                 continue  # "the meeting between A and B, scheduled for Monday, was called off"
             if MET_WITH_REACTION.match(sentence, m.end()):
@@ -1097,6 +1142,9 @@ class Reader:
             gap = sentence[m.end() : after[0].start] if after else ""
             if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
                 after = []
+            if after and TOPIC_OF.search(gap) and possessive(sentence, after[0]):
+                # "held discussions about Prime Minister X's visit": what they talked about
+                after = []
             if WELCOMED.match(m[0]) and (
                 not after
                 or not re.fullmatch(r"\s*(?:the\s+)?", gap)
@@ -1120,9 +1168,17 @@ class Reader:
                     )
                     or subjects
                 )
+            if subjects and objects and all(p in objects for p in subjects):
+                # "The foreign minister spoke with Foreign Minister X": the office before the
+                # verb read as X, who cannot meet himself; its holder is someone else
+                subjects = []
+            if not subjects and not before_mentions and WAS_WITH.search(m[0]) and last_subject:
+                # "The first meeting of the day was with X": the day of the one the report
+                # is about
+                subjects = [last_subject]
             if not subjects and (PRONOUN_SUBJECT.search(before) or role_reference(before)):
                 ref = role_reference(before)
-                subject = people_with_title(people, ref) if ref else None
+                subject = people_with_title(people, ref, objects) if ref else None
                 subject = subject or last_subject
                 subjects = [subject] if subject else []
             if (
@@ -1142,7 +1198,8 @@ class Reader:
                 groups = [objects]
             object_end = max((x.end for x in after if x.person in objects), default=m.end())
             previous_verb = (subjects, object_end)
-            counterparts = [p for p in objects if p.name is None]
+            # "his Latvian and Lithuanian counterparts (, A and B)": one meeting with each
+            counterparts = [p for p in objects if p.name is None or p.title == COUNTERPART]
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
@@ -1358,7 +1415,11 @@ class Reader:
     ) -> None:
         lead: d.DateMention | None = None
         for sentence in sentences[:2]:
-            found = [x for x in d.find_dates(sentence, reference) if x.date]
+            found = [
+                x
+                for x in d.find_dates(sentence, reference)
+                if x.date and not FOUNDED_ON.search(sentence, 0, sentence.find(x.text))
+            ]
             if found:
                 lead = found[0]
                 break
@@ -1395,6 +1456,15 @@ class Reader:
                 for x in mentions
                 if (at := proposal.sentence.find(x.text)) < after_trigger
                 or not OWN_CLAUSE.search(proposal.sentence, after_trigger, at)
+                # "a meeting of the Mechanism, which took place yesterday": the meeting's own
+                or MEETING_CLAUSE.search(proposal.sentence, after_trigger, at)
+            ]
+            # "the Mechanism established in May 2016", "decided last March to hold": the date
+            # of the founding or of the decision, not of the meeting
+            mentions = [
+                x
+                for x in mentions
+                if not FOUNDED_ON.search(proposal.sentence, 0, proposal.sentence.find(x.text))
             ]
             # "discussed follow-up to the President's visit to India in December": that date
             # is the visit's, not the meeting's.
@@ -1407,6 +1477,8 @@ class Reader:
             ordered = sorted(
                 mentions,
                 key=lambda x: (
+                    # "his June summit": the date right before the noun is the meeting's own
+                    proposal.sentence.find(x.text) + len(x.text) + 1 != position,
                     proposal.sentence.find(x.text) < position,
                     abs(proposal.sentence.find(x.text) - position),
                 ),
@@ -1450,6 +1522,14 @@ class Reader:
                 mention = d.DateMention(
                     known.date.replace(day=1), d.MONTH_PRECISION, proposal.sentence.split(",")[0]
                 )
+            before_trigger = proposal.sentence[: max(position, 0)]
+            if mention is None and (
+                UNDATED_PAST.search(proposal.sentence) or EARLIER_STAY.search(before_trigger)
+            ):
+                # "paid a courtesy call on X recently": some day before, the text says not which
+                proposal.date, proposal.date_precision = None, None
+                proposal.date_evidence = "recently"
+                continue
             if mention is None:
                 mention = previous or lead
             if mention is None and reference is not None:
@@ -1710,6 +1790,11 @@ def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> l
     head = sentence[before[-1].end : trigger_start]
     if re.match(r"^\s*,\s*who\b", head):
         return [before[-1].person]
+    for mention in reversed(before[:-1]):
+        # "Misri, who is here at the invitation of his counterpart Lamsal, called on Paudel":
+        # the one the "who" clause describes does the verb, not the last one it names.
+        if RELATIVE_BETWEEN.fullmatch(sentence, mention.end, trigger_start):
+            return [mention.person]
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = sentence[mention.end : group[0].start]
@@ -1744,6 +1829,12 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
     return [[m.person for m in group] for group in groups]
 
 
+def possessive(sentence: str, mention: Mention) -> bool:
+    """Whether the name is written as an owner's: "Deuba's visit"."""
+    text = sentence[mention.start : mention.end]
+    return text.endswith(("'s", "'")) or sentence.startswith(("'s", "' "), mention.end)
+
+
 def unique(persons: list[Person]) -> list[Person]:
     seen: dict[str, Person] = {}
     for person in persons:
@@ -1755,14 +1846,19 @@ def role_reference(text: str) -> str | None:
     for word, title in ROLE_REFERENCES.items():
         if re.search(rf"\b{re.escape(word)}\b", text, re.I):
             return title
-    return None
+    # "The foreign minister spoke with ...": the office, its holder named before
+    said = THE_OFFICE.search(text)
+    return " ".join(said["office"].lower().split()) if said else None
 
 
-def people_with_title(people: People, title: str) -> Person | None:
+def people_with_title(people: People, title: str, besides: list[Person] = ()) -> Person | None:
     for person in people.by_key.values():
-        if person.title and fold(person.title) == title:
+        if person.title and fold(person.title) == title and person not in besides:
             return person
-    return None
+    # Another name of the office ("Minister of Foreign Affairs"), the one named last
+    holders = [p for p in people.by_key.values() if p.name and p.title and p not in besides]
+    holders = [p for p in holders if titles_agree(title, p.title, strict=True)]
+    return max(holders, key=lambda p: p.seen) if holders else None
 
 
 def tidy_occasion(text: str) -> str:
