@@ -479,7 +479,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
     # the busiest counterpart countries, each a lane of the picture of the official's terms
-    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c != official.country][:5]
+    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c.pk != official.country_id][:5]
     ctx["terms"] = tenures(
         ctx["positions"],
         selection.years(),

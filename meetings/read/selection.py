@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page
-from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db import connection, connections
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
 
@@ -38,7 +39,7 @@ from meetings.models import (
 )
 from meetings.read.cache import cached
 from meetings.read.paging import paginate
-from meetings.read.rows import Row, load
+from meetings.read.rows import Row, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
 
 Kind = Subject.Kind
@@ -58,15 +59,136 @@ class Near:
     venue: str | None
 
 
-def subject_filter(key: Key) -> Q:
-    """The Subject row of a key, as a filter."""
-    names = SUBJECT_COLUMNS[key.kind]
-    return Q(kind=key.kind, **{f"{n}_id": v for n, v in zip(names, (key.a, key.b), strict=False)})
+@functools.cache
+def _subject_columns() -> str:
+    """Every column of a Subject, in the order its model takes them."""
+    return ", ".join(field.column for field in Subject._meta.concrete_fields)
 
 
 def key_of(subject: Subject) -> Key:
     values = [getattr(subject, f"{n}_id") for n in SUBJECT_COLUMNS[subject.kind]]
     return Key(subject.kind, *values)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country as a ranking or a pair names it; n: its meetings in the ranking."""
+
+    pk: int
+    code: str
+    name: str
+    n: int = 0
+
+    @property
+    def url_code(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A topic, an official or a venue as a ranking shows it, with n meetings; an official's or
+    a venue's country, and a venue's coordinates (the map draws them)."""
+
+    pk: int
+    name: str
+    slug: str
+    n: int
+    country: Place | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def _code(place: Place) -> str:
+    return place.code
+
+
+def _place_or_none(pk, code, name) -> Place | None:
+    return Place(pk, code, name) if pk is not None else None
+
+
+# What a ranking of each kind reads of the thing ranked (its subject is "s"), and how it
+# makes a value of a row: (meetings, *columns).
+_RANKINGS = {
+    Kind.COUNTRY: (
+        "c.id, c.code, c.name",
+        "JOIN {country} c ON c.id = s.country_id",
+        lambda n, pk, code, name: Place(pk, code, name, n),
+    ),
+    Kind.TOPIC: (
+        "t.id, t.name, t.slug",
+        "JOIN {topic} t ON t.id = s.topic_id",
+        lambda n, pk, name, slug: Ranked(pk, name, slug, n),
+    ),
+    Kind.OFFICIAL: (
+        "f.id, f.name, f.slug, c.id, c.code, c.name",
+        "JOIN {official} f ON f.id = s.official_id LEFT JOIN {country} c ON c.id = f.country_id",
+        lambda n, pk, name, slug, *country: Ranked(pk, name, slug, n, _place_or_none(*country)),
+    ),
+    Kind.VENUE: (
+        "v.id, v.name, v.slug, c.id, c.code, c.name, v.latitude, v.longitude",
+        "JOIN {venue} v ON v.id = s.venue_id LEFT JOIN {country} c ON c.id = v.country_id",
+        lambda n, pk, name, slug, c_pk, c_code, c_name, latitude, longitude: Ranked(
+            pk, name, slug, n, _place_or_none(c_pk, c_code, c_name), latitude, longitude
+        ),
+    ),
+}
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "overlap": table(SubjectOverlap),
+        "subject": table(Subject),
+        "country": table(Country),
+        "topic": table(Topic),
+        "official": table(Official),
+        "venue": table(Venue),
+    }
+
+
+@functools.cache
+def _ranking(kind: str, *, by_country: bool) -> tuple[str, Callable]:
+    """The query of a subject's ranking of one kind (parameters: the subject, the kind, the
+    officials' country when by_country, the limit), and what makes a value of its rows.
+
+    Written as SQL: the pages that rank show three rankings, and the ORM's work of building
+    each query and its model instances cost more than the rest of such a page."""
+    columns, joins, make = _RANKINGS[kind]
+    sql = (
+        f"SELECT o.meetings, {columns} FROM {{overlap}} o"
+        f" JOIN {{subject}} s ON s.id = o.other_id {joins}"
+        " WHERE o.subject_id = %s AND o.other_kind = %s AND o.meetings > 0"
+        + (" AND f.country_id = %s" if by_country else "")
+        + " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
+    )
+    return sql.format(**_tables()), make
+
+
+@functools.cache
+def _pairs_sql() -> str:
+    """A subject's busiest pairs (parameters: the subject, the kind "pair", the limit)."""
+    return (
+        "SELECT o.meetings, a.id, a.code, a.name, b.id, b.code, b.name FROM {overlap} o"
+        " JOIN {subject} s ON s.id = o.other_id"
+        " JOIN {country} a ON a.id = s.country_id JOIN {country} b ON b.id = s.partner_id"
+        " WHERE o.subject_id = %s AND o.other_kind = %s"
+        " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
+    ).format(**_tables())
+
+
+def _years_query(subject: int, start, end) -> tuple[str, list]:
+    """The query of a subject's meetings per year, between the dates when given: the sums of
+    its months (written as SQL: a subject's page reads it on every request)."""
+    ops = connections["default"].ops
+    year, year_params = ops.date_extract_sql("year", "m.month", ())
+    sql = f"SELECT {year}, SUM(m.meetings) FROM {table(SubjectMonth)} m WHERE m.subject_id = %s"
+    params = [*year_params, subject]
+    if start:
+        sql += " AND m.month >= %s"
+        params.append(start)
+    if end:
+        sql += " AND m.month <= %s"
+        params.append(end)
+    return f"{sql} GROUP BY 1", params
 
 
 @dataclass(frozen=True)
@@ -111,10 +233,14 @@ class Selection:
     @cached_property
     def subjects(self) -> dict[Key, Subject]:
         """The Subject rows of the keys (one query); a key without a row has no meetings."""
-        wanted = Q()
+        wanted, params = [], []
         for key in self.keys:
-            wanted |= subject_filter(key)
-        return {key_of(s): s for s in Subject.objects.filter(wanted)}
+            columns = SUBJECT_COLUMNS[key.kind]
+            wanted.append(" AND ".join(["kind = %s", *(f"{c}_id = %s" for c in columns)]))
+            params += [key.kind, *key[1 : 1 + len(columns)]]
+        sql = f"SELECT {_subject_columns()} FROM {table(Subject)} WHERE ({') OR ('.join(wanted)})"
+        # written as SQL: every list and subject page reads it; the ORM's work costs more
+        return {key_of(s): s for s in (Subject(*row) for row in fetch(sql, params))}
 
     @property
     def empty(self) -> bool:
@@ -361,13 +487,10 @@ class Selection:
         elif self.counted is not None:
             counts = cached(
                 f"years:{self.counted.pk}:{self.start}:{self.end}",
-                lambda: dict(
-                    self.subject_months()
-                    .annotate(year=ExtractYear("month"))
-                    .values_list("year")
-                    .annotate(n=Sum("meetings"))
-                    .values_list("year", "n")
-                ),
+                lambda: {
+                    int(year): n
+                    for year, n in fetch(*_years_query(self.counted.pk, self.start, self.end))
+                },
             )
         else:
             counts = dict(
@@ -403,8 +526,9 @@ class Selection:
         )
 
     def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
-        """The countries, topics, officials or venues (kind) with most meetings in this
-        selection, each with .n, most first; country: only the officials of that country."""
+        """The countries (Place), topics, officials or venues (Ranked) with most meetings in
+        this selection, each with .n, most first; country: only the officials of that country
+        (one query, from the subject's overlaps)."""
         if self.narrowing or len(self.keys) != 1:
             raise ValueError("ranked() needs a selection of one subject")
         if self.subject is None:
@@ -412,38 +536,25 @@ class Selection:
         subject = self.subject
 
         def read() -> list:
-            column = SUBJECT_COLUMNS[kind][0]
-            qs = SubjectOverlap.objects.filter(subject=subject, other_kind=kind, meetings__gt=0)
-            if country is not None:
-                qs = qs.filter(other__official__country=country)
-            related = {"venue": "other__venue__country", "official": "other__official__country"}
-            qs = qs.select_related(related.get(column, f"other__{column}"))
-            out = []
-            for overlap in qs.order_by("-meetings", "other_id")[:limit]:
-                thing = getattr(overlap.other, column)
-                thing.n = overlap.meetings
-                out.append(thing)
+            sql, make = _ranking(kind, by_country=country is not None)
+            params = [subject.pk, kind, *([country.pk] if country is not None else []), limit]
+            out = [make(*row) for row in fetch(sql, params)]
             out.sort(key=lambda row: (-row.n, row.name))
             return out
 
         return cached(f"ranked:{subject.pk}:{kind}:{limit}:{country and country.pk}", read)
 
     def pairs(self, limit: int = 8) -> list[dict]:
-        """The country pairs with most meetings in this selection."""
+        """The country pairs with most meetings in this selection (one query)."""
         if self.subject is None:
             return []
         subject = self.subject
 
         def read() -> list[dict]:
             out = []
-            for overlap in (
-                SubjectOverlap.objects.filter(subject=subject, other_kind=Kind.PAIR)
-                .select_related("other__country", "other__partner")
-                .order_by("-meetings", "other_id")[:limit]
-            ):
-                pair = overlap.other.country, overlap.other.partner
-                a, b = sorted(pair, key=lambda c: c.code)
-                out.append({"a": a, "b": b, "count": overlap.meetings})
+            for n, *countries in fetch(_pairs_sql(), [subject.pk, Kind.PAIR, limit]):
+                a, b = sorted((Place(*countries[:3]), Place(*countries[3:])), key=_code)
+                out.append({"a": a, "b": b, "count": n})
             return out
 
         return cached(f"pairs:{subject.pk}:{limit}", read)
