@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Country, Occasion, Official, Subject, Topic, Venue
 from meetings.read.cache import cached
+from meetings.read.rows import fetch, table
 from meetings.text import fold
 
 Kind = Subject.Kind
@@ -54,12 +55,12 @@ def resolve(kind: str, text: str):
     """The one public thing of this kind that text names."""
     text = " ".join(text.split())
     what = MODELS[kind]._meta.verbose_name
-    exact = list(published(kind).filter(Q(slug=text.lower()) | Q(name__iexact=text))[:2])
+    by_slug = _published_at(kind, text.lower())
+    if by_slug is not None:
+        return by_slug
+    exact = list(published(kind).filter(name__iexact=text)[:2])
     if len(exact) == 1:
         return exact[0]
-    by_slug = [thing for thing in exact if thing.slug == text.lower()]
-    if by_slug:
-        return by_slug[0]
     found = exact or _busiest(kind, containing(kind, text), 6)
     if len(found) == 1:
         return found[0]
@@ -68,6 +69,19 @@ def resolve(kind: str, text: str):
     names = ", ".join(thing.name for thing in found[:5])
     more = ", …" if len(found) > 5 else ""
     raise Unresolved(f"Several {what}s match “{text}”: {names}{more}. Type more of the name.")
+
+
+def _published_at(kind: str, slug: str):
+    """The public thing of this kind at this address (slug), or None: one query through the
+    unique slug, written as SQL, since every list filtered by a name reads it."""
+    model = MODELS[kind]
+    columns = ", ".join(f"t.{field.column}" for field in model._meta.concrete_fields)
+    sql = (
+        f"SELECT {columns} FROM {table(model)} t WHERE t.slug = %s AND EXISTS (SELECT 1"
+        f" FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0 AND s.{kind}_id = t.id)"
+    )
+    found = fetch(sql, [slug, kind])
+    return model(*found[0]) if found else None
 
 
 def _busiest(kind: str, where: Q, limit: int) -> list:
@@ -151,12 +165,15 @@ def resolve_countries(texts: list[str]) -> list[CountryName]:
     of a name are looked up among every country's words."""
     if not texts:
         return []
-    wanted = Q(code__in=[t.upper() for t in texts])
-    for text in texts:
-        if len(text) > 4:
-            wanted |= Q(name__iexact=text)
+    # written as SQL: every list of a country or a pair reads it
+    names = [text for text in texts if len(text) > 4]
+    sql = (
+        f"SELECT id, code, name FROM {table(Country)}"
+        f" WHERE code IN ({', '.join(['%s'] * len(texts))})"
+        + "".join(" OR UPPER(name) = UPPER(%s)" for _ in names)
+    )
     direct: dict[str, CountryName] = {}
-    for pk, code, name in Country.objects.filter(wanted).values_list("pk", "code", "name"):
+    for pk, code, name in fetch(sql, [*(t.upper() for t in texts), *names]):
         entry = CountryName(pk, code, name, meetings=0)
         direct[code.lower()] = direct.setdefault(name.lower(), entry)
     return [direct.get(text.lower()) or _resolve_country(text) for text in texts]
