@@ -510,9 +510,9 @@ def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
         "pairs": selection.pairs(),
     }
     if kind == Kind.TOPIC:
-        ctx["children"] = names.published(Kind.TOPIC).filter(parent=thing)
+        ctx["children"] = names.published_where(Kind.TOPIC, "parent_id", thing.pk)
     elif kind == Kind.VENUE:
-        ctx["occasions"] = names.published(Kind.OCCASION).filter(venue=thing)
+        ctx["occasions"] = names.published_where(Kind.OCCASION, "venue_id", thing.pk)
     return render(request, template, ctx)
 
 

@@ -55,9 +55,9 @@ def resolve(kind: str, text: str):
     """The one public thing of this kind that text names."""
     text = " ".join(text.split())
     what = MODELS[kind]._meta.verbose_name
-    by_slug = _published_at(kind, text.lower())
-    if by_slug is not None:
-        return by_slug
+    by_slug = published_where(kind, "slug", text.lower())
+    if by_slug:
+        return by_slug[0]
     exact = list(published(kind).filter(name__iexact=text)[:2])
     if len(exact) == 1:
         return exact[0]
@@ -71,17 +71,22 @@ def resolve(kind: str, text: str):
     raise Unresolved(f"Several {what}s match “{text}”: {names}{more}. Type more of the name.")
 
 
-def _published_at(kind: str, slug: str):
-    """The public thing of this kind at this address (slug), or None: one query through the
-    unique slug, written as SQL, since every list filtered by a name reads it."""
+# the order of the models (their Meta.ordering), in SQL
+_ORDER = {Kind.OCCASION: "t.start DESC NULLS LAST, t.name"}
+
+
+def published_where(kind: str, column: str, value) -> list:
+    """The public things of this kind whose column holds value (a slug; a parent's or a
+    venue's id), in their model's order: one query, written as SQL since the filters and the
+    subject pages read it on every request."""
     model = MODELS[kind]
     columns = ", ".join(f"t.{field.column}" for field in model._meta.concrete_fields)
     sql = (
-        f"SELECT {columns} FROM {table(model)} t WHERE t.slug = %s AND EXISTS (SELECT 1"
+        f"SELECT {columns} FROM {table(model)} t WHERE t.{column} = %s AND EXISTS (SELECT 1"
         f" FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0 AND s.{kind}_id = t.id)"
+        f" ORDER BY {_ORDER.get(kind, 't.name')}"
     )
-    found = fetch(sql, [slug, kind])
-    return model(*found[0]) if found else None
+    return [model(*row) for row in fetch(sql, [value, kind])]
 
 
 def _busiest(kind: str, where: Q, limit: int) -> list:
