@@ -31,6 +31,7 @@ from django.views.decorators.http import condition
 from django.views.static import was_modified_since
 
 from meetings import citing, dataset, exports
+from meetings.addresses import address
 from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
@@ -568,6 +569,8 @@ def directory(request: HttpRequest, kind: str) -> HttpResponse:
         "kind": kind,
         "page": page,
         "items": items,
+        # each item's page (a topic's broader topic's too), without reversing a name per link
+        "item_url": address(f"meetings:{subject_kind}"),
         "heading": heading,
         "column": column,
         "intro": intro,
