@@ -372,26 +372,23 @@ class Selection:
         return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
 
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
-        """The selected meetings just before and just after this one (two queries)."""
-        ids = self.ids()
-        column = "id" if self.keys == [EVERYTHING] else "meeting_id"
+        """The selected meetings just before and just after this one, with what the links to
+        them say (one query)."""
+        column, of = ("id", "") if self.keys == [EVERYTHING] else ("meeting_id", "meeting__")
+        ids = self.ids().values_list(
+            column, "date", f"{of}date_precision", f"{of}end_date", f"{of}venue__name"
+        )
         before = Q(date__lt=meeting.date) | Q(date=meeting.date, **{f"{column}__lt": meeting.pk})
         after = Q(date__gt=meeting.date) | Q(date=meeting.date, **{f"{column}__gt": meeting.pk})
         older = ids.filter(before)[:1]
         newer = ids.filter(after).order_by("date", column)[:1]
         if connection.features.supports_slicing_ordering_in_compound:
-            near = list(older.union(newer, all=True))
+            near = [Near(*row) for row in older.union(newer, all=True)]
         else:
-            near = [*older, *newer]
-        found = {
-            row[0]: Near(*row)
-            for row in Meeting.objects.filter(pk__in=near or [0]).values_list(
-                "id", "date", "date_precision", "end_date", "venue__name"
-            )
-        }
+            near = [Near(*row) for row in [*older, *newer]]
         here = (meeting.date, meeting.pk)
-        previous = next((n for n in found.values() if (n.date, n.pk) < here), None)
-        following = next((n for n in found.values() if (n.date, n.pk) > here), None)
+        previous = next((n for n in near if (n.date, n.pk) < here), None)
+        following = next((n for n in near if (n.date, n.pk) > here), None)
         return previous, following
 
     def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
