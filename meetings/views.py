@@ -502,8 +502,16 @@ SUBJECT_PAGES = {
 def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     """The page of a topic, a venue or an occasion that published meetings name."""
     model, related, template = SUBJECT_PAGES[kind]
-    thing = get_object_or_404(names.published(kind).select_related(*related), slug=slug)
-    selection = Selection(**{kind: thing})
+    # the thing read with its subject, whose row the selection then needs not read again
+    subject = (
+        Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__slug": slug})
+        .select_related(*(f"{kind}__{r}" for r in related))
+        .first()
+    )
+    if subject is None:
+        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    thing = getattr(subject, kind)
+    selection = Selection.of(subject)
     if (data := data_twin(request, selection)) is not None:
         return data
     ctx = subject_context(request, selection, f"{kind}={thing.slug}") | {

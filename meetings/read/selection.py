@@ -203,6 +203,14 @@ class Selection:
     end: datetime.date | None = None
     words: str = ""
 
+    @classmethod
+    def of(cls, subject: Subject) -> Selection:
+        """The selection of a topic's, a venue's, an occasion's or an official's meetings, made
+        from its subject row read with the thing itself: the row is not read again."""
+        selection = cls(**{subject.kind: getattr(subject, subject.kind)})
+        selection.__dict__["subjects"] = {key_of(subject): subject}  # as the property keeps it
+        return selection
+
     def replace(self, **changes) -> Selection:
         return dataclasses.replace(self, **changes)
 
