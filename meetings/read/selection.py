@@ -192,6 +192,32 @@ def _years_query(subject: int, start, end) -> tuple[str, list]:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """One subject's meetings, newest first, read a slice at a time in SQL written out: its
+    listing, or the meetings' own index for everything. The same reads as Selection.ids(),
+    whose query the ORM builds at the cost of drawing a page's rows, for the commonest lists:
+    everything, one country, pair, topic, official, venue or occasion."""
+
+    subject: Subject
+
+    def __getitem__(self, part: slice) -> list[int]:
+        start = part.start or 0
+        if self.subject.kind == Kind.EVERYTHING:
+            sql = (
+                f"SELECT id FROM {table(Meeting)} WHERE status = %s"
+                " ORDER BY date DESC, id DESC LIMIT %s OFFSET %s"
+            )
+            first = Meeting.Status.PUBLISHED
+        else:
+            sql = (
+                f"SELECT meeting_id FROM {table(SubjectMeeting)} WHERE subject_id = %s"
+                " ORDER BY date DESC, meeting_id DESC LIMIT %s OFFSET %s"
+            )
+            first = self.subject.pk
+        return [pk for (pk,) in fetch(sql, [first, part.stop - start, start])]
+
+
+@dataclass(frozen=True)
 class Selection:
     countries: tuple[Country, ...] = ()
     topic: Topic | None = None
@@ -477,9 +503,13 @@ class Selection:
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
+        if self.subject is not None:  # one subject's meetings, the commonest list
+            return paginate(Listing(self.subject), number, per_page, count=self.total())
         return paginate(self.ids(), number, per_page, count=self.total())
 
     def latest(self, n: int) -> list[Row]:
+        if self.subject is not None:
+            return load(Listing(self.subject)[:n])
         return load(list(self.ids()[:n]))
 
     # -- figures ------------------------------------------------------------------------------
