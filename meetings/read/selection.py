@@ -157,7 +157,9 @@ def _ranking(kind: str, *, by_country: bool) -> tuple[str, Callable]:
         f"SELECT o.meetings, {columns} FROM {{overlap}} o"
         f" JOIN {{subject}} s ON s.id = o.other_id {joins}"
         " WHERE o.subject_id = %s AND o.other_kind = %s AND o.meetings > 0"
-        + (" AND f.country_id = %s" if by_country else "")
+        # the kind said of the subjects too, so that a country's officials are found through
+        # the index of each kind's subjects instead of a hash of every subject
+        + (" AND f.country_id = %s AND s.kind = o.other_kind" if by_country else "")
         + " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
     )
     return sql.format(**_tables()), make
