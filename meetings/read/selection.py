@@ -202,21 +202,37 @@ class Listing:
 
     subject: Subject
 
-    def __getitem__(self, part: slice) -> list[int]:
-        start = part.start or 0
+    def _source(self) -> tuple[str, str, str, object]:
+        """The table read, its column of meeting ids, and what names the subject's rows in it
+        (a condition and its value)."""
         if self.subject.kind == Kind.EVERYTHING:
-            sql = (
-                f"SELECT id FROM {table(Meeting)} WHERE status = %s"
-                " ORDER BY date DESC, id DESC LIMIT %s OFFSET %s"
+            return table(Meeting), "id", "status = %s", Meeting.Status.PUBLISHED
+        return table(SubjectMeeting), "meeting_id", "subject_id = %s", self.subject.pk
+
+    def __getitem__(self, part: slice) -> list[int]:
+        source, column, where, value = self._source()
+        start = part.start or 0
+        sql = (
+            f"SELECT {column} FROM {source} WHERE {where}"
+            f" ORDER BY date DESC, {column} DESC LIMIT %s OFFSET %s"
+        )
+        return [pk for (pk,) in fetch(sql, [value, part.stop - start, start])]
+
+    def around(self, meeting: Meeting) -> list[Near]:
+        """The meetings just before and just after this one, with what the links to them say
+        (one query, each side one step along the index)."""
+        source, column, where, value = self._source()
+        sides = []
+        for name, step, order in (("older", "<", "DESC"), ("newer", ">", "ASC")):
+            sides.append(
+                f"SELECT * FROM (SELECT l.{column}, l.date, m.date_precision, m.end_date, v.name"
+                f" FROM {source} l JOIN {table(Meeting)} m ON m.id = l.{column}"
+                f" LEFT JOIN {table(Venue)} v ON v.id = m.venue_id WHERE l.{where}"
+                f" AND (l.date {step} %s OR (l.date = %s AND l.{column} {step} %s))"
+                f" ORDER BY l.date {order}, l.{column} {order} LIMIT 1) {name}"
             )
-            first = Meeting.Status.PUBLISHED
-        else:
-            sql = (
-                f"SELECT meeting_id FROM {table(SubjectMeeting)} WHERE subject_id = %s"
-                " ORDER BY date DESC, meeting_id DESC LIMIT %s OFFSET %s"
-            )
-            first = self.subject.pk
-        return [pk for (pk,) in fetch(sql, [first, part.stop - start, start])]
+        params = [value, meeting.date, meeting.date, meeting.pk]
+        return [Near(*row) for row in fetch(" UNION ALL ".join(sides), params * 2)]
 
 
 @dataclass(frozen=True)
@@ -410,6 +426,18 @@ class Selection:
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
         """The selected meetings just before and just after this one, with what the links to
         them say (one query)."""
+        if self.subject is not None:  # one subject's, the commonest (a pair, a country)
+            near = Listing(self.subject).around(meeting)
+        else:
+            near = self.around_in(meeting)
+        here = (meeting.date, meeting.pk)
+        previous = next((n for n in near if (n.date, n.pk) < here), None)
+        following = next((n for n in near if (n.date, n.pk) > here), None)
+        return previous, following
+
+    def around_in(self, meeting: Meeting) -> list[Near]:
+        """Selection.around() of any selection (one query where the database can order inside
+        a union)."""
         column, of = ("id", "") if self.keys == [EVERYTHING] else ("meeting_id", "meeting__")
         ids = self.ids().values_list(
             column, "date", f"{of}date_precision", f"{of}end_date", f"{of}venue__name"
@@ -419,13 +447,8 @@ class Selection:
         older = ids.filter(before)[:1]
         newer = ids.filter(after).order_by("date", column)[:1]
         if connection.features.supports_slicing_ordering_in_compound:
-            near = [Near(*row) for row in older.union(newer, all=True)]
-        else:
-            near = [Near(*row) for row in [*older, *newer]]
-        here = (meeting.date, meeting.pk)
-        previous = next((n for n in near if (n.date, n.pk) < here), None)
-        following = next((n for n in near if (n.date, n.pk) > here), None)
-        return previous, following
+            return [Near(*row) for row in older.union(newer, all=True)]
+        return [Near(*row) for row in [*older, *newer]]
 
     def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
         """qs (meetings, or listings: meeting="meeting__") with the selection's kind, dates and
