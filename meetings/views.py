@@ -36,7 +36,6 @@ from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
-    Country,
     Meeting,
     Occasion,
     Subject,
@@ -424,7 +423,9 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         target = reverse("meetings:country", args=[code.lower()])
         query = request.META.get("QUERY_STRING", "")  # the page goes along
         return redirect(f"{target}?{query}" if query else target, permanent=True)
-    country = get_object_or_404(Country, code=code.upper())
+    country = names.countries_at([code.upper()]).get(code.upper())
+    if country is None:
+        raise Http404("No Country matches the given query.")
     selection = Selection(countries=(country,))
     if (data := data_twin(request, selection)) is not None:
         return data
@@ -441,7 +442,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a.lower() == b.lower():
         raise Http404("A pair needs two different countries.")
-    found = {c.code: c for c in Country.objects.filter(code__in=[a.upper(), b.upper()])}
+    found = names.countries_at([a.upper(), b.upper()])
     missing = [code for code in (a, b) if code.upper() not in found]
     if missing:
         raise Http404(f"No country has the code “{missing[0].lower()}”.")

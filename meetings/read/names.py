@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Country, Occasion, Official, Subject, Topic, Venue
 from meetings.read.cache import cached
-from meetings.read.rows import fetch, table
+from meetings.read.rows import columns, fetch, table
 from meetings.text import fold
 
 Kind = Subject.Kind
@@ -80,10 +80,10 @@ def published_where(kind: str, column: str, value) -> list:
     venue's id), in their model's order: one query, written as SQL since the filters and the
     subject pages read it on every request."""
     model = MODELS[kind]
-    columns = ", ".join(f"t.{field.column}" for field in model._meta.concrete_fields)
     sql = (
-        f"SELECT {columns} FROM {table(model)} t WHERE t.{column} = %s AND EXISTS (SELECT 1"
-        f" FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0 AND s.{kind}_id = t.id)"
+        f"SELECT {columns(model, 't')} FROM {table(model)} t WHERE t.{column} = %s AND EXISTS"
+        f" (SELECT 1 FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0"
+        f" AND s.{kind}_id = t.id)"
         f" ORDER BY {_ORDER.get(kind, 't.name')}"
     )
     return [model(*row) for row in fetch(sql, [value, kind])]
@@ -162,6 +162,14 @@ def countries() -> dict[str, CountryName]:
         return out
 
     return cached("country-names", read)
+
+
+def countries_at(codes: list[str]) -> dict[str, Country]:
+    """The countries with these codes (in capitals), by code: one query, written as SQL since
+    every country's and pair's page reads it."""
+    codes_in = ", ".join(["%s"] * len(codes))
+    sql = f"SELECT {columns(Country)} FROM {table(Country)} WHERE code IN ({codes_in})"
+    return {country.code: country for country in (Country(*row) for row in fetch(sql, codes))}
 
 
 def resolve_countries(texts: list[str]) -> list[CountryName]:

@@ -84,6 +84,14 @@ def table(model) -> str:
     return connections["default"].ops.quote_name(model._meta.db_table)
 
 
+def columns(model, alias: str = "") -> str:
+    """Every column of a model, quoted ("end" is a word of SQL), in the order its constructor
+    takes them: model(*row) makes an instance of a row read with them."""
+    quote = connections["default"].ops.quote_name
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
+
+
 def fetch(sql: str, params) -> list[tuple]:
     """The rows of a query written as SQL, from the database the public pages read (a
     replica, when there is one)."""

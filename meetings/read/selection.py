@@ -39,7 +39,7 @@ from meetings.models import (
 )
 from meetings.read.cache import cached
 from meetings.read.paging import paginate
-from meetings.read.rows import Row, fetch, load, table
+from meetings.read.rows import Row, columns, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
 
 Kind = Subject.Kind
@@ -57,12 +57,6 @@ class Near:
     date_precision: str
     end_date: datetime.date | None
     venue: str | None
-
-
-@functools.cache
-def _subject_columns() -> str:
-    """Every column of a Subject, in the order its model takes them."""
-    return ", ".join(field.column for field in Subject._meta.concrete_fields)
 
 
 def key_of(subject: Subject) -> Key:
@@ -287,10 +281,10 @@ class Selection:
         """The Subject rows of the keys (one query); a key without a row has no meetings."""
         wanted, params = [], []
         for key in self.keys:
-            columns = SUBJECT_COLUMNS[key.kind]
-            wanted.append(" AND ".join(["kind = %s", *(f"{c}_id = %s" for c in columns)]))
-            params += [key.kind, *key[1 : 1 + len(columns)]]
-        sql = f"SELECT {_subject_columns()} FROM {table(Subject)} WHERE ({') OR ('.join(wanted)})"
+            named_by = SUBJECT_COLUMNS[key.kind]
+            wanted.append(" AND ".join(["kind = %s", *(f"{c}_id = %s" for c in named_by)]))
+            params += [key.kind, *key[1 : 1 + len(named_by)]]
+        sql = f"SELECT {columns(Subject)} FROM {table(Subject)} WHERE ({') OR ('.join(wanted)})"
         # written as SQL: every list and subject page reads it; the ORM's work costs more
         return {key_of(s): s for s in (Subject(*row) for row in fetch(sql, params))}
 
