@@ -12,8 +12,9 @@ run: $(STAMP)
 	$(BIN)/python manage.py bootstrap
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# one test process per CPU (pytest-xdist); each has its own test database
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 install: $(STAMP)
 

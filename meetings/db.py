@@ -211,21 +211,23 @@ class Writer:
         self,
         model: type[models.Model],
         columns: Sequence[str],
-        column: str,
+        column: str | Sequence[str],
         rows: Sequence[tuple],
         *,
         conflict: Sequence[str] | None = None,
     ) -> None:
-        """Add the last value of each row to column, inserting the rows that do not exist:
-        rows are (*values of columns, amount), unique on conflict (all columns by default)."""
+        """Add the last value of each row to column (the last values to several columns),
+        inserting the rows that do not exist: rows are (*values of columns, amount), unique on
+        conflict (all columns by default)."""
         if not rows:
             return
         table = self._qn(model._meta.db_table)
-        names = [*columns, column]
+        added = [column] if isinstance(column, str) else list(column)
+        names = [*columns, *added]
         quoted = ", ".join(self._qn(c) for c in names)
         target = ", ".join(self._qn(c) for c in (conflict or columns))
-        q = self._qn(column)
-        on_conflict = f"ON CONFLICT ({target}) DO UPDATE SET {q} = {table}.{q} + excluded.{q}"
+        sums = ", ".join(f"{q} = {table}.{q} + excluded.{q}" for q in map(self._qn, added))
+        on_conflict = f"ON CONFLICT ({target}) DO UPDATE SET {sums}"
         with self.connection.cursor() as cursor:
             if self.copy and len(rows) > 1000:
                 cursor.execute("DROP TABLE IF EXISTS pg_temp.upsert_rows")

@@ -78,6 +78,8 @@ OVERLAPS: dict[str, frozenset[str]] = {
     Kind.OFFICIAL: frozenset({Kind.OFFICIAL, Kind.COUNTRY}),
 }
 CHUNK = 5000  # meetings refreshed per round of queries
+# the columns of SubjectMonth that count the meetings of a kind (the rest met in person)
+KINDS = {Meeting.Kind.CALL: "calls", Meeting.Kind.VIRTUAL: "videos"}
 # the columns of Subject that can name a thing
 THINGS = ("country", "partner", "topic", "official", "venue", "occasion")
 
@@ -105,6 +107,7 @@ class Facts:
     # (official, country); the official is None for an office named without its holder
     participants: list[tuple[int | None, int]] = field(default_factory=list)
     topics: list[int] = field(default_factory=list)
+    kind: str = Meeting.Kind.IN_PERSON
 
     def countries(self) -> list[int]:
         return sorted({country for _, country in self.participants})
@@ -133,15 +136,26 @@ class Counts:
         self.subjects: Counter = Counter()
         self.months: Counter = Counter()  # (subject, first day of month)
         self.overlaps: Counter = Counter()  # (subject, other, other's kind)
+        self.kinds: Counter = Counter()  # (subject, first day of month, KINDS column)
 
-    def add(self, subjects: Iterable[tuple], day: datetime.date, sign: int = 1) -> None:
-        """Count one meeting of that day under subjects: (subject, kind) pairs."""
+    def add(
+        self,
+        subjects: Iterable[tuple],
+        day: datetime.date,
+        sign: int = 1,
+        held: str = Meeting.Kind.IN_PERSON,
+    ) -> None:
+        """Count one meeting of that day and kind (held) under subjects: (subject, kind)
+        pairs."""
         subjects = list(subjects)
         month = day.replace(day=1)
+        column = KINDS.get(held)
         by_kind: dict[str, list] = defaultdict(list)
         for subject, kind in subjects:
             self.subjects[subject] += sign
             self.months[(subject, month)] += sign
+            if column:
+                self.kinds[(subject, month, column)] += sign
             by_kind[kind].append(subject)
         for subject, kind in subjects:
             for other_kind in OVERLAPS[kind]:
@@ -151,9 +165,17 @@ class Counts:
 
     def nonzero(self) -> Counts:
         out = Counts()
-        for name in ("subjects", "months", "overlaps"):
+        for name in ("subjects", "months", "overlaps", "kinds"):
             getattr(out, name).update({k: n for k, n in getattr(self, name).items() if n})
         return out
+
+    def month_rows(self) -> list[tuple]:
+        """(subject, month, meetings, calls, videos) to add to SubjectMonth, in key order."""
+        keys = set(self.months) | {(s, m) for s, m, _ in self.kinds}
+        return [
+            (s, m, self.months[(s, m)], *(self.kinds[(s, m, c)] for c in KINDS.values()))
+            for s, m in sorted(keys)
+        ]
 
 
 # -- recording what changed ----------------------------------------------------------------
@@ -244,10 +266,16 @@ def flush(using: str = "default") -> None:
 def facts(ids: Sequence[int], using: str = "default") -> dict[int, Facts]:
     """What the database holds for these meetings (those that still exist)."""
     found = {
-        pk: Facts(date=day, published=status == Meeting.Status.PUBLISHED, venue_id=v, occasion_id=o)
-        for pk, day, status, v, o in Meeting.objects.using(using)
+        pk: Facts(
+            date=day,
+            published=status == Meeting.Status.PUBLISHED,
+            venue_id=v,
+            occasion_id=o,
+            kind=held,
+        )
+        for pk, day, status, v, o, held in Meeting.objects.using(using)
         .filter(pk__in=ids)
-        .values_list("id", "date", "status", "venue_id", "occasion_id")
+        .values_list("id", "date", "status", "venue_id", "occasion_id", "kind")
     }
     if not found:
         return found
@@ -297,38 +325,39 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
         _sync_countries(now, ids, writer)
     _write_texts(now, ids, writer)
 
-    old: dict[int, tuple[set, datetime.date | None]] = {}
+    old: dict[int, tuple[set, datetime.date | None, str | None]] = {}
     for chunk in writer.chunks(ids):
-        for meeting, subject, kind, day in (
+        for meeting, subject, kind, day, held in (
             SubjectMeeting.objects.using(using)
             .filter(meeting_id__in=chunk)
-            .values_list("meeting_id", "subject_id", "subject__kind", "date")
+            .values_list("meeting_id", "subject_id", "subject__kind", "date", "kind")
         ):
-            subjects, _ = old.get(meeting, (set(), None))
+            subjects, *_ = old.get(meeting, (set(), None, None))
             subjects.add((subject, kind))
-            old[meeting] = (subjects, day)
+            old[meeting] = (subjects, day, held)
 
     wanted = {pk: f.subjects(parents) for pk, f in now.items()}
     resolved = subject_ids({key for keys in wanted.values() for key in keys}, using)
     counts = Counts()
     moved, listings = [], []
     for pk in ids:
-        before, old_day = old.get(pk, (set(), None))
+        before, old_day, old_kind = old.get(pk, (set(), None, None))
         f = now.get(pk)
         after = {(resolved[key], key.kind) for key in wanted.get(pk, ())}
         new_day = f.date if f and after else None
-        if before == after and old_day == new_day:
+        new_kind = f.kind if f and after else None
+        if before == after and old_day == new_day and old_kind == new_kind:
             continue
         moved.append(pk)
         if before:
-            counts.add(before, old_day, -1)
+            counts.add(before, old_day, -1, old_kind)
         if after:
-            counts.add(after, new_day)
-            listings.extend((subject, new_day, pk) for subject, _ in after)
+            counts.add(after, new_day, 1, new_kind)
+            listings.extend((subject, new_day, pk, new_kind) for subject, _ in after)
     if not moved:
         return 0
-    writer.delete(SubjectMeeting, "meeting_id", moved)
-    writer.insert(SubjectMeeting, ["subject_id", "date", "meeting_id"], sorted(listings))
+    writer.delete(SubjectMeeting, "meeting_id", [pk for pk in moved if pk in old])
+    writer.insert(SubjectMeeting, ["subject_id", "date", "meeting_id", "kind"], sorted(listings))
     write_counts(counts, writer)
     return len(moved)
 
@@ -468,7 +497,8 @@ def _find_subjects(keys: set[Key], using: str) -> dict[Key, int]:
 def write_counts(counts: Counts, writer: Writer) -> None:
     """Add counts to Subject, SubjectMonth and SubjectOverlap; rows that fall to zero go."""
     counts = counts.nonzero()
-    named = set(counts.subjects) | {s for s, _ in counts.months}
+    months = counts.month_rows()
+    named = set(counts.subjects) | {s for s, *_ in months}
     named |= {x for s, o, _ in counts.overlaps for x in (s, o)}
     if not named:
         return
@@ -478,8 +508,8 @@ def write_counts(counts: Counts, writer: Writer) -> None:
     writer.upsert_add(
         SubjectMonth,
         ["subject_id", "month"],
-        "meetings",
-        sorted((s, m, n) for (s, m), n in counts.months.items() if s in present),
+        ["meetings", *KINDS.values()],
+        [row for row in months if row[0] in present],
     )
     writer.upsert_add(
         SubjectOverlap,
@@ -492,9 +522,11 @@ def write_counts(counts: Counts, writer: Writer) -> None:
         ),
         conflict=["subject_id", "other_id"],
     )
-    touched = sorted({s for s, _ in counts.months} & present)
-    writer.delete(SubjectMonth, "subject_id", touched, not_positive="meetings")
-    writer.delete(SubjectOverlap, "subject_id", touched, not_positive="meetings")
+    # only a row that was taken from can have fallen to zero (an import only adds)
+    shrunk = sorted({s for (s, _), n in counts.months.items() if n < 0} & present)
+    writer.delete(SubjectMonth, "subject_id", shrunk, not_positive="meetings")
+    shrunk = sorted({s for (s, _, _), n in counts.overlaps.items() if n < 0} & present)
+    writer.delete(SubjectOverlap, "subject_id", shrunk, not_positive="meetings")
 
 
 # -- from scratch, and the check -------------------------------------------------------------
@@ -561,12 +593,12 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         want = set()
         for pk, f in now.items():
             subjects = f.subjects(parents)
-            expected.add(((k, k.kind) for k in subjects), f.date)
-            want.update((k, f.date, pk) for k in subjects)
+            expected.add(((k, k.kind) for k in subjects), f.date, 1, f.kind)
+            want.update((k, f.date, pk, f.kind) for k in subjects)
         have = {
-            (keys.get(s), day, pk)
-            for s, day, pk in writer.select(
-                SubjectMeeting, ["subject_id", "date", "meeting_id"], "meeting_id", chunk
+            (keys.get(s), day, pk, held)
+            for s, day, pk, held in writer.select(
+                SubjectMeeting, ["subject_id", "date", "meeting_id", "kind"], "meeting_id", chunk
             )
         }
         _compare(listings, want, have)
@@ -585,21 +617,18 @@ def check(using: str = "default", progress=None) -> list[Difference]:
     found.subjects.update(
         {keys[pk]: n for pk, n in Subject.objects.using(using).values_list("id", "meetings")}
     )
-    found.months.update(
-        {
-            (keys[s], m): n
-            for s, m, n in SubjectMonth.objects.using(using).values_list(
-                "subject_id", "month", "meetings"
-            )
-        }
-    )
+    for s, m, n, *held in SubjectMonth.objects.using(using).values_list(
+        "subject_id", "month", "meetings", *KINDS.values()
+    ):
+        found.months[(keys[s], m)] = n
+        found.kinds.update({(keys[s], m, c): k for c, k in zip(KINDS.values(), held, strict=True)})
     for s, o, k, n in SubjectOverlap.objects.using(using).values_list(
         "subject_id", "other_id", "other_kind", "meetings"
     ):
         found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
     differences = [d for d in (countries, listings, texts) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
-    for name in ("subjects", "months", "overlaps"):
+    for name in ("subjects", "months", "overlaps", "kinds"):
         want = set(getattr(expected, name).items())
         have = set(getattr(found, name).items())
         d = Difference(f"counts ({name})")

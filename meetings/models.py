@@ -906,6 +906,8 @@ class SubjectMeeting(models.Model):
     date = models.DateField()
     # indexed: a meeting's listings are found when it changes or goes
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    # the meeting's kind, as it was counted: a refresh takes it out of SubjectMonth's kinds
+    kind = models.CharField(max_length=10, choices=Meeting.Kind, default=Meeting.Kind.IN_PERSON)
 
     def __str__(self) -> str:
         return f"meeting {self.meeting_id} under subject {self.subject_id}"
@@ -921,6 +923,9 @@ class SubjectMonth(models.Model):
     )
     month = models.DateField()
     meetings = models.IntegerField()
+    # of which phone calls and video calls (the rest met in person): the timeline's bars
+    calls = models.IntegerField(default=0)
+    videos = models.IntegerField(default=0)
 
     def __str__(self) -> str:
         return f"subject {self.subject_id} in {self.month:%Y-%m}: {self.meetings}"

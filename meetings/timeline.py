@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from meetings.presentation import LONG, MONTHS, percent
 from meetings.read.rows import Row, load
-from meetings.read.selection import Selection
+from meetings.read.selection import Selection, Tally
 
 FIRST_YEAR, LAST_YEAR = 1800, 2100
 MARKS = 60  # meetings drawn one by one at most; more are counted and listed
@@ -136,6 +136,36 @@ class Period:
         return Period("day", day, day) if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
+# the kinds of meeting a bar is split into, bottom up: (Tally's field, CSS class, one, many)
+KINDS = (
+    ("in_person", "in-person", "in person", "in person"),
+    ("calls", "call", "phone call", "phone calls"),
+    ("videos", "virtual", "video call", "video calls"),
+)
+
+
+def short(x: float) -> float | int:
+    """x to a tenth, and whole when it is (the markup says 25, not 25.0)."""
+    x = round(x, 1)
+    return int(x) if x == int(x) else x
+
+
+@dataclass
+class Segment:
+    """The part of a bar that counts one kind of meeting: where it starts and how long it is,
+    in hundredths of the bar's track."""
+
+    kind: str  # a class: "in-person", "call", "virtual"
+    n: int
+    start: float | int
+    size: float | int
+
+    @property
+    def top(self) -> float | int:
+        """Where it starts from the top of a bar standing up."""
+        return short(100 - self.start - self.size)
+
+
 @dataclass
 class Bar:
     """One period of the picture: its label, its meetings and where zooming into it goes."""
@@ -146,6 +176,34 @@ class Bar:
     pct: int
     period: str  # the address's value for it
     note: str = ""  # "first meeting since 1949"
+    tally: Tally | None = None  # the meetings by kind, when the bar is split
+
+    @property
+    def segments(self) -> list[Segment]:
+        """The bar split by kind, in person at the bottom (the whole bar when not split)."""
+        if self.tally is None or not self.count:
+            return [Segment("", self.count, 0, self.pct)] if self.count else []
+        out, start = [], 0.0
+        for field, kind, _, _ in KINDS:
+            n = getattr(self.tally, field)
+            if n:
+                size = self.pct * n / self.count
+                if short(size):  # too thin to draw: the words still say it
+                    out.append(Segment(kind, n, short(start), short(size)))
+                start += size
+        return out
+
+    @property
+    def kinds(self) -> str:
+        """The split in words: "90 in person, 25 phone calls, 5 video calls"."""
+        if self.tally is None:
+            return ""
+        said = []
+        for field, _, one, many in KINDS:
+            n = getattr(self.tally, field)
+            if n:
+                said.append(f"{n:,} {one if n == 1 else many}")
+        return ", ".join(said)
 
 
 def gaps(years: list[dict]) -> dict[int, int]:
@@ -161,14 +219,22 @@ def gaps(years: list[dict]) -> dict[int, int]:
     return out
 
 
-def bars(counts: list[tuple[str, str, int, str]], notes: dict[str, str] | None = None) -> list:
-    """Bars of (label, name, count, period) with their share of the busiest."""
-    top = max((c for _, _, c, _ in counts), default=0)
+def bars(counts: list[tuple[str, str, int | Tally, str]], notes: dict[str, str] | None = None):
+    """Bars of (label, name, count, period) with their share of the busiest; a count that is
+    a Tally splits its bar by kind."""
+    tallies = [c if isinstance(c, Tally) else None for _, _, c, _ in counts]
+    numbers = [c.count if isinstance(c, Tally) else c for _, _, c, _ in counts]
+    top = max(numbers, default=0)
     notes = notes or {}
     return [
-        Bar(label, name, n, percent(n, top), period, notes.get(period, ""))
-        for label, name, n, period in counts
+        Bar(label, name, n, percent(n, top), period, notes.get(period, ""), tally)
+        for (label, name, _, period), n, tally in zip(counts, numbers, tallies, strict=True)
     ]
+
+
+def tally(row: dict) -> Tally:
+    """A year of Selection.years() as a Tally."""
+    return Tally(row["count"], row["calls"], row["videos"])
 
 
 @dataclass
@@ -181,27 +247,34 @@ class Picture:
     outer: Period | None
     previous: Period | None
     following: Period | None
-    years: list[dict]  # the selection's years, for the table beside the picture
+    years: list[dict]  # the selection's years (at the coarsest zooms), for the table beside it
 
     @property
     def more(self) -> int:
         """Meetings of the period not drawn as marks."""
         return max(0, self.total - len(self.marks))
 
+    @property
+    def split(self) -> bool:
+        """Whether the bars are split by kind (down to a year's months; a month's days are
+        not)."""
+        return any(bar.tally is not None for bar in self.bars)
+
 
 def picture(selection: Selection, period: Period) -> Picture:
-    """The picture of the selection at this zoom (a fixed number of queries)."""
-    years = selection.years()
+    """The picture of the selection at this zoom (a fixed number of queries); the years are
+    read only where the bars are years or decades."""
+    years = selection.years() if period.level in ("all", "decade") else []
     by_year = {y["year"]: y["count"] for y in years}
     since = gaps(years)
     marks: list[Row] = []
     if period.level == "all":
         if len(years) > LONG:
-            decades: dict[int, int] = {}
+            decades: dict[int, Tally] = {}
             notes = {}
             for row in years:
                 decade = row["year"] // 10 * 10
-                decades[decade] = decades.get(decade, 0) + row["count"]
+                decades[decade] = decades.get(decade, Tally()).plus(tally(row))
                 if row["year"] in since and f"{decade}s" not in notes:
                     notes[f"{decade}s"] = f"{row['year']}: first meeting since {since[row['year']]}"
             unit = "decade"
@@ -212,7 +285,7 @@ def picture(selection: Selection, period: Period) -> Picture:
             unit = "year"
             notes = {str(y): f"first meeting since {p}" for y, p in since.items()}
             shown = bars(
-                [(str(y["year"]), str(y["year"]), y["count"], str(y["year"])) for y in years],
+                [(str(y["year"]), str(y["year"]), tally(y), str(y["year"])) for y in years],
                 notes,
             )
         total = sum(by_year.values())
@@ -220,17 +293,24 @@ def picture(selection: Selection, period: Period) -> Picture:
         unit = "year"
         first = period.start.year
         notes = {str(y): f"first meeting since {p}" for y, p in since.items()}
+        kinds = {y["year"]: tally(y) for y in years}
         shown = bars(
-            [(str(y), str(y), by_year.get(y, 0), str(y)) for y in range(first, first + 10)], notes
+            [(str(y), str(y), kinds.get(y, Tally()), str(y)) for y in range(first, first + 10)],
+            notes,
         )
         total = sum(b.count for b in shown)
     elif period.level == "year":
         unit = "month"
         year = period.start.year
-        counts = selection.months(year)
+        counts = selection.month_kinds(year)
         shown = bars(
             [
-                (MONTHS[m], f"{calendar.month_name[m]} {year}", counts.get(m, 0), f"{year}-{m:02}")
+                (
+                    MONTHS[m],
+                    f"{calendar.month_name[m]} {year}",
+                    counts.get(m, Tally()),
+                    f"{year}-{m:02}",
+                )
                 for m in range(1, 13)
             ]
         )

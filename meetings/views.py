@@ -49,8 +49,9 @@ from meetings.read import cache, names, search
 from meetings.read.paging import paginate
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
+from meetings.templating import fast_pair_url
 from meetings.timeline import BadPeriod, Period, picture, strip, tenures
-from meetings.worldmap import land, points, shading, world
+from meetings.worldmap import land, points, shaded, world
 
 Kind = Subject.Kind
 SHARED_CACHE_SECONDS = 60
@@ -295,22 +296,25 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
         }
         for m in range(1, 13)
     ]
-    ctx = period_context(request, filters, within) | {"year": year, "months": months}
+    total = sum(counts.values())
+    ctx = period_context(request, filters, within, total) | {"year": year, "months": months}
     if within is not None:
         ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
     return render(request, "meetings/timeline_year.html", ctx)
 
 
-def period_context(request: HttpRequest, filters: MeetingFilter, within: Selection | None) -> dict:
-    """What a year's and a month's page show of their meetings: a page of them, the busiest
-    pairs and topics beside it, and the data twins (nothing when the filters cannot be read)."""
+def period_context(
+    request: HttpRequest, filters: MeetingFilter, within: Selection | None, total: int = 0
+) -> dict:
+    """What a year's and a month's page show of their meetings (total, as their months count
+    them): a page of them, the busiest pairs and topics beside it, and the data twins (nothing
+    when the filters cannot be read)."""
     if within is None:
         return {"filter": filters, "page": nothing(), "twins": []}
     return {
         "filter": filters,
-        "page": within.page(page_number(request)),
-        "busiest": within.busiest(),
-        "sample": Selection.SAMPLE,
+        "page": within.page(page_number(request), count=total),
+        "busiest": within.busiest() if total else None,
         "twins": exports.twins(request),
     }
 
@@ -339,10 +343,11 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     )
     if (data := data_twin(request, within, filters)) is not None:
         return data
-    ctx = period_context(request, filters, within) | {"year": year, "month": first}
+    counts = selection.months(year) if within is not None else {}
+    ctx = period_context(request, filters, within, counts.get(month, 0))
+    ctx |= {"year": year, "month": first}
     if within is not None:
         # the nearest months with meetings: in this year, else the nearest such year
-        counts = selection.months(year)
         before = [m for m in counts if m < month and counts[m]]
         after = [m for m in counts if m > month and counts[m]]
         previous_year, next_year = neighbours(selection.years(), year)
@@ -352,6 +357,7 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 MAP_VENUES = 150  # the busiest venues a map draws
+MAP_TABLE = 20  # the busiest partners and venues its tables give in words
 
 
 @public
@@ -378,11 +384,11 @@ def world_map(request: HttpRequest) -> HttpResponse:
     if kinds == {Kind.EVERYTHING}:
         venues = names.busiest_venues(MAP_VENUES)
     else:
-        venues = selection.ranked(Kind.VENUE, MAP_VENUES)
+        venues = selection.venues(MAP_VENUES)
     partners = []
     if len(countries) == 1:
         home = countries[0].pk
-        partners = [c for c in selection.ranked(Kind.COUNTRY, 250) if c.pk != home]
+        partners = [c for c in selection.partners(250) if c.pk != home]
     query = "".join(f"&country={c.code.lower()}" for c in countries)
     ctx |= {
         "drawn": True,
@@ -390,10 +396,10 @@ def world_map(request: HttpRequest) -> HttpResponse:
         "venues": venues,
         "points": points(venues),
         "partners": partners,
-        "shades": shading(partners),
-        "partners_by_code": {c.code: c for c in partners},
+        "shaded": shaded(countries[0], partners, fast_pair_url) if partners else [],
         "query": query,
         "limit": MAP_VENUES,
+        "table": MAP_TABLE,
     }
     return render(request, "meetings/map.html", ctx)
 

@@ -60,6 +60,10 @@ def place(longitude: float, latitude: float) -> tuple[float, float]:
     )
 
 
+def meetings_said(n: int) -> str:
+    return f"{n:,} meeting{'' if n == 1 else 's'}"
+
+
 @dataclass
 class Point:
     name: str
@@ -70,9 +74,24 @@ class Point:
     y: float
     r: float
 
+    @property
+    def label(self) -> str:
+        """What its link says: "Kuala Lumpur, Malaysia: 2 meetings"."""
+        return f"{self.name}, {self.country}: {meetings_said(self.n)}"
+
+
+@dataclass
+class Shaded:
+    """A partner drawn shaded on a country's map: its outline's id, its shade, its link."""
+
+    code: str  # lower case, as the outline's ids
+    shade: int
+    href: str
+    label: str  # "China: 1 meeting with India"
+
 
 def points(venues: list) -> list[Point]:
-    """Venues (with .n, their meetings) that have coordinates, as circles whose area grows
+    """Venues (meetings.read.names.VenueCount) that have coordinates, as circles whose area grows
     with the meetings, the largest drawn first so that small ones stay on top."""
     top = max((v.n for v in venues), default=1) or 1
     out = []
@@ -81,7 +100,7 @@ def points(venues: list) -> list[Point]:
             continue
         x, y = place(venue.longitude, venue.latitude)
         radius = round(2.5 + 14 * math.sqrt(venue.n / top), 1)
-        out.append(Point(venue.name, venue.slug, venue.country.name, venue.n, x, y, radius))
+        out.append(Point(venue.name, venue.slug, venue.country_name, venue.n, x, y, radius))
     out.sort(key=lambda p: -p.r)
     return out
 
@@ -93,3 +112,20 @@ def shading(partners: list) -> dict[str, int]:
     if not top:
         return {}
     return {c.code: max(1, math.ceil(SHADES * math.sqrt(c.n / top))) for c in partners if c.n}
+
+
+def shaded(country, partners: list, link) -> list[Shaded]:
+    """The partners (with .n) of a country that the outline draws, shaded, each with its link
+    (link(country, partner)) and what the link says."""
+    shades = shading(partners)
+    outline = world()["countries"]
+    return [
+        Shaded(
+            partner.code.lower(),
+            shades[partner.code],
+            link(country, partner),
+            f"{partner.name}: {meetings_said(partner.n)} with {country.name}",
+        )
+        for partner in partners
+        if shades.get(partner.code) and partner.code in outline
+    ]

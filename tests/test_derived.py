@@ -413,3 +413,48 @@ def test_check_index_notices_a_stale_search_text(seed_meeting):
     derived.rebuild()
     assert_matches_a_rebuild()
     assert "sidelines" in SearchText.objects.get(meeting=seed_meeting).body
+
+
+def calls_and_videos(key: Key, month: datetime.date) -> tuple[int, int, int]:
+    """(meetings, calls, videos) a subject counts in a month."""
+    from meetings.models import SubjectMonth
+
+    row = SubjectMonth.objects.filter(
+        subject__in=Subject.objects.filter(derived_filter(key)), month=month
+    ).first()
+    return (row.meetings, row.calls, row.videos) if row else (0, 0, 0)
+
+
+def test_a_meeting_that_changes_kind_moves_between_the_months_kinds(
+    make_meeting, jaishankar, rubio, india, usa
+):
+    may = datetime.date(2025, 5, 1)
+    call = make_meeting(jaishankar, rubio, date=datetime.date(2025, 5, 3), kind=Meeting.Kind.CALL)
+    make_meeting(jaishankar, rubio, date=datetime.date(2025, 5, 9))
+    assert calls_and_videos(pair(india, usa), may) == (2, 1, 0)
+
+    with services.writing():
+        call.kind = Meeting.Kind.VIRTUAL  # the same subjects, the same day: only the kind
+        call.save()
+    assert calls_and_videos(pair(india, usa), may) == (2, 0, 1)
+    assert calls_and_videos(Key(Kind.EVERYTHING), may) == (2, 0, 1)
+    assert_matches_a_rebuild()
+
+    with services.writing():
+        call.date = datetime.date(2025, 6, 1)
+        call.kind = Meeting.Kind.IN_PERSON
+        call.save()
+    assert calls_and_videos(pair(india, usa), may) == (1, 0, 0)
+    assert calls_and_videos(pair(india, usa), datetime.date(2025, 6, 1)) == (1, 0, 0)
+    assert_matches_a_rebuild()
+
+
+def test_check_index_notices_a_wrong_count_of_calls(make_meeting, jaishankar, rubio):
+    from meetings.models import SubjectMonth
+
+    make_meeting(jaishankar, rubio, kind=Meeting.Kind.CALL)
+    SubjectMonth.objects.update(calls=0)
+
+    assert [d.table for d in derived.check()] == ["counts (kinds)"]
+    derived.rebuild()
+    assert_matches_a_rebuild()

@@ -63,11 +63,14 @@ def test_a_countrys_map_shades_its_partners_and_links_each_to_the_pair(client, m
     response = client.get("/map/?country=in")
 
     assert response.status_code == 200
-    assert labels(response, "path") == [
+    assert labels(response, "use") == [
         ("/countries/in/us/", "United States: 2 meetings with India"),
         ("/countries/cn/in/", "China: 1 meeting with India"),
     ]
     assert 'class="shade-5"' in response.text and 'class="shade-4"' in response.text
+    # a shaded partner is the outline's own path drawn again, not a second copy of it
+    assert '<use class="shade-5" href="#land-us"/>' in response.text
+    assert response.text.count(world()["countries"]["US"]) == 1
     assert labels(response, "circle")[0] == (
         "/meetings/?venue=kuala-lumpur&amp;country=in",
         "Kuala Lumpur, Malaysia: 2 meetings",

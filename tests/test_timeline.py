@@ -28,7 +28,7 @@ def bars(response) -> dict[str, str]:
     """The zoom links of the picture: {period: what a screen reader says of it}."""
     found = {}
     for period, text in re.findall(
-        r'<a href="\?(?:[^"]*&amp;)?period=([^"&]+)[^"]*">(.*?)</a>', response.text, re.S
+        r'<a href="\?(?:[^"]*&amp;)?period=([^"&]+)[^"]*"[^>]*>(.*?)</a>', response.text, re.S
     ):
         if 'class="tl-count"' in text:
             spoken = re.sub(r'<(span|svg)[^>]*aria-hidden="true".*?</\1>', " ", text, flags=re.S)
@@ -82,8 +82,8 @@ def test_the_timeline_of_everything_shows_years_that_zoom_in(client, history):
 
     assert response.status_code == 200
     found = bars(response)
-    assert found["1995"] == "1 meeting in 1995"
-    assert found["2025"] == "2 meetings in 2025"
+    assert found["1995"] == "1 meeting in 1995: 1 in person"
+    assert found["2025"] == "2 meetings in 2025: 1 in person, 1 phone call"
     assert "2000" not in found, "an empty year is no link"
     assert "first meeting since 1995" in found["2022"], "a long gap is said"
 
@@ -91,17 +91,59 @@ def test_the_timeline_of_everything_shows_years_that_zoom_in(client, history):
 def test_zooming_goes_from_a_decade_to_a_year_to_a_month(client, history):
     decade = bars(client.get("/timeline/?period=2020s"))
     assert decade == {
-        "2022": "1 meeting in 2022 (first meeting since 1995)",
-        "2025": "2 meetings in 2025",
+        "2022": "1 meeting in 2022: 1 in person (first meeting since 1995)",
+        "2025": "2 meetings in 2025: 1 in person, 1 phone call",
     }
 
     year = client.get("/timeline/?period=2025")
-    assert bars(year) == {"2025-10": "2 meetings in October 2025"}
+    assert bars(year) == {"2025-10": "2 meetings in October 2025: 1 in person, 1 phone call"}
     assert 'href="/timeline/?period=2020s" data-zoom="out"' in year.text
 
     month = client.get("/timeline/?period=2025-10")
     assert set(bars(month)) == {"2025-10-27", "2025-10-28"}
     assert "Each meeting" in month.text
+
+
+def segments(response, period: str) -> list[tuple[str, float]]:
+    """The drawn parts of a bar, bottom up: (kind, height in hundredths of the track)."""
+    bar = re.search(rf'period={period}"[^>]*>.*?</svg>', response.text, re.S).group(0)
+    return [
+        (kind, float(height))
+        for kind, height in re.findall(
+            r'<rect class="v k-([\w-]+)" y="[^"]+" [^>]*height="([^"]+)"', bar
+        )
+    ]
+
+
+def test_each_bar_is_split_by_kind_with_a_legend_and_the_numbers_in_words(
+    client, history, make_meeting, jaishankar, wang_yi
+):
+    make_meeting(jaishankar, wang_yi, date=D(2025, 3, 4), kind="virtual")
+    make_meeting(jaishankar, wang_yi, date=D(2025, 3, 5), kind="virtual")
+    response = client.get("/timeline/")
+
+    assert bars(response)["2025"] == "4 meetings in 2025: 1 in person, 1 phone call, 2 video calls"
+    assert 'title="2025: 4 meetings — 1 in person, 1 phone call, 2 video calls"' in response.text
+    # the busiest year's bar fills the track, its parts in proportion, in person at the bottom
+    assert segments(response, "2025") == [("in-person", 25), ("call", 25), ("virtual", 50)]
+    assert segments(response, "1995") == [("in-person", 25)]
+    legend = re.search(r'<p class="tl-legend".*?</p>', response.text, re.S).group(0)
+    assert " ".join(re.sub(r"<[^>]+>", " ", legend).split()) == "In person Phone call Video call"
+
+    year = client.get("/timeline/?period=2025")
+    assert segments(year, "2025-03") == [("virtual", 100)]
+    assert segments(year, "2025-10") == [("in-person", 50), ("call", 50)]
+
+    # a month's days are not split: each meeting is a mark that says its kind
+    month = client.get("/timeline/?period=2025-10")
+    assert "tl-legend" not in month.text
+    assert '<span class="kind">Phone call</span>' in month.text
+
+
+def test_the_bars_of_a_selection_counted_from_its_meetings_are_split_too(client, history):
+    response = client.get("/timeline/?country=us&kind=call")  # a kind: no tally describes it
+
+    assert bars(response) == {"2025": "1 meeting in 2025: 1 phone call"}
 
 
 def test_a_month_names_each_meeting_and_links_to_it(client, history):
@@ -178,6 +220,17 @@ def test_a_year_links_only_to_years_with_meetings_and_shows_its_busiest(client, 
     assert links == [("/timeline/1995/", "← 1995"), ("/timeline/2025/", "2025 →")]
     side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
     assert re.search(r"India – United States</a></span> <span class=\"n\">1</span>", side)
+    # counted from the months' counts of the pairs and topics with most meetings overall
+    assert "for the 40 pairs and the 40 topics with most meetings of all time" in side
+
+
+def test_a_filtered_year_counts_its_busiest_over_its_own_meetings(client, history):
+    response = client.get("/timeline/2025/?country=us")
+
+    side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
+    pairs = re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side)
+    assert sorted(pairs) == [("cn", "us"), ("in", "us")]
+    assert "with most meetings of all time" not in side
 
 
 def test_a_month_shows_the_pairs_of_its_own_meetings(client, history):

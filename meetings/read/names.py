@@ -215,20 +215,41 @@ def _suggest_countries(text: str) -> list[Suggestion]:
     return [Suggestion(e.name, e.code.lower(), e.code, e.meetings) for e in ranked]
 
 
-def busiest_venues(limit: int) -> list:
-    """The venues with most published meetings, each with .n, most first (one query, kept
-    under the data version)."""
+@dataclass(frozen=True)
+class VenueCount:
+    """A venue as the map draws it: plain values, not three models a row."""
 
-    def read() -> list:
-        out = []
-        for subject in (
+    name: str
+    slug: str
+    country_name: str
+    latitude: float | None
+    longitude: float | None
+    n: int
+
+
+VENUE_COUNT = ("name", "slug", "country__name", "latitude", "longitude")
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    """A country as the map shades it: plain values."""
+
+    pk: int
+    code: str
+    name: str
+    n: int
+
+
+def busiest_venues(limit: int) -> list[VenueCount]:
+    """The venues with most published meetings, most first (one query, kept under the data
+    version)."""
+
+    def read() -> list[VenueCount]:
+        rows = (
             Subject.objects.filter(kind=Kind.VENUE, meetings__gt=0)
-            .select_related("venue__country")
-            .order_by("-meetings", "id")[:limit]
-        ):
-            venue = subject.venue
-            venue.n = subject.meetings
-            out.append(venue)
-        return out
+            .order_by("-meetings", "id")
+            .values_list(*(f"venue__{column}" for column in VENUE_COUNT), "meetings")
+        )
+        return [VenueCount(*row) for row in rows[:limit]]
 
     return cached(f"busiest-venues:{limit}", read)

@@ -14,11 +14,12 @@ import datetime
 import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.paginator import Page
-from django.db import connection, connections
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db import connection, connections, router
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
 
@@ -38,6 +39,7 @@ from meetings.models import (
     Venue,
 )
 from meetings.read.cache import cached
+from meetings.read.names import VENUE_COUNT, CountryCount, VenueCount
 from meetings.read.paging import paginate
 from meetings.read.rows import Row, columns, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
@@ -57,6 +59,48 @@ class Near:
     date_precision: str
     end_date: datetime.date | None
     venue: str | None
+
+
+# Selection.years_with() on PostgreSQL: a subject's listings, each with those of its meeting's
+# countries that are wanted (OFFSET 0 keeps the lookup one per listing)
+YEARS_WITH = """
+SELECT c.country_id, EXTRACT(YEAR FROM l.date), COUNT(*)
+FROM meetings_subjectmeeting l
+CROSS JOIN LATERAL (
+    SELECT country_id FROM meetings_meetingcountry
+    WHERE meeting_id = l.meeting_id AND country_id = ANY(%s) OFFSET 0
+) c
+WHERE l.subject_id = %s
+GROUP BY 1, 2
+"""
+
+
+class Tally(NamedTuple):
+    """Meetings of a period, and how many of them were phone calls and video calls (the rest
+    met in person)."""
+
+    count: int = 0
+    calls: int = 0
+    videos: int = 0
+
+    @property
+    def in_person(self) -> int:
+        return self.count - self.calls - self.videos
+
+    def plus(self, other: Tally) -> Tally:
+        return Tally(*(a + b for a, b in zip(self, other, strict=True)))
+
+
+def tallies(rows) -> dict:
+    """{period: Tally} from rows of (period, meeting kind, meetings)."""
+    out: dict = {}
+    for period, held, n in rows:
+        tally = Tally(n, n if held == Meeting.Kind.CALL else 0, n if held == VIRTUAL else 0)
+        out[period] = out.get(period, Tally()).plus(tally)
+    return out
+
+
+VIRTUAL = Meeting.Kind.VIRTUAL
 
 
 def key_of(subject: Subject) -> Key:
@@ -172,11 +216,15 @@ def _pairs_sql() -> str:
 
 
 def _years_query(subject: int, start, end) -> tuple[str, list]:
-    """The query of a subject's meetings per year, between the dates when given: the sums of
-    its months (written as SQL: a subject's page reads it on every request)."""
+    """The query of a subject's meetings, calls and videos per year, between the dates when
+    given: the sums of its months (written as SQL: a subject's page reads it on every
+    request)."""
     ops = connections["default"].ops
     year, year_params = ops.date_extract_sql("year", "m.month", ())
-    sql = f"SELECT {year}, SUM(m.meetings) FROM {table(SubjectMonth)} m WHERE m.subject_id = %s"
+    sql = (
+        f"SELECT {year}, SUM(m.meetings), SUM(m.calls), SUM(m.videos)"
+        f" FROM {table(SubjectMonth)} m WHERE m.subject_id = %s"
+    )
     params = [*year_params, subject]
     if start:
         sql += " AND m.month >= %s"
@@ -253,10 +301,12 @@ class Selection:
         return dataclasses.replace(self, **changes)
 
     def narrowed(self, start: datetime.date, end: datetime.date) -> Selection:
-        """The same selection within [start, end] as well."""
+        """The same selection within [start, end] as well (the same subjects: read once)."""
         lo = max(start, self.start) if self.start else start
         hi = min(end, self.end) if self.end else end
-        return dataclasses.replace(self, start=lo, end=hi)
+        within = dataclasses.replace(self, start=lo, end=hi)
+        within.__dict__["subjects"] = self.subjects
+        return within
 
     # -- subjects -----------------------------------------------------------------------------
 
@@ -497,7 +547,8 @@ class Selection:
             return None
         return self.subjects[place[0]], self.subjects[other[0]]
 
-    def page(self, number, per_page: int | None = None) -> Page:
+    def page(self, number, per_page: int | None = None, count: int | None = None) -> Page:
+        """A page of the meetings, newest first (count: how many there are, when known)."""
         if self.only_words:
             search = self.search
             if search is not None and search.ranks and search.few is not None:
@@ -522,9 +573,10 @@ class Selection:
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
+        count = self.total() if count is None else count
         if self.subject is not None:  # one subject's meetings, the commonest list
-            return paginate(Listing(self.subject), number, per_page, count=self.total())
-        return paginate(self.ids(), number, per_page, count=self.total())
+            return paginate(Listing(self.subject), number, per_page, count=count)
+        return paginate(self.ids(), number, per_page, count=count)
 
     def latest(self, n: int) -> list[Row]:
         if self.subject is not None:
@@ -534,7 +586,8 @@ class Selection:
     # -- figures ------------------------------------------------------------------------------
 
     def years(self) -> list[dict]:
-        """Meetings per year, every year from the first to the last (gaps show as zero)."""
+        """Meetings per year, every year from the first to the last (gaps show as zero):
+        {"year", "count", "calls", "videos"}."""
         return self.year_rows
 
     @cached_property
@@ -544,43 +597,50 @@ class Selection:
             counts = {}
         elif self.counted is not None:
             counts = cached(
-                f"years:{self.counted.pk}:{self.start}:{self.end}",
+                f"year-kinds:{self.counted.pk}:{self.start}:{self.end}",
                 lambda: {
-                    int(year): n
-                    for year, n in fetch(*_years_query(self.counted.pk, self.start, self.end))
+                    int(year): Tally(*kinds)
+                    for year, *kinds in fetch(*_years_query(self.counted.pk, self.start, self.end))
                 },
             )
         else:
-            counts = dict(
+            counts = tallies(
                 self.meetings()
                 .annotate(year=ExtractYear("date"))
-                .values_list("year")
+                .values_list("year", "kind")
                 .annotate(n=Count("id"))
-                .values_list("year", "n")
+                .values_list("year", "kind", "n")
             )
         if not counts:
             return []
-        return [{"year": y, "count": counts.get(y, 0)} for y in range(min(counts), max(counts) + 1)]
+        return [
+            {"year": y, **counts.get(y, Tally())._asdict()}
+            for y in range(min(counts), max(counts) + 1)
+        ]
 
     def months(self, year: int) -> dict[int, int]:
         """Meetings per month of the year."""
+        return {month: tally.count for month, tally in self.month_kinds(year).items()}
+
+    def month_kinds(self, year: int) -> dict[int, Tally]:
+        """Meetings per month of the year, and how many were calls and video calls."""
         if self.empty:
             return {}
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if self.counted is not None:
             return {
-                month.month: n
-                for month, n in self.subject_months()
+                month.month: Tally(*kinds)
+                for month, *kinds in self.subject_months()
                 .filter(month__range=(first, last))
-                .values_list("month", "meetings")
+                .values_list("month", "meetings", "calls", "videos")
             }
         within = self.narrowed(first, last)
-        return dict(
+        return tallies(
             within.meetings()
             .annotate(month=ExtractMonth("date"))
-            .values_list("month")
+            .values_list("month", "kind")
             .annotate(n=Count("id"))
-            .values_list("month", "n")
+            .values_list("month", "kind", "n")
         )
 
     def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
@@ -601,6 +661,46 @@ class Selection:
             return out
 
         return cached(f"ranked:{subject.pk}:{kind}:{limit}:{country and country.pk}", read)
+
+    def venues(self, limit: int) -> list[VenueCount]:
+        """The venues with most meetings in this selection of one subject, most first, as
+        the map draws them (names.VenueCount)."""
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list[VenueCount]:
+            rows = (
+                SubjectOverlap.objects.filter(
+                    subject=subject, other_kind=Kind.VENUE, meetings__gt=0
+                )
+                .order_by("-meetings", "other_id")
+                .values_list(*(f"other__venue__{c}" for c in VENUE_COUNT), "meetings")
+            )
+            return [VenueCount(*row) for row in rows[:limit]]
+
+        return cached(f"venues:{subject.pk}:{limit}", read)
+
+    def partners(self, limit: int) -> list[CountryCount]:
+        """The countries with most meetings in this selection of one subject, most first, as
+        the map shades them (names.CountryCount)."""
+        if self.subject is None:
+            return []
+        subject = self.subject
+
+        def read() -> list[CountryCount]:
+            rows = (
+                SubjectOverlap.objects.filter(
+                    subject=subject, other_kind=Kind.COUNTRY, meetings__gt=0
+                )
+                .order_by("-meetings", "other_id")
+                .values_list(
+                    "other__country_id", "other__country__code", "other__country__name", "meetings"
+                )
+            )
+            return [CountryCount(*row) for row in rows[:limit]]
+
+        return cached(f"partners:{subject.pk}:{limit}", read)
 
     def pairs(self, limit: int = 8) -> list[dict]:
         """The country pairs with most meetings in this selection (one query)."""
@@ -639,6 +739,14 @@ class Selection:
         wanted = sorted(c.pk for c in countries)
 
         def read() -> dict[tuple[int, int], int]:
+            database = connections[router.db_for_read(SubjectMeeting)]
+            if database.vendor == "postgresql":
+                # each of the subject's listings looks its countries up by the meeting: the
+                # work follows the subject's meetings, not the countries' (a join would read
+                # every meeting of five busy countries)
+                with database.cursor() as cursor:
+                    cursor.execute(YEARS_WITH, [wanted, subject.pk])
+                    return {(country, int(year)): n for country, year, n in cursor.fetchall()}
             listed = SubjectMeeting.objects.filter(subject_id=subject.pk).values("meeting_id")
             rows = (
                 MeetingCountry.objects.filter(meeting_id__in=listed, country_id__in=wanted)
@@ -652,12 +760,20 @@ class Selection:
         return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
 
     SAMPLE = 250  # the newest meetings of a period whose pairs and topics are counted
+    CANDIDATES = 40  # the pairs and the topics with most meetings, counted over any period
 
     def busiest(self, limit: int = 8) -> dict:
-        """The country pairs and topics most met on among the selection's newest SAMPLE
-        meetings (two queries): {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n]}."""
+        """The country pairs and topics most met on in the selection (two queries):
+        {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n], and how they were counted:
+        "sample" (the newest meetings counted) or "candidates" (the pairs and topics counted)}.
+
+        Every meeting over whole months: the months' counts of the CANDIDATES pairs and topics
+        with most meetings overall (the busiest of any period are among them unless it has
+        few meetings). Anything else: the pairs and topics of its newest SAMPLE meetings."""
         if self.empty:
-            return {"pairs": [], "topics": []}
+            return {"pairs": [], "topics": [], "sample": 0, "candidates": 0}
+        if self.keys == [EVERYTHING] and self.counted is not None:
+            return self.busiest_counted(limit)
         newest = self.ids()[: self.SAMPLE]
         rows = list(
             SubjectMeeting.objects.filter(
@@ -667,6 +783,30 @@ class Selection:
             .annotate(n=Count("meeting_id"))
             .order_by()
         )
+        return self.named(rows, limit, sample=self.SAMPLE)
+
+    def busiest_counted(self, limit: int) -> dict:
+        """busiest() of every meeting over whole months, from the months' counts (four
+        queries: the candidates of each kind, their months, the names of the first)."""
+        kinds: dict[int, str] = {}
+        for kind in (Kind.PAIR, Kind.TOPIC):
+            busiest = Subject.objects.filter(kind=kind).order_by("-meetings", "id")
+            kinds |= dict(busiest.values_list("id", "kind")[: self.CANDIDATES])
+        months = SubjectMonth.objects.filter(subject_id__in=list(kinds) or [0])
+        if self.start:
+            months = months.filter(month__gte=self.start)
+        if self.end:
+            months = months.filter(month__lte=self.end)
+        rows = [
+            (pk, kinds[pk], n)
+            for pk, n in months.values_list("subject_id").annotate(n=Sum("meetings")).order_by()
+        ]
+        return self.named(rows, limit, candidates=self.CANDIDATES)
+
+    def named(
+        self, rows: list[tuple[int, str, int]], limit: int, sample: int = 0, candidates: int = 0
+    ) -> dict:
+        """busiest() from (subject, kind, meetings): the first of each kind, with names."""
         top: dict[str, list] = {Kind.PAIR: [], Kind.TOPIC: []}
         for pk, kind, n in sorted(rows, key=lambda row: (-row[2], row[0])):
             if len(top[kind]) < limit:
@@ -686,4 +826,4 @@ class Selection:
             topic = found[pk].topic
             topic.n = n
             topics.append(topic)
-        return {"pairs": pairs, "topics": topics}
+        return {"pairs": pairs, "topics": topics, "sample": sample, "candidates": candidates}

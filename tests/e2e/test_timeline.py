@@ -114,3 +114,23 @@ def test_the_timeline_and_the_maps_at_both_widths(page, demo, shoot):
         assert response.status == 200, url
         for path in shoot(f"visual-{name}"):
             assert path.stat().st_size > 10_000, path
+
+
+def test_the_bars_split_by_kind_say_their_numbers_and_pass_axe(page, old_meeting, shoot):
+    from tests.e2e.test_accessibility import Audit
+
+    page.goto("/timeline/?period=1950s")
+    bar = page.get_by_role("link", name=re.compile(r"^1 meeting in 1950"))
+    # the split is said in words and shown in the bar's title, not only in colour
+    expect(bar).to_have_accessible_name("1 meeting in 1950: 1 phone call")
+    expect(bar).to_have_attribute("title", "1950: 1 meeting — 1 phone call")
+    expect(page.locator(".tl-legend")).to_contain_text("In person Phone call Video call")
+    expect(bar.locator("rect.v.k-call")).to_have_css("fill", "rgb(184, 110, 0)")
+
+    audit = Audit()
+    for label, width in (("desktop", 1280), ("phone", 390)):
+        page.set_viewport_size({"width": width, "height": 800})
+        expect(page.locator(".tl-legend")).to_be_visible()
+        audit.check(f"the timeline of the 1950s ({label})", page)
+    audit.assert_clean("the timeline split by kind")
+    shoot("timeline-split-by-kind")
