@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 
+from meetings.addresses import url
 from meetings.filters import MeetingFilter
 from meetings.lockout import client_ip
 from meetings.models import SUBJECT_COLUMNS, Country, Meeting, Position, Subject, meeting_name
@@ -29,7 +30,6 @@ from meetings.read import search
 from meetings.read.cache import CACHE_DOWN
 from meetings.read.paging import paginate
 from meetings.read.rows import Row
-from meetings.templating import url
 from meetings.views import public
 
 Kind = Subject.Kind

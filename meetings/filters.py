@@ -9,6 +9,9 @@ be read, with the form's messages saying why.
 
 from __future__ import annotations
 
+import copy
+import functools
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -143,6 +146,11 @@ class MeetingFilter(django_filters.FilterSet):
             data.setlist("topic", data.pop("issue"))
         super().__init__(data or None, queryset=Meeting.objects.none(), **kwargs)
 
+    def get_form_class(self):
+        """The form's class, made once: django-filter makes a class, and a field per filter,
+        for every request."""
+        return _form_class(type(self))
+
     @property
     def qs(self) -> Selection | None:
         """The selection the query string asks for; None when a value cannot be read."""
@@ -179,6 +187,13 @@ class MeetingFilter(django_filters.FilterSet):
         else:
             shown = self.data.getlist("country") if self.is_bound else []
         return shown + [""] * max(0, 2 - len(shown))
+
+
+@functools.cache
+def _form_class(filterset: type[MeetingFilter]) -> type[forms.Form]:
+    # each filter copied, so that the filters a request copies do not carry the fields along
+    fields = {name: copy.copy(f).field for name, f in filterset.base_filters.items()}
+    return type(f"{filterset.__name__}Form", (filterset._meta.form,), fields)
 
 
 # The URL says from= and to=, which cannot be attribute names in the class body.

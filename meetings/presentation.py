@@ -3,7 +3,7 @@ of meetings per year or per decade."""
 
 from __future__ import annotations
 
-from django.urls import reverse
+from meetings.addresses import url
 
 # more years than this are drawn by decade
 LONG = 40
@@ -49,7 +49,7 @@ def chart(years: list[dict], query: str, *, newest_first: bool = False) -> dict:
                 "label": str(y["year"]),
                 "count": y["count"],
                 "pct": percent(y["count"], top),
-                "url": reverse("meetings:year", args=[y["year"]]) + (f"?{query}" if query else ""),
+                "url": url("meetings:year", y["year"]) + (f"?{query}" if query else ""),
             }
             for y in years
         ]
@@ -58,7 +58,7 @@ def chart(years: list[dict], query: str, *, newest_first: bool = False) -> dict:
     for y in years:
         decades[y["year"] // 10 * 10] = decades.get(y["year"] // 10 * 10, 0) + y["count"]
     top = max(decades.values())
-    timeline = reverse("meetings:timeline")
+    timeline = url("meetings:timeline")
     rows = [
         {
             "label": f"{decade}s",

@@ -4,55 +4,17 @@ fraction of a millisecond to draw instead of several."""
 
 from __future__ import annotations
 
-import functools
-import itertools
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
 from django.utils.dateformat import format as format_date
 from django.utils.http import urlencode
 from jinja2 import Environment, pass_context
 
+from meetings.addresses import address, fast_pair_url, url
 from meetings.models import Meeting
 from meetings.presentation import percent, when
-
-# Stand-ins each kind of path argument accepts (a number, a slug, a country code), by position.
-_STAND_INS = (("4096000001", "x-stand-in-0-x", "qx"), ("4096000002", "x-stand-in-1-x", "qy"))
-
-
-@functools.cache
-def _address_form(name: str, arguments: int) -> str:
-    """The address of a URL name as a format string ("/venues/{0}/"), found once by reversing
-    it with stand-ins: reversing on every link costs more than a row of a list."""
-    for choice in itertools.product(*_STAND_INS[:arguments]):
-        try:
-            address = reverse(name, args=choice)
-        except NoReverseMatch:
-            continue
-        address = address.replace("{", "{{").replace("}", "}}")
-        for position, stand_in in enumerate(choice):
-            address = address.replace(stand_in, f"{{{position}}}")
-        return address
-    raise NoReverseMatch(f"No address for {name!r} with {arguments} arguments")
-
-
-def url(name: str, *args) -> str:
-    """reverse(name, args=args), for the names and slugs this site makes."""
-    if len(args) > len(_STAND_INS):
-        return reverse(name, args=args)
-    return _address_form(name, len(args)).format(*(quote(str(a), safe="") for a in args))
-
-
-def address(name: str):
-    """The address of a URL name of one argument, as a function of that argument."""
-    form = _address_form(name, 1)
-
-    def of(argument) -> str:
-        return form.format(quote(str(argument), safe=""))
-
-    return of
 
 
 @pass_context
@@ -65,12 +27,6 @@ def querystring(context, **changes) -> str:
         else:
             query[key] = str(value)
     return f"?{query.urlencode()}" if query else ""
-
-
-def fast_pair_url(a, b) -> str:
-    """models.pair_url without reversing: a map or a ranking links to hundreds of pairs."""
-    first, second = sorted([a.code.lower(), b.code.lower()])
-    return url("meetings:pair", first, second)
 
 
 def web_url(url: str) -> str:

@@ -31,11 +31,11 @@ from django.views.decorators.http import condition
 from django.views.static import was_modified_since
 
 from meetings import citing, dataset, exports
+from meetings.addresses import address
 from meetings.feeds import MeetingFeed
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
-    Country,
     Meeting,
     Occasion,
     Subject,
@@ -429,7 +429,9 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         target = reverse("meetings:country", args=[code.lower()])
         query = request.META.get("QUERY_STRING", "")  # the page goes along
         return redirect(f"{target}?{query}" if query else target, permanent=True)
-    country = get_object_or_404(Country, code=code.upper())
+    country = names.countries_at([code.upper()]).get(code.upper())
+    if country is None:
+        raise Http404("No Country matches the given query.")
     selection = Selection(countries=(country,))
     if (data := data_twin(request, selection)) is not None:
         return data
@@ -446,7 +448,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
 def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     if a.lower() == b.lower():
         raise Http404("A pair needs two different countries.")
-    found = {c.code: c for c in Country.objects.filter(code__in=[a.upper(), b.upper()])}
+    found = names.countries_at([a.upper(), b.upper()])
     missing = [code for code in (a, b) if code.upper() not in found]
     if missing:
         raise Http404(f"No country has the code “{missing[0].lower()}”.")
@@ -485,7 +487,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
     # the busiest counterpart countries, each a lane of the picture of the official's terms
-    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c != official.country][:5]
+    abroad = [c for c in selection.ranked(Kind.COUNTRY, 6) if c.pk != official.country_id][:5]
     ctx["terms"] = tenures(
         ctx["positions"],
         selection.years(),
@@ -507,8 +509,16 @@ SUBJECT_PAGES = {
 def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     """The page of a topic, a venue or an occasion that published meetings name."""
     model, related, template = SUBJECT_PAGES[kind]
-    thing = get_object_or_404(names.published(kind).select_related(*related), slug=slug)
-    selection = Selection(**{kind: thing})
+    # the thing read with its subject, whose row the selection then needs not read again
+    subject = (
+        Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__slug": slug})
+        .select_related(*(f"{kind}__{r}" for r in related))
+        .first()
+    )
+    if subject is None:
+        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    thing = getattr(subject, kind)
+    selection = Selection.of(subject)
     if (data := data_twin(request, selection)) is not None:
         return data
     ctx = subject_context(request, selection, f"{kind}={thing.slug}") | {
@@ -516,9 +526,9 @@ def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
         "pairs": selection.pairs(),
     }
     if kind == Kind.TOPIC:
-        ctx["children"] = names.published(Kind.TOPIC).filter(parent=thing)
+        ctx["children"] = names.published_where(Kind.TOPIC, "parent_id", thing.pk)
     elif kind == Kind.VENUE:
-        ctx["occasions"] = names.published(Kind.OCCASION).filter(venue=thing)
+        ctx["occasions"] = names.published_where(Kind.OCCASION, "venue_id", thing.pk)
     return render(request, template, ctx)
 
 
@@ -574,6 +584,8 @@ def directory(request: HttpRequest, kind: str) -> HttpResponse:
         "kind": kind,
         "page": page,
         "items": items,
+        # each item's page (a topic's broader topic's too), without reversing a name per link
+        "item_url": address(f"meetings:{subject_kind}"),
         "heading": heading,
         "column": column,
         "intro": intro,

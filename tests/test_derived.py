@@ -15,12 +15,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
 from django.db.models.deletion import ProtectedError
 
 from bench import generate
 from meetings import derived, services
 from meetings.derived import Key
 from meetings.models import (
+    SUBJECT_COLUMNS,
     Country,
     Meeting,
     MeetingCountry,
@@ -48,10 +50,10 @@ def meetings_of(kind: str, *ids: int) -> int:
     return subject.meetings if subject else 0
 
 
-def derived_filter(key: Key):
-    from meetings.read.selection import subject_filter
-
-    return subject_filter(key)
+def derived_filter(key: Key) -> Q:
+    """The Subject row of a key, as a filter."""
+    named_by = SUBJECT_COLUMNS[key.kind]
+    return Q(kind=key.kind, **{f"{n}_id": v for n, v in zip(named_by, key[1:], strict=False)})
 
 
 def overlap(key: Key, other: Key) -> int:

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Country, Occasion, Official, Subject, Topic, Venue
 from meetings.read.cache import cached
+from meetings.read.rows import columns, fetch, table
 from meetings.text import fold
 
 Kind = Subject.Kind
@@ -54,12 +55,12 @@ def resolve(kind: str, text: str):
     """The one public thing of this kind that text names."""
     text = " ".join(text.split())
     what = MODELS[kind]._meta.verbose_name
-    exact = list(published(kind).filter(Q(slug=text.lower()) | Q(name__iexact=text))[:2])
-    if len(exact) == 1:
-        return exact[0]
-    by_slug = [thing for thing in exact if thing.slug == text.lower()]
+    by_slug = published_where(kind, "slug", text.lower())
     if by_slug:
         return by_slug[0]
+    exact = list(published(kind).filter(name__iexact=text)[:2])
+    if len(exact) == 1:
+        return exact[0]
     found = exact or _busiest(kind, containing(kind, text), 6)
     if len(found) == 1:
         return found[0]
@@ -68,6 +69,24 @@ def resolve(kind: str, text: str):
     names = ", ".join(thing.name for thing in found[:5])
     more = ", …" if len(found) > 5 else ""
     raise Unresolved(f"Several {what}s match “{text}”: {names}{more}. Type more of the name.")
+
+
+# the order of the models (their Meta.ordering), in SQL
+_ORDER = {Kind.OCCASION: "t.start DESC NULLS LAST, t.name"}
+
+
+def published_where(kind: str, column: str, value) -> list:
+    """The public things of this kind whose column holds value (a slug; a parent's or a
+    venue's id), in their model's order: one query, written as SQL since the filters and the
+    subject pages read it on every request."""
+    model = MODELS[kind]
+    sql = (
+        f"SELECT {columns(model, 't')} FROM {table(model)} t WHERE t.{column} = %s AND EXISTS"
+        f" (SELECT 1 FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0"
+        f" AND s.{kind}_id = t.id)"
+        f" ORDER BY {_ORDER.get(kind, 't.name')}"
+    )
+    return [model(*row) for row in fetch(sql, [value, kind])]
 
 
 def _busiest(kind: str, where: Q, limit: int) -> list:
@@ -145,18 +164,29 @@ def countries() -> dict[str, CountryName]:
     return cached("country-names", read)
 
 
+def countries_at(codes: list[str]) -> dict[str, Country]:
+    """The countries with these codes (in capitals), by code: one query, written as SQL since
+    every country's and pair's page reads it."""
+    codes_in = ", ".join(["%s"] * len(codes))
+    sql = f"SELECT {columns(Country)} FROM {table(Country)} WHERE code IN ({codes_in})"
+    return {country.code: country for country in (Country(*row) for row in fetch(sql, codes))}
+
+
 def resolve_countries(texts: list[str]) -> list[CountryName]:
     """The countries codes or names (in any case) stand for, in one query when they are codes
     or names as the site writes them; other names and demonyms ("USA", "Indian") and the start
     of a name are looked up among every country's words."""
     if not texts:
         return []
-    wanted = Q(code__in=[t.upper() for t in texts])
-    for text in texts:
-        if len(text) > 4:
-            wanted |= Q(name__iexact=text)
+    # written as SQL: every list of a country or a pair reads it
+    names = [text for text in texts if len(text) > 4]
+    sql = (
+        f"SELECT id, code, name FROM {table(Country)}"
+        f" WHERE code IN ({', '.join(['%s'] * len(texts))})"
+        + "".join(" OR UPPER(name) = UPPER(%s)" for _ in names)
+    )
     direct: dict[str, CountryName] = {}
-    for pk, code, name in Country.objects.filter(wanted).values_list("pk", "code", "name"):
+    for pk, code, name in fetch(sql, [*(t.upper() for t in texts), *names]):
         entry = CountryName(pk, code, name, meetings=0)
         direct[code.lower()] = direct.setdefault(name.lower(), entry)
     return [direct.get(text.lower()) or _resolve_country(text) for text in texts]

@@ -79,8 +79,25 @@ class Row:
         return KINDS.get(self.kind, self.kind)
 
 
-def _table(model) -> str:
+def table(model) -> str:
+    """A model's table, quoted for SQL written out."""
     return connections["default"].ops.quote_name(model._meta.db_table)
+
+
+def columns(model, alias: str = "") -> str:
+    """Every column of a model, quoted ("end" is a word of SQL), in the order its constructor
+    takes them: model(*row) makes an instance of a row read with them."""
+    quote = connections["default"].ops.quote_name
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
+
+
+def fetch(sql: str, params) -> list[tuple]:
+    """The rows of a query written as SQL, from the database the public pages read (a
+    replica, when there is one)."""
+    with connections[router.db_for_read(Meeting)].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 @functools.cache
@@ -89,10 +106,10 @@ def _statements() -> tuple[str, str, str, str]:
 
     Written as SQL: built by the ORM, these three queries cost five times as much Python as
     they cost the database, and they run on every list page."""
-    meeting, venue, country = _table(Meeting), _table(Venue), _table(Country)
-    occasion, participation, official = _table(Occasion), _table(Participation), _table(Official)
-    topic, link = _table(Topic), _table(Meeting.topics.through)
-    source, cited = _table(Source), _table(MeetingSource)
+    meeting, venue, country = table(Meeting), table(Venue), table(Country)
+    occasion, participation, official = table(Occasion), table(Participation), table(Official)
+    topic, link = table(Topic), table(Meeting.topics.through)
+    source, cited = table(Source), table(MeetingSource)
     return (
         "SELECT m.id, m.date, m.date_precision, m.end_date, m.kind, m.title,"
         " v.name, v.slug, vc.name, o.name, o.slug, vc.code"
@@ -101,9 +118,11 @@ def _statements() -> tuple[str, str, str, str]:
         f" LEFT JOIN {country} vc ON vc.id = v.country_id"
         f" LEFT JOIN {occasion} o ON o.id = m.occasion_id"
         " WHERE m.id IN ({ids})",
-        "SELECT p.meeting_id, f.name, p.title, c.code, c.name"
+        # the official's name by its key, row by row: joined, the planner would read every
+        # official to hash them, a cost that grows with the officials recorded
+        f"SELECT p.meeting_id, (SELECT f.name FROM {official} f WHERE f.id = p.official_id),"
+        " p.title, c.code, c.name"
         f" FROM {participation} p"
-        f" LEFT JOIN {official} f ON f.id = p.official_id"
         f" JOIN {country} c ON c.id = p.country_id"
         " WHERE p.meeting_id IN ({ids}) ORDER BY c.name, p.id",
         "SELECT mt.meeting_id, t.name, t.slug"

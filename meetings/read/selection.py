@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -40,7 +41,7 @@ from meetings.models import (
 from meetings.read.cache import cached
 from meetings.read.names import VENUE_COUNT, CountryCount, VenueCount
 from meetings.read.paging import paginate
-from meetings.read.rows import Row, load
+from meetings.read.rows import Row, columns, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
 
 Kind = Subject.Kind
@@ -102,15 +103,178 @@ def tallies(rows) -> dict:
 VIRTUAL = Meeting.Kind.VIRTUAL
 
 
-def subject_filter(key: Key) -> Q:
-    """The Subject row of a key, as a filter."""
-    names = SUBJECT_COLUMNS[key.kind]
-    return Q(kind=key.kind, **{f"{n}_id": v for n, v in zip(names, (key.a, key.b), strict=False)})
-
-
 def key_of(subject: Subject) -> Key:
     values = [getattr(subject, f"{n}_id") for n in SUBJECT_COLUMNS[subject.kind]]
     return Key(subject.kind, *values)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country as a ranking or a pair names it; n: its meetings in the ranking."""
+
+    pk: int
+    code: str
+    name: str
+    n: int = 0
+
+    @property
+    def url_code(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A topic, an official or a venue as a ranking shows it, with n meetings; an official's or
+    a venue's country, and a venue's coordinates (the map draws them)."""
+
+    pk: int
+    name: str
+    slug: str
+    n: int
+    country: Place | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def _code(place: Place) -> str:
+    return place.code
+
+
+def _place_or_none(pk, code, name) -> Place | None:
+    return Place(pk, code, name) if pk is not None else None
+
+
+# What a ranking of each kind reads of the thing ranked (its subject is "s"), and how it
+# makes a value of a row: (meetings, *columns).
+_RANKINGS = {
+    Kind.COUNTRY: (
+        "c.id, c.code, c.name",
+        "JOIN {country} c ON c.id = s.country_id",
+        lambda n, pk, code, name: Place(pk, code, name, n),
+    ),
+    Kind.TOPIC: (
+        "t.id, t.name, t.slug",
+        "JOIN {topic} t ON t.id = s.topic_id",
+        lambda n, pk, name, slug: Ranked(pk, name, slug, n),
+    ),
+    Kind.OFFICIAL: (
+        "f.id, f.name, f.slug, c.id, c.code, c.name",
+        "JOIN {official} f ON f.id = s.official_id LEFT JOIN {country} c ON c.id = f.country_id",
+        lambda n, pk, name, slug, *country: Ranked(pk, name, slug, n, _place_or_none(*country)),
+    ),
+    Kind.VENUE: (
+        "v.id, v.name, v.slug, c.id, c.code, c.name, v.latitude, v.longitude",
+        "JOIN {venue} v ON v.id = s.venue_id LEFT JOIN {country} c ON c.id = v.country_id",
+        lambda n, pk, name, slug, c_pk, c_code, c_name, latitude, longitude: Ranked(
+            pk, name, slug, n, _place_or_none(c_pk, c_code, c_name), latitude, longitude
+        ),
+    ),
+}
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "overlap": table(SubjectOverlap),
+        "subject": table(Subject),
+        "country": table(Country),
+        "topic": table(Topic),
+        "official": table(Official),
+        "venue": table(Venue),
+    }
+
+
+@functools.cache
+def _ranking(kind: str, *, by_country: bool) -> tuple[str, Callable]:
+    """The query of a subject's ranking of one kind (parameters: the subject, the kind, the
+    officials' country when by_country, the limit), and what makes a value of its rows.
+
+    Written as SQL: the pages that rank show three rankings, and the ORM's work of building
+    each query and its model instances cost more than the rest of such a page."""
+    columns, joins, make = _RANKINGS[kind]
+    sql = (
+        f"SELECT o.meetings, {columns} FROM {{overlap}} o"
+        f" JOIN {{subject}} s ON s.id = o.other_id {joins}"
+        " WHERE o.subject_id = %s AND o.other_kind = %s AND o.meetings > 0"
+        # the kind said of the subjects too, so that a country's officials are found through
+        # the index of each kind's subjects instead of a hash of every subject
+        + (" AND f.country_id = %s AND s.kind = o.other_kind" if by_country else "")
+        + " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
+    )
+    return sql.format(**_tables()), make
+
+
+@functools.cache
+def _pairs_sql() -> str:
+    """A subject's busiest pairs (parameters: the subject, the kind "pair", the limit)."""
+    return (
+        "SELECT o.meetings, a.id, a.code, a.name, b.id, b.code, b.name FROM {overlap} o"
+        " JOIN {subject} s ON s.id = o.other_id"
+        " JOIN {country} a ON a.id = s.country_id JOIN {country} b ON b.id = s.partner_id"
+        " WHERE o.subject_id = %s AND o.other_kind = %s"
+        " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
+    ).format(**_tables())
+
+
+def _years_query(subject: int, start, end) -> tuple[str, list]:
+    """The query of a subject's meetings, calls and videos per year, between the dates when
+    given: the sums of its months (written as SQL: a subject's page reads it on every
+    request)."""
+    ops = connections["default"].ops
+    year, year_params = ops.date_extract_sql("year", "m.month", ())
+    sql = (
+        f"SELECT {year}, SUM(m.meetings), SUM(m.calls), SUM(m.videos)"
+        f" FROM {table(SubjectMonth)} m WHERE m.subject_id = %s"
+    )
+    params = [*year_params, subject]
+    if start:
+        sql += " AND m.month >= %s"
+        params.append(start)
+    if end:
+        sql += " AND m.month <= %s"
+        params.append(end)
+    return f"{sql} GROUP BY 1", params
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One subject's meetings, newest first, read a slice at a time in SQL written out: its
+    listing, or the meetings' own index for everything. The same reads as Selection.ids(),
+    whose query the ORM builds at the cost of drawing a page's rows, for the commonest lists:
+    everything, one country, pair, topic, official, venue or occasion."""
+
+    subject: Subject
+
+    def _source(self) -> tuple[str, str, str, object]:
+        """The table read, its column of meeting ids, and what names the subject's rows in it
+        (a condition and its value)."""
+        if self.subject.kind == Kind.EVERYTHING:
+            return table(Meeting), "id", "status = %s", Meeting.Status.PUBLISHED
+        return table(SubjectMeeting), "meeting_id", "subject_id = %s", self.subject.pk
+
+    def __getitem__(self, part: slice) -> list[int]:
+        source, column, where, value = self._source()
+        start = part.start or 0
+        sql = (
+            f"SELECT {column} FROM {source} WHERE {where}"
+            f" ORDER BY date DESC, {column} DESC LIMIT %s OFFSET %s"
+        )
+        return [pk for (pk,) in fetch(sql, [value, part.stop - start, start])]
+
+    def around(self, meeting: Meeting) -> list[Near]:
+        """The meetings just before and just after this one, with what the links to them say
+        (one query, each side one step along the index)."""
+        source, column, where, value = self._source()
+        sides = []
+        for name, step, order in (("older", "<", "DESC"), ("newer", ">", "ASC")):
+            sides.append(
+                f"SELECT * FROM (SELECT l.{column}, l.date, m.date_precision, m.end_date, v.name"
+                f" FROM {source} l JOIN {table(Meeting)} m ON m.id = l.{column}"
+                f" LEFT JOIN {table(Venue)} v ON v.id = m.venue_id WHERE l.{where}"
+                f" AND (l.date {step} %s OR (l.date = %s AND l.{column} {step} %s))"
+                f" ORDER BY l.date {order}, l.{column} {order} LIMIT 1) {name}"
+            )
+        params = [value, meeting.date, meeting.date, meeting.pk]
+        return [Near(*row) for row in fetch(" UNION ALL ".join(sides), params * 2)]
 
 
 @dataclass(frozen=True)
@@ -124,6 +288,14 @@ class Selection:
     start: datetime.date | None = None
     end: datetime.date | None = None
     words: str = ""
+
+    @classmethod
+    def of(cls, subject: Subject) -> Selection:
+        """The selection of a topic's, a venue's, an occasion's or an official's meetings, made
+        from its subject row read with the thing itself: the row is not read again."""
+        selection = cls(**{subject.kind: getattr(subject, subject.kind)})
+        selection.__dict__["subjects"] = {key_of(subject): subject}  # as the property keeps it
+        return selection
 
     def replace(self, **changes) -> Selection:
         return dataclasses.replace(self, **changes)
@@ -157,10 +329,14 @@ class Selection:
     @cached_property
     def subjects(self) -> dict[Key, Subject]:
         """The Subject rows of the keys (one query); a key without a row has no meetings."""
-        wanted = Q()
+        wanted, params = [], []
         for key in self.keys:
-            wanted |= subject_filter(key)
-        return {key_of(s): s for s in Subject.objects.filter(wanted)}
+            named_by = SUBJECT_COLUMNS[key.kind]
+            wanted.append(" AND ".join(["kind = %s", *(f"{c}_id = %s" for c in named_by)]))
+            params += [key.kind, *key[1 : 1 + len(named_by)]]
+        sql = f"SELECT {columns(Subject)} FROM {table(Subject)} WHERE ({') OR ('.join(wanted)})"
+        # written as SQL: every list and subject page reads it; the ORM's work costs more
+        return {key_of(s): s for s in (Subject(*row) for row in fetch(sql, params))}
 
     @property
     def empty(self) -> bool:
@@ -262,11 +438,12 @@ class Selection:
 
         The whole list walks the meetings' index of the time of change: every meeting it
         passes is one. Any other selection first reads its ids, up to SORTED_IN_FULL of them,
-        through the index its pages read: when that is all of them, their times are read by id
-        and sorted here; when there are more, the index of the time of change is walked, and
-        at least one meeting in SORTED_IN_FULL / n it passes is one of them. Either way a feed
-        reads a few thousand rows at most at any size of the tracker (a subject's meetings
-        joined to their times instead would let the planner read every meeting)."""
+        through the index its pages read: when that is all of them, the n changed last are
+        read by id, sorted by the database; when there are more, the index of the time of
+        change is walked, and at least one meeting in SORTED_IN_FULL / n it passes is one of
+        them. Either way a feed reads a few thousand rows at most at any size of the tracker
+        (a subject's meetings joined to their times instead would let the planner read every
+        meeting)."""
         latest = ("-updated_at", "-id")
         if self.keys == [EVERYTHING] and not self.narrowing:
             return list(
@@ -276,11 +453,14 @@ class Selection:
             return []
         ids = list(self.ids()[: SORTED_IN_FULL + 1])
         if len(ids) <= SORTED_IN_FULL:
-            times = list(
-                Meeting.objects.filter(pk__in=ids or [0]).order_by().values_list("id", "updated_at")
+            # the ids written into the SQL (numbers read from the database): as parameters,
+            # each of up to 2,000 would cost more to bind than the rest of the feed
+            return fetch(
+                f"SELECT id, updated_at FROM {table(Meeting)}"
+                f" WHERE id IN ({', '.join(str(int(pk)) for pk in ids)})"
+                " ORDER BY updated_at DESC, id DESC LIMIT %s",
+                [n],
             )
-            times.sort(key=lambda row: (row[1], row[0]), reverse=True)
-            return times[:n]
         if self.keys == [EVERYTHING]:
             qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
         else:
@@ -288,27 +468,31 @@ class Selection:
         return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
 
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
-        """The selected meetings just before and just after this one (two queries)."""
-        ids = self.ids()
-        column = "id" if self.keys == [EVERYTHING] else "meeting_id"
+        """The selected meetings just before and just after this one, with what the links to
+        them say (one query)."""
+        if self.subject is not None:  # one subject's, the commonest (a pair, a country)
+            near = Listing(self.subject).around(meeting)
+        else:
+            near = self.around_in(meeting)
+        here = (meeting.date, meeting.pk)
+        previous = next((n for n in near if (n.date, n.pk) < here), None)
+        following = next((n for n in near if (n.date, n.pk) > here), None)
+        return previous, following
+
+    def around_in(self, meeting: Meeting) -> list[Near]:
+        """Selection.around() of any selection (one query where the database can order inside
+        a union)."""
+        column, of = ("id", "") if self.keys == [EVERYTHING] else ("meeting_id", "meeting__")
+        ids = self.ids().values_list(
+            column, "date", f"{of}date_precision", f"{of}end_date", f"{of}venue__name"
+        )
         before = Q(date__lt=meeting.date) | Q(date=meeting.date, **{f"{column}__lt": meeting.pk})
         after = Q(date__gt=meeting.date) | Q(date=meeting.date, **{f"{column}__gt": meeting.pk})
         older = ids.filter(before)[:1]
         newer = ids.filter(after).order_by("date", column)[:1]
         if connection.features.supports_slicing_ordering_in_compound:
-            near = list(older.union(newer, all=True))
-        else:
-            near = [*older, *newer]
-        found = {
-            row[0]: Near(*row)
-            for row in Meeting.objects.filter(pk__in=near or [0]).values_list(
-                "id", "date", "date_precision", "end_date", "venue__name"
-            )
-        }
-        here = (meeting.date, meeting.pk)
-        previous = next((n for n in found.values() if (n.date, n.pk) < here), None)
-        following = next((n for n in found.values() if (n.date, n.pk) > here), None)
-        return previous, following
+            return [Near(*row) for row in older.union(newer, all=True)]
+        return [Near(*row) for row in [*older, *newer]]
 
     def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
         """qs (meetings, or listings: meeting="meeting__") with the selection's kind, dates and
@@ -389,11 +573,14 @@ class Selection:
                 return paginate(
                     newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
                 )
-        return paginate(
-            self.ids(), number, per_page, count=self.total() if count is None else count
-        )
+        count = self.total() if count is None else count
+        if self.subject is not None:  # one subject's meetings, the commonest list
+            return paginate(Listing(self.subject), number, per_page, count=count)
+        return paginate(self.ids(), number, per_page, count=count)
 
     def latest(self, n: int) -> list[Row]:
+        if self.subject is not None:
+            return load(Listing(self.subject)[:n])
         return load(list(self.ids()[:n]))
 
     # -- figures ------------------------------------------------------------------------------
@@ -412,12 +599,8 @@ class Selection:
             counts = cached(
                 f"year-kinds:{self.counted.pk}:{self.start}:{self.end}",
                 lambda: {
-                    year: Tally(*kinds)
-                    for year, *kinds in self.subject_months()
-                    .annotate(year=ExtractYear("month"))
-                    .values_list("year")
-                    .annotate(n=Sum("meetings"), c=Sum("calls"), v=Sum("videos"))
-                    .values_list("year", "n", "c", "v")
+                    int(year): Tally(*kinds)
+                    for year, *kinds in fetch(*_years_query(self.counted.pk, self.start, self.end))
                 },
             )
         else:
@@ -461,8 +644,9 @@ class Selection:
         )
 
     def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
-        """The countries, topics, officials or venues (kind) with most meetings in this
-        selection, each with .n, most first; country: only the officials of that country."""
+        """The countries (Place), topics, officials or venues (Ranked) with most meetings in
+        this selection, each with .n, most first; country: only the officials of that country
+        (one query, from the subject's overlaps)."""
         if self.narrowing or len(self.keys) != 1:
             raise ValueError("ranked() needs a selection of one subject")
         if self.subject is None:
@@ -470,17 +654,9 @@ class Selection:
         subject = self.subject
 
         def read() -> list:
-            column = SUBJECT_COLUMNS[kind][0]
-            qs = SubjectOverlap.objects.filter(subject=subject, other_kind=kind, meetings__gt=0)
-            if country is not None:
-                qs = qs.filter(other__official__country=country)
-            related = {"venue": "other__venue__country", "official": "other__official__country"}
-            qs = qs.select_related(related.get(column, f"other__{column}"))
-            out = []
-            for overlap in qs.order_by("-meetings", "other_id")[:limit]:
-                thing = getattr(overlap.other, column)
-                thing.n = overlap.meetings
-                out.append(thing)
+            sql, make = _ranking(kind, by_country=country is not None)
+            params = [subject.pk, kind, *([country.pk] if country is not None else []), limit]
+            out = [make(*row) for row in fetch(sql, params)]
             out.sort(key=lambda row: (-row.n, row.name))
             return out
 
@@ -527,21 +703,16 @@ class Selection:
         return cached(f"partners:{subject.pk}:{limit}", read)
 
     def pairs(self, limit: int = 8) -> list[dict]:
-        """The country pairs with most meetings in this selection."""
+        """The country pairs with most meetings in this selection (one query)."""
         if self.subject is None:
             return []
         subject = self.subject
 
         def read() -> list[dict]:
             out = []
-            for overlap in (
-                SubjectOverlap.objects.filter(subject=subject, other_kind=Kind.PAIR)
-                .select_related("other__country", "other__partner")
-                .order_by("-meetings", "other_id")[:limit]
-            ):
-                pair = overlap.other.country, overlap.other.partner
-                a, b = sorted(pair, key=lambda c: c.code)
-                out.append({"a": a, "b": b, "count": overlap.meetings})
+            for n, *countries in fetch(_pairs_sql(), [subject.pk, Kind.PAIR, limit]):
+                a, b = sorted((Place(*countries[:3]), Place(*countries[3:])), key=_code)
+                out.append({"a": a, "b": b, "count": n})
             return out
 
         return cached(f"pairs:{subject.pk}:{limit}", read)
