@@ -881,8 +881,13 @@ class Subject(models.Model):
             ),
         ]
         indexes = [
-            # the directories and the country list: the busiest of a kind first
-            models.Index(fields=["kind", "-meetings", "id"], name="meetings_subject_busiest"),
+            # the directories and the country list: the busiest of a kind first, with what each
+            # row names, so that a deep page of a directory is read from the index alone
+            models.Index(
+                fields=["kind", "-meetings", "id"],
+                include=["country", "official", "topic", "venue", "occasion"],
+                name="meetings_subject_busiest",
+            ),
             # the pair pages of a country (its second country's side)
             models.Index(
                 fields=["partner", "country"],
