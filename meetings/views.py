@@ -584,9 +584,10 @@ def directory(request: HttpRequest, kind: str) -> HttpResponse:
     things = model.objects.select_related(related).in_bulk([pk for pk, _ in page.object_list])
     items = []
     for pk, n in page.object_list:
-        item = things[pk]
-        item.n = n
-        items.append(item)
+        item = things.get(pk)  # None: deleted between the two queries
+        if item is not None:
+            item.n = n
+            items.append(item)
     ctx = {
         "kind": kind,
         "page": page,
