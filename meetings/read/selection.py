@@ -217,26 +217,6 @@ def _pairs_sql() -> str:
     ).format(**_tables())
 
 
-def _years_query(subject: int, start, end) -> tuple[str, list]:
-    """The query of a subject's meetings, calls and videos per year, between the dates when
-    given: the sums of its months (written as SQL: a subject's page reads it on every
-    request)."""
-    ops = connections["default"].ops
-    year, year_params = ops.date_extract_sql("year", "m.month", ())
-    sql = (
-        f"SELECT {year}, SUM(m.meetings), SUM(m.calls), SUM(m.videos)"
-        f" FROM {table(SubjectMonth)} m WHERE m.subject_id = %s"
-    )
-    params = [*year_params, subject]
-    if start:
-        sql += " AND m.month >= %s"
-        params.append(start)
-    if end:
-        sql += " AND m.month <= %s"
-        params.append(end)
-    return f"{sql} GROUP BY 1", params
-
-
 @dataclass(frozen=True)
 class Listing:
     """One subject's meetings, newest first, read a slice at a time in SQL written out: its
@@ -369,14 +349,32 @@ class Selection:
             return None
         return self.subjects.get(self.keys[0])
 
-    def subject_months(self) -> QuerySet:
-        """The counted subject's months within the dates."""
-        months = SubjectMonth.objects.filter(subject=self.counted)
+    @cached_property
+    def counted_months(self) -> dict[datetime.date, Tally]:
+        """The counted subject's meetings, calls and video calls per month within the dates:
+        one query (SQL written out: every subject page reads it), for the years and for a
+        year's months alike."""
+        sql = (
+            f"SELECT month, meetings, calls, videos FROM {table(SubjectMonth)}"
+            " WHERE subject_id = %s"
+        )
+        params: list = [self.counted.pk]
         if self.start:
-            months = months.filter(month__gte=self.start)
+            sql += " AND month >= %s"
+            params.append(self.start)
         if self.end:
-            months = months.filter(month__lte=self.end)
-        return months
+            sql += " AND month <= %s"
+            params.append(self.end)
+
+        def read() -> dict[datetime.date, Tally]:
+            return {
+                month
+                if isinstance(month, datetime.date)
+                else datetime.date.fromisoformat(month): Tally(*kinds)
+                for month, *kinds in fetch(sql, params)
+            }
+
+        return cached(f"month-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
 
     @cached_property
     def search(self) -> Search | None:
@@ -598,13 +596,9 @@ class Selection:
         if self.empty:
             counts = {}
         elif self.counted is not None:
-            counts = cached(
-                f"year-kinds:{self.counted.pk}:{self.start}:{self.end}",
-                lambda: {
-                    int(year): Tally(*kinds)
-                    for year, *kinds in fetch(*_years_query(self.counted.pk, self.start, self.end))
-                },
-            )
+            counts = {}
+            for month, tally in self.counted_months.items():
+                counts[month.year] = counts.get(month.year, Tally()).plus(tally)
         else:
             counts = tallies(
                 self.meetings()
@@ -628,15 +622,9 @@ class Selection:
         """Meetings per month of the year, and how many were calls and video calls."""
         if self.empty:
             return {}
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         if self.counted is not None:
-            return {
-                month.month: Tally(*kinds)
-                for month, *kinds in self.subject_months()
-                .filter(month__range=(first, last))
-                .values_list("month", "meetings", "calls", "videos")
-            }
-        within = self.narrowed(first, last)
+            return {m.month: tally for m, tally in self.counted_months.items() if m.year == year}
+        within = self.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
         return tallies(
             within.meetings()
             .annotate(month=ExtractMonth("date"))
