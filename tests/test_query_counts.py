@@ -139,6 +139,14 @@ def grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, t
         )
 
 
+@pytest.fixture
+def grower(make_meeting, jaishankar, rubio, wang_yi, kuala_lumpur, asean_summit, trade, defence):
+    """grow(), for a test to call when it wants the nineteen more meetings."""
+    return lambda: grow(
+        jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence
+    )
+
+
 def queries_for(client, url: str) -> int:
     cache.clear()  # what pages cache is read in both counts
     with CaptureQueriesContext(connection) as captured:
@@ -151,14 +159,7 @@ def queries_for(client, url: str) -> int:
 def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
     client,
     seed_meeting,
-    make_meeting,
-    jaishankar,
-    rubio,
-    wang_yi,
-    kuala_lumpur,
-    asean_summit,
-    trade,
-    defence,
+    grower,
     url,
 ):
     if url == MEETING:
@@ -168,7 +169,7 @@ def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
     client.get(url)  # anything cached once per process is cached now
     with_one = queries_for(client, url)
 
-    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+    grower()
     with_twenty = queries_for(client, url)
 
     assert with_twenty == with_one, (
@@ -193,19 +194,12 @@ def test_a_page_costs_the_same_queries_with_twenty_meetings_as_with_one(
 def test_the_grown_pages_really_list_the_new_meetings(
     client,
     seed_meeting,
-    make_meeting,
-    jaishankar,
-    rubio,
-    wang_yi,
-    kuala_lumpur,
-    asean_summit,
-    trade,
-    defence,
+    grower,
     url,
     shown,
 ):
     """The comparison above means something only if the pages show many rows."""
-    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+    grower()
 
     response = client.get(url)
 
@@ -228,19 +222,12 @@ def test_the_grown_pages_really_list_the_new_meetings(
 def test_the_grown_api_lists_really_list_the_new_things(
     client,
     seed_meeting,
-    make_meeting,
-    jaishankar,
-    rubio,
-    wang_yi,
-    kuala_lumpur,
-    asean_summit,
-    trade,
-    defence,
+    grower,
     url,
     shown,
 ):
     """The API's counts above mean something only if its lists hold many items."""
-    grow(jaishankar, rubio, wang_yi, make_meeting, kuala_lumpur, asean_summit, trade, defence)
+    grower()
 
     response = client.get(url)
 
