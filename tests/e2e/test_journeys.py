@@ -182,6 +182,8 @@ def test_typing_an_officials_name_suggests_him_and_lists_his_meetings(page, demo
     # typing only a part of his name, without picking, finds him too
     box.fill("Jaishankar")
     form.get_by_role("button", name="Show meetings").click()
+    # the new list, not the one still shown while it loads
+    page.wait_for_url(re.compile(r"[?&]official=Jaishankar(&|$)"))
     assert titles(page) == shown
 
 
