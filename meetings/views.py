@@ -299,7 +299,7 @@ def timeline_year(request: HttpRequest, year: int) -> HttpResponse:
     total = sum(counts.values())
     ctx = period_context(request, filters, within, total) | {"year": year, "months": months}
     if within is not None:
-        ctx["previous_year"], ctx["next_year"] = neighbours(selection.years(), year)
+        ctx["previous_year"], ctx["next_year"] = selection.nearest_years(year)
     return render(request, "meetings/timeline_year.html", ctx)
 
 
@@ -317,14 +317,6 @@ def period_context(
         "busiest": within.busiest() if total else None,
         "twins": exports.twins(request),
     }
-
-
-def neighbours(years: list[dict], year: int) -> tuple[int | None, int | None]:
-    """The nearest years before and after this one that have meetings."""
-    busy = [y["year"] for y in years if y["count"]]
-    before = [y for y in busy if y < year]
-    after = [y for y in busy if y > year]
-    return (before[-1] if before else None), (after[0] if after else None)
 
 
 @public
@@ -350,7 +342,7 @@ def timeline_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
         # the nearest months with meetings: in this year, else the nearest such year
         before = [m for m in counts if m < month and counts[m]]
         after = [m for m in counts if m > month and counts[m]]
-        previous_year, next_year = neighbours(selection.years(), year)
+        previous_year, next_year = selection.nearest_years(year)
         ctx["previous_month"] = datetime.date(year, max(before), 1) if before else previous_year
         ctx["next_month"] = datetime.date(year, min(after), 1) if after else next_year
     return render(request, "meetings/timeline_month.html", ctx)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.paginator import Page
 from django.db import connection, connections, router
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
 
@@ -215,6 +215,49 @@ def _pairs_sql() -> str:
         " WHERE o.subject_id = %s AND o.other_kind = %s"
         " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
     ).format(**_tables())
+
+
+# What busiest() counts, as (subject_id, kind, n) of pairs and topics: the months' meetings of
+# the candidates (the pairs and the topics with most meetings; parameters: the kinds and their
+# number, then the dates said in {dates}) ...
+_CANDIDATES_COUNTED = (
+    "SELECT m.subject_id, c.kind, SUM(m.meetings) AS n FROM ("
+    "SELECT * FROM (SELECT id, kind FROM {subject} WHERE kind = %s"
+    " ORDER BY meetings DESC, id LIMIT %s) p UNION ALL"
+    " SELECT * FROM (SELECT id, kind FROM {subject} WHERE kind = %s"
+    " ORDER BY meetings DESC, id LIMIT %s) t"
+    ") c JOIN {month} m ON m.subject_id = c.id{dates} GROUP BY m.subject_id, c.kind"
+)
+# ... or the listings of the newest meetings ({ids}, a query of their ids; parameters: its
+# own, then the two kinds)
+_SAMPLE_COUNTED = (
+    "SELECT l.subject_id, s.kind, COUNT(*) AS n FROM {listing} l"
+    " JOIN {subject} s ON s.id = l.subject_id"
+    " WHERE l.meeting_id IN ({ids}) AND s.kind IN (%s, %s) GROUP BY l.subject_id, s.kind"
+)
+
+
+@functools.cache
+def _busiest_sql(counted: str) -> str:
+    """The first of each kind of what counted counts (parameter after its own: how many),
+    with the pairs' countries and the topics' names: (n, kind, pair's country a's id, code and
+    name, country b's, topic's id, name and slug)."""
+    return (
+        "SELECT r.n, r.kind, a.id, a.code, a.name, b.id, b.code, b.name, t.id, t.name, t.slug"
+        " FROM (SELECT subject_id, kind, n, row_number() OVER"
+        " (PARTITION BY kind ORDER BY n DESC, subject_id) AS place FROM (" + counted + ") c) r"
+        " JOIN {subject} s ON s.id = r.subject_id"
+        " LEFT JOIN {country} a ON a.id = s.country_id"
+        " LEFT JOIN {country} b ON b.id = s.partner_id"
+        " LEFT JOIN {topic} t ON t.id = s.topic_id"
+        " WHERE r.place <= %s ORDER BY r.kind, r.place"
+    ).format(
+        **_tables(),
+        month=table(SubjectMonth),
+        listing=table(SubjectMeeting),
+        dates="{dates}",  # said by the caller
+        ids="{ids}",
+    )
 
 
 @dataclass(frozen=True)
@@ -614,6 +657,36 @@ class Selection:
             for y in range(min(counts), max(counts) + 1)
         ]
 
+    def nearest_years(self, year: int) -> tuple[int | None, int | None]:
+        """The nearest years before and after this one with meetings in the selection (one
+        query where months count it; its years otherwise)."""
+        if self.empty:
+            return None, None
+        if self.counted is None:
+            busy = [y["year"] for y in self.years() if y["count"]]
+            return (
+                max((y for y in busy if y < year), default=None),
+                min((y for y in busy if y > year), default=None),
+            )
+        dates, params = "", []
+        if self.start:
+            dates += " AND month >= %s"
+            params.append(self.start)
+        if self.end:
+            dates += " AND month <= %s"
+            params.append(self.end)
+        side = f"FROM {table(SubjectMonth)} WHERE subject_id = %s AND meetings > 0{dates}"
+        sql = (
+            f"SELECT (SELECT MAX(month) {side} AND month < %s),"
+            f" (SELECT MIN(month) {side} AND month > %s)"
+        )
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        params = [self.counted.pk, *params, first, self.counted.pk, *params, last]
+        [months] = fetch(sql, params)
+        # a date, or its ISO text where the database keeps dates as text
+        before, after = (int(str(month)[:4]) if month else None for month in months)
+        return before, after
+
     def months(self, year: int) -> dict[int, int]:
         """Meetings per month of the year."""
         return {month: tally.count for month, tally in self.month_kinds(year).items()}
@@ -622,9 +695,9 @@ class Selection:
         """Meetings per month of the year, and how many were calls and video calls."""
         if self.empty:
             return {}
-        if self.counted is not None:
-            return {m.month: tally for m, tally in self.counted_months.items() if m.year == year}
         within = self.narrowed(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        if within.counted is not None:  # that year's months only
+            return {m.month: tally for m, tally in within.counted_months.items()}
         return tallies(
             within.meetings()
             .annotate(month=ExtractMonth("date"))
@@ -760,8 +833,8 @@ class Selection:
     CANDIDATES = 40  # the pairs and the topics with most meetings, counted over any period
 
     def busiest(self, limit: int = 8) -> dict:
-        """The country pairs and topics most met on in the selection (two queries):
-        {"pairs": [{"a", "b", "count"}], "topics": [Topic with .n], and how they were counted:
+        """The country pairs and topics most met on in the selection, named (one query):
+        {"pairs": [{"a", "b", "count"}], "topics": [Ranked], and how they were counted:
         "sample" (the newest meetings counted) or "candidates" (the pairs and topics counted)}.
 
         Every meeting over whole months: the months' counts of the CANDIDATES pairs and topics
@@ -770,64 +843,26 @@ class Selection:
         if self.empty:
             return {"pairs": [], "topics": [], "sample": 0, "candidates": 0}
         if self.keys == [EVERYTHING] and self.counted is not None:
-            return self.busiest_counted(limit)
-        newest = self.ids()[: self.SAMPLE]
-        rows = list(
-            SubjectMeeting.objects.filter(
-                meeting_id__in=newest, subject__kind__in=(Kind.PAIR, Kind.TOPIC)
-            )
-            .values_list("subject_id", "subject__kind")
-            .annotate(n=Count("meeting_id"))
-            .order_by()
-        )
-        return self.named(rows, limit, sample=self.SAMPLE)
-
-    def busiest_counted(self, limit: int) -> dict:
-        """busiest() of every meeting over whole months, from the months' counts (three
-        queries: the candidates of both kinds, their months, the names of the first; the
-        candidates take a query per kind where the database cannot slice a union's parts)."""
-        candidates = [
-            Subject.objects.filter(kind=kind)
-            .order_by("-meetings", "id")
-            .values_list("id", "kind")[: self.CANDIDATES]
-            for kind in (Kind.PAIR, Kind.TOPIC)
-        ]
-        if connection.features.supports_slicing_ordering_in_compound:
-            kinds = dict(candidates[0].union(*candidates[1:], all=True))
+            dates, params = "", [Kind.PAIR, self.CANDIDATES, Kind.TOPIC, self.CANDIDATES]
+            if self.start:
+                dates += " AND m.month >= %s"
+                params.append(self.start)
+            if self.end:
+                dates += " AND m.month <= %s"
+                params.append(self.end)
+            sql = _busiest_sql(_CANDIDATES_COUNTED).replace("{dates}", dates)
+            counted = {"sample": 0, "candidates": self.CANDIDATES}
         else:
-            kinds = {pk: kind for part in candidates for pk, kind in part}
-        months = SubjectMonth.objects.filter(subject_id__in=list(kinds) or [0])
-        if self.start:
-            months = months.filter(month__gte=self.start)
-        if self.end:
-            months = months.filter(month__lte=self.end)
-        rows = [
-            (pk, kinds[pk], n)
-            for pk, n in months.values_list("subject_id").annotate(n=Sum("meetings")).order_by()
-        ]
-        return self.named(rows, limit, candidates=self.CANDIDATES)
-
-    def named(
-        self, rows: list[tuple[int, str, int]], limit: int, sample: int = 0, candidates: int = 0
-    ) -> dict:
-        """busiest() from (subject, kind, meetings): the first of each kind, with names."""
-        top: dict[str, list] = {Kind.PAIR: [], Kind.TOPIC: []}
-        for pk, kind, n in sorted(rows, key=lambda row: (-row[2], row[0])):
-            if len(top[kind]) < limit:
-                top[kind].append((pk, n))
-        wanted = [pk for kind in top.values() for pk, _ in kind]
-        found = {
-            s.pk: s
-            for s in Subject.objects.filter(pk__in=wanted or [0]).select_related(
-                "country", "partner", "topic"
-            )
-        }
+            newest = self.ids()[: self.SAMPLE]
+            ids, params = newest.query.get_compiler(using=newest.db).as_sql()
+            params = [*params, Kind.PAIR, Kind.TOPIC]
+            sql = _busiest_sql(_SAMPLE_COUNTED).replace("{ids}", ids)
+            counted = {"sample": self.SAMPLE, "candidates": 0}
         pairs, topics = [], []
-        for pk, n in top[Kind.PAIR]:
-            a, b = sorted((found[pk].country, found[pk].partner), key=lambda c: c.code)
-            pairs.append({"a": a, "b": b, "count": n})
-        for pk, n in top[Kind.TOPIC]:
-            topic = found[pk].topic
-            topic.n = n
-            topics.append(topic)
-        return {"pairs": pairs, "topics": topics, "sample": sample, "candidates": candidates}
+        for n, kind, *names in fetch(sql, [*params, limit]):
+            if kind == Kind.PAIR:
+                a, b = sorted((Place(*names[:3]), Place(*names[3:6])), key=_code)
+                pairs.append({"a": a, "b": b, "count": n})
+            else:
+                topics.append(Ranked(*names[6:], n))
+        return {"pairs": pairs, "topics": topics} | counted
