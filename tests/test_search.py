@@ -9,7 +9,7 @@ import re
 import pytest
 from django.db import connection
 
-from meetings.models import Meeting, MeetingSource, Source
+from meetings.models import Meeting, MeetingSource, Official, Source
 from meetings.read import search
 from meetings.services import writing
 
@@ -110,3 +110,31 @@ def test_the_suggestion_keeps_the_words_that_find_something(seed_meeting, climat
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL's")
 def test_on_postgresql_a_word_finds_its_other_forms(client, seed_meeting, climate_call):
     assert found(client, "opening") == found(client, "opens") == [climate_call.pk]
+
+
+def test_a_common_name_lists_every_match_once_newest_first_page_by_page(
+    client, settings, monkeypatch, make_meeting, india, usa
+):
+    """A word naming several officials with more matches than are ranked ("Sharma", as
+    "summit" names hundreds of occasions) lists their meetings newest first, across their
+    listings, a meeting of two of them once."""
+    monkeypatch.setattr(search, "FEW_MATCHES", 3)
+    monkeypatch.setattr("meetings.read.selection.FEW_MATCHES", 3)
+    settings.MEETINGS_PER_PAGE = 2
+    anil = Official.objects.create(name="Anil Sharma", slug="anil-sharma", country=india)
+    rita = Official.objects.create(name="Rita Sharma", slug="rita-sharma", country=usa)
+    made = [
+        make_meeting(anil, date=D(2024, 1, 5)),
+        make_meeting(rita, date=D(2024, 3, 1)),
+        make_meeting(anil, rita, date=D(2024, 2, 9)),
+        make_meeting(anil, date=D(2023, 6, 30)),
+    ]
+    newest_first = [m.pk for m in sorted(made, key=lambda m: m.date, reverse=True)]
+    pages = []
+    for number in (1, 2):
+        response = client.get("/meetings/", {"q": "Sharma", "page": number})
+        assert response.status_code == 200
+        pages += [
+            int(pk) for pk in dict.fromkeys(re.findall(r'href="/meetings/(\d+)/"', response.text))
+        ]
+    assert pages == newest_first

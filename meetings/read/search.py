@@ -15,13 +15,12 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from django.db import connection, connections, router
-from django.db.models import BooleanField, Case, F, FloatField, Q, QuerySet, Value, When
+from django.db import connections, router
+from django.db.models import BooleanField, Case, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from meetings.models import (
-    Meeting,
     Occasion,
     Official,
     SearchText,
@@ -100,32 +99,26 @@ class Word:
     def names_something(self) -> bool:
         return bool(self.subjects)
 
-    def matches(self, newest: int | None = None, *, dated: bool = True) -> QuerySet:
-        """(id, date) of its published meetings, or only ids: a union of index lookups. newest:
-        one lookup per subject, each limited to its newest (where the database can order inside
-        a union), for a word with many matches; else one lookup for all its subjects."""
-        columns = ("id", "date") if dated else ("id",)
-        meetings = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values_list(*columns)
-        listed = SubjectMeeting.objects.annotate(id=F("meeting_id")).values_list(*columns)
-        if newest:
-            parts = [listed.filter(subject_id=pk) for pk in sorted(self.subjects)]
-        else:
-            parts = [listed.filter(subject_id__in=sorted(self.subjects))] if self.subjects else []
-        if not self.names_something and len(self.text) >= 3:
-            parts.append(
-                SearchText.objects.filter(in_text(self.text))
-                .annotate(id=F("meeting_id"))
-                .values_list(*columns)
-            )
-        parts = [part.order_by() for part in parts]
-        if not parts:
-            return meetings.none()
-        if len(parts) == 1:
+    def matches(self, *, dated: bool = True) -> QuerySet:
+        """(id, date) of its published meetings, or only ids: one lookup in its subjects'
+        listings, or in the texts where it names nothing."""
+        columns = ("meeting_id", "date") if dated else ("meeting_id",)
+        if self.names_something:
+            found = SubjectMeeting.objects.filter(subject_id__in=sorted(self.subjects))
+            found = found.values_list(*columns).order_by()
             # a meeting can be listed under two of the subjects
-            return parts[0].distinct() if len(self.subjects) > 1 else parts[0]
-        if newest:
-            parts = [part.order_by("-date", "-id")[:newest] for part in parts]
-        return parts[0].union(*parts[1:]).order_by()
+            return found.distinct() if len(self.subjects) > 1 else found
+        if len(self.text) >= 3:
+            return SearchText.objects.filter(in_text(self.text)).values_list(*columns).order_by()
+        return SearchText.objects.none().values_list(*columns)
+
+    def newest(self):
+        """Its matches newest first, to be read a slice at a time: from the listings of the
+        subjects it names (however many: a word such as "summit" names hundreds of
+        occasions), else from the texts through their index of dates."""
+        if self.names_something:
+            return Listed(tuple(sorted(self.subjects)))
+        return self.matches().order_by("-date", "-meeting_id")
 
     def at_most(self) -> int | None:
         """How many meetings it matches at most, from the subjects' counts (None for titles)."""
@@ -134,18 +127,38 @@ class Word:
         return sum(self.subjects.values())
 
 
+@dataclass(frozen=True)
+class Listed:
+    """The meetings listed under any of several subjects, newest first, each once, read a
+    slice at a time in one query (PostgreSQL): each subject's listing is read only as deep as
+    the slice reaches, from its index, then the rows are merged. (A union of one query per
+    subject cost more to plan than to run once the subjects were a few dozen.)"""
+
+    subjects: tuple[int, ...]
+
+    def __getitem__(self, part: slice) -> list[int]:
+        start = part.start or 0
+        sql = (
+            "SELECT l.meeting_id FROM unnest(%s::bigint[]) AS s(id) CROSS JOIN LATERAL"
+            f" (SELECT meeting_id, date FROM {table(SubjectMeeting)} WHERE subject_id = s.id"
+            " ORDER BY date DESC, meeting_id DESC LIMIT %s) l GROUP BY l.meeting_id, l.date"
+            " ORDER BY l.date DESC, l.meeting_id DESC LIMIT %s OFFSET %s"
+        )
+        params = [list(self.subjects), part.stop, part.stop - start, start]
+        return [pk for (pk,) in fetch(sql, params)]
+
+
 class Search:
-    """The meetings matching every word. One word, where the database can order inside a
-    union (word): read page by page from its lookups, all of them (few enough) or the newest
-    2,000 (dense). With other filters: the few matches' ids (few), or one id subquery per
-    word (each)."""
+    """The meetings matching every word. One word, on PostgreSQL (word): read page by page,
+    newest first, all of them (few enough) or the newest 2,000 (dense). With other filters:
+    the few matches' ids (few), or one id subquery per word (each)."""
 
     def __init__(self, words: list[Word]):
         self.words = words
         self.dense = False
         self.word = None
         self.exact = None
-        if len(words) == 1 and connection.features.supports_slicing_ordering_in_compound:
+        if len(words) == 1 and postgresql():
             self.word = words[0]
             most = self.word.at_most()
             names = len(self.word.subjects)

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.conf import settings
 from django.core.paginator import Page
 from django.db import connection, connections, router
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -599,22 +598,21 @@ class Selection:
                 best = ranked(search.few, self.words)
                 return paginate(best, number, per_page, count=len(best))
             if search is not None and search.word is not None:
-                # one word: its matches read from the listings of the names it matches
-                per_page = per_page or settings.MEETINGS_PER_PAGE
-                try:
-                    deep = min(max(int(number), 1), FEW_MATCHES // per_page) * per_page
-                except (TypeError, ValueError):
-                    deep = per_page
+                # one word: its matches newest first, from the listings of the names it
+                # matches or from the texts
                 if search.dense:  # a common word: its newest 2,000
-                    newest = search.word.matches(newest=deep).order_by("-date", "-id")
                     count, exact = FEW_MATCHES + 1, False
                 else:
-                    newest = search.word.matches().order_by("-date", "-id")
                     count, exact = search.exact, True
                     if count is None:
                         count = search.word.matches(dated=False).count()
                 return paginate(
-                    newest, number, per_page, count=count, limit=FEW_MATCHES, exact=exact
+                    search.word.newest(),
+                    number,
+                    per_page,
+                    count=count,
+                    limit=FEW_MATCHES,
+                    exact=exact,
                 )
         count = self.total() if count is None else count
         if self.subject is not None:  # one subject's meetings, the commonest list
