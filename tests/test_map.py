@@ -91,6 +91,22 @@ def test_a_pairs_map_shows_only_the_pairs_venues(client, meetings):
     ]
 
 
+def test_names_with_markup_are_drawn_as_text(client, meetings, kuala_lumpur, malaysia):
+    """The map's circles and shapes are drawn without escaping their numbers: their names
+    still are."""
+    Venue.objects.filter(pk=kuala_lumpur.pk).update(name='Hall "A" <b>&</b> Co')
+    malaysia.name = "Malaysia <i>"
+    malaysia.save()
+
+    response = client.get("/map/")
+
+    assert labels(response, "circle")[0] == (
+        "/meetings/?venue=kuala-lumpur",
+        "Hall &#34;A&#34; &lt;b&gt;&amp;&lt;/b&gt; Co, Malaysia &lt;i&gt;: 2 meetings",
+    )
+    assert "<b>" not in response.text and "<i>" not in response.text
+
+
 @pytest.mark.parametrize(
     "query", ["topic=trade", "from=2025-01-01", "kind=call", "venue=washington"]
 )
