@@ -27,6 +27,7 @@ from meetings.models import (
     SubjectMeeting,
     SubjectMonth,
     SubjectOverlap,
+    SubjectOverlapYear,
     Topic,
     Venue,
 )
@@ -43,7 +44,7 @@ admin.site.enable_nav_sidebar = False
 
 # Rows the public pages read, rewritten from the meetings (meetings.derived): a delete page
 # does not list them, as nobody enters or edits them.
-DERIVED = (Subject, SubjectMeeting, SubjectMonth, SubjectOverlap)
+DERIVED = (Subject, SubjectMeeting, SubjectMonth, SubjectOverlap, SubjectOverlapYear)
 
 
 def leave_out(items: list, prefixes: tuple[str, ...]) -> list:

@@ -57,6 +57,7 @@ from meetings.models import (
     SubjectMeeting,
     SubjectMonth,
     SubjectOverlap,
+    SubjectOverlapYear,
     Topic,
     lineage,
 )
@@ -77,6 +78,9 @@ OVERLAPS: dict[str, frozenset[str]] = {
     Kind.OCCASION: frozenset({Kind.PAIR}),
     Kind.OFFICIAL: frozenset({Kind.OFFICIAL, Kind.COUNTRY}),
 }
+# Which of those overlaps are also counted per year (SubjectOverlapYear): an official's
+# meetings with each country, his page's lanes.
+BY_YEAR: frozenset[tuple[str, str]] = frozenset({(Kind.OFFICIAL, Kind.COUNTRY)})
 CHUNK = 5000  # meetings refreshed per round of queries
 # the columns of SubjectMonth that count the meetings of a kind (the rest met in person)
 KINDS = {Meeting.Kind.CALL: "calls", Meeting.Kind.VIRTUAL: "videos"}
@@ -129,6 +133,9 @@ class Facts:
         return keys
 
 
+NAMES = ("subjects", "months", "overlaps", "kinds", "yearly")  # what Counts counts
+
+
 class Counts:
     """Additions to the counts (negative to take away), keyed by subject id or Key."""
 
@@ -136,6 +143,7 @@ class Counts:
         self.subjects: Counter = Counter()
         self.months: Counter = Counter()  # (subject, first day of month)
         self.overlaps: Counter = Counter()  # (subject, other, other's kind)
+        self.yearly: Counter = Counter()  # (subject, other, year), for the kinds of BY_YEAR
         self.kinds: Counter = Counter()  # (subject, first day of month, KINDS column)
 
     def add(
@@ -159,13 +167,16 @@ class Counts:
             by_kind[kind].append(subject)
         for subject, kind in subjects:
             for other_kind in OVERLAPS[kind]:
+                by_year = (kind, other_kind) in BY_YEAR
                 for other in by_kind.get(other_kind, ()):
                     if other != subject:
                         self.overlaps[(subject, other, other_kind)] += sign
+                        if by_year:
+                            self.yearly[(subject, other, day.year)] += sign
 
     def nonzero(self) -> Counts:
         out = Counts()
-        for name in ("subjects", "months", "overlaps", "kinds"):
+        for name in NAMES:
             getattr(out, name).update({k: n for k, n in getattr(self, name).items() if n})
         return out
 
@@ -495,11 +506,13 @@ def _find_subjects(keys: set[Key], using: str) -> dict[Key, int]:
 
 
 def write_counts(counts: Counts, writer: Writer) -> None:
-    """Add counts to Subject, SubjectMonth and SubjectOverlap; rows that fall to zero go."""
+    """Add counts to Subject, SubjectMonth, SubjectOverlap and SubjectOverlapYear; rows that
+    fall to zero go."""
     counts = counts.nonzero()
     months = counts.month_rows()
     named = set(counts.subjects) | {s for s, *_ in months}
     named |= {x for s, o, _ in counts.overlaps for x in (s, o)}
+    named |= {x for s, o, _ in counts.yearly for x in (s, o)}
     if not named:
         return
     # in id order: concurrent writers queue here; a subject deleted meanwhile has no counts
@@ -522,11 +535,23 @@ def write_counts(counts: Counts, writer: Writer) -> None:
         ),
         conflict=["subject_id", "other_id"],
     )
+    writer.upsert_add(
+        SubjectOverlapYear,
+        ["subject_id", "other_id", "year"],
+        "meetings",
+        sorted(
+            (s, o, year, n)
+            for (s, o, year), n in counts.yearly.items()
+            if s in present and o in present
+        ),
+    )
     # only a row that was taken from can have fallen to zero (an import only adds)
     shrunk = sorted({s for (s, _), n in counts.months.items() if n < 0} & present)
     writer.delete(SubjectMonth, "subject_id", shrunk, not_positive="meetings")
     shrunk = sorted({s for (s, _, _), n in counts.overlaps.items() if n < 0} & present)
     writer.delete(SubjectOverlap, "subject_id", shrunk, not_positive="meetings")
+    shrunk = sorted({s for (s, _, _), n in counts.yearly.items() if n < 0} & present)
+    writer.delete(SubjectOverlapYear, "subject_id", shrunk, not_positive="meetings")
 
 
 # -- from scratch, and the check -------------------------------------------------------------
@@ -537,6 +562,7 @@ def rebuild(using: str = "default", progress=None) -> int:
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
         for model in (
+            SubjectOverlapYear,
             SubjectOverlap,
             SubjectMonth,
             SubjectMeeting,
@@ -626,9 +652,13 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "other_kind", "meetings"
     ):
         found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
+    for s, o, year, n in SubjectOverlapYear.objects.using(using).values_list(
+        "subject_id", "other_id", "year", "meetings"
+    ):
+        found.yearly[(keys[s], keys[o], year)] = n
     differences = [d for d in (countries, listings, texts) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
-    for name in ("subjects", "months", "overlaps", "kinds"):
+    for name in NAMES:
         want = set(getattr(expected, name).items())
         have = set(getattr(found, name).items())
         d = Difference(f"counts ({name})")

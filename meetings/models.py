@@ -963,6 +963,24 @@ class SubjectOverlap(models.Model):
         return f"subjects {self.subject_id} and {self.other_id}: {self.meetings}"
 
 
+class SubjectOverlapYear(models.Model):
+    """How many published meetings a subject shares with another in a year, for the overlaps
+    counted by year (meetings.derived.BY_YEAR): an official's meetings with each country, the
+    lanes of his page."""
+
+    pk = models.CompositePrimaryKey("subject", "other", "year")
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, db_index=False, related_name="overlap_years"
+    )
+    # indexed: deleting a subject deletes the counts it is the other side of
+    other = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    year = models.SmallIntegerField()
+    meetings = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"subjects {self.subject_id} and {self.other_id} in {self.year}: {self.meetings}"
+
+
 class SearchText(models.Model):
     """The words a search reads for one published meeting (meetings.derived writes it): its
     title; the names of its officials, topics (with their aliases), venue and occasion; its

@@ -487,9 +487,6 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         selection.years_with(abroad),
         datetime.date.today(),
     )
-    # said under the chart when its lanes of countries leave older meetings out
-    busy = selection.subject is not None and selection.subject.meetings > selection.LANES_SAMPLE
-    ctx["lanes_sample"] = selection.LANES_SAMPLE if busy else 0
     return render(request, "meetings/official_detail.html", ctx)
 
 

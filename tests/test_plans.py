@@ -33,6 +33,7 @@ BIG_TABLES = (
     "meetings_subjectmeeting",
     "meetings_subjectmonth",
     "meetings_subjectoverlap",
+    "meetings_subjectoverlapyear",
     "meetings_searchtext",
 )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.core.paginator import Page
-from django.db import connection, connections, router
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
@@ -27,13 +27,13 @@ from meetings.models import (
     SUBJECT_COLUMNS,
     Country,
     Meeting,
-    MeetingCountry,
     Occasion,
     Official,
     Subject,
     SubjectMeeting,
     SubjectMonth,
     SubjectOverlap,
+    SubjectOverlapYear,
     Topic,
     Venue,
 )
@@ -62,20 +62,6 @@ class Near:
 
 # Selection.years_with() on PostgreSQL: a subject's newest listings, each with those of its
 # meeting's countries that are wanted (OFFSET 0 keeps the lookup one per listing)
-YEARS_WITH = """
-SELECT c.country_id, EXTRACT(YEAR FROM l.date), COUNT(*)
-FROM (
-    SELECT meeting_id, date FROM meetings_subjectmeeting WHERE subject_id = %s
-    ORDER BY date DESC, meeting_id DESC LIMIT %s
-) l
-CROSS JOIN LATERAL (
-    SELECT country_id FROM meetings_meetingcountry
-    WHERE meeting_id = l.meeting_id AND country_id = ANY(%s) OFFSET 0
-) c
-GROUP BY 1, 2
-"""
-
-
 class Tally(NamedTuple):
     """Meetings of a period, and how many of them were phone calls and video calls (the rest
     met in person)."""
@@ -791,41 +777,17 @@ class Selection:
             .values_list("date", "n")
         )
 
-    LANES_SAMPLE = 2000  # the newest meetings of a subject whose countries years_with() counts
-
     def years_with(self, countries: list[Country]) -> dict[tuple[int, int], int]:
-        """{(country id, year): meetings} of this one subject's newest LANES_SAMPLE meetings
-        that each of these countries took part in (one query, the same work for an official
-        of 50 meetings as for one of 20,000)."""
-        if self.subject is None or not countries:
+        """{(country id, year): meetings} of this one official's meetings with each of these
+        countries (one query of the counts meetings.derived keeps per year)."""
+        if self.subject is None or self.subject.kind != Kind.OFFICIAL or not countries:
             return {}
-        subject = self.subject
-        wanted = sorted(c.pk for c in countries)
-
-        def read() -> dict[tuple[int, int], int]:
-            database = connections[router.db_for_read(SubjectMeeting)]
-            if database.vendor == "postgresql":
-                # each of the subject's listings looks its countries up by the meeting: the
-                # work follows the subject's meetings, not the countries' (a join would read
-                # every meeting of five busy countries)
-                with database.cursor() as cursor:
-                    cursor.execute(YEARS_WITH, [subject.pk, self.LANES_SAMPLE, wanted])
-                    return {(country, int(year)): n for country, year, n in cursor.fetchall()}
-            listed = (
-                SubjectMeeting.objects.filter(subject_id=subject.pk)
-                .order_by("-date", "-meeting_id")
-                .values("meeting_id")[: self.LANES_SAMPLE]
-            )
-            rows = (
-                MeetingCountry.objects.filter(meeting_id__in=listed, country_id__in=wanted)
-                .annotate(year=ExtractYear("meeting__date"))
-                .values_list("country_id", "year")
-                .annotate(n=Count("meeting_id"))
-                .order_by()
-            )
-            return {(country, year): n for country, year, n in rows}
-
-        return cached(f"years-with:{subject.pk}:{'-'.join(map(str, wanted))}", read)
+        rows = SubjectOverlapYear.objects.filter(
+            subject_id=self.subject.pk,
+            other__kind=Kind.COUNTRY,
+            other__country_id__in=sorted(c.pk for c in countries),
+        ).values_list("other__country_id", "year", "meetings")
+        return {(country, year): n for country, year, n in rows}
 
     SAMPLE = 250  # the newest meetings of a period whose pairs and topics are counted
     CANDIDATES = 40  # the pairs and the topics with most meetings, counted over any period
