@@ -236,6 +236,24 @@ def test_an_officials_lanes_follow_his_meetings_as_they_change(client, history):
     assert "1 meeting in 2024 with India" not in gone and "1 meeting in 2025 with India" not in gone
 
 
+def test_an_officials_dots_say_titles_and_countries_as_text(client, history, india):
+    """The dots are drawn without escaping their numbers; the titles and countries they name
+    still are."""
+    from meetings.models import Position
+
+    Position.objects.filter(title="Secretary of State").update(title="Secretary <b>&</b> Co")
+    india.name = 'India "<i>"'
+    india.save()
+
+    response = client.get("/officials/marco-rubio/")
+
+    chart = re.search(r'<svg class="terms-chart".*?</svg>', response.text, re.S).group(0)
+    assert 'aria-label="2 meetings in 2025 as Secretary &lt;b&gt;&amp;&lt;/b&gt; Co"' in chart
+    assert 'aria-label="1 meeting in 2025 with India &#34;&lt;i&gt;&#34;"' in chart
+    assert 'href="/timeline/?official=marco-rubio&amp;country=in&amp;period=2025"' in chart
+    assert "<b>" not in chart and "<i>" not in chart
+
+
 def test_a_year_links_only_to_years_with_meetings_and_shows_its_busiest(client, history):
     response = client.get("/timeline/2022/")
 
