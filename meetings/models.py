@@ -909,10 +909,17 @@ class SubjectMeeting(models.Model):
         Subject, on_delete=models.CASCADE, db_index=False, related_name="listings"
     )
     date = models.DateField()
-    # indexed: a meeting's listings are found when it changes or goes
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, db_index=False, related_name="+")
     # the meeting's kind, as it was counted: a refresh takes it out of SubjectMonth's kinds
     kind = models.CharField(max_length=10, choices=Meeting.Kind, default=Meeting.Kind.IN_PERSON)
+
+    class Meta:
+        indexes = [
+            # a meeting's listings, found when it changes or goes; and whether a meeting is
+            # listed under a subject, answered from the index alone (a feed walks the meetings
+            # changed last and asks this of each)
+            models.Index(fields=["meeting", "subject"], name="meetings_listing_meeting"),
+        ]
 
     def __str__(self) -> str:
         return f"meeting {self.meeting_id} under subject {self.subject_id}"

@@ -201,7 +201,14 @@ def test_a_draft_is_in_no_export_or_feed(client, draft):
 
 @pytest.mark.parametrize("sorted_in_full", [2000, 3], ids=["sorted", "walked"])
 @pytest.mark.parametrize(
-    "path", [PAIR, "/meetings/", "/meetings/?kind=in-person", "/officials/s-jaishankar/"]
+    "path",
+    [
+        PAIR,
+        "/meetings/",
+        "/meetings/?kind=in-person",
+        "/officials/s-jaishankar/",
+        "/meetings/?country=in&country=us&official=marco-rubio",
+    ],
 )
 def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(
     client, draft, monkeypatch, sorted_in_full, path

@@ -469,9 +469,9 @@ class Selection:
         through the index its pages read: when that is all of them, the n changed last are
         read by id, sorted by the database; when there are more, the index of the time of
         change is walked, and at least one meeting in SORTED_IN_FULL / n it passes is one of
-        them. Either way a feed reads a few thousand rows at most at any size of the tracker
-        (a subject's meetings joined to their times instead would let the planner read every
-        meeting)."""
+        them, each checked against the subjects' listings. Either way a feed reads a few
+        thousand rows at most at any size of the tracker (a subject's meetings joined to
+        their times instead would let the planner read every meeting)."""
         latest = ("-updated_at", "-id")
         if self.keys == [EVERYTHING] and not self.narrowing:
             return list(
@@ -491,6 +491,17 @@ class Selection:
             )
         if self.keys == [EVERYTHING]:
             qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
+        elif not self.narrowing:
+            # each meeting passed is checked against each subject's listing by its index on
+            # (meeting, subject) alone (the ids as a subquery had the planner hash a whole
+            # topic's listing for a pair on that topic: 58 ms at 1,000,000 meetings)
+            qs = Meeting.objects.published()
+            for subject in self.subjects.values():
+                qs = qs.filter(
+                    Exists(
+                        SubjectMeeting.objects.filter(meeting_id=OuterRef("pk"), subject=subject)
+                    )
+                )
         else:
             qs = Meeting.objects.published().filter(pk__in=self.ids().order_by())
         return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
