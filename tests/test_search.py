@@ -138,3 +138,30 @@ def test_a_common_name_lists_every_match_once_newest_first_page_by_page(
             int(pk) for pk in dict.fromkeys(re.findall(r'href="/meetings/(\d+)/"', response.text))
         ]
     assert pages == newest_first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one word's pages are PostgreSQL's")
+@pytest.mark.parametrize("sorted_below", [0, 10**9], ids=["along-dates", "sorted"])
+def test_a_common_word_of_the_texts_lists_its_matches_newest_first_page_by_page(
+    client, settings, monkeypatch, make_meeting, jaishankar, sorted_below
+):
+    """A word in more texts than are ranked lists them newest first, whether they are read
+    along the index of dates or looked up and sorted (as the planner's estimate decides)."""
+    monkeypatch.setattr(search, "FEW_MATCHES", 4)  # five matches: more than are ranked
+    monkeypatch.setattr("meetings.read.selection.FEW_MATCHES", 4)
+    monkeypatch.setattr(search.Texts, "SORTED", sorted_below)
+    settings.MEETINGS_PER_PAGE = 2
+    days = [D(2021, 5, 1), D(2024, 2, 2), D(1999, 9, 9), D(2024, 2, 3), D(2010, 1, 1)]
+    made = [make_meeting(jaishankar, date=day, summary="A talk on saffron.") for day in days]
+    make_meeting(jaishankar, date=D(2025, 1, 1), summary="Nothing of the kind.")
+
+    pages = []
+    for number in (1, 2):  # the newest FEW_MATCHES, two to a page
+        response = client.get("/meetings/", {"q": "saffron", "page": number})
+        assert response.status_code == 200
+        pages += [
+            int(pk) for pk in dict.fromkeys(re.findall(r'href="/meetings/(\d+)/"', response.text))
+        ]
+
+    assert pages == [m.pk for m in sorted(made, key=lambda m: m.date, reverse=True)][:4]
+    assert client.get("/meetings/", {"q": "saffron", "page": 3}).status_code == 404
