@@ -377,22 +377,29 @@ class Selection:
             return None
         return self.subjects.get(self.keys[0])
 
+    def month_bounds(self, column: str = "month") -> tuple[str, list]:
+        """SQL keeping a column of months within the selection's dates (" AND ..."), and its
+        parameters."""
+        sql, params = "", []
+        if self.start:
+            sql += f" AND {column} >= %s"
+            params.append(self.start)
+        if self.end:
+            sql += f" AND {column} <= %s"
+            params.append(self.end)
+        return sql, params
+
     @cached_property
     def counted_months(self) -> dict[datetime.date, Tally]:
         """The counted subject's meetings, calls and video calls per month within the dates:
         one query (SQL written out: every subject page reads it), for the years and for a
         year's months alike."""
+        dates, params = self.month_bounds()
         sql = (
             f"SELECT month, meetings, calls, videos FROM {table(SubjectMonth)}"
-            " WHERE subject_id = %s"
+            f" WHERE subject_id = %s{dates}"
         )
-        params: list = [self.counted.pk]
-        if self.start:
-            sql += " AND month >= %s"
-            params.append(self.start)
-        if self.end:
-            sql += " AND month <= %s"
-            params.append(self.end)
+        params = [self.counted.pk, *params]
 
         def read() -> dict[datetime.date, Tally]:
             return {
@@ -469,8 +476,9 @@ class Selection:
         through the index its pages read: when that is all of them, the n changed last are
         read by id, sorted by the database; when there are more, the index of the time of
         change is walked, and at least one meeting in SORTED_IN_FULL / n it passes is one of
-        them, each checked against the subjects' listings. Either way a feed reads a few
-        thousand rows at most at any size of the tracker (a subject's meetings joined to
+        them (the planner checks each in the subject's listing by its index on meeting and
+        subject, or hashes the selection's ids when that costs less). Either way a feed reads
+        a few thousand rows at most at any size of the tracker (a subject's meetings joined to
         their times instead would let the planner read every meeting)."""
         latest = ("-updated_at", "-id")
         if self.keys == [EVERYTHING] and not self.narrowing:
@@ -491,17 +499,6 @@ class Selection:
             )
         if self.keys == [EVERYTHING]:
             qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
-        elif not self.narrowing:
-            # each meeting passed is checked against each subject's listing by its index on
-            # (meeting, subject) alone (the ids as a subquery had the planner hash a whole
-            # topic's listing for a pair on that topic: 58 ms at 1,000,000 meetings)
-            qs = Meeting.objects.published()
-            for subject in self.subjects.values():
-                qs = qs.filter(
-                    Exists(
-                        SubjectMeeting.objects.filter(meeting_id=OuterRef("pk"), subject=subject)
-                    )
-                )
         else:
             qs = Meeting.objects.published().filter(pk__in=self.ids().order_by())
         return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
@@ -663,13 +660,7 @@ class Selection:
                 max((y for y in busy if y < year), default=None),
                 min((y for y in busy if y > year), default=None),
             )
-        dates, params = "", []
-        if self.start:
-            dates += " AND month >= %s"
-            params.append(self.start)
-        if self.end:
-            dates += " AND month <= %s"
-            params.append(self.end)
+        dates, params = self.month_bounds()
         side = f"FROM {table(SubjectMonth)} WHERE subject_id = %s AND meetings > 0{dates}"
         sql = (
             f"SELECT (SELECT MAX(month) {side} AND month < %s),"
@@ -814,13 +805,8 @@ class Selection:
         if self.empty:
             return {"pairs": [], "topics": [], "sample": 0, "candidates": 0}
         if self.keys == [EVERYTHING] and self.counted is not None:
-            dates, params = "", [Kind.PAIR, self.CANDIDATES, Kind.TOPIC, self.CANDIDATES]
-            if self.start:
-                dates += " AND m.month >= %s"
-                params.append(self.start)
-            if self.end:
-                dates += " AND m.month <= %s"
-                params.append(self.end)
+            dates, bounds = self.month_bounds("m.month")
+            params = [Kind.PAIR, self.CANDIDATES, Kind.TOPIC, self.CANDIDATES, *bounds]
             sql = _busiest_sql(_CANDIDATES_COUNTED).replace("{dates}", dates)
             counted = {"sample": 0, "candidates": self.CANDIDATES}
         else:
