@@ -40,7 +40,10 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        items = self.object_list
+        if hasattr(items, "order_by"):  # the order changes nothing but the cost of counting
+            items = items.order_by()
+        return items[: self.cap + 1].count()
 
     @property
     def more(self) -> bool:
