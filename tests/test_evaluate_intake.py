@@ -126,6 +126,25 @@ def test_predictions_score_perfectly_against_themselves(tmp_path):
     assert again["participants"]["f1"] == 1.0
 
 
+@pytest.mark.parametrize(
+    ("labelled", "found"),
+    [("2025-10", True), ("2025", True), ("2025-10-26", True), ("2025-09", False), ("2024", False)],
+)
+def test_a_label_dated_to_the_month_or_year_holds_each_of_its_days(tmp_path, labelled, found):
+    """The seed's meeting, read as 27 October 2025, against a label that could only say
+    the month or the year: found in it, and missed when the label names another period."""
+    seed = json.loads((ARTICLES / "01-seed-kuala-lumpur.json").read_text())
+    seed["gold"][0].update(
+        date=labelled, date_precision={4: "year", 7: "month"}.get(len(labelled), "day")
+    )
+    (tmp_path / "seed.json").write_text(json.dumps(seed))
+    out = tmp_path / "figures.json"
+
+    evaluate(tmp_path, "--json", out)
+
+    assert json.loads(out.read_text())["meetings"]["recall"] == (1.0 if found else 0.0)
+
+
 def test_a_folder_without_json_articles_is_an_error(tmp_path):
     (tmp_path / "notes.txt").write_text("not an article")
 

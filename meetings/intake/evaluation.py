@@ -38,19 +38,27 @@ def load_article(path: Path) -> dict:
     return data
 
 
-def parse_gold_date(value: str | None) -> datetime.date | None:
-    if not value:
-        return None
+def date_span(value: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a labelled date can mean: 2025-10-28, 2025-10 or 2025."""
+    if len(value) == 4:
+        year = int(value)
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     if len(value) == 7:
-        return datetime.date.fromisoformat(value + "-01")
-    return datetime.date.fromisoformat(value)
+        first = datetime.date.fromisoformat(value + "-01")
+        following = (first + datetime.timedelta(days=31)).replace(day=1)
+        return first, following - datetime.timedelta(days=1)
+    day = datetime.date.fromisoformat(value)
+    return day, day
 
 
 def dates_agree(a: str | None, b: str | None) -> bool:
-    """Within a day, or both undated."""
+    """Within a day of each other (a month or a year holds each of its days), or both
+    undated."""
     if a is None or b is None:
         return a is None and b is None
-    return abs((parse_gold_date(a) - parse_gold_date(b)).days) <= 1
+    (a_first, a_last), (b_first, b_last) = date_span(a), date_span(b)
+    day = datetime.timedelta(days=1)
+    return a_first <= b_last + day and b_first <= a_last + day
 
 
 def countries(meeting: dict) -> frozenset[str]:
