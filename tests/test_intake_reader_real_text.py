@@ -381,3 +381,27 @@ def test_a_known_officials_hyphenated_given_name_is_found_written_apart(world):
         ("Arno Kessel", "EE"),
         ("Park Min-jun", "KR"),
     ]
+
+
+def test_a_known_official_recorded_with_a_middle_initial_is_found_without_it(world):
+    from meetings.models import Country, Official
+
+    Official.objects.create(
+        name="Arvo Tamm", aliases="Arvo K. Tamm", country=Country.objects.get(code="EE")
+    )
+    Official.objects.create(
+        name="Juris Kalnins", aliases="Juris P Ozols", country=Country.objects.get(code="LV")
+    )
+    # no country word anywhere: only the record gives each one's country
+    text = "Arvo K Tamm and Juris Ozols met in Tallinn on Monday.\n"
+    proposal = first_meeting(text)
+    assert sorted(p.country for p in proposal.participants) == ["EE", "LV"]
+
+
+def test_he_after_a_named_subject_with_no_meeting_between_is_that_subject():
+    text = (
+        "Latvian President Ilze Ozola told reporters she expected a calm week.\n"
+        "Estonian President Arno Kessel was greeted with a guard of honour before he sat down "
+        "with Ozola for talks in Riga on Monday.\n"
+    )
+    assert people_met(text) == [["Arno Kessel", "Ilze Ozola"]]

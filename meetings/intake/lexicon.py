@@ -330,6 +330,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
 
 # The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
 HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")
+# a middle initial between two names: "Boris N. Yeltsin", "John P Key"
+MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 
 # Verbs that report a meeting only when two officials of different countries are their subject:
 # "Singh and Marles signed three agreements in Canberra".
@@ -502,6 +504,10 @@ def build_lexicon() -> Lexicon:
             spaced
             for alias in spellings
             if (spaced := HYPHEN_SYLLABLE.sub(lambda m: f" {m[1].upper()}", alias)) != alias
+        ]
+        # "Boris N. Yeltsin" is mostly written "Boris Yeltsin"
+        spellings += [
+            short for alias in spellings if (short := MIDDLE_INITIALS.sub(" ", alias)) != alias
         ]
         for alias in spellings:
             if len(alias) > 3 and (recent or len(alias.split()) > 1):

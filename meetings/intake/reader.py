@@ -1109,9 +1109,12 @@ class Reader:
             if (
                 before_mentions
                 and last_subject is not None
+                and previous_verb is not None
                 and PRONOUN_BEFORE_VERB.search(sentence, before_mentions[-1].end, m.start())
             ):
-                # "he received A and four days later, he received B": the one the report is about
+                # "he received A and four days later, he received B": the one the report is
+                # about; but in "X was greeted with a guard of honour before he sat down with Y"
+                # the pronoun is X, named before it with no meeting in between
                 subjects = [last_subject]
             if previous_verb and COORDINATED.fullmatch(sentence[previous_verb[1] : m.start()]):
                 subjects = previous_verb[0]
