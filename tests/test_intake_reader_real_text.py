@@ -405,3 +405,20 @@ def test_he_after_a_named_subject_with_no_meeting_between_is_that_subject():
         "with Ozola for talks in Riga on Monday.\n"
     )
     assert people_met(text) == [["Arno Kessel", "Ilze Ozola"]]
+
+
+def test_two_calls_in_one_sentence_each_with_its_day_and_counterpart():
+    text = (
+        "Prime Minister Ana Lopes of Portugal spoke to her Spanish counterpart Prime Minister "
+        "Jon Arana yesterday evening while Portuguese Foreign Minister Rui Costa also called his "
+        "counterpart Minister Hon Maria 'Etuate this morning to discuss the fires.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [
+        (p.as_gold()["date"], p.kind, [(x.name, x.country) for x in p.participants])
+        for p in proposals
+    ] == [
+        ("2025-10-27", "call", [("Ana Lopes", "PT"), ("Jon Arana", "ES")]),
+        ("2025-10-28", "call", [("Rui Costa", "PT"), ("Maria 'Etuate", "ES")]),
+    ]
+    assert proposals[0].participants[1].title == "Prime Minister"

@@ -189,7 +189,9 @@ NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
 JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
 # An initial written without its full stop, inside a name: "A. K Rahman".
 BARE_INITIAL = r"[A-Z](?=(?:\s+[A-Z](?=\s))*\s+[A-Z][a-z])"
-NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL})"
+# A family name opening with a glottal stop: "Fekitamoeloa 'Utoikamanu", "ʻAkilisi Pōhiva".
+OKINA_TOKEN = rf"['\u02bb\u2018][{UPPER}][a-z\u00C0-\u024F]+"
+NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL}|{OKINA_TOKEN})"
 NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_NEXT}){{0,4}}"
 # "S Rao"; never the article "A" or the pronoun "I".
 NAME = rf"{HONORIFIC}*(?:{NAME_TOKEN}|(?![AI]\s){BARE_INITIAL}){NAME_MORE}{NAME_SUFFIX}"
@@ -226,6 +228,13 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
     (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
     (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
+    # "called her counterpart": a call (not "called on", a visit, nor "called for")
+    (
+        re.compile(
+            r"\bcalled\s+(?:up\s+)?(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?\b", re.I
+        ),
+        CALL,
+    ),
     (re.compile(r"\bspok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
     (
         re.compile(

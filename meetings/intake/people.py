@@ -298,7 +298,8 @@ class People:
         for m in p["counterpart"].finditer(sentence):
             name, end = clean_name(m["name"], m.start("name"))
             if name:
-                add(name, COUNTERPART, self.country_of(m["qual"]), m.start(), end)
+                title = clean_title(m["title"]) if m["title"] else COUNTERPART
+                add(name, title, self.country_of(m["qual"]), m.start(), end)
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -742,8 +743,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
         ),
+        # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name
         "counterpart": re.compile(
-            rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+(?P<name>{NAME})"
+            rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+"
+            rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
         ),
         "counterparts": re.compile(
             rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+counterparts?\b"

@@ -1025,6 +1025,22 @@ class Reader:
                     assign(target, home[0], home[1])
             by_pairs(proposal, pairs)
             missing = unknown(proposal)
+            if len(missing) == 1:
+                # "A spoke to her Tongan counterpart X while B also called her counterpart Y":
+                # the other meeting the sentence tells, between the same country and one other
+                known = proposal.countries
+                others = {
+                    code
+                    for other in proposals
+                    if other is not proposal
+                    and other.index == proposal.index
+                    and known & other.countries
+                    and len(other.countries - known) == 1
+                    for code in other.countries - known
+                }
+                if len(others) == 1:
+                    assign(missing[0], others.pop(), "the other meeting of the same sentence")
+            missing = unknown(proposal)
             # At a summit the city hosts everyone: its country says nothing of a participant's.
             gathering = bool(
                 proposal.occasion
