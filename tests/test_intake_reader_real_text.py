@@ -422,3 +422,12 @@ def test_two_calls_in_one_sentence_each_with_its_day_and_counterpart():
         ("2025-10-28", "call", [("Rui Costa", "PT"), ("Maria 'Etuate", "ES")]),
     ]
     assert proposals[0].participants[1].title == "Prime Minister"
+
+
+def test_time_spent_with_a_leader_and_a_sit_down_for_a_discussion_are_meetings():
+    text = (
+        "Estonian President Arno Kessel has been in bilateral meetings for most of the day.\n"
+        "Kessel also spent time with Latvian President Ilze Ozola.\n"
+        "Kessel and Lithuanian President Jonas Petraitis also sat down for a discussion.\n"
+    )
+    assert meetings(text) == [("2025-10-28", ["EE", "LV"]), ("2025-10-28", ["EE", "LT"])]

@@ -289,7 +289,10 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (
-        re.compile(r"\b(?:sat\s+down|conferred|sh(?:ook|akes|aking)\s+hands)\s+with\b", re.I),
+        re.compile(
+            r"\b(?:sat\s+down|conferred|sh(?:ook|akes|aking)\s+hands|spent\s+time)\s+with\b",
+            re.I,
+        ),
         IN_PERSON,
     ),
     # "the host brought them together in a three-way meeting": those named, and the host
@@ -347,7 +350,10 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 # "exchanged views", not "exchanged letters": letters are no meeting.
 JOINT_TRIGGERS = re.compile(
     r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired"
-    r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b))\b"
+    r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"
+    # "A and B also sat down for a discussion"
+    r"|sat\s+down(?=\s+(?:together\s+)?(?:for|to)\s+(?:a\s+|an\s+|their\s+)?(?:\w+\s+)?"
+    r"(?:discussion|talks|meeting|conversation|chat|dinner|lunch)))\b"
 )
 
 # Words in the same clause that make a reported meeting something other than one that happened.
