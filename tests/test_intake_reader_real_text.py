@@ -431,3 +431,26 @@ def test_time_spent_with_a_leader_and_a_sit_down_for_a_discussion_are_meetings()
         "Kessel and Lithuanian President Jonas Petraitis also sat down for a discussion.\n"
     )
     assert meetings(text) == [("2025-10-28", ["EE", "LV"]), ("2025-10-28", ["EE", "LT"])]
+
+
+def test_a_surname_alone_is_the_one_official_of_that_name_in_office_when_written(world):
+    from meetings.models import Country, Official, Position
+
+    def official(name: str, code: str, start: D, end: D | None) -> None:
+        country = Country.objects.get(code=code)
+        person = Official.objects.create(name=name, country=country)
+        Position.objects.create(
+            official=person, title="President", country=country, start=start, end=end
+        )
+
+    official("Arno Kesselring", "EE", D(1994, 1, 1), D(2001, 1, 1))
+    official("Jonas Brauns", "LT", D(2008, 1, 1), D(2016, 1, 1))
+    official("Pieter Brauns", "NL", D(1996, 1, 1), D(2002, 1, 1))
+    text = "President Kesselring met President Brauns on Monday.\n"
+    # in 1999 one Kesselring was in office, and one Brauns (the other came in 2008)
+    assert meetings(text, D(1999, 6, 2)) == [("1999-05-31", ["EE", "NL"])]
+    # in 2010 the Estonian had been out of office for nine years: no one to name
+    assert meetings(text, D(2010, 6, 2)) == []
+    # in 2005 both Brauns had been in office within a few years: which one, the text says not
+    text = "Estonian President Arno Kesselring met President Brauns on Monday.\n"
+    assert meetings(text, D(2005, 6, 2)) == []

@@ -342,6 +342,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
 
 # The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
 HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")
+ROMAN = re.compile(r"[ivxl]+\.?|jr\.?|sr\.?")
 # a middle initial between two names: "Boris N. Yeltsin", "John P Key"
 MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 
@@ -386,13 +387,17 @@ class KnownOfficial:
     # the countries of their posts: (country, start, end), None for a date not known
     terms: tuple[tuple[str | None, datetime.date | None, datetime.date | None], ...] = ()
 
-    def country_on(self, day: datetime.date | None) -> str | None:
+    def served_on(self, day: datetime.date, years: int = 1) -> bool:
+        """Whether a post of theirs the tracker knows covers the day (years either side)."""
+        return bool(self.terms) and self.country_on(day, years) is not None
+
+    def country_on(self, day: datetime.date | None, years: int = 1) -> str | None:
         """The country they served around the day (a year either side), or None when the
         tracker has them in no post then: a minister of yesterday may sit for an international
         body today."""
         if day is None or not self.terms:
             return self.country
-        slack = datetime.timedelta(days=366)
+        slack = datetime.timedelta(days=366 * years)
         for country, start, end in self.terms:
             if (start is None or start - slack <= day) and (end is None or day <= end + slack):
                 return country or self.country
@@ -408,11 +413,24 @@ class Lexicon:
     # Countries' own names and demonyms, as opposed to other words for them ("Beijing")
     country_own_names: set[str] = field(default_factory=set)
     officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
+    # a name of one word -> every official called so, who held a post last first
+    surnames: dict[str, list[KnownOfficial]] = field(default_factory=dict)
     official_pattern: re.Pattern | None = None
     topics: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
     outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
+
+    def serving(self, name: str, day: datetime.date | None) -> KnownOfficial | None:
+        """The one official called by this one word (folded) who held a post around the day:
+        "Yeltsin" in a report of 1999, whoever has the name today; None when none or several
+        did."""
+        if day is None:
+            return None
+        # nobody else called so in office for years around it: "former President Bush" in 2011
+        # is not the one Bush of another country in office that year
+        near = [k for k in self.surnames.get(name, ()) if k.served_on(day, years=6)]
+        return near[0] if len(near) == 1 and near[0].served_on(day) else None
 
     def outlet_country(self, text: str, *, last: bool = False) -> tuple[str, str | None] | None:
         """(outlet, its country) for the first (or last) outlet text names; None for none."""
@@ -524,6 +542,11 @@ def build_lexicon() -> Lexicon:
         spellings += [
             short for alias in spellings if (short := MIDDLE_INITIALS.sub(" ", alias)) != alias
         ]
+        # "President Obama" in a report of 2011: the family name of one in office then
+        family = name.split()[-1] if len(name.split()) > 1 else ""
+        for alias in {fold(a) for a in [*spellings, family] if len(a) > 3 and " " not in a}:
+            if not ROMAN.fullmatch(alias):
+                lex.surnames.setdefault(alias, []).append(known)
         for alias in spellings:
             if len(alias) > 3 and (recent or len(alias.split()) > 1):
                 lex.officials.setdefault(fold(alias), known)

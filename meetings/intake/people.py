@@ -217,8 +217,10 @@ class People:
         """The person with this name, created or completed with what this mention adds."""
         if name:
             known = self.lexicon.officials.get(fold(name))
-            if known is None and len(name.split()) == 1:
-                known = None
+            if len(name.split()) == 1 and fold(name) not in self.by_surname:
+                # a surname alone, of no one the text named before: whoever was in office
+                # when the report was written
+                known = self.lexicon.serving(fold(name), self.reference) or known
             existing = self.by_key.get(fold(known.name if known else name))
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))
