@@ -554,6 +554,23 @@ def write_counts(counts: Counts, writer: Writer) -> None:
     writer.delete(SubjectOverlapYear, "subject_id", shrunk, not_positive="meetings")
 
 
+def compact(using: str = "default") -> None:
+    """After a bulk import, the subjects' table rewritten without its dead rows.
+
+    An import rewrites the count of every subject its batch names once per batch, and
+    PostgreSQL keeps each old row (and its index entries) until a vacuum, which frees the
+    space but does not give it back: after 1,000,000 meetings in 100 batches the 26,000
+    subjects filled 151 MB, and a directory page read all of it to count its entries (15 ms;
+    5 MB and 2 ms once rewritten). Rewriting the table takes it from writers for a moment
+    (0.3 s there). Other databases, and a caller inside a transaction, are left as they are.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (FULL, ANALYZE) {Subject._meta.db_table}")
+
+
 # -- from scratch, and the check -------------------------------------------------------------
 
 

@@ -165,6 +165,8 @@ class Importer:
                     self._collect(result)
                 self.pool = None
         self._resolve_pending(final=True)
+        if number > self.batch_size:
+            derived.compact(self.using)  # counts rewritten once per batch
         counts.seconds = time.monotonic() - started
         return counts
 
