@@ -454,3 +454,26 @@ def test_a_surname_alone_is_the_one_official_of_that_name_in_office_when_written
     # in 2005 both Brauns had been in office within a few years: which one, the text says not
     text = "Estonian President Arno Kesselring met President Brauns on Monday.\n"
     assert meetings(text, D(2005, 6, 2)) == []
+
+
+def test_a_caption_of_one_leader_meeting_another_is_a_meeting_on_its_date():
+    text = (
+        "TALLINN - It was a busy weekend for Estonian President Arno Kessel.\n\n"
+        "President Arno Kessel meeting Latvian President Ilze Ozola on the sidelines of the "
+        "Baltic Summit in Tallinn, on October 25, 2025. PHOTO: AGENCY\n\n"
+        "The meeting Monday with business leaders was cancelled.\n"
+    )
+    assert meetings(text) == [("2025-10-25", ["EE", "LV"])]
+
+
+def test_two_leaders_who_talked_met_and_a_flight_home_is_not_the_venue():
+    text = (
+        "Speaking at Tallinn airport before heading home to Riga, Latvian President Ilze Ozola "
+        "said the meeting with Estonian President Arno Kessel was fruitful.\n"
+        "Estonian President Arno Kessel and Lithuanian President Jonas Petraitis talked on "
+        "Saturday on areas of cooperation.\n"
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [sorted(p.countries) for p in proposals] == [["EE", "LV"], ["EE", "LT"]]
+    assert proposals[0].as_gold()["venue_city"] == "Tallinn"
+    assert proposals[1].as_gold()["date"] == "2025-10-25"

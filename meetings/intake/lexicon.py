@@ -251,6 +251,17 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
+    # A caption: "PM X meeting Vietnamese PM Y on the sidelines of ..." (not "the meeting
+    # Monday", "a meeting President Y called")
+    (
+        re.compile(
+            r"(?<![Tt]he\s)(?<![Aa]\s)(?<![Tt]his\s)(?<![Tt]heir\s)(?<![Hh]is\s)(?<![Hh]er\s)"
+            r"\bmeeting\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+            r"|January|February|March|April|May|June|July|August|September|October|November"
+            r"|December)\b)(?=[A-Z])"
+        ),
+        IN_PERSON,
+    ),
     # "The first bilateral meeting of the day was with the Prime Minister of X"
     (
         re.compile(r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?\b(?:was|were)\s+with\b", re.I),
@@ -352,6 +363,8 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 JOINT_TRIGGERS = re.compile(
     r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"
+    # "A and B talked on Saturday on areas of cooperation"
+    r"|talked(?!\s+(?:about|of)\s+(?:him|her|them)\b)"
     # "A and B also sat down for a discussion"
     r"|sat\s+down(?=\s+(?:together\s+)?(?:for|to)\s+(?:a\s+|an\s+|their\s+)?(?:\w+\s+)?"
     r"(?:discussion|talks|meeting|conversation|chat|dinner|lunch)))\b"

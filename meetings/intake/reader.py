@@ -147,8 +147,9 @@ OTHER_CLAUSE = re.compile(
 )
 # A place someone travels on to or came from, not where they met.
 ONWARD = re.compile(
-    r"\b(?:began|begins|started|ended|ends|left|leaves|leaving|heads|headed|flew|flies|fly"
-    r"|travels|travelled|traveled|moves|moved|continues|continued)\s+(?:on\s+)?(?:in|to|for|from)"
+    r"\b(?:began|begins|started|ended|ends|left|leaves|leaving|heads|headed|heading|flew|flies"
+    r"|fly|travels|travelled|traveled|moves|moved|continues|continued|returned|returning)"
+    r"\s+(?:on\s+|home\s+|back\s+)?(?:in|to|for|from)"
     r"\s+(?:the\s+)?$|\b(?:on|onward|onwards)\s+to\s+$|\ben\s+route\s+to\s+$|\bbefore\s+"
     r"(?:flying|travelling|traveling|heading|leaving)\s+(?:to|for)\s+$"
 )
