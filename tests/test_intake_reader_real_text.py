@@ -477,3 +477,12 @@ def test_two_leaders_who_talked_met_and_a_flight_home_is_not_the_venue():
     assert [sorted(p.countries) for p in proposals] == [["EE", "LV"], ["EE", "LT"]]
     assert proposals[0].as_gold()["venue_city"] == "Tallinn"
     assert proposals[1].as_gold()["date"] == "2025-10-25"
+
+
+def test_a_leader_on_the_way_to_talks_has_not_met_yet():
+    text = (
+        "President Kessel Heads To Riga For Talks With Ozola\n\n"
+        "Estonian President Arno Kessel is heading to Latvia today for talks with Latvian "
+        "President Ilze Ozola.\n"
+    )
+    assert meetings(text) == []

@@ -385,6 +385,9 @@ NOT_HAPPENED = re.compile(
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
     r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|ready\s+to"
     r"|willing\s+to|offered\s+to|offers\s+to"
+    # on the way: "is heading to Russia today for talks with", "heads to Sochi for talks"
+    r"|(?:heads|heading|is\s+travell?ing|sets\s+off|setting\s+off)\s+(?:to|for)\b[^.;]{0,80}?"
+    r"\bfor\s+(?:talks|a\s+meeting|meetings)"
     r"|(?:previous|past|earlier|former|recent)\s+(?:meetings|talks|summits|calls)"
     r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",
     re.I,

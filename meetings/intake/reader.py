@@ -320,7 +320,9 @@ PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b",
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
     r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
-    r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs)(?=\s)"
+    r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs"
+    r"|Heads|Arrives|Lands|Leaves|Departs|Travels|Flies|Urges|Thanks|Welcomes|Praises|Backs"
+    r"|Vows|Pledges|Warns|Invites|Congratulates|Seeks)(?=\s)"
 )
 # "X said that Canada would ...": the speaker, and what follows is a clause about a country.
 SPEAKS_FOR = re.compile(
