@@ -486,3 +486,25 @@ def test_a_leader_on_the_way_to_talks_has_not_met_yet():
         "President Ilze Ozola.\n"
     )
     assert meetings(text) == []
+
+
+def test_a_dateline_without_a_year_takes_the_one_year_its_officials_fit(world):
+    from meetings.models import Country, Official, Position
+
+    for name, code, start, end in [
+        ("Ilze Ozolina", "LV", D(2017, 1, 1), D(2020, 12, 31)),
+        ("Arno Kesselring", "EE", D(2016, 1, 1), D(2021, 12, 31)),
+    ]:
+        country = Country.objects.get(code=code)
+        person = Official.objects.create(name=name, country=country)
+        Position.objects.create(
+            official=person, title="President", country=country, start=start, end=end
+        )
+    text = (
+        "RIGA, Oct. 24 -- Latvian President Ilze Ozolina held talks with Estonian President "
+        "Arno Kesselring in Riga on Thursday.\n"
+    )
+    # both in office 2017-2020, and 24 October was a Thursday only in 2019
+    assert meetings(text, published=None) == [("2019-10-24", ["EE", "LV"])]
+    # on a Friday, no year of their terms fits: no day is guessed
+    assert meetings(text.replace("Thursday", "Friday"), published=None) == [(None, ["EE", "LV"])]

@@ -119,6 +119,7 @@ UNDATED_PAST = re.compile(
     r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
     re.I,
 )
+WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MEETING_CLAUSE = re.compile(r",\s*which\s+(?:took\s+place|was\s+held)\s+$")
 FOUNDED_ON = re.compile(
     r"\b(?:established|founded|created|set\s+up|launched|formed|decided|adopted)"
@@ -794,7 +795,7 @@ class Reader:
                 where = label
                 break
         if anchor is None:
-            return None
+            return self.dateline_year(prepared, dateline, notes) if dateline else None
         reference = anchor
         if dateline is not None:
             # "LIMA, Oct. 3" without a year: the year of the date the text gives.
@@ -804,6 +805,54 @@ class Reader:
             f"No publication date: dates are read against {reference:%-d %B %Y}, from {where}."
         )
         return reference
+
+    def dateline_year(
+        self, prepared: Prepared, dateline: d.Dateline, notes: list[str]
+    ) -> datetime.date | None:
+        """ "TOKYO, Oct. 24 -- Prime Minister A held talks with Prime Minister B on Thursday",
+        with no year anywhere: the one year both held office in which 24 October was a
+        Thursday (the weekday the lead gives, the dateline's own day in wire copy)."""
+        stated = d.dateline_date(dateline.text, datetime.date(2001, 7, 1))
+        if stated is None or len(prepared.lines) <= prepared.first:
+            return None
+        lead = prepared.lines[prepared.first]
+        known = {
+            official.official_id: official
+            for m in self.lexicon.official_pattern.finditer(lead)
+            if " " in m[0] and (official := self.lexicon.officials.get(fold(m[0])))
+        }.values()
+        if not known or not all(k.terms for k in known):
+            return None
+        today = datetime.date.today()
+        years = None
+        for official in known:
+            served = {
+                year
+                for _, start, end in official.terms
+                if start is not None
+                for year in range(start.year, (end or today).year + 1)
+            }
+            years = served if years is None else years & served
+        weekday = WEEKDAY.search(lead)
+        fits = []
+        for year in sorted(years or ()):
+            try:
+                day = stated.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if day <= today and (
+                weekday is None or day.weekday() == d.WEEKDAYS.index(weekday[0].lower())
+            ):
+                fits.append(day)
+        if len(fits) != 1:
+            return None
+        names = " and ".join(sorted(k.name for k in known))
+        notes.append(
+            f"No publication date: dates are read against {fits[0]:%-d %B %Y}, the dateline's "
+            f"day in the one year {names} held office"
+            + (f" in which it fell on a {weekday[0]}." if weekday else ".")
+        )
+        return fits[0]
 
     def home_country(
         self, prepared: Prepared, dateline: d.Dateline | None, publisher: str | None
