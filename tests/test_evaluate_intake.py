@@ -171,6 +171,10 @@ def test_a_malformed_json_file_is_an_error_naming_the_file(tmp_path):
         ('["a list"]', "needs an object with a 'text' string"),
         ('{"text": "They met.", "gold": {}}', "'gold' must be a list"),
         ('{"text": "They met.", "published": "28/10/2025"}', "'published' must be YYYY-MM-DD"),
+        (
+            '{"text": "They met.", "gold": [{"date": "2025-13"}]}',
+            "meeting 1's date must be YYYY-MM-DD, YYYY-MM, YYYY or null, not '2025-13'",
+        ),
     ],
 )
 def test_an_article_file_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path, content, problem):

@@ -35,6 +35,16 @@ def load_article(path: Path) -> dict:
             datetime.date.fromisoformat(data["published"])
         except (TypeError, ValueError):
             raise LabelError(f"{path.name}: 'published' must be YYYY-MM-DD") from None
+    for number, meeting in enumerate(data.get("gold", []), start=1):
+        date = meeting.get("date") if isinstance(meeting, dict) else None
+        try:
+            if date is not None:
+                date_span(date)
+        except (TypeError, ValueError):
+            raise LabelError(
+                f"{path.name}: meeting {number}'s date must be YYYY-MM-DD, YYYY-MM, YYYY or "
+                f"null, not {str(date)[:20]!r}"
+            ) from None
     return data
 
 
