@@ -3,11 +3,12 @@
 For every meeting, drafts included: ``MeetingCountry``, its countries. For every published
 meeting: ``SubjectMeeting`` rows listing it under each of its subjects (everything, each country,
 each pair of countries, each topic and the topics above it, each official, its venue and its
-occasion), and what it adds to the counts: ``Subject.meetings``, ``SubjectMonth`` and, for the
-pairs of subjects that OVERLAPS keeps, ``SubjectOverlap``; and its ``SearchText`` (title, the
-names of what it involves, summary, sources' titles and quotes), with the new words of the
-search's vocabulary (``SearchWord``). A renamed official, venue, occasion, topic or source
-touches the meetings naming it (meetings.signals), so their texts follow.
+occasion) with its date, kind and time of change, and what it adds to the counts:
+``Subject.meetings``, ``SubjectMonth`` and, for the pairs of subjects that OVERLAPS keeps,
+``SubjectOverlap``; and its ``SearchText`` (title, the names of what it involves, summary,
+sources' titles and quotes), with the new words of the search's vocabulary (``SearchWord``).
+A renamed official, venue, occasion, topic or source touches the meetings naming it
+(meetings.signals), so their texts follow.
 
 Nothing else writes these tables. Writers change meetings inside ``services.writing()``; signals
 call ``touch()`` with the meetings that changed, and at the end of the outermost ``writing()``
@@ -112,6 +113,7 @@ class Facts:
     participants: list[tuple[int | None, int]] = field(default_factory=list)
     topics: list[int] = field(default_factory=list)
     kind: str = Meeting.Kind.IN_PERSON
+    changed: datetime.datetime | None = None  # its updated_at
 
     def countries(self) -> list[int]:
         return sorted({country for _, country in self.participants})
@@ -283,10 +285,11 @@ def facts(ids: Sequence[int], using: str = "default") -> dict[int, Facts]:
             venue_id=v,
             occasion_id=o,
             kind=held,
+            changed=updated,
         )
-        for pk, day, status, v, o, held in Meeting.objects.using(using)
+        for pk, day, status, v, o, held, updated in Meeting.objects.using(using)
         .filter(pk__in=ids)
-        .values_list("id", "date", "status", "venue_id", "occasion_id", "kind")
+        .values_list("id", "date", "status", "venue_id", "occasion_id", "kind", "updated_at")
     }
     if not found:
         return found
@@ -336,39 +339,44 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
         _sync_countries(now, ids, writer)
     _write_texts(now, ids, writer)
 
-    old: dict[int, tuple[set, datetime.date | None, str | None]] = {}
+    # meeting -> (subjects, date, kind, time of change) of its listings
+    old: dict[int, tuple[set, datetime.date | None, str | None, datetime.datetime | None]] = {}
     for chunk in writer.chunks(ids):
-        for meeting, subject, kind, day, held in (
+        for meeting, subject, kind, day, held, stamp in (
             SubjectMeeting.objects.using(using)
             .filter(meeting_id__in=chunk)
-            .values_list("meeting_id", "subject_id", "subject__kind", "date", "kind")
+            .values_list("meeting_id", "subject_id", "subject__kind", "date", "kind", "changed")
         ):
-            subjects, *_ = old.get(meeting, (set(), None, None))
+            subjects, *_ = old.get(meeting, (set(), None, None, None))
             subjects.add((subject, kind))
-            old[meeting] = (subjects, day, held)
+            old[meeting] = (subjects, day, held, stamp)
 
     wanted = {pk: f.subjects(parents) for pk, f in now.items()}
     resolved = subject_ids({key for keys in wanted.values() for key in keys}, using)
     counts = Counts()
-    moved, listings = [], []
+    moved, relisted, listings = [], [], []
     for pk in ids:
-        before, old_day, old_kind = old.get(pk, (set(), None, None))
+        before, old_day, old_kind, old_stamp = old.get(pk, (set(), None, None, None))
         f = now.get(pk)
         after = {(resolved[key], key.kind) for key in wanted.get(pk, ())}
-        new_day = f.date if f and after else None
-        new_kind = f.kind if f and after else None
-        if before == after and old_day == new_day and old_kind == new_kind:
+        listed = (after, f.date, f.kind) if f and after else (set(), None, None)
+        stamp = f.changed if f and after else None
+        if (before, old_day, old_kind) != listed:
+            moved.append(pk)
+            if before:
+                counts.add(before, old_day, -1, old_kind)
+            if after:
+                counts.add(after, f.date, 1, f.kind)
+        elif old_stamp == stamp:
             continue
-        moved.append(pk)
-        if before:
-            counts.add(before, old_day, -1, old_kind)
-        if after:
-            counts.add(after, new_day, 1, new_kind)
-            listings.extend((subject, new_day, pk, new_kind) for subject, _ in after)
-    if not moved:
+        relisted.append(pk)
+        listings.extend((subject, f.date, pk, f.kind, stamp) for subject, _ in after)
+    if not relisted:
         return 0
-    writer.delete(SubjectMeeting, "meeting_id", [pk for pk in moved if pk in old])
-    writer.insert(SubjectMeeting, ["subject_id", "date", "meeting_id", "kind"], sorted(listings))
+    writer.delete(SubjectMeeting, "meeting_id", [pk for pk in relisted if pk in old])
+    writer.insert(
+        SubjectMeeting, ["subject_id", "date", "meeting_id", "kind", "changed"], sorted(listings)
+    )
     write_counts(counts, writer)
     return len(moved)
 
@@ -637,11 +645,14 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         for pk, f in now.items():
             subjects = f.subjects(parents)
             expected.add(((k, k.kind) for k in subjects), f.date, 1, f.kind)
-            want.update((k, f.date, pk, f.kind) for k in subjects)
+            want.update((k, f.date, pk, f.kind, f.changed) for k in subjects)
         have = {
-            (keys.get(s), day, pk, held)
-            for s, day, pk, held in writer.select(
-                SubjectMeeting, ["subject_id", "date", "meeting_id", "kind"], "meeting_id", chunk
+            (keys.get(s), day, pk, held, stamp)
+            for s, day, pk, held, stamp in writer.select(
+                SubjectMeeting,
+                ["subject_id", "date", "meeting_id", "kind", "changed"],
+                "meeting_id",
+                chunk,
             )
         }
         _compare(listings, want, have)

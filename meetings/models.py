@@ -591,8 +591,6 @@ class Meeting(models.Model):
             models.Index(
                 fields=["kind", "status", "-date", "-id"], name="meetings_meeting_kind_date"
             ),
-            # the feeds: the meetings published or changed last
-            models.Index(fields=["status", "-updated_at", "-id"], name="meetings_meeting_changed"),
         ]
 
     def __str__(self) -> str:
@@ -912,13 +910,17 @@ class SubjectMeeting(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, db_index=False, related_name="+")
     # the meeting's kind, as it was counted: a refresh takes it out of SubjectMonth's kinds
     kind = models.CharField(max_length=10, choices=Meeting.Kind, default=Meeting.Kind.IN_PERSON)
+    # when the meeting was published or last changed (its updated_at): a subject's feed
+    changed = models.DateTimeField()
 
     class Meta:
         indexes = [
-            # a meeting's listings, found when it changes or goes; and whether a meeting is
-            # listed under a subject, answered from the index alone (a feed walks the meetings
-            # changed last and asks this of each)
+            # a meeting's listings, found when it changes or goes
             models.Index(fields=["meeting", "subject"], name="meetings_listing_meeting"),
+            # a subject's meetings published or changed last: its feed, read from the index
+            models.Index(
+                fields=["subject", "-changed", "-meeting"], name="meetings_listing_changed"
+            ),
         ]
 
     def __str__(self) -> str:

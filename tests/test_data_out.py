@@ -18,7 +18,6 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings import exports, feeds, services
 from meetings.models import Country, Meeting, MeetingSource, Official, Source, Topic
-from meetings.read import selection
 from tests.intake_fixtures import SEED_TITLE, world_loaded
 
 D = datetime.date
@@ -199,7 +198,6 @@ def test_a_draft_is_in_no_export_or_feed(client, draft):
     assert len(csv_rows) == len(pair_meetings())
 
 
-@pytest.mark.parametrize("sorted_in_full", [2000, 3], ids=["sorted", "walked"])
 @pytest.mark.parametrize(
     "path",
     [
@@ -210,12 +208,7 @@ def test_a_draft_is_in_no_export_or_feed(client, draft):
         "/meetings/?country=in&country=us&official=marco-rubio",
     ],
 )
-def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(
-    client, draft, monkeypatch, sorted_in_full, path
-):
-    """Whether a selection's meetings are few enough to be sorted by their time of change or
-    the index of that time is walked."""
-    monkeypatch.setattr(selection, "SORTED_IN_FULL", sorted_in_full)
+def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(client, draft, path):
     Meeting.objects.filter(pk=draft.pk).update(date=D(1999, 3, 1))  # older than every other
     url = f"{path}{'&' if '?' in path else '?'}format=atom"
     before = read_feed(client, url)
@@ -232,6 +225,22 @@ def test_publishing_a_meeting_puts_it_first_in_the_feed_whatever_its_date(
     ]
     times = [e.updated_parsed for e in after.entries]
     assert times == sorted(times, reverse=True)
+
+
+@pytest.mark.parametrize("path", [PAIR, "/meetings/", "/meetings/?country=in&topic=trade"])
+def test_correcting_a_published_meeting_puts_it_first_in_its_feeds(client, demo, path):
+    """A change that moves the meeting under no other subject (a corrected summary) still
+    tells the feeds' readers."""
+    url = f"{path}{'&' if '?' in path else '?'}format=atom"
+    last = read_feed(client, url).entries[-1].link
+    meeting = Meeting.objects.get(pk=int(last.rstrip("/").rsplit("/", 1)[1]))
+    with services.writing():
+        meeting.summary += " Corrected: the talks lasted two hours."
+        meeting.save()
+
+    after = read_feed(client, url)
+    assert after.entries[0].link == last
+    assert after.entries[0].updated_parsed >= after.entries[1].updated_parsed
 
 
 def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(client, draft):

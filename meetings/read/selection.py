@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
 
@@ -44,9 +44,6 @@ from meetings.read.rows import Row, columns, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
 
 Kind = Subject.Kind
-
-# A feed sorts a selection's meetings by their time of change when it has at most this many.
-SORTED_IN_FULL = 2000
 
 
 @dataclass(frozen=True)
@@ -425,28 +422,11 @@ class Selection:
         """The ids of the selected meetings, newest first."""
         if self.keys == [EVERYTHING]:
             # the meetings' own indexes: newest first, and of one kind
-            qs = Meeting.objects.published()
-            qs = self.narrowed_down(qs, meeting="", pk="pk")
+            qs = self.narrowed_down(Meeting.objects.published(), pk="pk")
             return qs.order_by("-date", "-id").values_list("id", flat=True)
         if self.empty:
             return SubjectMeeting.objects.none().values_list("meeting_id", flat=True)
-        # read the smallest subject's listing; the others are checked row by row
-        driver, *others = sorted(
-            (self.subjects[k] for k in self.keys), key=lambda s: (s.meetings, s.pk)
-        )
-        qs = SubjectMeeting.objects.filter(subject_id=driver.pk)
-        for other in others:
-            qs = qs.filter(
-                Exists(
-                    SubjectMeeting.objects.filter(
-                        subject_id=other.pk,
-                        date=OuterRef("date"),
-                        meeting_id=OuterRef("meeting_id"),
-                    )
-                )
-            )
-        qs = self.narrowed_down(qs, meeting="meeting__", pk="meeting_id")
-        return qs.order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
+        return self.listings().order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
 
     def batches(self, size: int = 1000) -> Iterator[list[int]]:
         """Every selected meeting's id, newest first, size at a time: each batch is one query
@@ -465,41 +445,31 @@ class Selection:
                 ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
             )
 
-    def changed(self, n: int) -> list[tuple[int, datetime.datetime]]:
-        """(id, updated_at) of the n selected meetings published or changed last, latest first
-        (one query for the whole list, two for any other).
+    def listings(self) -> QuerySet:
+        """The selected meetings' listings under the subject with fewest meetings (everything
+        when it names none); those of the others are checked row by row."""
+        driver, *others = sorted(
+            (self.subjects[k] for k in self.keys), key=lambda s: (s.meetings, s.pk)
+        )
+        qs = SubjectMeeting.objects.filter(subject_id=driver.pk)
+        for other in others:
+            # by meeting alone, not by date and meeting: so the planner estimates how many are
+            # listed under both and walks the driver's index in order, checking each, until
+            # the page or the feed is full, where a hash of the other's every listing (the
+            # whole of a busy topic) would cost more
+            listed = SubjectMeeting.objects.filter(subject_id=other.pk).values("meeting_id")
+            qs = qs.filter(meeting_id__in=listed)
+        return self.narrowed_down(qs, pk="meeting_id")
 
-        The whole list walks the meetings' index of the time of change: every meeting it
-        passes is one. Any other selection first reads its ids, up to SORTED_IN_FULL of them,
-        through the index its pages read: when that is all of them, the n changed last are
-        read by id, sorted by the database; when there are more, the index of the time of
-        change is walked, and at least one meeting in SORTED_IN_FULL / n it passes is one of
-        them (the planner checks each in the subject's listing by its index on meeting and
-        subject, or hashes the selection's ids when that costs less). Either way a feed reads
-        a few thousand rows at most at any size of the tracker (a subject's meetings joined to
-        their times instead would let the planner read every meeting)."""
-        latest = ("-updated_at", "-id")
-        if self.keys == [EVERYTHING] and not self.narrowing:
-            return list(
-                Meeting.objects.published().order_by(*latest).values_list("id", "updated_at")[:n]
-            )
+    def changed(self, n: int) -> list[tuple[int, datetime.datetime]]:
+        """(id, time of change) of the n selected meetings published or changed last, latest
+        first (one query). A subject's are the first entries of its listings' index of that
+        time; with more subjects or narrower, the planner walks that index checking each, or
+        sorts the few selected."""
         if self.empty:
             return []
-        ids = list(self.ids()[: SORTED_IN_FULL + 1])
-        if len(ids) <= SORTED_IN_FULL:
-            # the ids written into the SQL (numbers read from the database): as parameters,
-            # each of up to 2,000 would cost more to bind than the rest of the feed
-            return fetch(
-                f"SELECT id, updated_at FROM {table(Meeting)}"
-                f" WHERE id IN ({', '.join(str(int(pk)) for pk in ids)})"
-                " ORDER BY updated_at DESC, id DESC LIMIT %s",
-                [n],
-            )
-        if self.keys == [EVERYTHING]:
-            qs = self.narrowed_down(Meeting.objects.published(), meeting="", pk="pk")
-        else:
-            qs = Meeting.objects.published().filter(pk__in=self.ids().order_by())
-        return list(qs.order_by(*latest).values_list("id", "updated_at")[:n])
+        qs = self.listings().order_by("-changed", "-meeting_id")
+        return list(qs.values_list("meeting_id", "changed")[:n])
 
     def around(self, meeting: Meeting) -> tuple[Near | None, Near | None]:
         """The selected meetings just before and just after this one, with what the links to
@@ -528,11 +498,11 @@ class Selection:
             return [Near(*row) for row in older.union(newer, all=True)]
         return [Near(*row) for row in [*older, *newer]]
 
-    def narrowed_down(self, qs: QuerySet, *, meeting: str, pk: str) -> QuerySet:
-        """qs (meetings, or listings: meeting="meeting__") with the selection's kind, dates and
-        words; pk names the meeting's id in qs."""
+    def narrowed_down(self, qs: QuerySet, *, pk: str) -> QuerySet:
+        """qs (meetings, or their listings) with the selection's kind, dates and words; pk
+        names the meeting's id in qs."""
         if self.kind:
-            qs = qs.filter(**{f"{meeting}kind": self.kind})
+            qs = qs.filter(kind=self.kind)
         if self.start:
             qs = qs.filter(date__gte=self.start)
         if self.end:
