@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from meetings.intake.evaluation import match_meetings
 from tests.intake_fixtures import ARTICLES, world_loaded
 
 TARGET_F1 = 0.9
@@ -255,3 +256,17 @@ def test_an_article_the_reader_fails_on_is_named_and_fails_the_command_after_the
         call_command("evaluate_intake", str(tmp_path), stdout=out)
 
     assert out.getvalue().startswith("Articles: 2 (1 with no meeting)")
+
+
+@pytest.mark.parametrize(("labelled", "matched"), [("SU", True), ("RU", False)])
+def test_a_country_that_no_longer_exists_matches_its_two_letter_label(labelled, matched):
+    """The reader names the Soviet Union by its ISO 3166-3 code (SUHH); a labeller writes SU:
+    the same meeting. Russia is another country."""
+    gold = [
+        {"date": "1990-02-28", "participants": [{"country_iso2": "US"}, {"country_iso2": labelled}]}
+    ]
+    found = [
+        {"date": "1990-02-28", "participants": [{"country_iso2": "US"}, {"country_iso2": "SUHH"}]}
+    ]
+
+    assert bool(match_meetings(gold, found)) is matched

@@ -72,9 +72,14 @@ def dates_agree(a: str | None, b: str | None) -> bool:
 
 
 def countries(meeting: dict) -> frozenset[str]:
-    return frozenset(
-        p.get("country_iso2") for p in meeting["participants"] if p.get("country_iso2")
-    )
+    """The meeting's countries as two letters: a country that no longer exists is written here
+    with its four-letter ISO 3166-3 code (SUHH), whose first two are the code a labeller gives
+    it (SU, the Soviet Union)."""
+    return frozenset(code(p) for p in meeting["participants"] if p.get("country_iso2"))
+
+
+def code(participant: dict) -> str | None:
+    return (participant.get("country_iso2") or "")[:2] or None
 
 
 @dataclass
@@ -196,7 +201,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
                 found = next((pp for pp in p["participants"] if names.same(gp, pp)), None)
                 if found is not None:
                     matched += 1
-                    country[0] += gp.get("country_iso2") == found.get("country_iso2")
+                    country[0] += code(gp) == code(found)
                     country[1] += 1
             totals["participants"][0] += matched
             totals["participants"][1] += len(p["participants"])
