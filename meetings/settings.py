@@ -149,8 +149,10 @@ for database in DATABASES.values():
         # instead of holding the worker until the server kills it
         database["OPTIONS"].setdefault("connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5))
         # no parallel plans: a page's query that starts worker processes waits for them to
-        # start (20 ms for a feed at 1,000,000 meetings) and takes cores from the other requests
-        database["OPTIONS"].setdefault("options", "-c max_parallel_workers_per_gather=0")
+        # start (20 ms for a feed at 1,000,000 meetings) and takes cores from the other requests;
+        # no JIT compilation: it costs a query the planner thinks large (a common word's
+        # matches) more milliseconds than it saves on a page's few thousand rows
+        database["OPTIONS"].setdefault("options", "-c max_parallel_workers_per_gather=0 -c jit=off")
 
 # Counts and vocabularies of the public pages, kept under the data version (meetings.read.cache):
 # in each process's memory by default, in Redis shared by every app server when REDIS_URL is

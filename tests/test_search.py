@@ -9,7 +9,7 @@ import re
 import pytest
 from django.db import connection
 
-from meetings.models import Meeting, MeetingSource, Official, Source
+from meetings.models import Country, Meeting, MeetingSource, Official, Source
 from meetings.read import search
 from meetings.services import writing
 
@@ -165,3 +165,20 @@ def test_a_common_word_of_the_texts_lists_its_matches_newest_first_page_by_page(
 
     assert pages == [m.pk for m in sorted(made, key=lambda m: m.date, reverse=True)][:4]
     assert client.get("/meetings/", {"q": "saffron", "page": 3}).status_code == 404
+
+
+def test_a_countrys_name_lists_its_meetings_and_names_no_other_country_in_part(
+    client, make_meeting, jaishankar
+):
+    """ "oman" lists Oman's meetings, newest first, though no title says Oman; Romania's
+    name holds the letters but not the word."""
+    oman = Country.objects.create(code="OM", name="Oman")
+    romania = Country.objects.create(code="RO", name="Romania")
+    busaidi = Official.objects.create(name="Badr Albusaidi", slug="badr-albusaidi", country=oman)
+    aurescu = Official.objects.create(name="Bogdan Aurescu", slug="b-aurescu", country=romania)
+    older = make_meeting(jaishankar, busaidi, date=D(2023, 5, 1), title="Talks in Muscat")
+    newer = make_meeting(jaishankar, busaidi, date=D(2024, 5, 1), title="Talks on shipping")
+    make_meeting(jaishankar, aurescu, date=D(2025, 1, 1), title="Talks in Bucharest")
+
+    assert found(client, "oman") == [newer.pk, older.pk]
+    assert found(client, "OMAN") == [newer.pk, older.pk]

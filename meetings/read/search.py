@@ -1,7 +1,7 @@
-"""Words looked up in the names of officials, topics, venues and occasions, and else in
-meetings' search texts (titles, names, summaries, sources' titles and quotes): which meetings
-they match, read from the subjects' listings or the texts' index; how they rank; and what a
-misspelt word probably meant.
+"""Words looked up in the names of officials, topics, venues, occasions and countries (a
+country's as a whole word), and else in meetings' search texts (titles, names, summaries,
+sources' titles and quotes): which meetings they match, read from the subjects' listings or
+the texts' index; how they rank; and what a misspelt word probably meant.
 
 On PostgreSQL a word is looked for in the texts' full-text vector (English stemming: "tariff"
 finds "tariffs"), results are ranked by ts_rank (a word in the title counts most, then in the
@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from meetings.models import (
+    Country,
     Occasion,
     Official,
     SearchText,
@@ -38,15 +39,20 @@ Kind = Subject.Kind
 # A search whose words match at most this many meetings lists them all by id; a commoner
 # word shows its newest 2,000 matches, each read newest first from its own index.
 FEW_MATCHES = 2000
+# A word that the planner's statistics say is in this many times FEW_MATCHES texts is taken to
+# be in more than FEW_MATCHES without counting (the statistics of a common word are close: a
+# sample of 30,000 texts).
+COMMON = 2
 
 
-def named(column: str, word: str) -> tuple[str, list[str]]:
-    """SQL saying that column contains word, a word of one or two letters ("Li") only as a
-    whole word, in any case: the database's own lookups (Django's), as (condition, params)."""
+def named(column: str, word: str, *, whole: bool = False) -> tuple[str, list[str]]:
+    """SQL saying that column contains word, in any case; a word of one or two letters ("Li"),
+    or any word when whole, only as a whole word: the database's own lookups (Django's), as
+    (condition, params)."""
     ops = connections[router.db_for_read(Subject)].ops
     operators = connections[router.db_for_read(Subject)].operators
     like = ops.prep_for_like_query(word)
-    if len(word) >= 3:
+    if len(word) >= 3 and not whole:
         tests = [("icontains", f"%{like}%")]
     else:
         tests = [
@@ -68,14 +74,17 @@ NAMED = {
     Kind.TOPIC: (Topic, ("name",)),
     Kind.VENUE: (Venue, ("name",)),
     Kind.OCCASION: (Occasion, ("name",)),
+    Kind.COUNTRY: (Country, ("name",)),
 }
+# Kinds whose names a word must match whole: "oman" names Oman, not Romania.
+WHOLE_WORDS = {Kind.COUNTRY}
 
 
 @dataclass
 class Word:
-    """What a search word matches: officials, topics, venues and occasions by name (their
-    subjects, with their numbers of meetings), else titles and summaries (those of named things
-    mostly repeat their names)."""
+    """What a search word matches: officials, topics, venues, occasions and countries by name
+    (their subjects, with their numbers of meetings), else titles and summaries (those of named
+    things mostly repeat their names)."""
 
     text: str
     subjects: dict[int, int]  # subject id -> its meetings
@@ -86,7 +95,8 @@ class Word:
         # written as SQL (built by the ORM, it cost a third of a search's page)
         parts, params = [], []
         for kind, (model, columns) in NAMED.items():
-            conditions = [named(f"t.{column}", text) for column in columns]
+            whole = kind in WHOLE_WORDS
+            conditions = [named(f"t.{column}", text, whole=whole) for column in columns]
             parts.append(
                 f"SELECT s.id, s.meetings FROM {table(Subject)} s WHERE s.kind = %s"
                 f" AND s.meetings > 0 AND s.{kind}_id IN (SELECT t.id FROM {table(model)} t"
@@ -118,7 +128,12 @@ class Word:
         occasions), else from the texts (see Texts)."""
         if self.names_something:
             return Listed(tuple(sorted(self.subjects)))
-        return Texts(self.text)
+        return Texts(self.text, self.estimate)
+
+    @cached_property
+    def estimate(self) -> int:
+        """How many texts hold it, as PostgreSQL's planner estimates it (see estimated)."""
+        return estimated(self.text)
 
     def at_most(self) -> int | None:
         """How many meetings it matches at most, from the subjects' counts (None for titles)."""
@@ -159,6 +174,7 @@ class Texts:
     would cost as much.)"""
 
     word: str
+    estimate: int  # how many texts hold it (estimated)
 
     SORTED = 10_000
 
@@ -166,7 +182,7 @@ class Texts:
         start = part.start or 0
         query = "plainto_tsquery('english'::regconfig, %s)"
         # date + 0: an order the index of dates cannot give, so the full-text index is used
-        order = "date DESC" if estimated(self.word) > self.SORTED else "date + 0 DESC"
+        order = "date DESC" if self.estimate > self.SORTED else "date + 0 DESC"
         sql = (
             f"SELECT meeting_id FROM {table(SearchText)} WHERE vector @@ {query}"
             f" ORDER BY {order}, meeting_id DESC LIMIT %s OFFSET %s"
@@ -201,7 +217,12 @@ class Search:
             names = len(self.word.subjects)
             # one name: its subject says exactly how many meetings it has
             self.exact = most if names == 1 else None
-            if most is None:  # texts: read their ids, up to the limit (few reuses them)
+            if most is None and self.word.estimate > COMMON * FEW_MATCHES:
+                # in texts, and so common by the planner's statistics that reading up to
+                # FEW_MATCHES of their ids to be sure would be wasted: its newest are shown
+                self.__dict__["few"] = None
+                most = FEW_MATCHES + 1
+            elif most is None:  # texts: read their ids, up to the limit (few reuses them)
                 found = [pk for (pk,) in self.word.matches(dated=False)[: FEW_MATCHES + 1]]
                 self.__dict__["few"] = found if len(found) <= FEW_MATCHES else None
                 most = len(found)
