@@ -407,6 +407,24 @@ class Selection:
         return cached(f"month-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
 
     @cached_property
+    def counted_years(self) -> dict[int, Tally]:
+        """The counted subject's meetings, calls and video calls per year within the dates,
+        summed by the database: one query, a row a year (a century of everything's meetings is
+        1,800 months to read but 150 years)."""
+        dates, params = self.month_bounds()
+        year, year_params = connection.ops.date_extract_sql("year", "month", ())
+        sql = (
+            f"SELECT CAST({year} AS integer), SUM(meetings), SUM(calls), SUM(videos)"
+            f" FROM {table(SubjectMonth)} WHERE subject_id = %s{dates} GROUP BY 1"
+        )
+        params = [*year_params, self.counted.pk, *params]
+
+        def read() -> dict[int, Tally]:
+            return {year: Tally(*kinds) for year, *kinds in fetch(sql, params)}
+
+        return cached(f"year-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
+
+    @cached_property
     def search(self) -> Search | None:
         """What the words match (looked up once per selection)."""
         return matching(self.words) if self.words else None
@@ -599,9 +617,7 @@ class Selection:
         if self.empty:
             counts = {}
         elif self.counted is not None:
-            counts = {}
-            for month, tally in self.counted_months.items():
-                counts[month.year] = counts.get(month.year, Tally()).plus(tally)
+            counts = self.counted_years
         else:
             counts = tallies(
                 self.meetings()
