@@ -557,3 +557,30 @@ def test_an_article_in_another_language_gets_a_note_naming_it_and_no_proposal(te
     assert reading.notes == [
         f"This text seems to be in {language}; the reader reads English, so it proposed nothing."
     ]
+
+
+def test_the_head_of_an_international_body_is_no_countrys_official_at_the_meeting():
+    """The tracker knows Guterres and Rutte as a former Portuguese and Dutch prime minister;
+    as heads of the UN and NATO they speak for neither country: the meeting of the two
+    countries' leaders stands without the Secretary-General, and a meeting with NATO's alone
+    is no meeting between countries. The note says why."""
+    for name, code in (("António Guterres", "PT"), ("Mark Rutte", "NL")):
+        person = official(name, code, "Prime Minister")
+        Position.objects.filter(official=person).update(start=D(1995, 1, 1), end=D(2025, 6, 1))
+
+    proposal = only_meeting(
+        "NEW YORK — Indian Prime Minister Narendra Modi met UN Secretary-General António "
+        "Guterres and Australian Prime Minister Anthony Albanese on Monday."
+    )
+    assert {p.country for p in proposal.participants} == {"IN", "AU"}
+    assert "António Guterres" not in [p.name for p in proposal.participants]
+
+    reading = read(
+        "BRUSSELS — Nigerian President Bola Tinubu met NATO Secretary General Mark Rutte on "
+        "Monday. On Tuesday he met the Secretary-General of the United Nations, António Guterres."
+    )
+    assert reading.proposals == []
+    assert any("Mark Rutte, who speaks for NATO" in note for note in reading.notes)
+    assert any(
+        "António Guterres, who speaks for the United Nations" in note for note in reading.notes
+    )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from meetings.intake.bodies import body_of
 from meetings.intake.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFIC,
@@ -42,6 +43,7 @@ class Person:
     country_evidence: str = ""  # why we think the country is theirs
     seen: int = 0  # the last sentence that named them
     tracker_country: str | None = None  # the tracker's country for them, the last resort
+    body: str | None = None  # the international body whose post the text gives them
 
     def short_names(self) -> list[str]:
         """How later sentences may call them: the last name, or the first of a two-word name
@@ -292,6 +294,7 @@ class People:
             if overlaps(a, b):
                 return None
             person = self.register(name, title, country, sentence)
+            person.body = person.body or body_of(sentence, a, b)
             take(person, a, b)
             return person
 

@@ -752,7 +752,7 @@ class Reader:
             if current is None and mentions and not proposals:
                 last_subject = last_subject or mentions[0].person
             owner.append(current)
-        proposals = [p for p in proposals if len(p.participants) >= 2]
+        proposals = self.without_bodies(proposals, notes)
         self.resolve_roles(proposals, people)
         self.resolve_dates(proposals, sentences, reference)
         self.resolve_places(proposals, sentences, owner, dateline)
@@ -909,6 +909,23 @@ class Reader:
                     proposal.inferred.add(fits[0].key)
                     if not fits[0].country and role.country:
                         fits[0].country, fits[0].country_evidence = role.country, role.sentence
+
+    def without_bodies(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
+        """The meetings of two or more people, without the officials of international bodies
+        ("UN Secretary-General António Guterres"), who are no country's (the tracker may know
+        them as a former minister of one)."""
+        left_out = []
+        for proposal in proposals:
+            for person in proposal.participants:
+                if person.body and person not in left_out:
+                    left_out.append(person)
+            proposal.participants = [p for p in proposal.participants if not p.body]
+        notes += [
+            f"Left out of the meetings: {p.name or p.title}, who speaks for {p.body}, not for a"
+            " country."
+            for p in left_out
+        ]
+        return [p for p in proposals if len(p.participants) >= 2]
 
     def between_countries(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
         """The meetings between officials of two or more countries."""
