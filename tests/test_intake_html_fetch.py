@@ -192,6 +192,11 @@ PORTUGUESE = (
     ("text", "language"),
     [(ENGLISH, "English"), (FRENCH, "French"), (GERMAN, "German"), (SPANISH, "Spanish"),
      (PORTUGUESE, "Portuguese"), ("Modi met Xi.", None),
+     # names with another language's little words in a short English report
+     ("Kenyan President William Ruto held talks with European Commission President Ursula "
+      "von der Leyen on Tuesday.", "English"),
+     ("President Luiz Inácio Lula da Silva met Mayor Ana de la Cruz and Juan de los Santos "
+      "in the capital.", "English"),
      ("東京で日米首脳会談が開かれた。" * 5, None)],
 )  # fmt: skip
 def test_the_language_of_a_text_is_told_by_its_function_words(text, language):

@@ -175,6 +175,11 @@ def guess_language(text: str) -> str | None:
         for language, vocabulary in FUNCTION_WORDS.items()
     }
     language, best = max(counts.items(), key=lambda item: item[1])
+    english = counts.get("English", 0)
+    if language != "English" and best <= 2 * english:
+        # names carry other languages' little words ("von der Leyen", "da Silva", "de la
+        # Fuente"): a text with half as many English ones is English
+        language, best = "English", english
     return language if best / len(words) >= 0.05 else None
 
 
