@@ -750,7 +750,7 @@ def test_an_official_of_no_country_or_two_of_one_country_make_no_meeting_between
 
     assert reading.proposals == []
     assert [note.split(":")[0] for note in reading.notes] == [
-        "Not proposed (no country for Antonio Guterres)",
+        "Left out of the meetings",  # António Guterres, who speaks for the United Nations
         "Not proposed (all of one country)",
         "The article reports no meeting that took place.",
     ]
