@@ -142,19 +142,20 @@ def test_a_common_name_lists_every_match_once_newest_first_page_by_page(
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="one word's pages are PostgreSQL's")
 @pytest.mark.parametrize(
-    "sorted_below, common",
+    "along_dates_above, common",
     [(0, 10**9), (10**9, 10**9), (10**9, 0)],
-    ids=["along-dates", "sorted", "common-by-estimate"],
+    ids=["along-dates", "by-years", "common-by-estimate"],
 )
 def test_a_common_word_of_the_texts_lists_its_matches_newest_first_page_by_page(
-    client, settings, monkeypatch, make_meeting, jaishankar, sorted_below, common
+    client, settings, monkeypatch, make_meeting, jaishankar, along_dates_above, common
 ):
     """A word in more texts than are ranked lists them newest first, whether they are read
-    along the index of dates or looked up and sorted (as the planner's estimate decides), and
-    whether its matches were counted first or the estimate said it is common."""
+    along the index of dates or looked up a year at a time (as the planner's estimate
+    decides; years without one, 2025 and 2023 to 2011 but 2021, are walked over), and whether
+    its matches were counted first or the estimate said it is common."""
     monkeypatch.setattr(search, "FEW_MATCHES", 4)  # five matches: more than are ranked
     monkeypatch.setattr("meetings.read.selection.FEW_MATCHES", 4)
-    monkeypatch.setattr(search.Texts, "SORTED", sorted_below)
+    monkeypatch.setattr(search.Texts, "ALONG_DATES", along_dates_above)
     monkeypatch.setattr(search, "COMMON", common)
     settings.MEETINGS_PER_PAGE = 2
     days = [D(2021, 5, 1), D(2024, 2, 2), D(1999, 9, 9), D(2024, 2, 3), D(2010, 1, 1)]
