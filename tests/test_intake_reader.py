@@ -584,3 +584,21 @@ def test_the_head_of_an_international_body_is_no_countrys_official_at_the_meetin
     assert any(
         "António Guterres, who speaks for the United Nations" in note for note in reading.notes
     )
+
+
+def test_peers_are_counterparts_and_a_scrapped_meeting_did_not_happen():
+    """ "Met his peers from Argentina and Brazil, A and B" is a meeting with each, as with
+    counterparts; a meeting "scrapped" is one that never took place."""
+    reading = read(
+        "LIMA — Chilean Foreign Minister Roberto Ampuero met his peers from Argentina and "
+        "Brazil, Jorge Faurie and Aloysio Nunes, on Monday. The US president had already "
+        "scrapped a meeting with Colombian President Juan Manuel Santos."
+    )
+
+    assert [people(p) for p in reading.proposals] == [
+        [("Roberto Ampuero", "Foreign Minister", "CL"), ("Jorge Faurie", "Foreign Minister", "AR")],
+        [
+            ("Roberto Ampuero", "Foreign Minister", "CL"),
+            ("Aloysio Nunes", "Foreign Minister", "BR"),
+        ],
+    ]

@@ -377,7 +377,7 @@ NOT_HAPPENED = re.compile(
     r"|due\s+to(?!\s+(?:the|a|an|his|her|their|its|this|that|these|those|lack|bad|poor"
     r"|[a-z]+(?:ions?|ness|ity|ities|ment|ments|ures?|ies)\b))"
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
-    r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off"
+    r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off|scrapped|shelved"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
     r"|declined|refused|ahead\s+of|invited"
     r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"

@@ -748,15 +748,16 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
         ),
-        # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name
+        # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name;
+        # a "peer" is a counterpart
         "counterpart": re.compile(
-            rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+counterpart,?\s+"
+            rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+(?:counterpart|peer),?\s+"
             rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
         ),
         "counterparts": re.compile(
-            rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+counterparts?\b"
+            rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
             # "his counterparts from Portugal, Italy and Norway"
-            rf"|counterparts?\s+(?:from|of)\s+(?P<from>{quals}))"
+            rf"|(?:counterpart|peer)s?\s+(?:from|of)\s+(?P<from>{quals}))"
         ),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),
