@@ -602,3 +602,26 @@ def test_peers_are_counterparts_and_a_scrapped_meeting_did_not_happen():
             ("Aloysio Nunes", "Foreign Minister", "BR"),
         ],
     ]
+
+
+def test_a_country_named_as_the_place_of_the_meeting_is_the_unplaced_officials():
+    """An official the text gives no country, met "in Cuba" or on "a visit to Cuba" by a
+    foreign one, is the host's; a demonym before a noun names no place."""
+    proposal = only_meeting(
+        "Russian Foreign Minister Sergey Lavrov met Foreign Minister Bruno Rodriguez in Cuba "
+        "on Monday."
+    )
+    assert people(proposal)[1] == ("Bruno Rodriguez", "Foreign Minister", "CU")
+    assert "the host" in proposal.participants[1].country_evidence
+
+    proposal = only_meeting(
+        "During a visit to the Philippines on Monday, Russian Foreign Minister Sergey Lavrov "
+        "met Foreign Minister Enrique Manalo."
+    )
+    assert people(proposal)[1] == ("Enrique Manalo", "Foreign Minister", "PH")
+
+    reading = read(
+        "Russian Foreign Minister Sergey Lavrov met Foreign Minister Bruno Rodriguez on Monday "
+        "to discuss loans to Chinese firms."
+    )
+    assert reading.proposals == []

@@ -101,6 +101,14 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|^\s+to\s+(?:meet|hold\s+(?:talks|a\s+(?:meeting|summit|call))|talk)\b",
     re.I,
 )
+# "in Cuba", "to the Philippines": a country as the place of a visit (VISITED_BEFORE ends where
+# the country's name starts); not "in Chinese" or "to Russian officials" (an adjective before a
+# noun: VISITED_NOT_AFTER, at the end of the name)
+VISITED_BEFORE = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
+VISITED_NOT_AFTER = re.compile(
+    r"\s+(?!(?:on|in|at|where|when|last|this|next|for|and|to|during|from|with|ahead|after"
+    r"|before|earlier|later|as|since|until|by|was|is|were|are|had|has)\b)[a-z]"
+)
 # What becomes of a meeting named by a noun, after the people: "The meeting between A and B,
 # scheduled for Monday, was called off."
 NOUN_MEETING_UNDONE = re.compile(
@@ -1124,6 +1132,18 @@ class Reader:
                 # An official whose country the text never gives, meeting at home: the host.
                 assign(missing[0], proposal.venue_country, f"the host, in {proposal.venue}")
             missing = unknown(proposal)
+            if len(missing) == 1 and not gathering:
+                # "a visit to Cuba, where he met Foreign Minister X", "met X in Cuba": the host
+                # country the sentence names instead of a city
+                hosts = {
+                    code: words
+                    for code, words in self.countries_visited(proposal.sentence).items()
+                    if code not in proposal.countries
+                }
+                if len(hosts) == 1:
+                    code, words = hosts.popitem()
+                    assign(missing[0], code, f"the host, “{words}”")
+            missing = unknown(proposal)
             if (
                 len(missing) == 1
                 and dateline_country
@@ -1131,6 +1151,18 @@ class Reader:
                 and not gathering
             ):
                 assign(missing[0], dateline_country, f"the dateline, {dateline.city}")
+
+    def countries_visited(self, sentence: str) -> dict[str, str]:
+        """The countries the sentence puts someone in or on the way to ("a visit to Cuba",
+        "arrived in Cuba, where"), by name, not by a demonym or a city: {code: the words}."""
+        found = {}
+        for m in self.lexicon.country_pattern.finditer(sentence):
+            code = self.lexicon.country_names.get(fold(m[0]))
+            if code and VISITED_BEFORE.search(sentence, 0, m.start()) and not (
+                VISITED_NOT_AFTER.match(sentence, m.end())
+            ):
+                found[code] = sentence[max(0, m.start() - 9) : m.end()].strip()
+        return found
 
     def proposals_in(
         self,
