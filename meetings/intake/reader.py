@@ -1158,9 +1158,8 @@ class Reader:
         found = {}
         for m in self.lexicon.country_pattern.finditer(sentence):
             code = self.lexicon.country_names.get(fold(m[0]))
-            if code and VISITED_BEFORE.search(sentence, 0, m.start()) and not (
-                VISITED_NOT_AFTER.match(sentence, m.end())
-            ):
+            visited = VISITED_BEFORE.search(sentence, 0, m.start())
+            if code and visited and not VISITED_NOT_AFTER.match(sentence, m.end()):
                 found[code] = sentence[max(0, m.start() - 9) : m.end()].strip()
         return found
 
