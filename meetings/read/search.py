@@ -177,7 +177,7 @@ class Texts:
     word: str
     estimate: int  # how many texts hold it (estimated)
 
-    ALONG_DATES = 50_000
+    ALONG_DATES = 10_000
 
     def __getitem__(self, part: slice) -> list[int]:
         start = part.start or 0
