@@ -1154,7 +1154,8 @@ class Reader:
 
     def countries_visited(self, sentence: str) -> dict[str, str]:
         """The countries the sentence puts someone in or on the way to ("a visit to Cuba",
-        "arrived in Cuba, where"), by name, not by a demonym or a city: {code: the words}."""
+        "arrived in Cuba, where"): a country's word after "in" or "to", unless a noun follows
+        it ("to Chinese firms"); a city gives its country elsewhere: {code: the words}."""
         found = {}
         for m in self.lexicon.country_pattern.finditer(sentence):
             code = self.lexicon.country_names.get(fold(m[0]))
