@@ -99,3 +99,42 @@ def test_a_malformed_file_or_record_is_reported_and_skipped(tmp_path, countries)
 def test_a_folder_without_the_records_is_refused_with_a_message(tmp_path, countries):
     with pytest.raises(CommandError, match="does not hold the records"):
         run(tmp_path)
+
+
+def test_a_name_written_in_full_is_the_tracker_official_then_in_office(tmp_path, countries):
+    """The records' "Jacinda Kate Laurell Ardern" is the tracker's Jacinda Ardern while she was
+    Prime Minister, not a second official; the same words years before her post are not taken
+    for her on their own."""
+    from meetings.models import Country, Official, Position
+
+    nz = Country.objects.get(code="NZ")
+    ardern = Official.objects.create(name="Jacinda Ardern", slug="jacinda-ardern", country=nz)
+    Position.objects.create(
+        official=ardern,
+        title="Prime Minister",
+        country=nz,
+        start="2017-10-26",
+        end="2023-01-25",
+    )
+    folder = folder_with(
+        tmp_path,
+        visit(
+            903,
+            "Prime Minister Jacinda Kate Laurell Ardern",
+            "new-zealand",
+            "Met with President Trump May 6.",
+        )
+        + visit(
+            904,
+            "Prime Minister Jacinda Kate Laurell Ardern",
+            "new-zealand",
+            "Met with President Obama May 6.",
+            day="2014-05-06",
+        ),
+    )
+    run(folder)
+
+    in_office = Meeting.objects.get(sources__url__endswith="#903")
+    assert ardern in [p.official for p in in_office.participations.all()]
+    before = Meeting.objects.get(sources__url__endswith="#904")
+    assert ardern not in [p.official for p in before.participations.all()]

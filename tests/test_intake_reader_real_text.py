@@ -508,3 +508,23 @@ def test_a_dateline_without_a_year_takes_the_one_year_its_officials_fit(world):
     assert meetings(text, published=None) == [("2019-10-24", ["EE", "LV"])]
     # on a Friday, no year of their terms fits: no day is guessed
     assert meetings(text.replace("Thursday", "Friday"), published=None) == [(None, ["EE", "LV"])]
+
+
+def test_a_name_the_text_shortens_is_the_official_the_tracker_knows_by_a_longer_one():
+    """The tracker knows "Tomas Ayala Rojas", also called "Tomas Ayala"; the text's "Ayala"
+    is still him after "Tomas Ayala", not someone with no country."""
+    from meetings.models import Country, Official, Position
+
+    peru = Country.objects.get(code="PE")
+    ayala = Official.objects.create(
+        name="Tomas Ayala Rojas", slug="tomas-ayala-rojas", country=peru, aliases="Tomas Ayala"
+    )
+    Position.objects.create(official=ayala, title="President", country=peru, start=D(2024, 1, 1))
+    text = (
+        "Peruvian President Tomas Ayala met Chilean President Marta Quiroga on Monday.\n"
+        "Ayala also met with Bolivian President Ruben Mamani on Sunday.\n"
+    )
+    assert people_met(text) == [
+        ["Marta Quiroga", "Tomas Ayala Rojas"],
+        ["Ruben Mamani", "Tomas Ayala Rojas"],
+    ]

@@ -349,7 +349,24 @@ class Directory:
                 for spelling in [k.name, *k.aliases]
             )
         }
-        return next(iter(close.values())) if len(close) == 1 else None
+        if len(close) == 1:
+            return next(iter(close.values()))
+        if close or day is None:
+            return None
+        # one name written in part: the records' "Bola Ahmed Adekunle Tinubu" is the knowledge
+        # base's "Bola Tinubu", when he alone of the names that fit held a post of the country
+        # on the day
+        part = {
+            k.slug: k
+            for k in self.by_country.get(country, [])
+            if k.positions
+            and held_on([t for t in k.positions if t.country == country], day) is not None
+            and any(
+                _covers(name_key(spelling), key) or _covers(key, name_key(spelling))
+                for spelling in [k.name, *k.aliases]
+            )
+        }
+        return next(iter(part.values())) if len(part) == 1 else None
 
     def _known_word(self, country: str, word: str, day: datetime.date, title: str = ""):
         """The tracker's one official of the country known by this word who held a position

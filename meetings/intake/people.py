@@ -46,29 +46,27 @@ class Person:
     body: str | None = None  # the international body whose post the text gives them
 
     def short_names(self) -> list[str]:
-        """How later sentences may call them: the last name, or the first of a two-word name
-        written family name first ("Wang" for Wang Yi)."""
-        if not self.name:
-            return []
-        words = [
-            w
-            for w in self.name.replace(",", " ").split()
-            if not w.endswith(".") and w not in {"Jr", "Sr", "II", "III", "IV"}
-        ]
-        short = [fold(words[-1])] if words else []
-        if len(words) == 2 and len(words[0]) >= 2:
-            short.append(fold(words[0]))
-        if any(fold(w) in {"bin", "bint", "ibn"} for w in words[1:]):
-            short.append(fold(words[0]))  # "Sheikh Tamim" for Tamim bin Hamad Al Thani
-        for before, particle in zip(words, words[1:], strict=False):
-            # "Ortega" for Daniel Ortega y Saavedra, "Peña" for Santiago Peña de la Cruz
-            if (
-                fold(particle) in NAME_PARTICLE_WORDS
-                and before[:1].isupper()
-                and before != words[0]
-            ):
-                short.append(fold(before))
-        return short
+        return short_names(self.name) if self.name else []
+
+
+def short_names(name: str) -> list[str]:
+    """How later sentences may call them: the last name, or the first of a two-word name
+    written family name first ("Wang" for Wang Yi)."""
+    words = [
+        w
+        for w in name.replace(",", " ").split()
+        if not w.endswith(".") and w not in {"Jr", "Sr", "II", "III", "IV"}
+    ]
+    short = [fold(words[-1])] if words else []
+    if len(words) == 2 and len(words[0]) >= 2:
+        short.append(fold(words[0]))
+    if any(fold(w) in {"bin", "bint", "ibn"} for w in words[1:]):
+        short.append(fold(words[0]))  # "Sheikh Tamim" for Tamim bin Hamad Al Thani
+    for before, particle in zip(words, words[1:], strict=False):
+        # "Ortega" for Daniel Ortega y Saavedra, "Peña" for Santiago Peña de la Cruz
+        if fold(particle) in NAME_PARTICLE_WORDS and before[:1].isupper() and before != words[0]:
+            short.append(fold(before))
+    return short
 
 
 @dataclass
@@ -249,7 +247,10 @@ class People:
                     if short in self.aliases:
                         self.by_surname.setdefault(self.aliases[short], existing)
                 if known:
-                    self.by_surname.setdefault(fold(name), existing)
+                    # as the text wrote them too: "Abiy" after "Abiy Ahmed", whom the tracker
+                    # knows as Abiy Ahmed Ali
+                    for short in [fold(name), *short_names(name)]:
+                        self.by_surname.setdefault(short, existing)
             person = existing
             if known:
                 served = known.country_on(self.reference)
