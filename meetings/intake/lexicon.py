@@ -400,12 +400,22 @@ class KnownOfficial:
     name: str
     country: str | None
     title: str | None
-    # the countries of their posts: (country, start, end), None for a date not known
-    terms: tuple[tuple[str | None, datetime.date | None, datetime.date | None], ...] = ()
+    # their posts: (country, start, end, title), None for a date not known
+    terms: tuple[tuple[str | None, datetime.date | None, datetime.date | None, str], ...] = ()
 
     def served_on(self, day: datetime.date, years: int = 1) -> bool:
         """Whether a post of theirs the tracker knows covers the day (years either side)."""
         return bool(self.terms) and self.country_on(day, years) is not None
+
+    def held(self, title: str, day: datetime.date) -> bool:
+        """Whether a post of theirs of this very title covers the day (a year either side)."""
+        title, slack = fold(title), datetime.timedelta(days=366)
+        return any(
+            (start is None or start - slack <= day)
+            and (end is None or day <= end + slack)
+            and fold(held) == title
+            for _, start, end, held in self.terms
+        )
 
     def country_on(self, day: datetime.date | None, years: int = 1) -> str | None:
         """The country they served around the day (a year either side), or None when the
@@ -414,7 +424,7 @@ class KnownOfficial:
         if day is None or not self.terms:
             return self.country
         slack = datetime.timedelta(days=366 * years)
-        for country, start, end in self.terms:
+        for country, start, end, _ in self.terms:
             if (start is None or start - slack <= day) and (end is None or day <= end + slack):
                 return country or self.country
         return None
@@ -437,15 +447,20 @@ class Lexicon:
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
     outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
 
-    def serving(self, name: str, day: datetime.date | None) -> KnownOfficial | None:
+    def serving(
+        self, name: str, day: datetime.date | None, title: str | None = None
+    ) -> KnownOfficial | None:
         """The one official called by this one word (folded) who held a post around the day:
         "Yeltsin" in a report of 1999, whoever has the name today; None when none or several
-        did."""
+        did. Of several, the text's title picks: "President Bush" in 2005 is not the Premier
+        of the Cayman Islands called Bush."""
         if day is None:
             return None
         # nobody else called so in office for years around it: "former President Bush" in 2011
         # is not the one Bush of another country in office that year
         near = [k for k in self.surnames.get(name, ()) if k.served_on(day, years=6)]
+        if len(near) > 1 and title:
+            near = [k for k in near if k.held(title, day)]
         return near[0] if len(near) == 1 and near[0].served_on(day) else None
 
     def outlet_country(self, text: str, *, last: bool = False) -> tuple[str, str | None] | None:
@@ -533,7 +548,7 @@ def build_lexicon() -> Lexicon:
         last = end or today
         if last > latest.get(official_id, datetime.date.min):
             latest[official_id] = last
-        terms.setdefault(official_id, []).append((code, start, end))
+        terms.setdefault(official_id, []).append((code, start, end, title))
     names: list[str] = []
     officials = list(Official.objects.values_list("id", "name", "aliases", "country__code"))
     # A name two officials share is taken to be the one who held a post last: an article is

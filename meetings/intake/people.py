@@ -220,7 +220,7 @@ class People:
             if len(name.split()) == 1 and fold(name) not in self.by_surname:
                 # a surname alone, of no one the text named before: whoever was in office
                 # when the report was written
-                known = self.lexicon.serving(fold(name), self.reference) or known
+                known = self.lexicon.serving(fold(name), self.reference, title) or known
             existing = self.by_key.get(fold(known.name if known else name))
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))

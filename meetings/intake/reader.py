@@ -836,7 +836,7 @@ class Reader:
         for official in known:
             served = {
                 year
-                for _, start, end in official.terms
+                for _, start, end, _ in official.terms
                 if start is not None
                 for year in range(start.year, (end or today).year + 1)
             }

@@ -1,0 +1,51 @@
+"""The knowledge base of officials as the reader leans on it, loaded as `make run` loads it
+(with its corrections, meetings/data/officials-corrections.json)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from meetings.intake.reader import Reader
+from meetings.models import Official, Position
+from tests.intake_fixtures import world_loaded
+
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def officials(django_db_setup, django_db_blocker):
+    with world_loaded(django_db_blocker):
+        with django_db_blocker.unblock():
+            call_command("load_officials", verbosity=0, stdout=None)
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                Position.objects.all().delete()
+                Official.objects.all().delete()
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("officials")]
+
+
+def participants(text: str, published: datetime.date) -> list[list[str]]:
+    proposals = Reader().read(text, published=published).proposals
+    return [sorted(p["name"] for p in proposal.as_gold()["participants"]) for proposal in proposals]
+
+
+@pytest.mark.parametrize(
+    "published, president",
+    [(D(1990, 6, 5), "George H. W. Bush"), (D(2005, 6, 7), "George W. Bush")],
+)
+def test_president_bush_is_the_one_in_office_that_year(published, president):
+    text = "President Bush met Chancellor Helmut Kohl at the White House on Tuesday."
+    assert participants(text, published) == [[president, "Helmut Kohl"]]
+
+
+def test_li_qiang_is_the_premier_who_succeeded_li_keqiang():
+    text = (
+        "Chinese Premier Li Qiang held talks with Australian Prime Minister Anthony Albanese "
+        "in Canberra on Monday."
+    )
+    assert participants(text, D(2024, 6, 18)) == [["Anthony Albanese", "Li Qiang"]]
