@@ -528,3 +528,107 @@ def test_a_name_the_text_shortens_is_the_official_the_tracker_knows_by_a_longer_
         ["Marta Quiroga", "Tomas Ayala Rojas"],
         ["Ruben Mamani", "Tomas Ayala Rojas"],
     ]
+
+
+def test_an_honorific_with_a_full_stop_does_not_end_the_sentence():
+    text = (
+        "Samoan Prime Minister Hon. Tavita Lelei met Australian Prime Minister Rt. Hon. Grace "
+        "Whitlam "
+        "in Brisbane on Monday."
+    )
+    assert people_met(text) == [["Grace Whitlam", "Tavita Lelei"]]
+
+
+def test_a_bilateral_with_someone_is_a_meeting_with_them():
+    text = (
+        "He was in Tokyo for the funeral, in which Samoan Prime Minister Tavita Lelei also had a "
+        "bilateral with Japanese Prime Minister Kenji Morita on Monday."
+    )
+    assert meetings(text) == [("2025-10-27", ["JP", "WS"])]
+
+
+def test_of_the_european_commission_is_the_institution_not_part_of_the_name():
+    text = (
+        "President of the European Commission Anna Lindqvist met Turkish President Kemal "
+        "Arslan on Monday."
+    )
+    assert people_met(text) == [["Anna Lindqvist", "Kemal Arslan"]]
+    assert meetings(text) == [("2025-10-27", ["EU", "TR"])]
+
+
+def test_someone_who_also_took_part_in_the_call_is_one_more_participant():
+    text = (
+        "Russian President Oleg Morozov and Turkish President Kemal Arslan discussed Syria in a "
+        "phone conversation on Sunday, the Kremlin said. Kazakh President Arman Seitkali, who "
+        "is visiting Russia now, also took part in the call, it added."
+    )
+    assert people_met(text) == [["Arman Seitkali", "Kemal Arslan", "Oleg Morozov"]]
+
+
+def test_a_caption_after_their_meeting_reports_that_meeting():
+    text = (
+        "Russian President Oleg Morozov and his Turkish counterpart Kemal Arslan arrive for a "
+        "news conference following their meeting in Istanbul, Turkey, October 10, 2025."
+    )
+    assert meetings(text) == [("2025-10-10", ["RU", "TR"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats of both countries worked on preparations for a meeting between Japanese Prime "
+        "Minister Kenji Morita and Russian President Oleg Morozov.",
+        "Japanese Prime Minister Kenji Morita is eager to make progress at the meeting with "
+        "Russian President Oleg Morozov on the islands.",
+    ],
+)
+def test_a_meeting_being_prepared_or_hoped_for_has_not_happened(text):
+    assert meetings(text) == []
+
+
+def test_the_date_since_which_a_dialogue_was_not_held_is_not_its_date():
+    text = (
+        "MOSCOW, Oct. 23\n"
+        "Japanese and Russian diplomats agreed Thursday to speed up their work.\n"
+        "That was agreed during a strategic dialogue, held for the first time since February "
+        "2013, between Japanese Vice Foreign Minister Kenji Sato and Russian First Deputy Foreign "
+        "Minister Pavel Orlov, part of exchanges planned in the lead-up to the Morita-Morozov "
+        "summit on Dec. 15."
+    )
+    assert meetings(text) == [("2025-10-23", ["JP", "RU"])]
+
+
+@pytest.fixture
+def officials_called_like_cities():
+    from meetings.models import Country, Official
+
+    for name, code, city in [
+        ("Teo Malua Honolulu", "TV", "Honolulu"),
+        ("Paul Muscat", "MT", "Muscat"),
+    ]:
+        Official.objects.create(
+            name=name,
+            slug=name.lower().replace(" ", "-"),
+            country=Country.objects.get(code=code),
+            aliases=city,
+        )
+
+
+@pytest.mark.usefixtures("officials_called_like_cities")
+@pytest.mark.parametrize(
+    "text, met",
+    [
+        (
+            "South Korean Foreign Minister Han Ji-ho (L) and Japanese Foreign Minister Kenji Sato "
+            "are seen posing for a photo during their bilateral meeting in Honolulu on Feb. 12.",
+            [["Han Ji-ho", "Kenji Sato"]],
+        ),
+        (
+            "Tehran and Muscat have always held mutual consultations, Iranian Foreign Minister "
+            "Reza Karimi said after he met Omani Foreign Minister Salim al-Harthi on Monday.",
+            [["Reza Karimi", "Salim al-Harthi"]],
+        ),
+    ],
+)
+def test_a_city_is_not_an_official_who_bears_its_name(text, met):
+    assert people_met(text) == met

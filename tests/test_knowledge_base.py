@@ -49,3 +49,19 @@ def test_li_qiang_is_the_premier_who_succeeded_li_keqiang():
         "in Canberra on Monday."
     )
     assert participants(text, D(2024, 6, 18)) == [["Anthony Albanese", "Li Qiang"]]
+
+
+def countries(text: str, published: datetime.date) -> list[list[str]]:
+    proposals = Reader().read(text, published=published).proposals
+    return [sorted(p["country_iso2"] for p in x.as_gold()["participants"]) for x in proposals]
+
+
+def test_a_monarch_of_several_realms_is_of_his_own_country():
+    text = "Prime Minister James Marape of Papua New Guinea met King Charles III on Monday."
+    assert countries(text, D(2022, 10, 5)) == [["GB", "PG"]]
+
+
+def test_an_official_in_a_new_post_speaks_for_it_not_for_the_one_just_left():
+    # Prime Minister of Belgium until October 2019, President of the European Council after
+    text = "Charles Michel held a telephone conversation with Recep Tayyip Erdogan on Thursday."
+    assert countries(text, D(2020, 8, 13)) == [["EU", "TR"]]

@@ -179,7 +179,7 @@ NAME_TOKEN = (
     r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr)\.?\s+|the\s+Honou?rable\s+|His\s+Excellency\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr|Rt)\.?\s+|(?:the\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
 )
@@ -284,7 +284,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
     (
         re.compile(
-            r"\b(?:at|during|after|in)\s+their\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit"
+            r"\b(?:at|during|after|following|in)\s+their\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit"
             r"|(?:tele)?phone\s+(?:call|conversation)|video\s+(?:call|conference)|call|conversation)\b",
             re.I,
         ),
@@ -327,13 +327,19 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         re.compile(
             r"\bexchang(?:ed|es|ing)\s+(?:views|notes|ideas)\s+with\b"
             r"|\bt[eê]te[- ][aà][- ]t[eê]te\b|\bheld\s+(?:a\s+)?bilaterals?\b"
+            r"|\bbilaterals?\s+with\b"
             r"|\bdiscuss(?:ed|es|ing)?\b(?:\s+(?!with\b)[\w'’-]+){0,12}?\s+with\b",
             re.I,
         ),
         IN_PERSON,
     ),
     (
-        re.compile(r"\b(?:talks|meeting|meetings|summit|discussions)\s+between\b", re.I),
+        # "a strategic dialogue, held for the first time since 2013, between X and Y"
+        re.compile(
+            r"\b(?:talks|meeting|meetings|summit|discussions|dialogue|consultations)"
+            r"(?:,[^,;]{1,60},)?\s+between\b",
+            re.I,
+        ),
         IN_PERSON,
     ),
     (re.compile(r"\bhosted\b", re.I), IN_PERSON),
@@ -379,11 +385,11 @@ NOT_HAPPENED = re.compile(
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off|scrapped|shelved"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
-    r"|declined|refused|ahead\s+of|invited"
+    r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+for"
     r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
-    r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|ready\s+to"
+    r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|eager\s+to|ready\s+to"
     r"|willing\s+to|offered\s+to|offers\s+to"
     # on the way: "is heading to Russia today for talks with", "heads to Sochi for talks"
     r"|(?:heads|heading|is\s+travell?ing|sets\s+off|setting\s+off)\s+(?:to|for)\b[^.;]{0,80}?"
@@ -420,13 +426,20 @@ class KnownOfficial:
     def country_on(self, day: datetime.date | None, years: int = 1) -> str | None:
         """The country they served around the day (a year either side), or None when the
         tracker has them in no post then: a minister of yesterday may sit for an international
-        body today."""
+        body today. A post held on the day itself comes before one held around it (Charles
+        Michel, Belgium's Prime Minister until October 2019, then President of the European
+        Council), and of several countries then, their own: King Charles III of the United
+        Kingdom is also King of Canada."""
         if day is None or not self.terms:
             return self.country
-        slack = datetime.timedelta(days=366 * years)
-        for country, start, end, _ in self.terms:
-            if (start is None or start - slack <= day) and (end is None or day <= end + slack):
-                return country or self.country
+        for slack in (datetime.timedelta(0), datetime.timedelta(days=366 * years)):
+            served = [
+                country or self.country
+                for country, start, end, _ in self.terms
+                if (start is None or start - slack <= day) and (end is None or day <= end + slack)
+            ]
+            if served:
+                return self.country if self.country in served else served[0]
         return None
 
 

@@ -76,6 +76,12 @@ class Mention:
     end: int
 
 
+# the body a country word names in "President of the European Commission"
+INSTITUTION = r"(?:Commission|Council|Parliament|Union|Federation)"
+# "in Honolulu", "to Sochi": what a place's name follows
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+$")
+
+
 def names_a_thing(sentence: str, start: int, end: int) -> bool:
     """Whether the single word at sentence[start:end] is part of the name of a place or a
     thing: after "the" ("The Hague") or before "of" ("the Horn of Africa")."""
@@ -210,6 +216,20 @@ class People:
             if self.country_of(text):
                 return text, offset + first.start()
         return None
+
+    def names_a_place(self, sentence: str, start: int, end: int) -> bool:
+        """Whether the single word at sentence[start:end], the name of a place, is that place
+        here: after "in", "to", "from" ("met in Honolulu"), or beside another place with "and"
+        ("Tehran and Muscat have always held consultations")."""
+        if self.place_country is None or not self.place_country(sentence[start:end]):
+            return False
+        if PLACE_BEFORE.search(sentence, max(0, start - 6), start):
+            return True
+        before = re.search(r"([A-Z][\w'-]+)\s+(?:and|&)\s+$", sentence[max(0, start - 40) : start])
+        after = re.match(r"\s+(?:and|&)\s+([A-Z][\w'-]+)", sentence[end:])
+        return any(
+            m and (self.place_country(m[1]) or self.country_of(m[1])) for m in (before, after)
+        )
 
     def register(
         self, name: str | None, title: str | None, country: str | None, sentence: str
@@ -468,6 +488,8 @@ class People:
             for m in self.lexicon.official_pattern.finditer(sentence):
                 if " " not in m[0] and names_a_thing(sentence, m.start(), m.end()):
                     continue  # "the Horn of Africa", "The Hague": a place, not a person
+                if " " not in m[0] and self.names_a_place(sentence, m.start(), m.end()):
+                    continue  # "met in Honolulu": the city, not an official called so
                 add(m[0], None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
@@ -667,7 +689,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
             # "Japanese Ambassador to Kenya Ken Okaniwa": the country he is posted to is not his
             rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side)?(?:\s+to\s+(?:the\s+)?{qual})?"
+            # "President of the European Commission Ursula von der Leyen"
+            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side|\s+{INSTITUTION})?"
+            rf"(?:\s+to\s+(?:the\s+)?{qual})?"
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
             rf"(?P<name>{NAME})"

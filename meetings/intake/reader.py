@@ -31,8 +31,16 @@ from meetings.intake.people import COUNTERPART, Mention, People, Person, clean_n
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "no", "vs", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-    "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd",
+    "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "hon", "rt", "h.e", "engr",
+    "amb", "capt", "maj", "brig", "adm", "cdr", "sgt",
 }  # fmt: skip
+
+# Someone added to the meeting the sentence before reported: "X also took part in the call"
+JOINED = re.compile(
+    r"\b(?:took\s+part\s+in|joined|participated\s+in|was\s+also\s+on)\s+(?:the|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:call|talks|meeting|conversation|discussions?)\b",
+    re.I,
+)
 
 # Continents and regions: never a city, whatever town lists them among its other names.
 REGIONS = {
@@ -350,7 +358,7 @@ PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # Words that say a list of people met one at a time.
 # Another event named after the meeting's verb, whose date follows it.
 OTHER_EVENT = re.compile(
-    r"(?:'s|’s|\b(?:his|her|their|the\s+\w+))\s+(?:\w+\s+){0,2}?"
+    r"(?:'s|’s|\b(?:his|her|their|the\s+[\w-]+))\s+(?:[\w-]+\s+){0,2}?"
     r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b"
     r"(?:[^,;.]|(?<=day),){0,60}$"  # "... visit to India from Friday, April 1"
 )
@@ -743,6 +751,8 @@ class Reader:
                 proposals[-1] if proposals else None,
                 history,
             )
+            if not found and proposals and owner and owner[-1] is proposals[-1]:
+                self.joined(proposals[-1], sentence, mentions)
             history.append((index, unique([x.person for x in mentions if x.person.name]), sentence))
             del history[:-3]  # the people of the last three sentences
             previous_mentions = mentions
@@ -779,6 +789,22 @@ class Reader:
         if not proposals:
             notes.append("The article reports no meeting that took place.")
         return Reading(proposals, reference, dateline, notes)
+
+    def joined(self, proposal: Proposal, sentence: str, mentions: list[Mention]) -> None:
+        """ "Kazakh President X also took part in the call": X, named before those words, is
+        one more participant of the meeting the sentence before reported."""
+        m = JOINED.search(sentence)
+        if m is None:
+            return
+        for mention in mentions:
+            person = mention.person
+            if (
+                mention.start < m.start()
+                and person.name
+                and person not in proposal.participants
+                and len(proposal.participants) < 3
+            ):
+                proposal.participants.append(person)
 
     def reference_from_text(
         self, prepared: Prepared, dateline: d.Dateline | None, notes: list[str]
@@ -1585,6 +1611,11 @@ class Reader:
                 x
                 for x in mentions
                 if not FOUNDED_ON.search(proposal.sentence, 0, proposal.sentence.find(x.text))
+                # "held for the first time since February 2013": the one before
+                and not x.text.lower().startswith("since")
+                and not re.search(
+                    r"\bsince\s+$", proposal.sentence[: proposal.sentence.find(x.text)]
+                )
             ]
             # "discussed follow-up to the President's visit to India in December": that date
             # is the visit's, not the meeting's.
