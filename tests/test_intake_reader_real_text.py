@@ -632,3 +632,34 @@ def officials_called_like_cities():
 )
 def test_a_city_is_not_an_official_who_bears_its_name(text, met):
     assert people_met(text) == met
+
+
+def test_a_round_up_of_meetings_over_days_it_does_not_give_dates_none_of_them():
+    text = (
+        "Sri Lankan Foreign Minister Nimal Perera, who is leading the delegation to the General "
+        "Assembly, "
+        "has met a number of leaders in New York.\n\n"
+        "Foreign Minister Perera met the President of the United States Tom Harlan at a dinner "
+        "reception hosted by the US President.\n\n"
+        "He also met the Prime Minister of Bangladesh Rahima Khatun. Bilateral discussions were "
+        "also held with the Minister of Foreign Affairs and International Cooperation of "
+        "Somalia Abdi Warsame."
+    )
+    assert meetings(text) == [(None, ["LK", "US"]), (None, ["BD", "LK"]), (None, ["LK", "SO"])]
+
+
+def test_meetings_on_a_trip_the_leader_returns_from_are_not_dated_by_the_return():
+    text = (
+        "Samoan Prime Minister Hon. Tavita Lelei returns home today (Wednesday, October 29, "
+        "2025) after official visits to London and Tokyo.\n\n"
+        "In Tokyo he had a bilateral with Japanese Prime Minister Kenji Morita."
+    )
+    assert meetings(text) == [(None, ["JP", "WS"])]
+
+
+def test_a_meeting_someone_is_having_is_news_of_a_plan():
+    text = (
+        "President Tom Harlan of the United States is also meeting with Chinese President Li "
+        "Wen in Lima."
+    )
+    assert meetings(text) == []

@@ -279,6 +279,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    # "Bilateral discussions were also held with A, B and C": the report's subject held them
+    (
+        re.compile(
+            r"\b(?:talks|discussions|meetings|consultations)\s+(?:were|was)\s+(?:also\s+)?"
+            r"held\s+with\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "hailed his June summit in Singapore with Kim"
     (re.compile(r"\bsummit\s+(?:(?:in|at)\s+[A-Z][\w'-]+\s+)?with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
@@ -342,7 +351,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    (re.compile(r"\bhosted\b", re.I), IN_PERSON),
+    # not "a dinner reception hosted by the President": where, not who met
+    (re.compile(r"\bhosted\b(?!\s+by\b)", re.I), IN_PERSON),
     # "welcomed his Malian counterpart X to the palace" (not "welcomed the decision")
     (re.compile(r"\bwelcom(?:ed|es)\b", re.I), IN_PERSON),
     (re.compile(r"\bco-?chair(?:ed|s)?\b[^.;]{0,80}?\bwith\b", re.I), IN_PERSON),
@@ -386,6 +396,8 @@ NOT_HAPPENED = re.compile(
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off|scrapped|shelved"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
     r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+for"
+    # "Trump is also meeting with Xi in Buenos Aires": the news of a plan
+    r"|(?:is|are)\s+(?:also\s+)?meeting"
     r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|last\s+met|previously\s+met|first\s+met|agreed\s+to\s+meet"
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"

@@ -672,7 +672,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     one = (
         # "Minister for Economic Affairs and Climate Action": a ministry's words, joined or not
         rf"(?:{one}|Minister\s+(?:of|for)\s+(?:the\s+)?[A-Z]\w+"
-        rf"(?:\s+(?:and|of|for|&)\s+(?:the\s+)?[A-Z]\w+|\s+{MINISTRY_WORD}){{0,4}}"
+        # ... but not the country after it: "Minister of Foreign Affairs and International
+        # Cooperation of Somalia"
+        rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\w+|\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
+        rf"|\s+{MINISTRY_WORD}){{0,4}}"
         # "Business and Trade Secretary", "Commerce and Industry Minister"
         rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
     )
@@ -842,6 +845,7 @@ SMALL_WORDS = {"of", "for", "and", "the", "in"}
 OPENING_WORDS = {
     "When", "After", "Before", "As", "While", "If", "Since", "Although", "Though", "Once",
     "Until", "Because", "Where", "Whether", "Unlike", "Like", "Meanwhile", "However", "Then",
+    "In", "At", "On", "During", "From", "Following", "Later", "Earlier",
 }  # fmt: skip
 NAME_PARTICLE_WORDS = {"da", "de", "do", "dos", "das", "y", "van", "von", "del", "di", "du", "la"}
 ARTICLES_IN_NAMES = {"al", "el", "bin", "ibn", "abu", "bint"}

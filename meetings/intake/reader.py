@@ -135,6 +135,18 @@ UNDATED_PAST = re.compile(
     r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
     re.I,
 )
+# A report that sums up a trip or a session: "X has met a number of leaders ... in New York",
+# "PM X returns home after visits to ...". Its meetings are spread over days it does not give:
+# one the text does not date has no date, not the report's.
+# (A lead that gives a day, "has conferred with leaders ... today", dates them.)
+ROUND_UP_UNDATED = re.compile(
+    r"\b(?:has|have)\s+(?:also\s+)?(?:met|held\s+(?:talks|meetings)|conferred)\b", re.I
+)
+ROUND_UP = re.compile(
+    r"\b(?:returns?|returned|returning|is\s+back|arrived\s+back)\s+(?:home|to\s+[A-Z]\w+)\b"
+    r"[^.;]{0,80}?\b(?:after|from|following)\b[^.;]{0,40}?\b(?:visits?|trips?|tours?)\b",
+    re.I,
+)
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MEETING_CLAUSE = re.compile(r",\s*which\s+(?:took\s+place|was\s+held)\s+$")
 FOUNDED_ON = re.compile(
@@ -220,7 +232,7 @@ THE_OFFICE = re.compile(
     r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
     r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
 )
-WAS_WITH = re.compile(r"\b(?:was|were)\s+with$", re.I)
+WAS_WITH = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:held\s+)?with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
 # A relative clause set off by commas between a subject and its verb.
@@ -1569,6 +1581,9 @@ class Reader:
             if found:
                 lead = found[0]
                 break
+        round_up = any(ROUND_UP.search(sentence) for sentence in sentences[:3]) or (
+            lead is None and any(ROUND_UP_UNDATED.search(sentence) for sentence in sentences[:3])
+        )
         previous: d.DateMention | None = None
         repeats: list[Proposal] = []
         reported = {p.index for p in proposals}  # sentences that report a meeting
@@ -1651,6 +1666,7 @@ class Reader:
             if (
                 mention is None
                 and proposal.index > 0
+                and not round_up
                 and not EARLIER.match(proposal.sentence)
                 and proposal.index - 1 not in reported
             ):
@@ -1680,6 +1696,10 @@ class Reader:
                 # "paid a courtesy call on X recently": some day before, the text says not which
                 proposal.date, proposal.date_precision = None, None
                 proposal.date_evidence = "recently"
+                continue
+            if mention is None and previous is None and round_up:
+                proposal.date, proposal.date_precision = None, None
+                proposal.date_evidence = "a round-up of days it does not give"
                 continue
             if mention is None:
                 mention = previous or lead
