@@ -663,3 +663,45 @@ def test_a_meeting_someone_is_having_is_news_of_a_plan():
         "Wen in Lima."
     )
     assert meetings(text) == []
+
+
+def test_guests_of_three_countries_hosted_in_turn_are_a_meeting_each():
+    text = (
+        "President Arman Seitkali of Kazakhstan has already hosted President of Azerbaijan "
+        "Rauf Mammadov, the President of China Li Wen and President of Russia Oleg Morozov."
+    )
+    assert meetings(text) == [
+        ("2025-10-28", ["AZ", "KZ"]),
+        ("2025-10-28", ["CN", "KZ"]),
+        ("2025-10-28", ["KZ", "RU"]),
+    ]
+    assert people_met(text)[1] == ["Arman Seitkali", "Li Wen"]
+
+
+def test_a_first_sentence_that_lost_its_full_stop_is_still_read():
+    text = (
+        "Ethiopia\n"
+        "Kenyan President Daniel Kiprop met with Ethiopian Prime Minister Tesfaye Bekele "
+        "Thursday to discuss bilateral cooperation and deepen the economic and strategic ties "
+        "between the two countries on regional issues\n"
+        "This is President Kiprop's first visit to Ethiopia after being elected.\n"
+    )
+    assert meetings(text) == [("2025-10-23", ["ET", "KE"])]
+
+
+def test_a_dateline_later_than_the_page_is_when_it_was_copied():
+    text = (
+        "Montevideo, November 30th 2025 - 18:01 UTC\n\n"
+        "Argentine President Martin Quiroga Monday welcomed his Chilean counterpart Tomas "
+        "Rojas at the Casa Rosada in Buenos Aires.\n"
+    )
+    assert meetings(text, published=D(2025, 4, 8)) == [("2025-04-07", ["AR", "CL"])]
+
+
+def test_someone_named_apart_from_the_meeting_is_not_at_it():
+    text = (
+        "Russian Foreign Minister Oleg Morozov and Indian Foreign Minister Ravi Menon held "
+        "wide-ranging discussions. Apart from Morozov, Menon also held discussions with Cyprus "
+        "Foreign Minister Andreas Christou on Europe."
+    )
+    assert people_met(text) == [["Oleg Morozov", "Ravi Menon"], ["Andreas Christou", "Ravi Menon"]]

@@ -217,6 +217,12 @@ class People:
                 return text, offset + first.start()
         return None
 
+    def after_title_of(self, sentence: str, position: int) -> bool:
+        """Whether "of", or "of <country>", ends just before position."""
+        behind = self.country_behind(sentence, position)
+        at = behind[1] if behind else position
+        return re.search(r"\bof\s+(?:the\s+)?$", sentence[max(0, at - 8) : at]) is not None
+
     def names_a_place(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end], the name of a place, is that place
         here: after "in", "to", "from" ("met in Honolulu"), or beside another place with "and"
@@ -363,6 +369,10 @@ class People:
                         take(self.holder_of(country, title, sentence), m.start(), end)
                     continue
                 if not name or self.is_not_a_person(name):
+                    continue
+                if key == "name_title_of" and self.after_title_of(sentence, m.start("name")):
+                    # "President of Azerbaijan A, the President of China B": a list of two,
+                    # the title after the comma the next one's
                     continue
                 inside = self.country_behind(sentence, end)
                 if inside and inside[1] < m.start("name") < end:

@@ -232,6 +232,8 @@ THE_OFFICE = re.compile(
     r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
     r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
 )
+APART_FROM = re.compile(r"\b(?:apart\s+from|besides|in\s+addition\s+to|other\s+than)\s+$", re.I)
+ONE_BY_ONE = re.compile(r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets)\b", re.I)
 WAS_WITH = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:held\s+)?with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
@@ -591,7 +593,8 @@ def prepare(text: str, title: str | None) -> Prepared:
         ends = SENTENCE_END.search(line)
         if len(words) <= 4 and not ends:
             continue  # a menu item, a section name, a photographer's name
-        if not ends and not last and (not in_report or len(words) <= 15):
+        # (a line of thirty words without its full stop is the report's first sentence, cut)
+        if not ends and not last and len(words) <= (25 if not in_report else 15):
             prepared.headlines.append(line)  # a headline, a standfirst or a subhead
             continue
         credit = CREDIT.search(line)
@@ -716,7 +719,11 @@ class Reader:
         if dateline:
             lines[first] = lines[first][dateline.length :]
             prepared.first = first
-        reference = (dateline.date if dateline and dateline.date else None) or published
+        said = dateline.date if dateline and dateline.date else None
+        if said and published and said > published + datetime.timedelta(days=1):
+            # a dateline after the page's own date is when the page was copied, not the report
+            said = None
+        reference = said or published
         if reference is None:
             reference = self.reference_from_text(prepared, dateline, notes)
         self.reference = reference
@@ -1257,7 +1264,13 @@ class Reader:
             if AUDIENCE.match(sentence[m.end() :]):
                 continue
             mentions = self.loose_names(sentence, m, clause_start, clause_end, mentions, people)
-            before_mentions = [x for x in mentions if clause_start <= x.start < m.start()]
+            before_mentions = [
+                x
+                for x in mentions
+                if clause_start <= x.start < m.start()
+                # "Apart from Lavrov, Jaishankar also held discussions with X": not Lavrov
+                and not APART_FROM.search(sentence, max(0, x.start - 25), x.start)
+            ]
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
@@ -1372,6 +1385,13 @@ class Reader:
                 len({p.country for p in objects}) > 1
                 and SIDELINES.search(sentence) is not None
                 and TOGETHER.search(sentence) is None
+            )
+            # "hosted A of X, B of Y and C of Z", "received A, B and C": guests of three
+            # countries or more came one after the other (talks held with them are one session)
+            separate = separate or (
+                ONE_BY_ONE.match(m[0]) is not None
+                and len({p.country for p in objects if p.country} - {p.country for p in subjects})
+                >= 3
             )
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
