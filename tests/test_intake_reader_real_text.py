@@ -705,3 +705,15 @@ def test_someone_named_apart_from_the_meeting_is_not_at_it():
         "Foreign Minister Andreas Christou on Europe."
     )
     assert people_met(text) == [["Oleg Morozov", "Ravi Menon"], ["Andreas Christou", "Ravi Menon"]]
+
+
+def test_a_prince_is_named_without_his_rank_and_known_by_it_later():
+    text = (
+        "Kuwait's Amir Sheikh Jaber Al-Ahmad Al-Sabah received Saudi Minister of Foreign "
+        "Affairs Prince Khalid bin Saud at Bayan Palace on Monday. Prince Khalid also met his "
+        "Kuwaiti counterpart Salem Al-Mutairi at the ministry."
+    )
+    assert people_met(text) == [
+        ["Jaber Al-Ahmad Al-Sabah", "Khalid bin Saud"],
+        ["Khalid bin Saud", "Salem Al-Mutairi"],
+    ]

@@ -181,7 +181,7 @@ NAME_TOKEN = (
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr|Rt)\.?\s+|(?:the\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
-    r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+)"
+    r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
 )
 # "Jr.", and the regnal numbers of kings: "Mohammed VI", "Charles III".
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
