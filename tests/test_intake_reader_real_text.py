@@ -717,3 +717,31 @@ def test_a_prince_is_named_without_his_rank_and_known_by_it_later():
         ["Jaber Al-Ahmad Al-Sabah", "Khalid bin Saud"],
         ["Khalid bin Saud", "Salem Al-Mutairi"],
     ]
+
+
+def test_a_known_official_misspelt_by_a_letter_is_still_the_tracker_official():
+    from meetings.models import Country, Official, Position
+
+    korea = Country.objects.get(code="KR")
+    han = Official.objects.create(name="Han Myung-soo", slug="han-myung-soo", country=korea)
+    Position.objects.create(
+        official=han, title="Foreign Minister", country=korea, start=D(2024, 1, 1)
+    )
+    text = (
+        "South Korean Foreign Minister Han Myun-soo had phone talks with his Japanese "
+        "counterpart, Kenji Sato, on Monday. Han and Sato discussed ways to prevent any crisis "
+        "on the peninsula."
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [sorted(p["name"] for p in x.as_gold()["participants"]) for x in proposals] == [
+        ["Han Myung-soo", "Kenji Sato"]
+    ]
+    assert proposals[0].kind == "call"
+
+
+def test_a_farewell_to_an_ambassador_is_a_meeting_with_him():
+    text = (
+        "Earlier at another function at State House Nairobi, President Daniel Kiprop of Kenya "
+        "bade farewell to Ethiopian Ambassador to Kenya, Tesfaye Bekele, on Monday."
+    )
+    assert meetings(text) == [("2025-10-27", ["ET", "KE"])]

@@ -351,6 +351,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # a farewell call: "bade farewell to the outgoing Ethiopian Ambassador X"
+    (re.compile(r"\b(?:bade|bid|bids|said)\s+farewell\s+to\b", re.I), IN_PERSON),
     # not "a dinner reception hosted by the President": where, not who met
     (re.compile(r"\bhosted\b(?!\s+by\b)", re.I), IN_PERSON),
     # "welcomed his Malian counterpart X to the palace" (not "welcomed the decision")
@@ -467,6 +469,9 @@ class Lexicon:
     # a name of one word -> every official called so, who held a post last first
     surnames: dict[str, list[KnownOfficial]] = field(default_factory=dict)
     official_pattern: re.Pattern | None = None
+    # the first word of a name of several -> (the folded name, its official), for names the
+    # text misspells
+    by_first_word: dict[str, list[tuple[str, KnownOfficial]]] = field(default_factory=dict)
     topics: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
@@ -607,6 +612,9 @@ def build_lexicon() -> Lexicon:
             if len(alias) > 3 and (recent or len(alias.split()) > 1):
                 lex.officials.setdefault(fold(alias), known)
                 names.append(alias)
+                if " " in alias:
+                    folded = fold(alias)
+                    lex.by_first_word.setdefault(folded.split()[0], []).append((folded, known))
     lex.official_pattern = words_pattern(names)
 
     for topic_id, name, aliases, parent_id in Topic.objects.values_list(

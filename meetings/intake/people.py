@@ -16,6 +16,7 @@ from meetings.intake.lexicon import (
     TITLE_COUNTRY,
     TITLE_MODIFIERS,
     TITLES,
+    KnownOfficial,
     Lexicon,
     fold,
 )
@@ -223,6 +224,27 @@ class People:
         at = behind[1] if behind else position
         return re.search(r"\bof\s+(?:the\s+)?$", sentence[max(0, at - 8) : at]) is not None
 
+    def known_misspelt(self, name: str) -> KnownOfficial | None:
+        """The one official in office around the report whose name this is, one word a letter
+        or two off: "Yun Byun-se" for Yun Byung-se."""
+        words = fold(name).split()
+        if len(words) < 2:
+            return None
+        fits = {}
+        for full, known in self.lexicon.by_first_word.get(words[0], ()):
+            other = full.split()
+            if len(other) != len(words):
+                continue
+            differ = [(a, b) for a, b in zip(words, other, strict=True) if a != b]
+            if (
+                len(differ) == 1
+                and differ[0][0][:1] == differ[0][1][:1]
+                and close_spelling(*differ[0])
+                and (self.reference is None or known.served_on(self.reference, years=2))
+            ):
+                fits[known.official_id] = known
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
     def names_a_place(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end], the name of a place, is that place
         here: after "in", "to", "from" ("met in Honolulu"), or beside another place with "and"
@@ -242,7 +264,7 @@ class People:
     ) -> Person:
         """The person with this name, created or completed with what this mention adds."""
         if name:
-            known = self.lexicon.officials.get(fold(name))
+            known = self.lexicon.officials.get(fold(name)) or self.known_misspelt(name)
             if len(name.split()) == 1 and fold(name) not in self.by_surname:
                 # a surname alone, of no one the text named before: whoever was in office
                 # when the report was written

@@ -17,10 +17,11 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "a long editor passphrase"
 
-# Rubio's first bilateral as Secretary of State, retold for this test. The name is misspelt
-# as articles sometimes do, so the reader proposes a new official and the editor corrects it.
+# Rubio's first bilateral as Secretary of State, retold for this test. The name is misspelt in
+# both its words, as articles sometimes do, so the reader proposes a new official (one letter
+# off in one word, it would find the tracker's) and the editor corrects it.
 ARTICLE = (
-    "WASHINGTON, Jan 22 (Wire) - Indian External Affairs Minister Subrahmanyam Jaishanker met "
+    "WASHINGTON, Jan 22 (Wire) - Indian External Affairs Minister Subramanyam Jaishanker met "
     "Secretary of State Marco Rubio at the State Department in Washington on Tuesday, a day after "
     "the inauguration. It was Rubio's first bilateral meeting as the top US diplomat. The two "
     "ministers discussed critical technologies, defence cooperation, energy and migration, the "
@@ -260,7 +261,7 @@ def test_an_editor_adds_a_meeting_from_an_article_and_finds_it_published(
     expect(page.get_by_role("heading", name="Meeting 2")).to_have_count(0)
     expect(page.locator('input[name="m0-date"]')).to_have_value("2025-01-21")
     expect(page.locator('select[name="m0-venue"] + .select2')).to_contain_text("Washington")
-    expect(page.locator('input[name="m0-p-0-new_name"]')).to_have_value("Subrahmanyam Jaishanker")
+    expect(page.locator('input[name="m0-p-0-new_name"]')).to_have_value("Subramanyam Jaishanker")
     expect(page.locator('select[name="m0-p-1-official"] + .select2')).to_contain_text("Marco Rubio")
     shoot("journey-4-review")
 
