@@ -79,8 +79,8 @@ class Mention:
 
 # the body a country word names in "President of the European Commission"
 INSTITUTION = r"(?:Commission|Council|Parliament|Union|Federation)"
-# "in Honolulu", "to Sochi": what a place's name follows
-PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+$")
+# "in Honolulu", "at Sochi": what a place's name follows (not "to" nor "from": "spoke to Lula")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
 
 
 def names_a_thing(sentence: str, start: int, end: int) -> bool:
@@ -247,7 +247,7 @@ class People:
 
     def names_a_place(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end], the name of a place, is that place
-        here: after "in", "to", "from" ("met in Honolulu"), or beside another place with "and"
+        here: after "in", "at" or "near" ("met in Honolulu"), or beside another place with "and"
         ("Tehran and Muscat have always held consultations")."""
         if self.place_country is None or not self.place_country(sentence[start:end]):
             return False
