@@ -32,7 +32,7 @@ from django.views.static import was_modified_since
 
 from meetings import citing, dataset, exports
 from meetings.addresses import address
-from meetings.feeds import MeetingFeed
+from meetings.feeds import feed
 from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
@@ -105,9 +105,6 @@ def page_number(request: HttpRequest):
     return request.GET.get("page") or 1
 
 
-feed = MeetingFeed()
-
-
 def data_twin(
     request: HttpRequest, selection: Selection | None, filters: MeetingFilter | None = None
 ) -> HttpResponse | None:
@@ -125,7 +122,7 @@ def data_twin(
             " ".join(f"{name}: {message}" for name, ms in errors.items() for message in ms),
         )
     if fmt == exports.ATOM:
-        return feed(request, selection=selection)
+        return feed(request, selection)
     return exports.stream(request, fmt, selection)
 
 

@@ -281,6 +281,19 @@ class Listing:
         params = [value, meeting.date, meeting.date, meeting.pk]
         return [Near(*row) for row in fetch(" UNION ALL ".join(sides), params * 2)]
 
+    def changed(self, n: int) -> list[tuple[int, datetime.datetime]]:
+        """Selection.changed() of the subject: the first entries of its listings' index of the
+        time of change."""
+        sql = (
+            f"SELECT meeting_id, changed FROM {table(SubjectMeeting)} WHERE subject_id = %s"
+            " ORDER BY changed DESC, meeting_id DESC LIMIT %s"
+        )
+        # SQLite keeps UTC without saying so
+        return [
+            (pk, when if when.tzinfo else when.replace(tzinfo=datetime.UTC))
+            for pk, when in fetch(sql, [self.subject.pk, n])
+        ]
+
 
 @dataclass(frozen=True)
 class Selection:
@@ -486,6 +499,8 @@ class Selection:
         sorts the few selected."""
         if self.empty:
             return []
+        if self.subject is not None:  # one subject's, the commonest (a page's own feed)
+            return Listing(self.subject).changed(n)
         qs = self.listings().order_by("-changed", "-meeting_id")
         return list(qs.values_list("meeting_id", "changed")[:n])
 
