@@ -49,4 +49,4 @@ def address(name: str):
 def fast_pair_url(a, b) -> str:
     """models.pair_url without reversing: a map or a ranking links to hundreds of pairs."""
     first, second = sorted([a.code.lower(), b.code.lower()])
-    return url("meetings:pair", first, second)
+    return _address_form("meetings:pair", 2).format(first, second)  # codes need no quoting

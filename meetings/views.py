@@ -370,14 +370,11 @@ def world_map(request: HttpRequest) -> HttpResponse:
         )
         return render(request, "meetings/map.html", ctx, status=400)
     countries = selection.countries
-    if kinds == {Kind.EVERYTHING}:
-        venues = names.busiest_venues(MAP_VENUES)
-    else:
-        venues = selection.venues(MAP_VENUES)
+    venues = selection.ranked(Kind.VENUE, MAP_VENUES)
     partners = []
     if len(countries) == 1:
         home = countries[0].pk
-        partners = [c for c in selection.partners(250) if c.pk != home]
+        partners = [c for c in selection.ranked(Kind.COUNTRY, 250) if c.pk != home]
     query = "".join(f"&country={c.code.lower()}" for c in countries)
     ctx |= {
         "drawn": True,

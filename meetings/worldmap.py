@@ -91,7 +91,7 @@ class Shaded:
 
 
 def points(venues: list) -> list[Point]:
-    """Venues (meetings.read.names.VenueCount) that have coordinates, as circles whose area grows
+    """Venues (meetings.read.selection.Ranked) that have coordinates, as circles whose area grows
     with the meetings, the largest drawn first so that small ones stay on top."""
     top = max((v.n for v in venues), default=1) or 1
     out = []
@@ -100,7 +100,8 @@ def points(venues: list) -> list[Point]:
             continue
         x, y = place(venue.longitude, venue.latitude)
         radius = round(2.5 + 14 * math.sqrt(venue.n / top), 1)
-        out.append(Point(venue.name, venue.slug, venue.country_name, venue.n, x, y, radius))
+        country = venue.country.name if venue.country else ""
+        out.append(Point(venue.name, venue.slug, country, venue.n, x, y, radius))
     out.sort(key=lambda p: -p.r)
     return out
 

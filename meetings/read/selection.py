@@ -38,7 +38,6 @@ from meetings.models import (
     Venue,
 )
 from meetings.read.cache import cached
-from meetings.read.names import VENUE_COUNT, CountryCount, VenueCount
 from meetings.read.paging import paginate
 from meetings.read.rows import Row, columns, fetch, load, table
 from meetings.read.search import FEW_MATCHES, Search, matching, ranked
@@ -181,6 +180,18 @@ def _ranking(kind: str, *, by_country: bool) -> tuple[str, Callable]:
         # the index of each kind's subjects instead of a hash of every subject
         + (" AND f.country_id = %s AND s.kind = o.other_kind" if by_country else "")
         + " ORDER BY o.meetings DESC, o.other_id LIMIT %s"
+    )
+    return sql.format(**_tables()), make
+
+
+@functools.cache
+def _busiest(kind: str) -> tuple[str, Callable]:
+    """As _ranking(), for everything: the subjects of a kind with most meetings (parameters:
+    the kind, the limit), from the index of each kind's subjects by meetings."""
+    columns, joins, make = _RANKINGS[kind]
+    sql = (
+        f"SELECT s.meetings, {columns} FROM {{subject}} s {joins}"
+        " WHERE s.kind = %s AND s.meetings > 0 ORDER BY s.meetings DESC, s.id LIMIT %s"
     )
     return sql.format(**_tables()), make
 
@@ -694,7 +705,8 @@ class Selection:
     def ranked(self, kind: str, limit: int, *, country: Country | None = None) -> list:
         """The countries (Place), topics, officials or venues (Ranked) with most meetings in
         this selection, each with .n, most first; country: only the officials of that country
-        (one query, from the subject's overlaps)."""
+        (one query, from the subject's overlaps, or for everything from the subjects' own
+        counts)."""
         if self.narrowing or len(self.keys) != 1:
             raise ValueError("ranked() needs a selection of one subject")
         if self.subject is None:
@@ -702,53 +714,17 @@ class Selection:
         subject = self.subject
 
         def read() -> list:
-            sql, make = _ranking(kind, by_country=country is not None)
-            params = [subject.pk, kind, *([country.pk] if country is not None else []), limit]
+            if subject.kind == Kind.EVERYTHING and country is None:
+                sql, make = _busiest(kind)
+                params = [kind, limit]
+            else:
+                sql, make = _ranking(kind, by_country=country is not None)
+                params = [subject.pk, kind, *([country.pk] if country is not None else []), limit]
             out = [make(*row) for row in fetch(sql, params)]
             out.sort(key=lambda row: (-row.n, row.name))
             return out
 
         return cached(f"ranked:{subject.pk}:{kind}:{limit}:{country and country.pk}", read)
-
-    def venues(self, limit: int) -> list[VenueCount]:
-        """The venues with most meetings in this selection of one subject, most first, as
-        the map draws them (names.VenueCount)."""
-        if self.subject is None:
-            return []
-        subject = self.subject
-
-        def read() -> list[VenueCount]:
-            rows = (
-                SubjectOverlap.objects.filter(
-                    subject=subject, other_kind=Kind.VENUE, meetings__gt=0
-                )
-                .order_by("-meetings", "other_id")
-                .values_list(*(f"other__venue__{c}" for c in VENUE_COUNT), "meetings")
-            )
-            return [VenueCount(*row) for row in rows[:limit]]
-
-        return cached(f"venues:{subject.pk}:{limit}", read)
-
-    def partners(self, limit: int) -> list[CountryCount]:
-        """The countries with most meetings in this selection of one subject, most first, as
-        the map shades them (names.CountryCount)."""
-        if self.subject is None:
-            return []
-        subject = self.subject
-
-        def read() -> list[CountryCount]:
-            rows = (
-                SubjectOverlap.objects.filter(
-                    subject=subject, other_kind=Kind.COUNTRY, meetings__gt=0
-                )
-                .order_by("-meetings", "other_id")
-                .values_list(
-                    "other__country_id", "other__country__code", "other__country__name", "meetings"
-                )
-            )
-            return [CountryCount(*row) for row in rows[:limit]]
-
-        return cached(f"partners:{subject.pk}:{limit}", read)
 
     def pairs(self, limit: int = 8) -> list[dict]:
         """The country pairs with most meetings in this selection (one query)."""
