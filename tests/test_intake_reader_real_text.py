@@ -745,3 +745,69 @@ def test_a_farewell_to_an_ambassador_is_a_meeting_with_him():
         "bade farewell to Ethiopian Ambassador to Kenya, Tesfaye Bekele, on Monday."
     )
     assert meetings(text) == [("2025-10-27", ["ET", "KE"])]
+
+
+def test_a_telephone_talk_between_two_named_with_the_honourable_is_a_call():
+    text = (
+        "On October 27, for about 30 minutes, Mr. Kenji Sato, Minister for Foreign Affairs of "
+        "Japan, and The Honorable Laura Finch, Secretary of State of the United States of "
+        "America, held a telephone talk."
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [(p.as_gold()["date"], sorted(p.countries), p.kind) for p in proposals] == [
+        ("2025-10-27", ["JP", "US"], "call")
+    ]
+
+
+def test_a_joint_press_conference_puts_the_two_in_one_place():
+    text = (
+        "Iranian President Reza Karimi, on a visit to Kabul on Monday, told a joint press "
+        "conference with Afghan President Amir Stanekzai that foreign troops must leave."
+    )
+    assert meetings(text) == [("2025-10-27", ["AF", "IR"])]
+
+
+def test_a_city_before_a_title_gives_the_holders_country():
+    text = (
+        "New Delhi: Abu Dhabi Crown Prince Sheikh Saif bin Hamad Al Qasimi met Prime Minister "
+        "Arjun Mehta of India on Monday."
+    )
+    assert meetings(text) == [("2025-10-27", ["AE", "IN"])]
+
+
+def test_the_ministers_country_and_office_name_the_minister_named_before():
+    text = (
+        "ISLAMABAD: Saudi Information Minister Faisal bin Nasser Al-Harbi pledged support to "
+        "Pakistan. The Saudi minister called on Prime Minister Tariq Aziz Khan on Sunday."
+    )
+    assert people_met(text) == [["Faisal bin Nasser Al-Harbi", "Tariq Aziz Khan"]]
+
+
+def test_a_send_off_at_the_airport_by_a_counterpart_is_a_meeting():
+    text = (
+        "ISLAMABAD: Saudi Information Minister Faisal bin Nasser Al-Harbi was seen off at the "
+        "airport by his counterpart Omar Qadir on Sunday."
+    )
+    assert meetings(text) == [("2025-10-26", ["PK", "SA"])]
+
+
+def test_those_someone_called_one_by_one_did_not_call_each_other():
+    text = (
+        "South African President Thabo Zulu, who has held telephone conversations with Russia's "
+        "President "
+        "Pavel Orlov, China's Premier Chen Bo and US President Mary Hale, on Monday confirmed "
+        "the phone call."
+    )
+    assert people_met(text) == [
+        ["Pavel Orlov", "Thabo Zulu"],
+        ["Chen Bo", "Thabo Zulu"],
+        ["Mary Hale", "Thabo Zulu"],
+    ]
+
+
+def test_two_leaders_shaking_hands_met():
+    text = (
+        "President Daniel Moore of the United States and Cuban President Ramon Ortega shook "
+        "hands Monday in Havana."
+    )
+    assert meetings(text) == [("2025-10-27", ["CU", "US"])]

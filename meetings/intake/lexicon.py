@@ -179,7 +179,7 @@ NAME_TOKEN = (
     r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr|Rt)\.?\s+|(?:the\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
 )
@@ -221,7 +221,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     (
         re.compile(
-            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks)\b", re.I
+            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks?)\b", re.I
         ),
         CALL,
     ),
@@ -288,6 +288,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # "told a joint press conference with Karzai": the two stood side by side
+    (re.compile(r"\bjoint\s+(?:press|news)\s+(?:conference|briefing)\s+with\b", re.I), IN_PERSON),
     # "hailed his June summit in Singapore with Kim"
     (re.compile(r"\bsummit\s+(?:(?:in|at)\s+[A-Z][\w'-]+\s+)?with\b", re.I), IN_PERSON),
     # "At their talks in the Oval Office, Biden told Ruto": everyone the sentence names
@@ -353,6 +355,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     # a farewell call: "bade farewell to the outgoing Ethiopian Ambassador X"
     (re.compile(r"\b(?:bade|bid|bids|said)\s+farewell\s+to\b", re.I), IN_PERSON),
+    # "was seen off at the airport by his counterpart X"
+    (re.compile(r"\b(?:seen|saw|sees)\s+off\b", re.I), IN_PERSON),
     # not "a dinner reception hosted by the President": where, not who met
     (re.compile(r"\bhosted\b(?!\s+by\b)", re.I), IN_PERSON),
     # "welcomed his Malian counterpart X to the palace" (not "welcomed the decision")
@@ -379,7 +383,7 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 # "Singh and Marles signed three agreements in Canberra".
 # "exchanged views", not "exchanged letters": letters are no meeting.
 JOINT_TRIGGERS = re.compile(
-    r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired"
+    r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired|sh(?:ook|ake)\s+hands"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"
     # "A and B talked on Saturday on areas of cooperation"
     r"|talked(?!\s+(?:about|of)\s+(?:him|her|them)\b)"

@@ -218,6 +218,30 @@ class People:
                 return text, offset + first.start()
         return None
 
+    def place_behind(self, sentence: str, position: int) -> tuple[str, int] | None:
+        """The country of a place named by the capitalised words ending just before position
+        ("Abu Dhabi " in "Abu Dhabi Crown Prince"), and where they start."""
+        if self.place_country is None:
+            return None
+        offset = max(0, position - 40)
+        head = sentence[offset:position]
+        words = list(re.finditer(r"[\w'\-\u00C0-\u024F]+", head))[-3:]
+        while words and not words[0][0][0].isupper():
+            words.pop(0)
+        if not words or head[words[-1].end() :].strip():
+            return None
+        for first in words:
+            name = head[first.start() : words[-1].end()]
+            if (
+                not all(w[0].isupper() for w in name.split())
+                or set(fold(name).split()) & PORTFOLIOS
+            ):
+                continue
+            country = self.place_country(name)
+            if country:
+                return country, offset + first.start()
+        return None
+
     def after_title_of(self, sentence: str, position: int) -> bool:
         """Whether "of", or "of <country>", ends just before position."""
         behind = self.country_behind(sentence, position)
@@ -353,7 +377,9 @@ class People:
             name, end = clean_name(m["name"], m.start("name"))
             if name:
                 title = clean_title(m["title"]) if m["title"] else COUNTERPART
-                add(name, title, self.country_of(m["qual"]), m.start(), end)
+                # "called his counterpart X": without a country, the words are the verb's
+                start = m.start() if m["qual"] else m.start("title" if m["title"] else "name")
+                add(name, title, self.country_of(m["qual"]), start, end)
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -421,8 +447,12 @@ class People:
                     title_text = tail
                 if key in ("title_name", "lower_title"):
                     behind = self.country_behind(sentence, start)
+                    place = None if behind else self.place_behind(sentence, start)
                     if behind:
                         qual, start = behind
+                    elif place and key == "title_name":
+                        # "Abu Dhabi Crown Prince X": a city's or a state's title
+                        named_country, start = place
                     elif key == "lower_title" and not groups.get("former"):
                         continue  # "said minister Smith": a title in lower case needs a country
                     words = title_text.split()
@@ -621,6 +651,20 @@ class People:
         if country and not same and len(unplaced) == 1:
             unplaced[0].country, unplaced[0].country_evidence = country, sentence
             return unplaced[0]
+        if country and not named:
+            # "The Saudi minister" after "Saudi Information Minister X": the one of that
+            # country whose title ends with the words of the role
+            words = fold(title).split()
+            ending = [
+                p
+                for p in self.by_key.values()
+                if p.name
+                and p.title
+                and p.country == country
+                and fold(p.title).split()[-len(words) :] == words
+            ]
+            if len(ending) == 1:
+                return ending[0]
         return self.role_holder(country, title, sentence)
 
     def person_with_title(self, title: str) -> Person | None:
@@ -811,7 +855,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name;
         # a "peer" is a counterpart
         "counterpart": re.compile(
-            rf"\b(?:his|her|their)\s+(?P<qual>{qual})\s+(?:counterpart|peer),?\s+"
+            rf"\b(?:his|her|their)\s+(?:(?P<qual>{qual})\s+)?(?:counterpart|peer),?\s+"
             rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
         ),
         "counterparts": re.compile(

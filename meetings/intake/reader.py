@@ -220,7 +220,7 @@ BUILDING = re.compile(
 )
 LIST_GAP = re.compile(
     r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
-    r"(?:(?:the\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
+    r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
 # Governor of the Central Bank and Deputy Prime Minister, and Y".
@@ -1420,7 +1420,7 @@ class Reader:
         for made in results:
             if made.trigger_at < 0:
                 made.trigger_at = previous_start
-        return results
+        return [made for made in results if not counterparts_only(made, results)]
 
     def group_people(
         self,
@@ -2018,6 +2018,18 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
         else:
             break
     return [[m.person for m in group] for group in groups]
+
+
+def counterparts_only(proposal: Proposal, proposals: list[Proposal]) -> bool:
+    """Whether a proposal's people are only someone else's counterparts, each met by him in a
+    meeting of two of the sentence: "had calls with A, B and C ... confirmed the call" is no
+    meeting of A, B and C."""
+    people = {p.key for p in proposal.participants}
+    pairs = {o.keys for o in proposals if o is not proposal and len(o.keys) == 2}
+    hosts = {key for pair in pairs for key in pair} - people
+    return len(people) >= 2 and any(
+        all(frozenset((host, key)) in pairs for key in people) for host in hosts
+    )
 
 
 def possessive(sentence: str, mention: Mention) -> bool:
