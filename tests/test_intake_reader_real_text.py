@@ -811,3 +811,11 @@ def test_two_leaders_shaking_hands_met():
         "hands Monday in Havana."
     )
     assert meetings(text) == [("2025-10-27", ["CU", "US"])]
+
+
+def test_a_caption_in_the_present_with_the_first_lady_is_the_leaders_meeting():
+    text = (
+        "President Daniel Kiprop of Kenya, First Lady Grace receive Ethiopian President Almaz "
+        "Tesfaye at State House Nairobi on Monday."
+    )
+    assert people_met(text) == [["Almaz Tesfaye", "Daniel Kiprop"]]

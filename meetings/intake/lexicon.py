@@ -364,7 +364,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bco-?chair(?:ed|s)?\b[^.;]{0,80}?\bwith\b", re.I), IN_PERSON),
     (
         re.compile(
-            r"\breceived\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
+            # a caption speaks in the present: "X receives Y", "X and his wife receive Y"
+            r"\b(?:received|receives|(?<!\bto\s)receive)\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
             r"(?:letter|message|note|invitation|support|backing|award|honou?r|congratulat\w*"
             r"|criticism|praise|briefing|report|assurances?|request|phone|call|telephone))",
             re.I,

@@ -232,6 +232,10 @@ THE_OFFICE = re.compile(
     r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
     r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
 )
+# A leader's spouse, at his side in a caption: not a participant of her own.
+SPOUSE = re.compile(
+    r"\b(?:First\s+Lady|First\s+Gentleman|(?:his|her)\s+(?:wife|husband|spouse))\b", re.I
+)
 APART_FROM = re.compile(r"\b(?:apart\s+from|besides|in\s+addition\s+to|other\s+than)\s+$", re.I)
 ONE_BY_ONE = re.compile(r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets)\b", re.I)
 WAS_WITH = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:held\s+)?with$", re.I)
@@ -1476,6 +1480,8 @@ class Reader:
             name, end = clean_name(name, start)
             if not name or not free(start, end) or not self.looks_like_person(name, people):
                 return
+            if SPOUSE.search(sentence, max(0, start - 30), end):
+                return  # "the President and First Lady Margaret received": no official
             said = people.patterns()["predicate_country"].match(sentence[end : end + 80])
             said = said or people.patterns()["institution_after"].match(sentence, end)
             said = said or people.patterns()["counterpart_after"].match(sentence, end)
