@@ -37,10 +37,7 @@ from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
     Meeting,
-    Occasion,
     Subject,
-    Topic,
-    Venue,
     meeting_name,
     pair_url,
 )
@@ -459,12 +456,26 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
     return render(request, "meetings/pair.html", ctx)
 
 
+def published_subject(kind: str, slug: str, related: tuple[str, ...]) -> Subject:
+    """The subject of the official, topic, venue or occasion with that address and published
+    meetings, read with the thing itself (and related rows): a selection made of it need not
+    read it again."""
+    subject = (
+        Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__slug": slug})
+        .select_related(*(f"{kind}__{r}" for r in related))
+        .first()
+    )
+    if subject is None:
+        model = Subject._meta.get_field(kind).related_model
+        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    return subject
+
+
 @public
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    official = get_object_or_404(
-        names.published(Kind.OFFICIAL).select_related("country"), slug=slug
-    )
-    selection = Selection(official=official)
+    subject = published_subject(Kind.OFFICIAL, slug, ("country",))
+    official = subject.official
+    selection = Selection.of(subject)
     if (data := data_twin(request, selection)) is not None:
         return data
     ctx = subject_context(request, selection, f"official={official.slug}") | {
@@ -485,24 +496,17 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 SUBJECT_PAGES = {
-    Kind.TOPIC: (Topic, ("parent",), "meetings/topic_detail.html"),
-    Kind.VENUE: (Venue, ("country",), "meetings/venue_detail.html"),
-    Kind.OCCASION: (Occasion, ("venue__country",), "meetings/occasion_detail.html"),
+    Kind.TOPIC: (("parent",), "meetings/topic_detail.html"),
+    Kind.VENUE: (("country",), "meetings/venue_detail.html"),
+    Kind.OCCASION: (("venue__country",), "meetings/occasion_detail.html"),
 }
 
 
 @public
 def subject_detail(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     """The page of a topic, a venue or an occasion that published meetings name."""
-    model, related, template = SUBJECT_PAGES[kind]
-    # the thing read with its subject, whose row the selection then needs not read again
-    subject = (
-        Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__slug": slug})
-        .select_related(*(f"{kind}__{r}" for r in related))
-        .first()
-    )
-    if subject is None:
-        raise Http404(f"No {model._meta.object_name} matches the given query.")
+    related, template = SUBJECT_PAGES[kind]
+    subject = published_subject(kind, slug, related)
     thing = getattr(subject, kind)
     selection = Selection.of(subject)
     if (data := data_twin(request, selection)) is not None:
