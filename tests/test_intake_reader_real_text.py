@@ -819,3 +819,28 @@ def test_a_caption_in_the_present_with_the_first_lady_is_the_leaders_meeting():
         "Tesfaye at State House Nairobi on Monday."
     )
     assert people_met(text) == [["Almaz Tesfaye", "Daniel Kiprop"]]
+
+
+def test_a_countrys_name_is_not_an_official_named_like_its_first_word():
+    from meetings.models import Country, Official
+
+    Official.objects.create(
+        name="Luis Costa",
+        slug="luis-costa",
+        aliases="Costa",
+        country=Country.objects.get(code="PT"),
+    )
+    text = (
+        "Chile, Costa Rica and Bolivia are the countries chosen by the Spanish Prime Minister, "
+        "Pedro Sanz, for his tour. Yesterday, he met in Madrid with the French president, "
+        "Claire Morel."
+    )
+    assert people_met(text) == [["Claire Morel", "Pedro Sanz"]]
+
+
+def test_a_date_in_a_later_clause_is_not_the_meetings():
+    text = (
+        "Yesterday, Spanish Prime Minister Pedro Sanz met in Madrid with the French president, "
+        "Claire Morel, and today he will take part in a summit in Lisbon."
+    )
+    assert meetings(text) == [("2025-10-27", ["ES", "FR"])]

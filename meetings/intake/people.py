@@ -242,6 +242,11 @@ class People:
                 return country, offset + first.start()
         return None
 
+    def starts_country_name(self, sentence: str, start: int, end: int) -> bool:
+        """Whether the words from start to end begin a longer name of a country."""
+        country = self.lexicon.country_pattern.match(sentence, start)
+        return country is not None and country.end() > end
+
     def after_title_of(self, sentence: str, position: int) -> bool:
         """Whether "of", or "of <country>", ends just before position."""
         behind = self.country_behind(sentence, position)
@@ -552,10 +557,14 @@ class People:
                     continue  # "the Horn of Africa", "The Hague": a place, not a person
                 if " " not in m[0] and self.names_a_place(sentence, m.start(), m.end()):
                     continue  # "met in Honolulu": the city, not an official called so
+                if self.starts_country_name(sentence, m.start(), m.end()):
+                    continue  # "Costa Rica": not António Costa
                 add(m[0], None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
             person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))
+            if self.starts_country_name(sentence, m.start(), m.start() + len(word)):
+                continue  # "Costa Rica" is no Costa
             if person and not overlaps(m.start(), m.start() + len(word)):
                 take(person, m.start(), m.start() + len(word))
         for mention in found:

@@ -791,7 +791,7 @@ class Reader:
                 if proposal.participants:
                     last_subject = proposal.participants[0]
             if current is None and mentions and not proposals:
-                last_subject = last_subject or mentions[0].person
+                last_subject = mentions[0].person
             owner.append(current)
         proposals = self.without_bodies(proposals, notes)
         self.resolve_roles(proposals, people)
@@ -1669,6 +1669,9 @@ class Reader:
             ordered = sorted(
                 mentions,
                 key=lambda x: (
+                    # "Yesterday, he met X, and today he will ...": a later clause's date last
+                    (at := proposal.sentence.find(x.text)) > after_trigger
+                    and CLAUSE_START.search(proposal.sentence, after_trigger, at) is not None,
                     # "his June summit": the date right before the noun is the meeting's own
                     proposal.sentence.find(x.text) + len(x.text) + 1 != position,
                     proposal.sentence.find(x.text) < position,
