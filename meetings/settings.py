@@ -142,10 +142,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     SILENCED_SYSTEM_CHECKS = ["models.W040"]
 for database in DATABASES.values():
     if database["ENGINE"].endswith("postgresql"):
-        # parameters bound on the server, and a query the connection has run a few times
-        # prepared (Django turns preparing off unless told): parsed once, not on every page
+        # parameters bound on the server. Queries are not prepared (Django's default): a
+        # prepared query is planned for every parameter alike after five runs, and a plan made
+        # for an average subject costs the busiest country's page ten times its work
         database.setdefault("OPTIONS", {})["server_side_binding"] = True
-        database["OPTIONS"].setdefault("prepare_threshold", 5)
         # a database host that does not answer at all fails a request in seconds (a 503),
         # instead of holding the worker until the server kills it
         database["OPTIONS"].setdefault("connect_timeout", envint("DATABASE_CONNECT_TIMEOUT", 5))
