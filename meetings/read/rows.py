@@ -8,6 +8,7 @@ millisecond.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 from dataclasses import dataclass, field
@@ -92,10 +93,41 @@ def columns(model, alias: str = "") -> str:
     return ", ".join(prefix + quote(field.column) for field in model._meta.concrete_fields)
 
 
-def fetch(sql: str, params) -> list[tuple]:
+# Runs of a query on a connection before PostgreSQL is asked to prepare it.
+PREPARE_AFTER = 5
+
+
+@contextlib.contextmanager
+def prepared(connection):
+    """Queries run inside are prepared once the connection has run them a few times, then
+    neither parsed nor, as a rule, planned again: planning is most of a page's database time.
+
+    Only for queries whose best plan is the same whatever their parameters (one subject's
+    listing read along its index, rows by their keys): after five runs PostgreSQL may keep one
+    plan for every parameter, and a plan made for an average subject is ten times too slow
+    for the busiest one where the plan depends on how many rows a subject has. Django leaves
+    preparing off; it is turned on only around these queries."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    before, raw.prepare_threshold = raw.prepare_threshold, PREPARE_AFTER
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = before
+
+
+def fetch(sql: str, params, *, prepare: bool = False) -> list[tuple]:
     """The rows of a query written as SQL, from the database the public pages read (a
-    replica, when there is one)."""
-    with connections[router.db_for_read(Meeting)].cursor() as cursor:
+    replica, when there is one); prepare: a query whose plan does not depend on its
+    parameters (prepared())."""
+    connection = connections[router.db_for_read(Meeting)]
+    with (
+        prepared(connection) if prepare else contextlib.nullcontext(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -148,7 +180,7 @@ def load(ids: list[int], *, sources: bool = False) -> list[Row]:
     else:
         test, params = f"IN ({', '.join(['%s'] * len(ids))})", ids
     meetings, people, topics, cited = (sql.replace("{ids}", test) for sql in _statements())
-    with connection.cursor() as cursor:
+    with prepared(connection), connection.cursor() as cursor:
         cursor.execute(meetings, params)
         found = {
             r[0]: Row(

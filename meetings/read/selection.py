@@ -274,7 +274,7 @@ class Listing:
             f"SELECT {column} FROM {source} WHERE {where}"
             f" ORDER BY date DESC, {column} DESC LIMIT %s OFFSET %s"
         )
-        return [pk for (pk,) in fetch(sql, [value, part.stop - start, start])]
+        return [pk for (pk,) in fetch(sql, [value, part.stop - start, start], prepare=True)]
 
     def around(self, meeting: Meeting) -> list[Near]:
         """The meetings just before and just after this one, with what the links to them say
@@ -302,7 +302,7 @@ class Listing:
         # SQLite keeps UTC without saying so
         return [
             (pk, when if when.tzinfo else when.replace(tzinfo=datetime.UTC))
-            for pk, when in fetch(sql, [self.subject.pk, n])
+            for pk, when in fetch(sql, [self.subject.pk, n], prepare=True)
         ]
 
 
@@ -365,7 +365,7 @@ class Selection:
             params += [key.kind, *key[1 : 1 + len(named_by)]]
         sql = f"SELECT {columns(Subject)} FROM {table(Subject)} WHERE ({') OR ('.join(wanted)})"
         # written as SQL: every list and subject page reads it; the ORM's work costs more
-        return {key_of(s): s for s in (Subject(*row) for row in fetch(sql, params))}
+        return {key_of(s): s for s in (Subject(*row) for row in fetch(sql, params, prepare=True))}
 
     @property
     def empty(self) -> bool:
@@ -425,7 +425,7 @@ class Selection:
                 month
                 if isinstance(month, datetime.date)
                 else datetime.date.fromisoformat(month): Tally(*kinds)
-                for month, *kinds in fetch(sql, params)
+                for month, *kinds in fetch(sql, params, prepare=True)
             }
 
         return cached(f"month-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
@@ -444,7 +444,7 @@ class Selection:
         params = [*year_params, self.counted.pk, *params]
 
         def read() -> dict[int, Tally]:
-            return {year: Tally(*kinds) for year, *kinds in fetch(sql, params)}
+            return {year: Tally(*kinds) for year, *kinds in fetch(sql, params, prepare=True)}
 
         return cached(f"year-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
 
@@ -720,7 +720,7 @@ class Selection:
             else:
                 sql, make = _ranking(kind, by_country=country is not None)
                 params = [subject.pk, kind, *([country.pk] if country is not None else []), limit]
-            out = [make(*row) for row in fetch(sql, params)]
+            out = [make(*row) for row in fetch(sql, params, prepare=country is None)]
             out.sort(key=lambda row: (-row.n, row.name))
             return out
 
@@ -734,7 +734,7 @@ class Selection:
 
         def read() -> list[dict]:
             out = []
-            for n, *countries in fetch(_pairs_sql(), [subject.pk, Kind.PAIR, limit]):
+            for n, *countries in fetch(_pairs_sql(), [subject.pk, Kind.PAIR, limit], prepare=True):
                 a, b = sorted((Place(*countries[:3]), Place(*countries[3:])), key=_code)
                 out.append({"a": a, "b": b, "count": n})
             return out
