@@ -208,23 +208,25 @@ def _pairs_sql() -> str:
     ).format(**_tables())
 
 
-# What busiest() counts, as (subject_id, kind, n) of pairs and topics: the months' meetings of
-# the candidates (the pairs and the topics with most meetings; parameters: the kinds and their
-# number, then the dates said in {dates}) ...
+# What busiest() counts, as (subject_id, kind, its countries' and topic's ids, n) of pairs and
+# topics: the months' meetings of the candidates (the pairs and the topics with most meetings;
+# parameters: the kinds and their number, then the dates said in {dates}) ...
 _CANDIDATES_COUNTED = (
-    "SELECT m.subject_id, c.kind, SUM(m.meetings) AS n FROM ("
-    "SELECT * FROM (SELECT id, kind FROM {subject} WHERE kind = %s"
-    " ORDER BY meetings DESC, id LIMIT %s) p UNION ALL"
-    " SELECT * FROM (SELECT id, kind FROM {subject} WHERE kind = %s"
-    " ORDER BY meetings DESC, id LIMIT %s) t"
-    ") c JOIN {month} m ON m.subject_id = c.id{dates} GROUP BY m.subject_id, c.kind"
+    "SELECT m.subject_id, c.kind, c.country_id, c.partner_id, c.topic_id, SUM(m.meetings) AS n"
+    " FROM (SELECT * FROM (SELECT id, kind, country_id, partner_id, topic_id FROM {subject}"
+    " WHERE kind = %s ORDER BY meetings DESC, id LIMIT %s) p UNION ALL"
+    " SELECT * FROM (SELECT id, kind, country_id, partner_id, topic_id FROM {subject}"
+    " WHERE kind = %s ORDER BY meetings DESC, id LIMIT %s) t"
+    ") c JOIN {month} m ON m.subject_id = c.id{dates}"
+    " GROUP BY m.subject_id, c.kind, c.country_id, c.partner_id, c.topic_id"
 )
 # ... or the listings of the newest meetings ({ids}, a query of their ids; parameters: its
 # own, then the two kinds)
 _SAMPLE_COUNTED = (
-    "SELECT l.subject_id, s.kind, COUNT(*) AS n FROM {listing} l"
-    " JOIN {subject} s ON s.id = l.subject_id"
-    " WHERE l.meeting_id IN ({ids}) AND s.kind IN (%s, %s) GROUP BY l.subject_id, s.kind"
+    "SELECT l.subject_id, s.kind, s.country_id, s.partner_id, s.topic_id, COUNT(*) AS n"
+    " FROM {listing} l JOIN {subject} s ON s.id = l.subject_id"
+    " WHERE l.meeting_id IN ({ids}) AND s.kind IN (%s, %s)"
+    " GROUP BY l.subject_id, s.kind, s.country_id, s.partner_id, s.topic_id"
 )
 
 
@@ -232,15 +234,15 @@ _SAMPLE_COUNTED = (
 def _busiest_sql(counted: str) -> str:
     """The first of each kind of what counted counts (parameter after its own: how many),
     with the pairs' countries and the topics' names: (n, kind, pair's country a's id, code and
-    name, country b's, topic's id, name and slug)."""
+    name, country b's, topic's id, name and slug). The subjects' rows are not read again: a
+    join back to them, misjudged, read all of them."""
     return (
         "SELECT r.n, r.kind, a.id, a.code, a.name, b.id, b.code, b.name, t.id, t.name, t.slug"
-        " FROM (SELECT subject_id, kind, n, row_number() OVER"
+        " FROM (SELECT kind, country_id, partner_id, topic_id, n, row_number() OVER"
         " (PARTITION BY kind ORDER BY n DESC, subject_id) AS place FROM (" + counted + ") c) r"
-        " JOIN {subject} s ON s.id = r.subject_id"
-        " LEFT JOIN {country} a ON a.id = s.country_id"
-        " LEFT JOIN {country} b ON b.id = s.partner_id"
-        " LEFT JOIN {topic} t ON t.id = s.topic_id"
+        " LEFT JOIN {country} a ON a.id = r.country_id"
+        " LEFT JOIN {country} b ON b.id = r.partner_id"
+        " LEFT JOIN {topic} t ON t.id = r.topic_id"
         " WHERE r.place <= %s ORDER BY r.kind, r.place"
     ).format(
         **_tables(),
@@ -259,6 +261,9 @@ class Listing:
     everything, one country, pair, topic, official, venue or occasion."""
 
     subject: Subject
+    # a page of a year or a month reads the same index from its first day to its last
+    start: datetime.date | None = None
+    end: datetime.date | None = None
 
     def _source(self) -> tuple[str, str, str, object]:
         """The table read, its column of meeting ids, and what names the subject's rows in it
@@ -269,12 +274,17 @@ class Listing:
 
     def __getitem__(self, part: slice) -> list[int]:
         source, column, where, value = self._source()
+        params = [value]
+        for bound, day in ((">=", self.start), ("<=", self.end)):
+            if day is not None:
+                where += f" AND date {bound} %s"
+                params.append(day)
         start = part.start or 0
         sql = (
             f"SELECT {column} FROM {source} WHERE {where}"
             f" ORDER BY date DESC, {column} DESC LIMIT %s OFFSET %s"
         )
-        return [pk for (pk,) in fetch(sql, [value, part.stop - start, start], prepare=True)]
+        return [pk for (pk,) in fetch(sql, [*params, part.stop - start, start], prepare=True)]
 
     def around(self, meeting: Meeting) -> list[Near]:
         """The meetings just before and just after this one, with what the links to them say
@@ -621,14 +631,23 @@ class Selection:
                     exact=exact,
                 )
         count = self.total() if count is None else count
-        if self.subject is not None:  # one subject's meetings, the commonest list
-            return paginate(Listing(self.subject), number, per_page, count=count)
+        if self.listing is not None:  # one subject's meetings, the commonest list
+            return paginate(self.listing, number, per_page, count=count)
         return paginate(self.ids(), number, per_page, count=count)
 
     def latest(self, n: int) -> list[Row]:
-        if self.subject is not None:
-            return load(Listing(self.subject)[:n])
+        if self.listing is not None:
+            return load(self.listing[:n])
         return load(list(self.ids()[:n]))
+
+    @cached_property
+    def listing(self) -> Listing | None:
+        """The selected meetings read as one subject's listing, when they are that: one
+        subject, perhaps within dates, of any kind of meeting and without words."""
+        if self.kind or self.words or len(self.keys) != 1:
+            return None
+        subject = self.subjects.get(self.keys[0])
+        return Listing(subject, self.start, self.end) if subject is not None else None
 
     # -- figures ------------------------------------------------------------------------------
 
@@ -678,7 +697,7 @@ class Selection:
         )
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         params = [self.counted.pk, *params, first, self.counted.pk, *params, last]
-        [months] = fetch(sql, params)
+        [months] = fetch(sql, params, prepare=True)
         # a date, or its ISO text where the database keeps dates as text
         before, after = (int(str(month)[:4]) if month else None for month in months)
         return before, after
@@ -795,7 +814,7 @@ class Selection:
             sql = _busiest_sql(_SAMPLE_COUNTED).replace("{ids}", ids)
             counted = {"sample": self.SAMPLE, "candidates": 0}
         pairs, topics = [], []
-        for n, kind, *names in fetch(sql, [*params, limit]):
+        for n, kind, *names in fetch(sql, [*params, limit], prepare=counted["candidates"] > 0):
             if kind == Kind.PAIR:
                 a, b = sorted((Place(*names[:3]), Place(*names[3:6])), key=_code)
                 pairs.append({"a": a, "b": b, "count": n})
