@@ -337,7 +337,9 @@ def picture(selection: Selection, period: Period) -> Picture:
         else:
             unit, shown = "", []
             total = sum(selection.days(period.start, period.end).values())
-        ids = list(within.ids()[:MARKS]) if total else []
+        # one subject's marks read along its listing, like its list
+        newest = within.listing if within.listing is not None else within.ids()
+        ids = list(newest[:MARKS]) if total else []
         marks = sorted(load(ids), key=lambda row: (row.date, row.id))
     return Picture(
         period=period,

@@ -196,6 +196,11 @@ def _busiest(kind: str) -> tuple[str, Callable]:
     return sql.format(**_tables()), make
 
 
+def as_date(value: datetime.date | str) -> datetime.date:
+    """A date read by SQL written out: SQLite gives its ISO text."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
 @functools.cache
 def _pairs_sql() -> str:
     """A subject's busiest pairs (parameters: the subject, the kind "pair", the limit)."""
@@ -272,19 +277,30 @@ class Listing:
             return table(Meeting), "id", "status = %s", Meeting.Status.PUBLISHED
         return table(SubjectMeeting), "meeting_id", "subject_id = %s", self.subject.pk
 
-    def __getitem__(self, part: slice) -> list[int]:
+    def _within(self) -> tuple[str, str, str, list]:
+        """_source(), its condition taking the dates too, and the condition's parameters."""
         source, column, where, value = self._source()
         params = [value]
         for bound, day in ((">=", self.start), ("<=", self.end)):
             if day is not None:
                 where += f" AND date {bound} %s"
                 params.append(day)
+        return source, column, where, params
+
+    def __getitem__(self, part: slice) -> list[int]:
+        source, column, where, params = self._within()
         start = part.start or 0
         sql = (
             f"SELECT {column} FROM {source} WHERE {where}"
             f" ORDER BY date DESC, {column} DESC LIMIT %s OFFSET %s"
         )
         return [pk for (pk,) in fetch(sql, [*params, part.stop - start, start], prepare=True)]
+
+    def days(self) -> dict[datetime.date, int]:
+        """Meetings per day within the dates (days without any left out)."""
+        source, _, where, params = self._within()
+        sql = f"SELECT date, COUNT(*) FROM {source} WHERE {where} GROUP BY date"
+        return {as_date(day): n for day, n in fetch(sql, params, prepare=True)}
 
     def around(self, meeting: Meeting) -> list[Near]:
         """The meetings just before and just after this one, with what the links to them say
@@ -432,10 +448,7 @@ class Selection:
 
         def read() -> dict[datetime.date, Tally]:
             return {
-                month
-                if isinstance(month, datetime.date)
-                else datetime.date.fromisoformat(month): Tally(*kinds)
-                for month, *kinds in fetch(sql, params, prepare=True)
+                as_date(month): Tally(*kinds) for month, *kinds in fetch(sql, params, prepare=True)
             }
 
         return cached(f"month-kinds:{self.counted.pk}:{self.start}:{self.end}", read)
@@ -765,6 +778,8 @@ class Selection:
         if self.empty:
             return {}
         within = self.narrowed(first, last)
+        if within.listing is not None:
+            return within.listing.days()
         return dict(
             within.ids()
             .order_by()
