@@ -457,16 +457,10 @@ def pair(request: HttpRequest, a: str, b: str) -> HttpResponse:
 
 
 def published_subject(kind: str, slug: str, related: tuple[str, ...]) -> Subject:
-    """The subject of the official, topic, venue or occasion with that address and published
-    meetings, read with the thing itself (and related rows): a selection made of it need not
-    read it again."""
-    subject = (
-        Subject.objects.filter(kind=kind, meetings__gt=0, **{f"{kind}__slug": slug})
-        .select_related(*(f"{kind}__{r}" for r in related))
-        .first()
-    )
+    """names.published_subject(), or a 404 where nothing public has that address."""
+    subject = names.published_subject(kind, slug, related)
     if subject is None:
-        model = Subject._meta.get_field(kind).related_model
+        model = names.MODELS[kind]
         raise Http404(f"No {model._meta.object_name} matches the given query.")
     return subject
 
@@ -480,7 +474,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return data
     ctx = subject_context(request, selection, f"official={official.slug}") | {
         "official": official,
-        "positions": list(official.positions.select_related("country")),
+        "positions": names.positions(official),
         "counterparts": selection.ranked(Kind.OFFICIAL, 10),
     }
     # the busiest counterpart countries, each a lane of the picture of the official's terms

@@ -7,7 +7,7 @@ import re
 import pytest
 from pytest_django.asserts import assertRedirects
 
-from meetings.models import Meeting, Official, Position, Topic, Venue
+from meetings.models import Meeting, Occasion, Official, Position, Topic, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -512,6 +512,17 @@ def test_the_occasion_page_lists_the_meetings_on_its_sidelines(client, world):
     assert item(section(response, "pairs-heading"), "li", "/countries/in/us/") == (
         "India – United States 1"
     )
+
+
+def test_an_occasion_held_nowhere_recorded_has_its_page(client, make_meeting, jaishankar, rubio):
+    Occasion.objects.create(name="Telephone diplomacy week", slug="phone-week")
+    make_meeting(jaishankar, rubio, occasion=Occasion.objects.get(slug="phone-week"))
+
+    response = client.get("/occasions/phone-week/")
+
+    assert response.status_code == 200
+    assert heading(response) == "Telephone diplomacy week"
+    assert "1 published meeting on its sidelines" in text_of(response.text)
 
 
 # Addresses that redirect

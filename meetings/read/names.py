@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from meetings.models import Country, Occasion, Official, Subject, Topic, Venue
+from meetings.models import Country, Occasion, Official, Position, Subject, Topic, Venue
 from meetings.read.cache import cached
 from meetings.read.rows import columns, fetch, table
 from meetings.text import fold
@@ -87,6 +87,61 @@ def published_where(kind: str, column: str, value) -> list:
         f" ORDER BY {_ORDER.get(kind, 't.name')}"
     )
     return [model(*row) for row in fetch(sql, [value, kind])]
+
+
+def published_subject(kind: str, slug: str, related: tuple[str, ...] = ()) -> Subject | None:
+    """The subject of the public thing of this kind with that address, with the thing itself
+    (subject.<kind>) and the rows it names along related (foreign keys, "venue__country"): one
+    query, written as SQL since every official's, topic's, venue's and occasion's page reads
+    it (built by the ORM it cost nine times as much Python)."""
+    model = MODELS[kind]
+    parts = [(Subject, "s", None, None), (model, "t", "s", kind)]
+    joins = [f"JOIN {table(model)} t ON t.id = s.{kind}_id"]
+    for path in related:
+        owner, owner_alias = model, "t"
+        for step in path.split("__"):
+            field = owner._meta.get_field(step)
+            alias = f"{owner_alias}_{step}"
+            if all(part[1] != alias for part in parts):
+                joins.append(
+                    f"LEFT JOIN {table(field.related_model)} {alias}"
+                    f" ON {alias}.id = {owner_alias}.{field.column}"
+                )
+                parts.append((field.related_model, alias, owner_alias, step))
+            owner, owner_alias = field.related_model, alias
+    sql = (
+        f"SELECT {', '.join(columns(m, alias) for m, alias, _, _ in parts)}"
+        f" FROM {table(Subject)} s {' '.join(joins)}"
+        " WHERE s.kind = %s AND s.meetings > 0 AND t.slug = %s"
+    )
+    rows = fetch(sql, [kind, slug], prepare=True)
+    if not rows:
+        return None
+    row, made = rows[0], {}
+    for m, alias, owner, attribute in parts:
+        width = len(m._meta.concrete_fields)
+        values, row = row[:width], row[width:]
+        made[alias] = m(*values) if values[0] is not None else None
+        if owner is not None and made[owner] is not None:  # not past a missing row
+            setattr(made[owner], attribute, made[alias])
+    return made["s"]
+
+
+def positions(official: Official) -> list[Position]:
+    """An official's positions with their countries, latest first (one query, written as SQL
+    for the same reason)."""
+    sql = (
+        f"SELECT {columns(Position, 'p')}, {columns(Country, 'c')} FROM {table(Position)} p"
+        f" JOIN {table(Country)} c ON c.id = p.country_id WHERE p.official_id = %s"
+        " ORDER BY p.start DESC NULLS LAST, p.id"
+    )
+    width = len(Position._meta.concrete_fields)
+    out = []
+    for row in fetch(sql, [official.pk], prepare=True):
+        position = Position(*row[:width])
+        position.country = Country(*row[width:])
+        out.append(position)
+    return out
 
 
 def _busiest(kind: str, where: Q, limit: int) -> list:
