@@ -21,7 +21,7 @@ from django.http import (
     HttpResponseNotModified,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -37,13 +37,17 @@ from meetings.filters import MeetingFilter
 from meetings.models import (
     SUBJECT_COLUMNS,
     Meeting,
+    MeetingSource,
+    Participation,
     Subject,
+    Topic,
     meeting_name,
     pair_url,
 )
 from meetings.presentation import chart, percent
 from meetings.read import cache, names, search
 from meetings.read.paging import paginate
+from meetings.read.rows import instances, table
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
 from meetings.templating import fast_pair_url
@@ -196,11 +200,18 @@ def download(request: HttpRequest, name: str) -> HttpResponse:
 
 @public(daily=True)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(
-        Meeting.objects.published().select_related("venue__country", "occasion"), pk=pk
+    # read as SQL written out (rows.instances): the ORM's four queries cost 2 ms of Python
+    found = instances(
+        Meeting,
+        ("venue__country", "occasion"),
+        "b.id = %s AND b.status = %s",
+        [pk, Meeting.Status.PUBLISHED],
     )
-    participations = list(
-        meeting.participations.select_related("official", "country").order_by("country__name", "id")
+    if not found:
+        raise Http404("No Meeting matches the given query.")
+    meeting = found[0]
+    participations = instances(
+        Participation, ("official", "country"), "b.meeting_id = %s", [pk], "b_country.name, b.id"
     )
     countries = sorted({p.country for p in participations}, key=lambda c: c.code)
     heading = meeting_name(
@@ -217,9 +228,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             meeting=meeting, title=heading, url=permalink, accessed=timezone.localdate()
         ),
         "participations": participations,
-        "topics": list(meeting.topics.order_by("name")),
+        "topics": instances(
+            Topic,
+            (),
+            f"b.id IN (SELECT topic_id FROM {table(Meeting.topics.through)} WHERE meeting_id = %s)",
+            [pk],
+            "b.name",
+        ),
         "countries": countries,
-        "sources": list(meeting.meeting_sources.select_related("source")),
+        "sources": instances(MeetingSource, ("source",), "b.meeting_id = %s", [pk], "b.id"),
         "pair_url": pair_url(*countries) if len(countries) == 2 else None,
     }
     ctx["previous"], ctx["next"] = (

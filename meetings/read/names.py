@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Country, Occasion, Official, Position, Subject, Topic, Venue
 from meetings.read.cache import cached
-from meetings.read.rows import columns, fetch, table
+from meetings.read.rows import columns, fetch, instances, table
 from meetings.text import fold
 
 Kind = Subject.Kind
@@ -91,57 +91,22 @@ def published_where(kind: str, column: str, value) -> list:
 
 def published_subject(kind: str, slug: str, related: tuple[str, ...] = ()) -> Subject | None:
     """The subject of the public thing of this kind with that address, with the thing itself
-    (subject.<kind>) and the rows it names along related (foreign keys, "venue__country"): one
-    query, written as SQL since every official's, topic's, venue's and occasion's page reads
-    it (built by the ORM it cost nine times as much Python)."""
-    model = MODELS[kind]
-    parts = [(Subject, "s", None, None), (model, "t", "s", kind)]
-    joins = [f"JOIN {table(model)} t ON t.id = s.{kind}_id"]
-    for path in related:
-        owner, owner_alias = model, "t"
-        for step in path.split("__"):
-            field = owner._meta.get_field(step)
-            alias = f"{owner_alias}_{step}"
-            if all(part[1] != alias for part in parts):
-                joins.append(
-                    f"LEFT JOIN {table(field.related_model)} {alias}"
-                    f" ON {alias}.id = {owner_alias}.{field.column}"
-                )
-                parts.append((field.related_model, alias, owner_alias, step))
-            owner, owner_alias = field.related_model, alias
-    sql = (
-        f"SELECT {', '.join(columns(m, alias) for m, alias, _, _ in parts)}"
-        f" FROM {table(Subject)} s {' '.join(joins)}"
-        " WHERE s.kind = %s AND s.meetings > 0 AND t.slug = %s"
+    (subject.<kind>) and the rows it names along related ("country", "venue__country"): one
+    query, which every official's, topic's, venue's and occasion's page reads."""
+    found = instances(
+        Subject,
+        (kind, *(f"{kind}__{path}" for path in related)),
+        f"b.kind = %s AND b.meetings > 0 AND b_{kind}.slug = %s",
+        [kind, slug],
     )
-    rows = fetch(sql, [kind, slug], prepare=True)
-    if not rows:
-        return None
-    row, made = rows[0], {}
-    for m, alias, owner, attribute in parts:
-        width = len(m._meta.concrete_fields)
-        values, row = row[:width], row[width:]
-        made[alias] = m(*values) if values[0] is not None else None
-        if owner is not None and made[owner] is not None:  # not past a missing row
-            setattr(made[owner], attribute, made[alias])
-    return made["s"]
+    return found[0] if found else None
 
 
 def positions(official: Official) -> list[Position]:
-    """An official's positions with their countries, latest first (one query, written as SQL
-    for the same reason)."""
-    sql = (
-        f"SELECT {columns(Position, 'p')}, {columns(Country, 'c')} FROM {table(Position)} p"
-        f" JOIN {table(Country)} c ON c.id = p.country_id WHERE p.official_id = %s"
-        " ORDER BY p.start DESC NULLS LAST, p.id"
+    """An official's positions with their countries, latest first (one query)."""
+    return instances(
+        Position, ("country",), "b.official_id = %s", [official.pk], "b.start DESC NULLS LAST, b.id"
     )
-    width = len(Position._meta.concrete_fields)
-    out = []
-    for row in fetch(sql, [official.pk], prepare=True):
-        position = Position(*row[:width])
-        position.country = Country(*row[width:])
-        out.append(position)
-    return out
 
 
 def _busiest(kind: str, where: Q, limit: int) -> list:

@@ -132,6 +132,45 @@ def fetch(sql: str, params, *, prepare: bool = False) -> list[tuple]:
         return cursor.fetchall()
 
 
+def instances(model, related: tuple[str, ...], where: str, params, order: str = "") -> list:
+    """Instances of a model read with the rows their foreign keys name along related ("venue",
+    "venue__country"), as select_related() reads them, in one query written as SQL and
+    prepared: built by the ORM, the query of one page's meeting or official costs ten times as
+    much Python. where and order name the model's table b, and a related row's table b_ and
+    its path ("b_venue_country")."""
+    parts = [(model, "b", None, None)]  # model, alias, alias of the row naming it, field
+    joins = []
+    for path in related:
+        owner, owner_alias = model, "b"
+        for step in path.split("__"):
+            field = owner._meta.get_field(step)
+            alias = f"{owner_alias}_{step}"
+            if all(part[1] != alias for part in parts):
+                joins.append(
+                    f" LEFT JOIN {table(field.related_model)} {alias}"
+                    f" ON {alias}.id = {owner_alias}.{field.column}"
+                )
+                parts.append((field.related_model, alias, owner_alias, step))
+            owner, owner_alias = field.related_model, alias
+    sql = (
+        f"SELECT {', '.join(columns(m, alias) for m, alias, _, _ in parts)}"
+        f" FROM {table(model)} b{''.join(joins)} WHERE {where}"
+        + (f" ORDER BY {order}" if order else "")
+    )
+    db = router.db_for_read(model)
+    out = []
+    for row in fetch(sql, params, prepare=True):
+        made = {}
+        for m, alias, owner, field in parts:
+            width = len(m._meta.concrete_fields)
+            values, row = row[:width], row[width:]
+            made[alias] = m.from_db(db, None, values) if values[0] is not None else None
+            if owner is not None and made[owner] is not None:  # not past a missing row
+                setattr(made[owner], field, made[alias])
+        out.append(made["b"])
+    return out
+
+
 @functools.cache
 def _statements() -> tuple[str, str, str, str]:
     """The four queries of load(), with {ids} for the test of the ids.
