@@ -25,11 +25,11 @@ from django.shortcuts import get_object_or_404
 from meetings.addresses import url
 from meetings.filters import MeetingFilter
 from meetings.lockout import client_ip
-from meetings.models import SUBJECT_COLUMNS, Country, Meeting, Position, Subject, meeting_name
+from meetings.models import SUBJECT_COLUMNS, Country, Position, Subject, meeting_name
 from meetings.read import search
 from meetings.read.cache import CACHE_DOWN
 from meetings.read.paging import paginate
-from meetings.read.rows import Row
+from meetings.read.rows import Row, published_meeting
 from meetings.views import public
 
 Kind = Subject.Kind
@@ -272,12 +272,9 @@ def meeting_list(request: HttpRequest) -> dict:
 @endpoint
 def meeting_detail(request: HttpRequest, pk: int) -> dict:
     only_known(request, set())
-    meeting = get_object_or_404(
-        Meeting.objects.published().select_related("venue__country", "occasion"), pk=pk
-    )
-    people = list(
-        meeting.participations.select_related("official", "country").order_by("country__name", "id")
-    )
+    if (found := published_meeting(pk)) is None:
+        raise Http404("No Meeting matches the given query.")
+    meeting, people = found
     links = Links(request)
     venue, occasion = meeting.venue, meeting.occasion
     return {

@@ -38,7 +38,6 @@ from meetings.models import (
     SUBJECT_COLUMNS,
     Meeting,
     MeetingSource,
-    Participation,
     Subject,
     Topic,
     meeting_name,
@@ -47,7 +46,7 @@ from meetings.models import (
 from meetings.presentation import chart, percent
 from meetings.read import cache, names, search
 from meetings.read.paging import paginate
-from meetings.read.rows import instances, table
+from meetings.read.rows import instances, published_meeting, table
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
 from meetings.templating import fast_pair_url
@@ -201,18 +200,9 @@ def download(request: HttpRequest, name: str) -> HttpResponse:
 @public(daily=True)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # read as SQL written out (rows.instances): the ORM's four queries cost 2 ms of Python
-    found = instances(
-        Meeting,
-        ("venue__country", "occasion"),
-        "b.id = %s AND b.status = %s",
-        [pk, Meeting.Status.PUBLISHED],
-    )
-    if not found:
+    if (found := published_meeting(pk)) is None:
         raise Http404("No Meeting matches the given query.")
-    meeting = found[0]
-    participations = instances(
-        Participation, ("official", "country"), "b.meeting_id = %s", [pk], "b_country.name, b.id"
-    )
+    meeting, participations = found
     countries = sorted({p.country for p in participations}, key=lambda c: c.code)
     heading = meeting_name(
         meeting.title,

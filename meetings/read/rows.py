@@ -132,6 +132,22 @@ def fetch(sql: str, params, *, prepare: bool = False) -> list[tuple]:
         return cursor.fetchall()
 
 
+@functools.cache
+def _converters(model, db: str) -> list[tuple[int, object, list]]:
+    """What turns a model's columns, as the database gives them, into its fields' values (a
+    UUID kept as text by SQLite, say), by column: [(position, expression, converters)]."""
+    connection = connections[db]
+    out = []
+    for i, column in enumerate(model._meta.concrete_fields):
+        expression = column.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(expression) + column.get_db_converters(
+            connection
+        )
+        if converters:
+            out.append((i, expression, converters))
+    return out
+
+
 def instances(model, related: tuple[str, ...], where: str, params, order: str = "") -> list:
     """Instances of a model read with the rows their foreign keys name along related ("venue",
     "venue__country"), as select_related() reads them, in one query written as SQL and
@@ -163,12 +179,32 @@ def instances(model, related: tuple[str, ...], where: str, params, order: str = 
         made = {}
         for m, alias, owner, field in parts:
             width = len(m._meta.concrete_fields)
-            values, row = row[:width], row[width:]
+            values, row = list(row[:width]), row[width:]
+            for i, expression, converters in _converters(m, db):
+                for convert in converters:
+                    values[i] = convert(values[i], expression, connections[db])
             made[alias] = m.from_db(db, None, values) if values[0] is not None else None
             if owner is not None and made[owner] is not None:  # not past a missing row
                 setattr(made[owner], field, made[alias])
         out.append(made["b"])
     return out
+
+
+def published_meeting(pk: int) -> tuple[Meeting, list[Participation]] | None:
+    """A published meeting with its venue, the venue's country and its occasion, and its
+    participations with their officials and countries, by country name (two queries)."""
+    found = instances(
+        Meeting,
+        ("venue__country", "occasion"),
+        "b.id = %s AND b.status = %s",
+        [pk, Meeting.Status.PUBLISHED],
+    )
+    if not found:
+        return None
+    people = instances(
+        Participation, ("official", "country"), "b.meeting_id = %s", [pk], "b_country.name, b.id"
+    )
+    return found[0], people
 
 
 @functools.cache
