@@ -844,3 +844,17 @@ def test_a_date_in_a_later_clause_is_not_the_meetings():
         "Claire Morel, and today he will take part in a summit in Lisbon."
     )
     assert meetings(text) == [("2025-10-27", ["ES", "FR"])]
+
+
+def test_the_prime_minister_and_a_president_after_him_are_two_people():
+    text = (
+        "Canadian Prime Minister Anne Leblanc spoke yesterday with Mexican President Rosa "
+        "Ibarra.\n\nThe call followed a bilateral meeting between the Prime Minister and "
+        "President Rosa Ibarra on September 25, 2025 in New York."
+    )
+    assert meetings(text) == [("2025-10-27", ["CA", "MX"]), ("2025-09-25", ["CA", "MX"])]
+    # ... while one person may hold two posts, a head of state's not second
+    assert people_met(
+        "Saudi Crown Prince and Prime Minister Khalid bin Fahd received Turkish President "
+        "Emre Kaya in Jeddah on Monday."
+    ) == [["Emre Kaya", "Khalid bin Fahd"]]

@@ -739,6 +739,10 @@ class People:
 
 # Between the names of a list in apposition: ", A", ", B" and ", and C" or " and C".
 LIST_JOINT_FIRST = re.compile(r",\s+")
+# Two posts one person holds are joined by "and" ("Deputy Prime Minister and Foreign
+# Minister", "Crown Prince and Prime Minister"), but a head of state's is never the second:
+# "the Prime Minister and President X" are two people.
+HEADS = r"(?:President|King|Queen|Emir|Sultan)\b"
 LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Joko Widodo (Jokowi)", "Tajikistan [Sirodjiddin Muhriddin]": a name in brackets
 BRACKETED = re.compile(
@@ -762,9 +766,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\w+|\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
         rf"|\s+{MINISTRY_WORD}){{0,4}}"
         # "Business and Trade Secretary", "Commerce and Industry Minister"
-        rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+)?){{1,3}}(?:Minister|Secretary|President))"
+        rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}}"
+        r"(?:Minister|Secretary|President))"
     )
-    title = rf"{one}(?:\s+and\s+{one})?"
+    title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
     # The place a title names when it is no country: "Crown Prince of Dubai".
@@ -803,9 +808,13 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?!,?\s+(?:{NAME}))"
         ),
         # "The Prime Minister spoke to ...": the holder of a title this report names
+        # ("a meeting between the Prime Minister and President X": the title ends at "and"
+        # when a head of state or government, named, follows it; not "the President and CEO")
         "the_title": re.compile(
             rf"(?<![\w-])[Tt]he\s+(?P<title>{one}|{lower})\b(?!'s)(?!-)"
-            rf"(?!\s+(?:of|for|and|to|in)\b)(?!\s*,?\s*(?:{NAME}))"
+            rf"(?!\s+(?:of|for|to|in)\b)(?!\s*,?\s*(?:{NAME}))"
+            rf"(?!\s+and\b(?!\s+(?:President|King|Queen|Emir|Sultan|Chancellor|Premier"
+            rf"|Prime\s+Minister)\s+[A-Z][a-z]))"
         ),
         # "the leaders of Niger and Chad", "Niger and Chad Presidents"
         "plural": re.compile(
