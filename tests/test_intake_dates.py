@@ -79,6 +79,24 @@ def test_last_week_from_a_monday_is_still_the_week_before():
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met three days ago in Geneva.", (D(2025, 10, 25), DAY_PRECISION)),
+        ("They met two weeks ago.", (D(2025, 10, 13), APPROXIMATE)),
+        ("When he visited two months ago they spoke at length.", (D(2025, 8, 1), MONTH_PRECISION)),
+        ("They last met a year ago.", (D(2024, 10, 1), MONTH_PRECISION)),
+        ("The ministers met 11 months ago.", (D(2024, 11, 1), MONTH_PRECISION)),
+    ],
+)
+def test_so_long_ago_counts_back_from_the_publication_date(sentence, expected):
+    assert only_date(sentence) == expected
+
+
+def test_so_long_ago_without_a_publication_date_gives_no_date():
+    assert dates_in("They met two months ago.", reference=None) == []
+
+
 def test_earlier_this_month_has_month_precision():
     assert only_date("The two leaders met earlier this month.") == (
         D(2025, 10, 1),

@@ -69,6 +69,14 @@ DAYS_LATER = re.compile(
     re.I,
 )
 
+# "two months ago", "three weeks ago", "a year ago": counted back from the day the article
+# speaks from; weeks give the week's Monday (about), months and years their month.
+AGO = re.compile(
+    r"\b(?P<n>\d{1,2}|a\s+few|several|a|one|two|three|four|five|six|seven|ten)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+    re.I,
+)
+
 DAY_PRECISION = "day"
 MONTH_PRECISION = "month"
 APPROXIMATE = "approximate"
@@ -172,6 +180,11 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
         if not free(m):
             continue
         add(m, relative(m["word"].lower(), m[0], reference))
+    for m in AGO.finditer(sentence):
+        if not free(m) or reference is None:
+            continue
+        count = " ".join(m["n"].lower().split())
+        add(m, ago(NUMBERS[count] if count in NUMBERS else int(count), m["unit"], m[0], reference))
     for m in DAYS_LATER.finditer(sentence):
         unit = m["unit"].lower()
         if not free(m) or (not m["n"] and not unit.endswith("s")):
@@ -184,6 +197,18 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
         add(m, DateMention(None, precision, m[0], way, n * UNITS[unit.rstrip("s")]))
     found.sort(key=lambda pair: pair[0])
     return [mention for _, mention in found]
+
+
+def ago(n: int, unit: str, text: str, reference: datetime.date) -> DateMention:
+    """The date n units before the reference, as precise as the unit."""
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return DateMention(reference - datetime.timedelta(days=n), DAY_PRECISION, text)
+    if unit == "week":
+        day = reference - datetime.timedelta(days=7 * n)
+        return DateMention(day - datetime.timedelta(days=day.weekday()), APPROXIMATE, text)
+    months = reference.year * 12 + reference.month - 1 - (12 * n if unit == "year" else n)
+    return DateMention(datetime.date(months // 12, months % 12 + 1, 1), MONTH_PRECISION, text)
 
 
 def relative(word: str, text: str, reference: datetime.date | None) -> DateMention | None:
