@@ -858,3 +858,12 @@ def test_the_prime_minister_and_a_president_after_him_are_two_people():
         "Saudi Crown Prince and Prime Minister Khalid bin Fahd received Turkish President "
         "Emre Kaya in Jeddah on Monday."
     ) == [["Emre Kaya", "Khalid bin Fahd"]]
+
+
+def test_a_meeting_named_by_its_participants_possessive_on_another_day_is_another():
+    text = (
+        "British Foreign Secretary Tom Ashby hosted US Secretary of State Dana Cole in London "
+        "on Tuesday.\n\nToday's meeting followed on from Secretary Cole and Foreign Secretary "
+        "Ashby's meeting in Ottawa on October 16."
+    )
+    assert meetings(text) == [("2025-10-28", ["GB", "US"]), ("2025-10-16", ["GB", "US"])]

@@ -353,6 +353,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # "A and B's meeting in Vancouver last week", "X's talks in Paris" (not "today's meeting",
+    # which names the one already told; "X's meeting with Y" is read by "meeting with")
+    (
+        re.compile(
+            r"(?<=[^\W\d_])(?<!day)(?<!week)(?<!month)(?<!year)(?<!night)['’]s\s+"
+            r"(?:(?!with\b)[\w-]+\s+){0,2}?(?:meeting|talks|summit)\b(?!\s+(?:with|between)\b)"
+        ),
+        IN_PERSON,
+    ),
     # a farewell call: "bade farewell to the outgoing Ethiopian Ambassador X"
     (re.compile(r"\b(?:bade|bid|bids|said)\s+farewell\s+to\b", re.I), IN_PERSON),
     # "was seen off at the airport by his counterpart X"

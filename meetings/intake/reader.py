@@ -1570,7 +1570,7 @@ class Reader:
             )
             if not (same_people or pending or new_is_reference):
                 continue
-            if same_people and self.different_days(old.sentence, new.sentence):
+            if same_people and self.different_days(old.sentence, new.sentence, new.trigger_at):
                 # "Austin, who met Gallant in Tel Aviv on Oct. 13": the same two, another day.
                 continue
             if old.kind != new.kind and old.kind_explicit and new.kind_explicit:
@@ -1583,8 +1583,14 @@ class Reader:
             return old
         return None
 
-    def different_days(self, a: str, b: str) -> bool:
+    def different_days(self, a: str, b: str, b_trigger: int = -1) -> bool:
+        """Whether sentence b tells of another day than a: b's dates after its meeting's
+        trigger, if it states any there ("Today's meeting followed on from their meeting on
+        16 January": the 16th), else all of them."""
         days_a, days_b = self.days_in(a), self.days_in(b)
+        if b_trigger >= 0:
+            after = {x.date for x in d.find_dates(b[b_trigger:], self.reference) if x.date}
+            days_b = frozenset(after) or days_b
         return bool(days_a and days_b) and not days_a & days_b
 
     def days_in(self, sentence: str) -> frozenset[datetime.date]:
