@@ -867,3 +867,19 @@ def test_a_meeting_named_by_its_participants_possessive_on_another_day_is_anothe
         "Ashby's meeting in Ottawa on October 16."
     )
     assert meetings(text) == [("2025-10-28", ["GB", "US"]), ("2025-10-16", ["GB", "US"])]
+
+
+def test_leaders_who_spoke_over_phone_had_a_call():
+    text = (
+        "South Korean President Min-jun Park and US President Tom Harlan spoke over phone Monday."
+    )
+    proposal = first_meeting(text)
+    assert (proposal.as_gold()["date"], proposal.kind) == ("2025-10-27", "call")
+
+
+def test_in_the_conversation_with_x_put_first_names_both_sides():
+    text = (
+        "In the conversation with US Secretary of State Dana Cole earlier in the day, Foreign "
+        "Minister Ji-woo Han of South Korea reaffirmed the alliance."
+    )
+    assert people_met(text) == [["Dana Cole", "Ji-woo Han"]]

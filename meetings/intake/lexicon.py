@@ -214,7 +214,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
-            r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone\b",
+            r"(?:by|over(?:\s+the)?|on\s+the|via)\s+(?:tele)?phone\b",
             re.I,
         ),
         CALL,
@@ -278,7 +278,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    (re.compile(r"\b(?:talks|discussions|dialogue)\s+with\b", re.I), IN_PERSON),
+    (re.compile(r"\b(?:talks|discussions|dialogue|conversations?)\s+with\b", re.I), IN_PERSON),
     # "Bilateral discussions were also held with A, B and C": the report's subject held them
     (
         re.compile(

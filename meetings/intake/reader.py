@@ -350,7 +350,11 @@ MEETING_CUE = re.compile(
     re.I,
 )
 WELCOMED = re.compile(r"(?i:welcom)")
-POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.I)
+# "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
+# conversation with X earlier in the day, Y reaffirmed ..."
+POSSESSIVE_BEFORE = re.compile(
+    r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
+)
 PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
