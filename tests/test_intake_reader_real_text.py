@@ -883,3 +883,20 @@ def test_in_the_conversation_with_x_put_first_names_both_sides():
         "Minister Ji-woo Han of South Korea reaffirmed the alliance."
     )
     assert people_met(text) == [["Dana Cole", "Ji-woo Han"]]
+
+
+def test_counterparts_listed_country_by_country_between_semicolons_are_a_meeting_each():
+    text = (
+        "Moroccan Foreign Minister Karim Alaoui held talks on Tuesday in Cairo with his Saudi "
+        "counterpart, H.H. Prince Fahd bin Saad Al Saud.\n\nHe also met with his counterparts "
+        "from the UAE, Khalid Saeed Almansoori; Bahrain, Yousef Bin Ahmed Al Khalifa; Libya Amira "
+        "Ben Salem; and Somalia Abdi Hassan Farah."
+    )
+    assert meetings(text) == [
+        ("2025-10-28", ["MA", "SA"]),
+        ("2025-10-28", ["AE", "MA"]),
+        ("2025-10-28", ["BH", "MA"]),
+        ("2025-10-28", ["LY", "MA"]),
+        ("2025-10-28", ["MA", "SO"]),
+    ]
+    assert people_met(text)[0] == ["Fahd bin Saad Al Saud", "Karim Alaoui"]

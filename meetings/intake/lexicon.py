@@ -179,7 +179,7 @@ NAME_TOKEN = (
     r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|H\.H|H\.R\.H|HRH|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
 )

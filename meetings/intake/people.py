@@ -385,6 +385,24 @@ class People:
                 # "called his counterpart X": without a country, the words are the verb's
                 start = m.start() if m["qual"] else m.start("title" if m["title"] else "name")
                 add(name, title, self.country_of(m["qual"]), start, end)
+        for m in p["counterparts_listed"].finditer(sentence):
+            # "his counterparts from the UAE, A; Bahrain, B; and Libya C": a country and a name
+            # in each part of a list set off by semicolons
+            items, at = [], m.end()
+            while (item := p["country_name_item"].match(sentence, at)) is not None:
+                items.append(item)
+                more = re.compile(r"\s*;").match(sentence, item.end())
+                if more is None:
+                    break
+                at = more.end()
+            if len(items) < 2:
+                continue
+            for item in items:
+                name, end = clean_name(item["name"], item.start("name"))
+                country = self.country_of(item["qual"])
+                if name and country and not self.is_not_a_person(name):
+                    add(name, COUNTERPART, country, item.start("qual"), end)
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -880,6 +898,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
             # "his counterparts from Portugal, Italy and Norway"
             rf"|(?:counterpart|peer)s?\s+(?:from|of)\s+(?P<from>{quals}))"
+        ),
+        "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
+        "country_name_item": re.compile(
+            rf"\s*(?:and\s+)?(?:the\s+)?(?P<qual>{qual}),?\s+(?P<name>{NAME})(?=\s*[;.]|\s*$)"
         ),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),

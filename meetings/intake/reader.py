@@ -219,7 +219,7 @@ BUILDING = re.compile(
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
 )
 LIST_GAP = re.compile(
-    r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|and|,\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
+    r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
@@ -1251,6 +1251,13 @@ class Reader:
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
             clause_end = len(sentence) if clause_end == -1 else clause_end
+            while clause_end < len(sentence) and any(
+                x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8
+                for x in mentions
+            ):
+                # "his counterparts from the UAE, A; Bahrain, B; ...": a list, not clauses
+                following = sentence.find(";", clause_end + 1)
+                clause_end = len(sentence) if following == -1 else following
             # The negation must be in the verb's own clause: "X had never met Y, though Z
             # brought them together last year" reports Z's meeting.
             contrast = [c.end() for c in CONTRAST.finditer(sentence, clause_start, m.start())]
