@@ -644,7 +644,9 @@ class Selection:
                     exact=exact,
                 )
         count = self.total() if count is None else count
-        if self.listing is not None:  # one subject's meetings, the commonest list
+        if self.listing is not None and count is not None:
+            # one subject's meetings, the commonest list (its total known: a listing is no
+            # query the paginator could count)
             return paginate(self.listing, number, per_page, count=count)
         return paginate(self.ids(), number, per_page, count=count)
 
