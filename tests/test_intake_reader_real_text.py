@@ -900,3 +900,13 @@ def test_counterparts_listed_country_by_country_between_semicolons_are_a_meeting
         ("2025-10-28", ["MA", "SO"]),
     ]
     assert people_met(text)[0] == ["Fahd bin Saad Al Saud", "Karim Alaoui"]
+
+
+def test_a_caption_credited_to_a_press_office_tells_its_own_earlier_meeting():
+    text = (
+        "President Daniel Kiprop, First Lady Grace receive Ethiopian President Almaz Tesfaye at "
+        "State House Nairobi during a previous visit in May 2019/PSCU\n\n"
+        "NAIROBI, Kenya, Oct 28 - President Daniel Kiprop on Tuesday held talks with Ethiopian "
+        "President Almaz Tesfaye who paid him a courtesy call at State House, Nairobi."
+    )
+    assert meetings(text) == [("2019-05", ["ET", "KE"]), ("2025-10-28", ["ET", "KE"])]

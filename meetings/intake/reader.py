@@ -510,6 +510,8 @@ CAPTION = re.compile(
     r"\((?:L|R|C|left|right|cent(?:re|er)|front\s+[LR]\b[^)]*|[LR]\s*,[^)]*|[LR]\s+to\s+[LR])\)"
     r"|\bphotos?\s+(?:show|shows)\b|\(Photo\b|\bFile\s+Photo\b|\bvia\s+AP\b|\bEPA-EFE\b"
     r"|/\s*(?:AFP|Reuters|AP|EPA|Getty|Pool|GPO|Xinhua|PIB|ANI)\b|\bPool\s+Photo\b"
+    # the credit of a press office's photographers at the end: "... in May 2019/PSCU"
+    r"|(?<=[a-z0-9])\s*/\s*[A-Z]{2,6}\s*$"
     # "... on 21 June. Photo: Agency": a sentence, then the picture's credit on its line
     r"|[.!?]\s+Photos?\s*:\s*\S[^.!?]{0,40}$",
     re.I,
@@ -519,7 +521,7 @@ CAPTION_MARK = re.compile(
     re.I,
 )
 CAPTION_CREDIT = re.compile(
-    r"\s*(?:\([^()]*(?:/|Photo|Pool|AFP|Reuters|\bAP\b|EPA|GPO|Getty)[^()]*\)"
+    r"\s*(?:\([^()]*(?:/|Photo|Pool|AFP|Reuters|\bAP\b|EPA|GPO|Getty)[^()]*\)|/\s*[A-Z]{2,6}"
     r"|(?:--|–|—)\s*[A-Z][A-Za-z]{1,15}|EPA-EFE.*|(?:Reuters\s+)?File\s+Photo|Photo\s*:.*)\s*$",
     re.I,
 )
