@@ -910,3 +910,13 @@ def test_a_caption_credited_to_a_press_office_tells_its_own_earlier_meeting():
         "President Almaz Tesfaye who paid him a courtesy call at State House, Nairobi."
     )
     assert meetings(text) == [("2019-05", ["ET", "KE"]), ("2025-10-28", ["ET", "KE"])]
+
+
+def test_thanking_someone_for_a_call_tells_of_that_call():
+    text = (
+        "On October 27, Japanese Foreign Minister Kenji Morita held a meeting over lunch with US "
+        "Secretary of State Dana Cole.\n\nAt the beginning, Minister Morita thanked Secretary Cole "
+        "for the telephone call Secretary Cole made on his birthday (September 29)."
+    )
+    assert meetings(text) == [("2025-10-27", ["JP", "US"]), ("2025-09-29", ["JP", "US"])]
+    assert first_meeting(text).kind == "in-person"

@@ -352,6 +352,9 @@ MEETING_CUE = re.compile(
 WELCOMED = re.compile(r"(?i:welcom)")
 # "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
 # conversation with X earlier in the day, Y reaffirmed ..."
+# "X thanked Y for the telephone call": the one thanked, and the one thanking, had it.
+THANKED = re.compile(r"\bthank(?:ed|s)\s+(?:(?:the|his|her)\s+)?$")
+FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?")
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
 )
@@ -1291,6 +1294,13 @@ class Reader:
             after = [x for x in mentions if m.end() <= x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
+            if (
+                len(before_mentions) >= 2
+                and THANKED.search(sentence, before_mentions[-2].end, before_mentions[-1].start)
+                and FOR_THE.fullmatch(sentence, before_mentions[-1].end, m.start())
+            ):
+                # "X thanked Y for the telephone call (of July 29)": a call they had
+                subjects = unique([before_mentions[-2].person, before_mentions[-1].person])
             if (
                 before_mentions
                 and last_subject is not None
