@@ -920,3 +920,16 @@ def test_thanking_someone_for_a_call_tells_of_that_call():
     )
     assert meetings(text) == [("2025-10-27", ["JP", "US"]), ("2025-09-29", ["JP", "US"])]
     assert first_meeting(text).kind == "in-person"
+
+
+def test_what_is_said_in_a_meeting_named_first_does_not_undo_it():
+    said = (
+        "In the conversation with US Secretary of State Dana Cole earlier in the day, Foreign "
+        "Minister Ji-woo Han of South Korea reaffirmed that Seoul will seek better ties."
+    )
+    assert people_met(said) == [["Dana Cole", "Ji-woo Han"]]
+    planned = (
+        "In the meeting with President Tom Harlan of the United States, scheduled for Monday, "
+        "Kenyan President Daniel Kiprop will raise trade."
+    )
+    assert meetings(planned) == []

@@ -352,6 +352,8 @@ MEETING_CUE = re.compile(
 WELCOMED = re.compile(r"(?i:welcom)")
 # "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
 # conversation with X earlier in the day, Y reaffirmed ..."
+# A meeting named first, its people after: "In the conversation with X, Y reaffirmed ...".
+FRONTED = re.compile(r"\s*(?:In|During|At)\s+(?:the|his|her|their)\s+(?:\w+\s+)?$")
 # "X thanked Y for the telephone call": the one thanked, and the one thanking, had it.
 THANKED = re.compile(r"\bthank(?:ed|s)\s+(?:(?:the|his|her)\s+)?$")
 FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?")
@@ -1273,8 +1275,14 @@ class Reader:
             # Up to a clause of its own: "used a meeting with X to reassure Y, declaring he
             # will never allow ..." says what the speaker will do, not what becomes of the meeting.
             own = OWN_PARTICIPLE.search(sentence, m.end(), clause_end)
+            undone_end = own.start() if own else clause_end
+            later = [x.start for x in mentions if m.end() <= x.start < undone_end]
+            if len(later) >= 2 and FRONTED.match(sentence, 0, m.start()):
+                # "In the conversation with X, Y said Z will ...": up to Y, what Y says is not
+                # what became of the meeting ("In the meeting with X, scheduled for ..." is)
+                undone_end = later[1]
             if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
-                sentence, m.end(), own.start() if own else clause_end
+                sentence, m.end(), undone_end
             ):
                 continue  # "the meeting between A and B, scheduled for Monday, was called off"
             if MET_WITH_REACTION.match(sentence, m.end()):
