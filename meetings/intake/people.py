@@ -391,7 +391,7 @@ class People:
             items, at = [], m.end()
             while (item := p["country_name_item"].match(sentence, at)) is not None:
                 items.append(item)
-                more = re.compile(r"\s*;").match(sentence, item.end())
+                more = SEMICOLON.match(sentence, item.end())
                 if more is None:
                     break
                 at = more.end()
@@ -762,6 +762,7 @@ LIST_JOINT_FIRST = re.compile(r",\s+")
 # "the Prime Minister and President X" are two people.
 HEADS = r"(?:President|King|Queen|Emir|Sultan)\b"
 LIST_JOINT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+SEMICOLON = re.compile(r"\s*;")
 # "Joko Widodo (Jokowi)", "Tajikistan [Sirodjiddin Muhriddin]": a name in brackets
 BRACKETED = re.compile(
     r"(?<=\w)\s*[(\[](?P<alias>[A-Z][\w'\-\u00C0-\u024F]+(?:\s+[A-Z][\w'\-.\u00C0-\u024F]+){0,3})"

@@ -350,13 +350,13 @@ MEETING_CUE = re.compile(
     re.I,
 )
 WELCOMED = re.compile(r"(?i:welcom)")
-# "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
-# conversation with X earlier in the day, Y reaffirmed ..."
 # A meeting named first, its people after: "In the conversation with X, Y reaffirmed ...".
 FRONTED = re.compile(r"\s*(?:In|During|At)\s+(?:the|his|her|their)\s+(?:\w+\s+)?$")
 # "X thanked Y for the telephone call": the one thanked, and the one thanking, had it.
 THANKED = re.compile(r"\bthank(?:ed|s)\s+(?:(?:the|his|her)\s+)?$")
 FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?")
+# "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
+# conversation with X earlier in the day, Y reaffirmed ..."
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
 )
