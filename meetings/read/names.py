@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Country, Occasion, Official, Position, Subject, Topic, Venue
 from meetings.read.cache import cached
-from meetings.read.rows import columns, fetch, instances, table
+from meetings.read.rows import fetch, instances, table
 from meetings.text import fold
 
 Kind = Subject.Kind
@@ -72,21 +72,18 @@ def resolve(kind: str, text: str):
 
 
 # the order of the models (their Meta.ordering), in SQL
-_ORDER = {Kind.OCCASION: "t.start DESC NULLS LAST, t.name"}
+_ORDER = {Kind.OCCASION: "b.start DESC NULLS LAST, b.name"}
 
 
 def published_where(kind: str, column: str, value) -> list:
     """The public things of this kind whose column holds value (a slug; a parent's or a
     venue's id), in their model's order: one query, written as SQL since the filters and the
     subject pages read it on every request."""
-    model = MODELS[kind]
-    sql = (
-        f"SELECT {columns(model, 't')} FROM {table(model)} t WHERE t.{column} = %s AND EXISTS"
-        f" (SELECT 1 FROM {table(Subject)} s WHERE s.kind = %s AND s.meetings > 0"
-        f" AND s.{kind}_id = t.id)"
-        f" ORDER BY {_ORDER.get(kind, 't.name')}"
+    where = (
+        f"b.{column} = %s AND EXISTS (SELECT 1 FROM {table(Subject)} s WHERE s.kind = %s"
+        f" AND s.meetings > 0 AND s.{kind}_id = b.id)"
     )
-    return [model(*row) for row in fetch(sql, [value, kind])]
+    return instances(MODELS[kind], (), where, [value, kind], _ORDER.get(kind, "b.name"))
 
 
 def published_subject(kind: str, slug: str, related: tuple[str, ...] = ()) -> Subject | None:
@@ -187,9 +184,8 @@ def countries() -> dict[str, CountryName]:
 def countries_at(codes: list[str]) -> dict[str, Country]:
     """The countries with these codes (in capitals), by code: one query, written as SQL since
     every country's and pair's page reads it."""
-    codes_in = ", ".join(["%s"] * len(codes))
-    sql = f"SELECT {columns(Country)} FROM {table(Country)} WHERE code IN ({codes_in})"
-    return {country.code: country for country in (Country(*row) for row in fetch(sql, codes))}
+    where = f"b.code IN ({', '.join(['%s'] * len(codes))})"
+    return {country.code: country for country in instances(Country, (), where, codes)}
 
 
 def resolve_countries(texts: list[str]) -> list[CountryName]:
