@@ -29,7 +29,7 @@ class MeetingsConfig(AppConfig):
         post_save.connect(signals.source_link_changed, sender="meetings.MeetingSource")
         post_delete.connect(signals.source_link_changed, sender="meetings.MeetingSource")
         for model in ("Official", "Venue", "Occasion", "Topic", "Source"):
-            pre_save.connect(signals.searched_saving, sender=f"meetings.{model}")
+            pre_save.connect(signals.shown_saving, sender=f"meetings.{model}")
 
         # what the public pages show besides meetings: a new data version on commit
         for model in (

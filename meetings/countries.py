@@ -16,6 +16,7 @@ from countryinfo import all_countries
 from django.db import transaction
 from django_countries import countries as iso_countries
 
+from meetings import derived
 from meetings.models import Country, split_lines
 
 DATA = Path(__file__).resolve().parent / "data" / "countries.json"
@@ -110,6 +111,7 @@ def load_countries() -> tuple[int, int]:
         for f in data["former"]
     ]
     created = updated = 0
+    renamed = []
     for code, name, aliases, demonyms, kind, dates in rows:
         values = {
             "name": name,
@@ -134,9 +136,13 @@ def load_countries() -> tuple[int, int]:
             if any(getattr(country, k) != v for k, v in values.items()):
                 Country.objects.filter(pk=country.pk).update(**values)
                 updated += 1
+                if country.name != name:
+                    renamed.append(country.pk)
     for former in data["former"]:
         successor = existing.get(former["successor"]) if former["successor"] else None
         Country.objects.filter(code=former["code"]).exclude(successor=successor).update(
             successor=successor
         )
+    if renamed:  # the exports of their meetings name them
+        derived.refresh(derived.naming("country", renamed))
     return created, updated

@@ -85,6 +85,6 @@ def write_csv(out, site: str) -> int:
             count += len(batch)
             yield batch
 
-    for text in exports.csv_lines(counted(exports.records(Selection(), site))):
+    for text in exports.csv_lines(counted(exports.records(Selection(), exports.CSV)), site):
         out.write(text)
     return count

@@ -6,9 +6,10 @@ each pair of countries, each topic and the topics above it, each official, its v
 occasion) with its date, kind and time of change, and what it adds to the counts:
 ``Subject.meetings``, ``SubjectMonth`` and, for the pairs of subjects that OVERLAPS keeps,
 ``SubjectOverlap``; and its ``SearchText`` (title, the names of what it involves, summary,
-sources' titles and quotes), with the new words of the search's vocabulary (``SearchWord``).
-A renamed official, venue, occasion, topic or source touches the meetings naming it
-(meetings.signals), so their texts follow.
+sources' titles and quotes), with the new words of the search's vocabulary (``SearchWord``);
+and its ``ExportRecord`` (its CSV row and JSON object as the exports write them). A renamed
+official, venue, occasion, topic or source touches the meetings naming it (meetings.signals),
+so their texts follow.
 
 Nothing else writes these tables. Writers change meetings inside ``services.writing()``; signals
 call ``touch()`` with the meetings that changed, and at the end of the outermost ``writing()``
@@ -48,6 +49,7 @@ from meetings.db import Writer
 from meetings.models import (
     SUBJECT_COLUMNS,
     DataVersion,
+    ExportRecord,
     Meeting,
     MeetingCountry,
     MeetingSource,
@@ -338,6 +340,7 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
     if not leaving:
         _sync_countries(now, ids, writer)
     _write_texts(now, ids, writer)
+    _write_records(now, ids, writer)
 
     # meeting -> (subjects, date, kind, time of change) of its listings
     old: dict[int, tuple[set, datetime.date | None, str | None, datetime.datetime | None]] = {}
@@ -441,8 +444,15 @@ def search_texts(ids: Sequence[int], using: str = "default") -> dict[int, tuple[
 
 
 def naming(model_name: str, ids: Sequence[int], using: str = "default") -> list[int]:
-    """The meetings whose search text names these officials (venues, occasions, topics,
-    sources): those to write again when one is renamed."""
+    """The meetings whose search text or export record names these officials (venues,
+    occasions, topics, sources, countries): those to write again when one is renamed."""
+    if model_name == "country":
+        people = MeetingCountry.objects.using(using).filter(country_id__in=ids)
+        places = Meeting.objects.using(using).filter(venue__country_id__in=ids)
+        return sorted(
+            set(people.values_list("meeting_id", flat=True).order_by())
+            | set(places.values_list("id", flat=True).order_by())
+        )
     if model_name in ("venue", "occasion"):
         found = Meeting.objects.filter(**{f"{model_name}_id__in": ids}).values_list("id")
     else:
@@ -582,6 +592,40 @@ def compact(using: str = "default") -> None:
 # -- from scratch, and the check -------------------------------------------------------------
 
 
+def export_records(ids: Sequence[int], using: str = "default") -> list[tuple[int, str, str]]:
+    """(meeting, CSV, JSON) of these published meetings' export records: four queries."""
+    # the exports write them as they read them (and the read layer imports this module)
+    from meetings.exports import encoded
+    from meetings.read.rows import load
+
+    return encoded(load(list(ids), sources=True, using=using))
+
+
+def _write_records(now: dict[int, Facts], ids: list[int], writer: Writer) -> None:
+    """ExportRecord of the published ones among these meetings (none for the others)."""
+    writer.delete(ExportRecord, "meeting_id", ids)
+    published = sorted(pk for pk, f in now.items() if f.published)
+    if published:
+        writer.insert(
+            ExportRecord, ["meeting_id", "csv", "json"], export_records(published, writer.using)
+        )
+
+
+def fill_records(using: str = "default") -> None:
+    """The export records of every published meeting, in a database that has none yet
+    (migration 0024)."""
+    writer = Writer(using)
+    ids = list(
+        Meeting.objects.using(using)
+        .filter(status=Meeting.Status.PUBLISHED)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        writer.insert(ExportRecord, ["meeting_id", "csv", "json"], export_records(chunk, using))
+
+
 def rebuild(using: str = "default", progress=None) -> int:
     """Recompute every derived row from the meetings; returns the number of meetings."""
     connection = connections[using]
@@ -594,6 +638,7 @@ def rebuild(using: str = "default", progress=None) -> int:
             Subject,
             MeetingCountry,
             SearchText,
+            ExportRecord,
         ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
@@ -631,6 +676,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
     listings = Difference("listings (SubjectMeeting)")
     countries = Difference("MeetingCountry")
     texts = Difference("search texts (SearchText)")
+    records = Difference("export records (ExportRecord)")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
     writer = Writer(using)
     for start in range(0, len(ids), CHUNK):
@@ -666,6 +712,11 @@ def check(using: str = "default", progress=None) -> list[Difference]:
             )
         )
         _compare(texts, want_texts, have_texts)
+        want_records = set(export_records(published, using))
+        have_records = set(
+            writer.select(ExportRecord, ["meeting_id", "csv", "json"], "meeting_id", chunk)
+        )
+        _compare(records, want_records, have_records)
         if progress:
             progress(f"{min(start + CHUNK, len(ids)):,} of {len(ids):,} meetings checked")
     found.subjects.update(
@@ -684,7 +735,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "year", "meetings"
     ):
         found.yearly[(keys[s], keys[o], year)] = n
-    differences = [d for d in (countries, listings, texts) if d.missing or d.extra]
+    differences = [d for d in (countries, listings, texts, records) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
     for name in NAMES:
         want = set(getattr(expected, name).items())

@@ -2,8 +2,9 @@
 asked for with ?format=csv, ?format=json or ?format=atom on the page's own address, so that the
 page's filters mean exactly what they mean on the page.
 
-CSV and JSON stream: the meetings are read a batch at a time (Selection.batches, then four
-queries for the batch's rows and sources), so a million rows cost the memory of one batch.
+CSV and JSON stream: the meetings are read a batch at a time (Selection.batches, then one query
+for the batch's rows as ExportRecord keeps them, written by meetings.derived), so a million rows
+cost the memory of one batch and a row costs what reading a line costs.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpRe
 from django.utils.text import slugify
 
 from meetings.models import Meeting
-from meetings.read.rows import Row, load
+from meetings.read.rows import Row, exported
 from meetings.read.selection import Selection
 from meetings.routers import reading_replica
 
@@ -140,11 +141,10 @@ def page_address(request: HttpRequest) -> str:
 # -- the rows -------------------------------------------------------------------------------
 
 
-def record(row: Row, site: str) -> dict:
-    """A meeting as the exports write it (site: the scheme and host of its address)."""
+def record(row: Row) -> dict:
+    """A meeting as the exports write it, but for its id and address, which depend on the site
+    it is read from and are added as it is sent (see ExportRecord)."""
     return {
-        "id": row.id,
-        "url": f"{site}/meetings/{row.id}/",
         "date": row.date.isoformat(),
         "date_precision": row.date_precision,
         "end_date": row.end_date.isoformat() if row.end_date else None,
@@ -172,20 +172,6 @@ def record(row: Row, site: str) -> dict:
     }
 
 
-def records(selection: Selection, site: str, batch: int | None = None) -> Iterator[list[dict]]:
-    """The selection's meetings as records, a batch at a time (five queries a batch). Each
-    batch reads as the page did (from the replica when there is one): the response is streamed
-    after the view has returned."""
-    batches = selection.batches(batch or BATCH)
-    while True:
-        with reading_replica():
-            ids = next(batches, None)
-            if ids is None:
-                return
-            rows = load(ids, sources=True)
-        yield [record(row, site) for row in rows]
-
-
 def neutral(text: str) -> str:
     """A cell a spreadsheet shows as text: one that would start a formula gets a ' first."""
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
@@ -198,7 +184,7 @@ def person(p: dict) -> str:
 
 
 def cells(meeting: dict) -> list[str]:
-    """A record as one CSV row; lists are joined with "; "."""
+    """A record as one CSV row but for its last cell, the address; lists are joined with "; "."""
     venue = meeting["venue"] or {}
     values = [
         meeting["date"],
@@ -213,35 +199,63 @@ def cells(meeting: dict) -> list[str]:
         (meeting["occasion"] or {}).get("name", ""),
         "; ".join(t["name"] for t in meeting["topics"]),
         "; ".join(s["url"] or s["citation"] for s in meeting["sources"]),
-        meeting["url"],
     ]
     return [neutral(v) for v in values]
 
 
-def csv_lines(batches: Iterable[list[dict]]) -> Iterator[str]:
-    """The CSV text, a batch at a time: a byte order mark (so that spreadsheets read UTF-8),
-    the header, a row per meeting."""
+def encoded(rows: Iterable[Row]) -> list[tuple[int, str, str]]:
+    """(id, CSV, JSON) of each meeting as ExportRecord keeps them: the CSV row without its
+    address and line end, the JSON object without its id and address."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    yield "\ufeff" + buffer.getvalue()
-    for batch in batches:
+    writer = csv.writer(buffer, lineterminator="")
+    out = []
+    for row in rows:
+        meeting = record(row)
         buffer.seek(0)
         buffer.truncate()
-        writer.writerows(cells(meeting) for meeting in batch)
-        yield buffer.getvalue()
+        writer.writerow(cells(meeting))
+        out.append((row.id, buffer.getvalue(), json.dumps(meeting, ensure_ascii=False)))
+    return out
 
 
-def json_text(batches: Iterable[list[dict]], head: dict) -> Iterator[str]:
+def records(selection: Selection, fmt: str, batch: int | None = None) -> Iterator[list[tuple]]:
+    """(id, text) of the selection's meetings in this format, as ExportRecord keeps them, a
+    batch at a time (two queries a batch). Each batch reads as the page did (from the replica
+    when there is one): the response is streamed after the view has returned."""
+    batches = selection.batches(batch or BATCH)
+    while True:
+        with reading_replica():
+            ids = next(batches, None)
+            if ids is None:
+                return
+            found = exported(ids, fmt)
+        yield found
+
+
+def csv_lines(batches: Iterable[list[tuple]], site: str) -> Iterator[str]:
+    """The CSV text, a batch at a time: a byte order mark (so that spreadsheets read UTF-8),
+    the header, a row per meeting (site: the scheme and host of its address)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(COLUMNS)
+    yield "\ufeff" + buffer.getvalue()
+    for batch in batches:
+        yield "".join(f"{line},{site}/meetings/{pk}/\r\n" for pk, line in batch)
+
+
+def json_text(batches: Iterable[list[tuple]], head: dict, site: str) -> Iterator[str]:
     """One JSON object: head's keys, then "meetings", a list written a batch at a time, then
     "count"."""
     opening = json.dumps(head, ensure_ascii=False)[:-1]
     yield f'{opening}, "meetings": ['
     count = 0
+    # the site passed through JSON once: its host is one ALLOWED_HOSTS let in
+    address = json.dumps(f"{site}/meetings/")[:-1]
     for batch in batches:
         if not batch:
             continue
-        lines = ",\n".join(json.dumps(m, ensure_ascii=False) for m in batch)
+        lines = ",\n".join(
+            f'{{"id": {pk}, "url": {address}{pk}/", {text[1:]}' for pk, text in batch
+        )
         yield ("\n" if count == 0 else ",\n") + lines
         count += len(batch)
     yield f'\n], "count": {count}}}\n'
@@ -253,13 +267,15 @@ def stream(request: HttpRequest, fmt: str, selection: Selection) -> StreamingHtt
     title = describe(selection)
     # a HEAD request is answered without reading the meetings it would not send
     nothing = selection.empty or request.method == "HEAD"
-    batches = iter(()) if nothing else records(selection, site)
+    batches = iter(()) if nothing else records(selection, fmt)
     if fmt == CSV:
-        response = StreamingHttpResponse(csv_lines(batches), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_lines(batches, site), content_type="text/csv; charset=utf-8"
+        )
         name = slugify(title)[:80] or "meetings"
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     head = {"title": title, "page": page_address(request)}
     return StreamingHttpResponse(
-        json_text(batches, head), content_type="application/json; charset=utf-8"
+        json_text(batches, head, site), content_type="application/json; charset=utf-8"
     )

@@ -1026,6 +1026,23 @@ class SearchText(models.Model):
         return f"search text of meeting {self.meeting_id}"
 
 
+class ExportRecord(models.Model):
+    """A published meeting as the CSV and JSON exports write it (meetings.derived writes it, so an
+    export of thousands of meetings reads one row each instead of joining its people, topics and
+    sources again): the CSV row without its last cell, the meeting's address, and the JSON
+    object without its id and address, which depend on the site it is read from
+    (meetings.exports adds them)."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    csv = models.TextField()
+    json = models.TextField()
+
+    def __str__(self) -> str:
+        return f"export record of meeting {self.meeting_id}"
+
+
 class SearchWord(models.Model):
     """A word some published meeting's search text has held: what "did you mean" proposes
     for a misspelt one (by trigram similarity on PostgreSQL, difflib elsewhere)."""

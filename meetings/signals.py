@@ -84,23 +84,25 @@ def source_link_changed(sender, instance: MeetingSource, using="default", **kwar
     derived.touch([instance.meeting_id], using)
 
 
-# The fields of what meetings point to that their search text holds.
-SEARCHED = {
+# The fields of what meetings point to that their derived rows hold: the search text (names,
+# aliases, titles) and the export record (what the CSV and JSON write of each).
+SHOWN = {
     "official": ("name", "aliases"),
-    "venue": ("name",),
-    "occasion": ("name",),
-    "topic": ("name", "aliases"),
-    "source": ("title",),
+    "venue": ("name", "slug", "country_id"),
+    "occasion": ("name", "slug"),
+    "topic": ("name", "slug", "aliases"),
+    "source": ("title", "url", "citation", "publisher", "published_on"),
 }
 
 
-def searched_saving(sender, instance, raw=False, using="default", **kwargs) -> None:
-    """An official, venue, occasion, topic or source renamed: its meetings' search texts are
-    written again (only when a searched field changed: an official may have thousands)."""
+def shown_saving(sender, instance, raw=False, using="default", **kwargs) -> None:
+    """An official, venue, occasion, topic or source renamed (or its address, or a source's
+    citation, changed): its meetings' derived rows are written again (only when a field they
+    hold changed: an official may have thousands)."""
     if instance.pk is None or raw:
         return
     name = sender._meta.model_name
-    fields = SEARCHED[name]
+    fields = SHOWN[name]
     before = sender.objects.using(using).filter(pk=instance.pk).values_list(*fields).first()
     if before is not None and before != tuple(getattr(instance, f) for f in fields):
         derived.touch(derived.naming(name, [instance.pk], using), using)

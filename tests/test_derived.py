@@ -417,6 +417,18 @@ def test_check_index_notices_a_stale_search_text(seed_meeting):
     assert "sidelines" in SearchText.objects.get(meeting=seed_meeting).body
 
 
+def test_check_index_notices_a_stale_export_record(seed_meeting):
+    from meetings.models import ExportRecord
+
+    ExportRecord.objects.filter(meeting=seed_meeting).update(csv="2025-10-27,day")
+    differences = derived.check()
+    assert [d.table for d in differences] == ["export records (ExportRecord)"]
+
+    derived.rebuild()
+    assert_matches_a_rebuild()
+    assert "Kuala Lumpur" in ExportRecord.objects.get(meeting=seed_meeting).csv
+
+
 def calls_and_videos(key: Key, month: datetime.date) -> tuple[int, int, int]:
     """(meetings, calls, videos) a subject counts in a month."""
     from meetings.models import SubjectMonth

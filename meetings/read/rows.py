@@ -17,6 +17,7 @@ from django.db import connections, router
 
 from meetings.models import (
     Country,
+    ExportRecord,
     Meeting,
     MeetingSource,
     Occasion,
@@ -241,19 +242,23 @@ def _statements() -> tuple[str, str, str, str]:
     )
 
 
-def load(ids: list[int], *, sources: bool = False) -> list[Row]:
+def _among(connection, ids: list[int]) -> tuple[str, list]:
+    """The test of a column against these ids, and its parameters."""
+    if connection.vendor == "postgresql":
+        # the ids as one array: an export's 1,000 ids as as many parameters cost psycopg more
+        # to bind than the database to read
+        return "= ANY(%s)", [list(ids)]
+    return f"IN ({', '.join(['%s'] * len(ids))})", ids
+
+
+def load(ids: list[int], *, sources: bool = False, using: str | None = None) -> list[Row]:
     """The rows of these meetings, in this order (three queries; a fourth with their
     sources)."""
     if not ids:
         return []
-    # the database the public pages read (a replica, when there is one)
-    connection = connections[router.db_for_read(Meeting)]
-    if connection.vendor == "postgresql":
-        # the ids as one array: an export's 500 ids as as many parameters cost psycopg more
-        # to bind than the database to read
-        test, params = "= ANY(%s)", [list(ids)]
-    else:
-        test, params = f"IN ({', '.join(['%s'] * len(ids))})", ids
+    # the database the public pages read (a replica, when there is one), unless told
+    connection = connections[using or router.db_for_read(Meeting)]
+    test, params = _among(connection, ids)
     meetings, people, topics, cited = (sql.replace("{ids}", test) for sql in _statements())
     with prepared(connection), connection.cursor() as cursor:
         cursor.execute(meetings, params)
@@ -281,3 +286,19 @@ def load(ids: list[int], *, sources: bool = False) -> list[Row]:
             for meeting, *values in cursor.fetchall():
                 found[meeting].sources.append(Cited(*values))
     return [found[pk] for pk in ids if pk in found]
+
+
+def exported(ids: list[int], fmt: str) -> list[tuple[int, str]]:
+    """(id, text) of these published meetings as their ExportRecord keeps them in this format
+    ("csv" or "json"), in this order: one query."""
+    if not ids:
+        return []
+    connection = connections[router.db_for_read(ExportRecord)]
+    test, params = _among(connection, ids)
+    if fmt not in ("csv", "json"):  # a column's name: never text from a request
+        raise ValueError(f"no export column {fmt!r}")
+    sql = f"SELECT meeting_id, {fmt} FROM {table(ExportRecord)} WHERE meeting_id {test}"
+    with prepared(connection), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = dict(cursor.fetchall())
+    return [(pk, found[pk]) for pk in ids if pk in found]

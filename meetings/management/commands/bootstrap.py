@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from meetings import dataset, history
 from meetings.historian.lines import PUBLISHER
-from meetings.models import Meeting, SearchText, Source, Subject
+from meetings.models import ExportRecord, Meeting, SearchText, Source, Subject
 
 
 class Command(BaseCommand):
@@ -28,9 +28,12 @@ class Command(BaseCommand):
             self.stdout.write("Importing the Office of the Historian's records (public domain).")
             call_command("import_historian", stdout=self.stdout)
         elif (
-            not Subject.objects.exists() or not SearchText.objects.exists()
+            not Subject.objects.exists()
+            or not SearchText.objects.exists()
+            or not ExportRecord.objects.exists()
         ) and Meeting.objects.published().exists():
-            # a database from before the derived rows (or the search texts): derive them once
+            # a database from before the derived rows (the search texts, the export records):
+            # derive them once
             call_command("rebuild_index", stdout=self.stdout)
         if not all(dataset.path_of(name).exists() for name in dataset.FILES):
             self.stdout.write(
