@@ -933,3 +933,17 @@ def test_what_is_said_in_a_meeting_named_first_does_not_undo_it():
         "Kenyan President Daniel Kiprop will raise trade."
     )
     assert meetings(planned) == []
+
+
+def test_a_call_of_two_unnamed_top_diplomats_is_the_call_of_those_named_next():
+    text = (
+        "SEOUL, Oct. 28 (Yonhap) -- The top diplomats of South Korea and the United States had a "
+        "phone conversation Monday to discuss the North's latest missile launch.\n"
+        "Foreign Minister Ji-woo Han and Secretary of State Dana Cole agreed to keep up close "
+        "coordination, the ministry said."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    assert [(p.kind, p.as_gold()["date"], sorted(p.countries)) for p in found] == [
+        ("call", "2025-10-27", ["KR", "US"])
+    ]
+    assert found[0].venue is None  # a call is held from two capitals, not at the dateline's
