@@ -947,3 +947,17 @@ def test_a_call_of_two_unnamed_top_diplomats_is_the_call_of_those_named_next():
         ("call", "2025-10-27", ["KR", "US"])
     ]
     assert found[0].venue is None  # a call is held from two capitals, not at the dateline's
+
+
+def test_the_office_named_before_is_its_holder_even_beside_others_holding_it():
+    text = (
+        "Prime Minister Alan Reid of the United Kingdom held a series of bilateral meetings at "
+        "the summit in Apulia, Italy.\n"
+        "On Monday the Prime Minister met President Claire Morel of France, Canadian Prime "
+        "Minister Sam Doyle and Japanese Prime Minister Kenji Morita."
+    )
+    assert people_met(text) == [
+        ["Alan Reid", "Claire Morel"],
+        ["Alan Reid", "Sam Doyle"],
+        ["Alan Reid", "Kenji Morita"],
+    ]

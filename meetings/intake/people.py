@@ -561,7 +561,9 @@ class People:
             # "The Prime Minister spoke to ...": whoever holds the title in this report
             if not overlaps(m.start(), m.end()):
                 title = clean_title(m["title"])
-                person = self.person_with_title(title) or self.role_holder(None, title, sentence)
+                person = self.person_with_title(title, sentence) or self.role_holder(
+                    None, title, sentence
+                )
                 take(person, m.start(), m.end())
         for m in p["led_by"].finditer(sentence):
             name, end = clean_name(m["name"], m.start("name"))
@@ -694,14 +696,18 @@ class People:
                 return ending[0]
         return self.role_holder(country, title, sentence)
 
-    def person_with_title(self, title: str) -> Person | None:
-        """The one named person this report gave the title, if there is exactly one."""
+    def person_with_title(self, title: str, sentence: str = "") -> Person | None:
+        """The one named person this report gave the title, if there is exactly one; else the
+        one it gave the title before this sentence ("Prime Minister A held bilaterals. The
+        Prime Minister met B, Prime Minister C and Prime Minister D": A)."""
         folded = fold(title)
         holders = [
             person
             for person in self.by_key.values()
             if person.name and person.title and fold(person.title) == folded
         ]
+        if len(holders) > 1 and sentence:
+            holders = [person for person in holders if person.sentence != sentence]
         return holders[0] if len(holders) == 1 else None
 
     def place_named(self, text: str) -> str | None:
