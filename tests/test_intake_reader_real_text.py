@@ -961,3 +961,26 @@ def test_the_office_named_before_is_its_holder_even_beside_others_holding_it():
         ["Alan Reid", "Sam Doyle"],
         ["Alan Reid", "Kenji Morita"],
     ]
+
+
+def test_those_met_set_out_one_a_line_under_a_dated_heading_are_a_meeting_each():
+    text = (
+        "Prime Minister Alan Reid of the United Kingdom held a series of bilateral meetings at "
+        "the summit in Apulia, Italy.\n"
+        "On Monday the Prime Minister met:\n"
+        "• President Claire Morel of France\n"
+        "• Canadian Prime Minister Sam Doyle\n"
+        "• Japanese Prime Minister Kenji Morita\n"
+        "The leaders discussed support for Ukraine."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["FR", "GB"]),
+        ("2025-10-27", ["CA", "GB"]),
+        ("2025-10-27", ["GB", "JP"]),
+    ]
+    # a list of what was discussed is no meeting, nor makes one of the sentence before it
+    agenda = (
+        "British Prime Minister Alan Reid met President Claire Morel of France on Monday.\n"
+        "They discussed:\n- trade\n- support for Ukraine\n- the Middle East"
+    )
+    assert meetings(agenda) == [("2025-10-27", ["FR", "GB"])]

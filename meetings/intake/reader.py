@@ -170,7 +170,8 @@ MET_WITH_REACTION = re.compile(
     re.I,
 )
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
-OBJECT_GAP = re.compile(r"[^;:!?]{0,90}")
+OBJECT_GAP = re.compile(r"(?:\s*:)?[^;:!?]{0,90}")  # "met: A; B; C" too
+COLON_LIST = re.compile(r"\s*:\s")
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
     r"\b(?:before|after|as|while|since|when|amid|ahead\s+of|because|although|though|but|which"
@@ -554,6 +555,41 @@ CREDIT = re.compile(
 )
 
 
+# An item of a list a page sets out line by line: "• President X of France", "2) Y".
+BULLET = re.compile(r"(?:[•·▪‣◦*–—-]|\d{1,2}[.)])\s+")
+
+
+def join_lists(lines: list[str]) -> list[str]:
+    """A line that announces a list ("On Friday the Prime Minister met:") and the items set
+    out under it, one a line, as one sentence: "... met: A; B; C." (items with a bullet, or
+    short lines that end no sentence)."""
+    out: list[str] = []
+    n = 0
+    while n < len(lines):
+        line = lines[n]
+        n += 1
+        if not line.endswith(":") or len(line.split()) < 3:
+            out.append(line)
+            continue
+        items = []
+        while n < len(lines):
+            bullet = BULLET.match(lines[n])
+            item = lines[n][bullet.end() :] if bullet else lines[n]
+            ends = SENTENCE_END.search(item) is not None and not item.endswith(";")
+            if not bullet and (ends or len(item.split()) > 15):
+                break
+            items.append(item.rstrip(" ;,."))
+            n += 1
+            if ends:
+                break
+        if len(items) < 2:
+            out.append(line)
+            n -= len(items)
+            continue
+        out.append(f"{line} {'; '.join(items)}.")
+    return out
+
+
 @dataclass
 class Prepared:
     """An article's text sorted out: the report's lines, and what only gives evidence."""
@@ -573,7 +609,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     text = BROKEN_PARAGRAPH.sub(lambda m: f"{m['word']} ", text)
     text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
-    raw = [line for line in raw if line]
+    raw = join_lists([line for line in raw if line])
     title_key = fold(title or "").rstrip(".")
     seen: list[str] = []
     prepared = Prepared([], [title] if title else [], set(), [], [])
@@ -1260,7 +1296,9 @@ class Reader:
             previous_start = m.start()
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
-            clause_end = len(sentence) if clause_end == -1 else clause_end
+            # "the Prime Minister met: A; B; C": a list of those met, one meeting each
+            listed = COLON_LIST.match(sentence, m.end()) is not None
+            clause_end = len(sentence) if clause_end == -1 or listed else clause_end
             while clause_end < len(sentence) and any(
                 x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8
                 for x in mentions
@@ -1412,6 +1450,7 @@ class Reader:
             separate = len(groups) > 1 or len(counterparts) > 1
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
+            separate = separate or (len(objects) > 1 and listed)
             # "had meetings with A and B": as many meetings as people
             separate = separate or (len(objects) > 1 and PLURAL_MEETINGS.search(m[0]) is not None)
             # "held talks with A and with B": the repeated "with" makes two meetings
