@@ -984,3 +984,12 @@ def test_those_met_set_out_one_a_line_under_a_dated_heading_are_a_meeting_each()
         "They discussed:\n- trade\n- support for Ukraine\n- the Middle East"
     )
     assert meetings(agenda) == [("2025-10-27", ["FR", "GB"])]
+
+
+def test_a_first_call_since_taking_office_with_someone_is_a_call_with_them():
+    text = (
+        "South Korean Foreign Minister Ji-woo Han held his first phone call since taking office "
+        "with his Japanese counterpart, Kenji Morita, on Monday."
+    )
+    assert meetings(text) == [("2025-10-27", ["JP", "KR"])]
+

@@ -65,3 +65,12 @@ def test_an_official_in_a_new_post_speaks_for_it_not_for_the_one_just_left():
     # Prime Minister of Belgium until October 2019, President of the European Council after
     text = "Charles Michel held a telephone conversation with Recep Tayyip Erdogan on Thursday."
     assert countries(text, D(2020, 8, 13)) == [["EU", "TR"]]
+
+
+def test_the_holder_of_a_countrys_post_is_the_one_of_it_the_tracker_has_in_that_post():
+    # the tracker has Bainimarama as Fiji's Prime Minister and, from 2016, its Foreign Minister
+    text = (
+        "Fiji's Frank Bainimarama arrived in Wellington on Monday for his first official visit.\n"
+        "The Fijian prime minister held talks with John Key on Tuesday."
+    )
+    assert participants(text, D(2016, 10, 22)) == [["Frank Bainimarama", "John Key"]]

@@ -107,6 +107,8 @@ class People:
     reference: datetime.date | None = None  # the day the article speaks from
     # "Joko Widodo (Jokowi)": the alias in brackets, by the folded last word of the name
     aliases: dict[str, str] = field(default_factory=dict)
+    # what the tracker knows of those named, by their official's id
+    known: dict[int, KnownOfficial] = field(default_factory=dict)
 
     def patterns(self) -> dict[str, re.Pattern]:
         if not self._patterns:
@@ -330,6 +332,7 @@ class People:
                         self.by_surname.setdefault(short, existing)
             person = existing
             if known:
+                self.known[known.official_id] = known
                 served = known.country_on(self.reference)
                 if not person.country and served:
                     person.country = served
@@ -680,6 +683,19 @@ class People:
         if country and not same and len(unplaced) == 1:
             unplaced[0].country, unplaced[0].country_evidence = country, sentence
             return unplaced[0]
+        if country and not same and self.reference:
+            # "The Fijian prime minister" after "Fiji's Frank Bainimarama": the one of that
+            # country named here whom the tracker has in that post then
+            holding = [
+                p
+                for p in self.by_key.values()
+                if p.name
+                and p.country == country
+                and p.official_id in self.known
+                and self.known[p.official_id].held(title, self.reference)
+            ]
+            if len(holding) == 1:
+                return holding[0]
         if country and not named:
             # "The Saudi minister" after "Saudi Information Minister X": the one of that
             # country whose title ends with the words of the role

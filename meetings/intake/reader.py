@@ -174,7 +174,9 @@ OBJECT_GAP = re.compile(r"(?:\s*:)?[^;:!?]{0,90}")  # "met: A; B; C" too
 COLON_LIST = re.compile(r"\s*:\s")
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
-    r"\b(?:before|after|as|while|since|when|amid|ahead\s+of|because|although|though|but|which"
+    r"\b(?:before|after|as|while|when|amid|ahead\s+of|because|although|though|but|which"
+    # "since X met Y" opens a clause; "his first call since taking office with Y" does not
+    r"|since(?!\s+(?:taking|assuming|becoming|being|entering|his|her|their|its|the|last|then)\b)"
     r"|who|where|whose|said|says|told)\b|\.\s",
     re.I,
 )
