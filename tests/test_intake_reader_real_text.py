@@ -993,3 +993,27 @@ def test_a_first_call_since_taking_office_with_someone_is_a_call_with_them():
     )
     assert meetings(text) == [("2025-10-27", ["JP", "KR"])]
 
+
+
+def test_closed_door_meetings_with_two_leaders_are_a_meeting_each():
+    text = (
+        "British Prime Minister Alan Reid arrived in Apulia on Monday. He had closed-door "
+        "meetings with French President Claire Morel and Japanese Prime Minister Kenji Morita."
+    )
+    assert meetings(text) == [("2025-10-27", ["FR", "GB"]), ("2025-10-27", ["GB", "JP"])]
+
+
+def test_talks_with_three_leaders_of_three_countries_at_a_summit_are_one_after_another():
+    summit = (
+        "Turkish President Cem Aydin met world leaders on the sidelines of the summit in Buenos "
+        "Aires.\nThe Turkish president held talks with Dutch Prime Minister Sam Doyle, Chinese "
+        "President Li Wen and Chile's President Tomas Ayala on Monday."
+    )
+    assert meetings(summit) == [
+        ("2025-10-27", ["NL", "TR"]),
+        ("2025-10-27", ["CN", "TR"]),
+        ("2025-10-27", ["CL", "TR"]),
+    ]
+    # away from a summit, such talks are one session of the four
+    session = summit.replace("met world leaders on the sidelines of the summit in", "flew to")
+    assert meetings(session) == [("2025-10-27", ["CL", "CN", "NL", "TR"])]

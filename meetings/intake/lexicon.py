@@ -271,7 +271,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         re.compile(
             # "held more than three hours of talks", not "had featured in the talks"
             r"\b(?:held|hold|holds|had|concluded)\b"
-            r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,5}?\s+"
+            # (a word ending in "ed" is a verb's, but "closed-door" is an adjective)
+            r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed(?![\w'’-]))"
+            r"[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
             r"|dinner|lunch|luncheon|breakfast|banquet)\b",
             re.I,

@@ -343,6 +343,12 @@ MULTILATERAL = re.compile(
     re.I,
 )
 TOGETHER_BY = re.compile(r"(?i:brought)\s")
+# A session of several countries at one table: "a four-nation meeting", "multilateral talks".
+MANY_COUNTRIES = re.compile(
+    r"\b(?:four|five|six|seven|eight|nine|ten|\d+)[- ](?:nation|country|countries|party|way)\b"
+    r"|\b(?:multilateral|quad|quadrilateral|round-?table)\b",
+    re.I,
+)
 CONTRAST = re.compile(r",\s*(?:though|although|but|while|whereas|however)\b", re.I)
 # A sentence that says where someone stayed: "While in New York, ...", "During his visit to".
 STAY_CUE = re.compile(
@@ -800,6 +806,11 @@ class Reader:
                     captions.add(len(sentences))
                 sentences.append(sentence)
         self.captions = captions
+        # a report from a summit or its sidelines, where leaders meet one after the other
+        self.gathering = any(
+            SIDELINES.search(line) or MULTILATERAL.search(line)
+            for line in [*prepared.headlines, *lines]
+        )
         proposals: list[Proposal] = []
         owner: list[Proposal | None] = []  # which proposal each sentence talks about
         by_people: dict[frozenset[str], list[Proposal]] = {}
@@ -1453,6 +1464,16 @@ class Reader:
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
             separate = separate or (len(objects) > 1 and listed)
+            # "held talks with A of X, B of Y and C of Z" at a summit: four countries at one
+            # table would be a session of its own; unless said to be together, each met the
+            # subject in turn
+            separate = separate or (
+                self.gathering
+                and bool(subjects)
+                and len({p.country for p in [*subjects, *objects] if p.country}) >= 4
+                and TOGETHER.search(sentence) is None
+                and MANY_COUNTRIES.search(sentence) is None
+            )
             # "had meetings with A and B": as many meetings as people
             separate = separate or (len(objects) > 1 and PLURAL_MEETINGS.search(m[0]) is not None)
             # "held talks with A and with B": the repeated "with" makes two meetings
