@@ -994,7 +994,6 @@ def test_a_first_call_since_taking_office_with_someone_is_a_call_with_them():
     assert meetings(text) == [("2025-10-27", ["JP", "KR"])]
 
 
-
 def test_closed_door_meetings_with_two_leaders_are_a_meeting_each():
     text = (
         "British Prime Minister Alan Reid arrived in Apulia on Monday. He had closed-door "

@@ -74,3 +74,19 @@ def test_the_holder_of_a_countrys_post_is_the_one_of_it_the_tracker_has_in_that_
         "The Fijian prime minister held talks with John Key on Tuesday."
     )
     assert participants(text, D(2016, 10, 22)) == [["Frank Bainimarama", "John Key"]]
+
+
+def test_counterparts_listed_by_country_are_a_call_each_and_a_country_no_ones_surname():
+    # the tracker knows an official whose family name is Oman
+    text = (
+        "External Affairs Minister S Jaishankar on Thursday spoke to his counterparts from the "
+        "US, Russia, Oman and Brazil, discussing the pandemic."
+    )
+    assert countries(text, D(2020, 4, 24)) == [
+        ["IN", "US"],
+        ["IN", "RU"],
+        ["IN", "OM"],
+        ["BR", "IN"],
+    ]
+    found = Reader().read(text, published=D(2020, 4, 24)).proposals
+    assert {p.kind for p in found} == {"call"}

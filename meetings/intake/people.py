@@ -582,6 +582,8 @@ class People:
                     continue  # "met in Honolulu": the city, not an official called so
                 if self.starts_country_name(sentence, m.start(), m.end()):
                     continue  # "Costa Rica": not António Costa
+                if " " not in m[0] and self.country_of(m[0]):
+                    continue  # "Oman": the country, not an official called so
                 add(m[0], None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
@@ -812,7 +814,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     )
     title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
-    quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+){qual})*"
+    quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{qual})*"
     # The place a title names when it is no country: "Crown Prince of Dubai".
     place = r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
     # Each pattern starts with a cheap literal or a title, never with the long list of country
@@ -920,7 +922,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "counterparts": re.compile(
             rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
             # "his counterparts from Portugal, Italy and Norway"
-            rf"|(?:counterpart|peer)s?\s+(?:from|of)\s+(?P<from>{quals}))"
+            rf"|(?:counterpart|peer)s?\s+(?:from|of)\s+(?:the\s+)?(?P<from>{quals}))"
         ),
         "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
         "country_name_item": re.compile(
