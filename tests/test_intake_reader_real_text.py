@@ -1016,3 +1016,16 @@ def test_talks_with_three_leaders_of_three_countries_at_a_summit_are_one_after_a
     # away from a summit, such talks are one session of the four
     session = summit.replace("met world leaders on the sidelines of the summit in", "flew to")
     assert meetings(session) == [("2025-10-27", ["CL", "CN", "NL", "TR"])]
+
+
+def test_a_conversation_the_next_sentence_calls_a_call_was_a_call():
+    text = (
+        "Prime Minister Alan Reid of the United Kingdom has released a clip of his first "
+        "conversation with US President Dana Cole since taking office on Monday.\n"
+        "'Congratulations,' the President said in a short call last night."
+    )
+    assert [(p.kind, sorted(p.countries)) for p in Reader().read(text).proposals] == [
+        ("call", ["GB", "US"])
+    ]
+    met = text.replace("in a short call last night", "as they sat down")
+    assert [p.kind for p in Reader().read(met).proposals] == ["in-person"]

@@ -172,6 +172,13 @@ MET_WITH_REACTION = re.compile(
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
 OBJECT_GAP = re.compile(r"(?:\s*:)?[^;:!?]{0,90}")  # "met: A; B; C" too
 COLON_LIST = re.compile(r"\s*:\s")
+# A call as a sentence names it: "in a short call last night", "on the phone" (not "a call
+# for calm", "called on").
+A_CALL = re.compile(
+    r"\b(?:tele)?phone\b|\b(?:a|the|their|this|that|short|brief|first)\s+(?:[\w-]+\s+)?call\b"
+    r"(?!\s+(?:for|on|to)\b)",
+    re.I,
+)
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
     r"\b(?:before|after|as|while|when|amid|ahead\s+of|because|although|though|but|which"
@@ -839,6 +846,7 @@ class Reader:
             )
             if not found and proposals and owner and owner[-1] is proposals[-1]:
                 self.joined(proposals[-1], sentence, mentions)
+                told_by_phone(proposals[-1], sentence)
             history.append((index, unique([x.person for x in mentions if x.person.name]), sentence))
             del history[:-3]  # the people of the last three sentences
             previous_mentions = mentions
@@ -1982,6 +1990,13 @@ FOREIGN_MINISTERS = {
     "secretary of foreign affairs", "minister of external affairs", "foreign affairs minister",
 }  # fmt: skip
 GENERIC_TITLES = {"leader", "counterpart", "head of state", "head of government"}
+
+
+def told_by_phone(proposal: Proposal, sentence: str) -> None:
+    """ "his first conversation with X" and, in the next sentence, "in a short call last
+    night": a meeting whose words did not say how it was held was a call."""
+    if proposal.kind == IN_PERSON and not proposal.kind_explicit and A_CALL.search(sentence):
+        proposal.kind, proposal.kind_explicit = CALL, True
 
 
 def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
