@@ -1029,3 +1029,20 @@ def test_a_conversation_the_next_sentence_calls_a_call_was_a_call():
     ]
     met = text.replace("in a short call last night", "as they sat down")
     assert [p.kind for p in Reader().read(met).proposals] == ["in-person"]
+
+
+def test_the_two_had_last_met_is_an_earlier_meeting_not_the_days():
+    text = (
+        "German Chancellor Anna Vogel received Russian President Ivan Petrov at Meseberg "
+        "Palace.\nThe two leaders had last met in Sochi in southern Russia in May."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    assert [(p.as_gold()["date"], p.venue) for p in found] == [
+        ("2025-10-28", None),
+        ("2025-05", "Sochi"),
+    ]
+    undated = text.replace(" in southern Russia in May", "")
+    assert [p.as_gold()["date"] for p in Reader().read(undated, published=PUBLISHED).proposals] == [
+        "2025-10-28",
+        None,
+    ]

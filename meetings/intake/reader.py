@@ -172,6 +172,12 @@ MET_WITH_REACTION = re.compile(
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
 OBJECT_GAP = re.compile(r"(?:\s*:)?[^;:!?]{0,90}")  # "met: A; B; C" too
 COLON_LIST = re.compile(r"\s*:\s")
+# A meeting recalled as an earlier one: "the two had last met in Sochi in May".
+LAST_MET = re.compile(
+    r"\blast\s+(?:met|spoke|talked|held\s+talks)\b|\b(?:previously|first|already)\s+met\b"
+    r"|\bprevious\s+(?:meeting|talks|call)\b",
+    re.I,
+)
 # A call as a sentence names it: "in a short call last night", "on the phone" (not "a call
 # for calm", "called on").
 A_CALL = re.compile(
@@ -1674,6 +1680,10 @@ class Reader:
             )
             if not (same_people or pending or new_is_reference):
                 continue
+            if same_people and LAST_MET.search(new.sentence) and not LAST_MET.search(old.sentence):
+                # "The two leaders had last met in Sochi in May": an earlier meeting
+                new.distinct = True
+                continue
             if same_people and self.different_days(old.sentence, new.sentence, new.trigger_at):
                 # "Austin, who met Gallant in Tel Aviv on Oct. 13": the same two, another day.
                 continue
@@ -1709,6 +1719,8 @@ class Reader:
     ) -> None:
         lead: d.DateMention | None = None
         for sentence in sentences[:2]:
+            if LAST_MET.search(sentence):
+                continue  # "The two had last met in May": not the date of the news
             found = [
                 x
                 for x in d.find_dates(sentence, reference)
@@ -1830,11 +1842,14 @@ class Reader:
                 )
             before_trigger = proposal.sentence[: max(position, 0)]
             if mention is None and (
-                UNDATED_PAST.search(proposal.sentence) or EARLIER_STAY.search(before_trigger)
+                UNDATED_PAST.search(proposal.sentence)
+                or EARLIER_STAY.search(before_trigger)
+                or (proposal.distinct and LAST_MET.search(proposal.sentence))
             ):
-                # "paid a courtesy call on X recently": some day before, the text says not which
+                # "paid a courtesy call on X recently", "the two had previously met in Sochi":
+                # some day before, the text says not which
                 proposal.date, proposal.date_precision = None, None
-                proposal.date_evidence = "recently"
+                proposal.date_evidence = "an earlier day the text does not give"
                 continue
             if mention is None and previous is None and round_up:
                 proposal.date, proposal.date_precision = None, None
@@ -1882,6 +1897,8 @@ class Reader:
     ) -> None:
         lead_place = None
         for sentence in sentences[:2]:
+            if LAST_MET.search(sentence):
+                continue  # "The two had last met in Sochi": not where the news is
             places = self.venues_in(sentence)
             if places:
                 lead_place = (places[0][1], places[0][2], sentence)
