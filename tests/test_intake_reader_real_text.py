@@ -1046,3 +1046,11 @@ def test_the_two_had_last_met_is_an_earlier_meeting_not_the_days():
         "2025-10-28",
         None,
     ]
+
+
+def test_among_the_presidents_he_has_met_names_no_group():
+    text = (
+        "Kenyan President Daniel Kiprop attended the funeral of Queen Ann Hale in London.\n"
+        "Among the Presidents he has met is Dana Cole of the United States."
+    )
+    assert people_met(text) == [["Dana Cole", "Daniel Kiprop"]]

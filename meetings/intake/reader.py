@@ -89,9 +89,9 @@ SIDELINES = re.compile(
 )
 GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they"
-    # "the top diplomats of South Korea and the United States"
-    r"|the\s+(?:top|chief)\s+diplomats|the\s+(?:foreign|defen[cs]e|trade)\s+ministers"
-    r"|the\s+(?:presidents|prime\s+ministers|heads\s+of\s+(?:state|government)))\b",
+    # "the top diplomats of South Korea and the United States" (not "among the presidents")
+    r"|the\s+(?:(?:top|chief)\s+diplomats|(?:foreign|defen[cs]e|trade)\s+ministers|presidents"
+    r"|prime\s+ministers|heads\s+of\s+(?:state|government))\s+of)\b",
     re.I,
 )
 # Words of the topic vocabulary used in another sense: "the geopolitical climate".
