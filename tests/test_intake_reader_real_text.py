@@ -1054,3 +1054,19 @@ def test_among_the_presidents_he_has_met_names_no_group():
         "Among the Presidents he has met is Dana Cole of the United States."
     )
     assert people_met(text) == [["Dana Cole", "Daniel Kiprop"]]
+
+
+def test_envoys_listed_with_their_countries_presenting_credentials_are_a_meeting_each():
+    text = (
+        "The President of the Republic, Daniel Kiprop of Kenya, received letters of credence of "
+        "the following envoys on Monday at State House:\n"
+        "H.E. Mr. Omar Haddad- Kingdom of Morocco\n"
+        "H.E. Dr. Ivan Petrenko – Ukraine\n"
+        "H.E. Mr. Rui Santos – The Portuguese Republic\n"
+        "The President congratulated all three ambassadors."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["KE", "MA"]),
+        ("2025-10-27", ["KE", "UA"]),
+        ("2025-10-27", ["KE", "PT"]),
+    ]

@@ -377,7 +377,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         re.compile(
             # a caption speaks in the present: "X receives Y", "X and his wife receive Y"
             r"\b(?:received|receives|(?<!\bto\s)receive)\b(?!\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?"
-            r"(?:letter|message|note|invitation|support|backing|award|honou?r|congratulat\w*"
+            # (letters of credence are handed over in person)
+            r"(?:letter(?!s?\s+of\s+credence)|message|note|invitation|support|backing|award|honou?r|congratulat\w*"
             r"|criticism|praise|briefing|report|assurances?|request|phone|call|telephone))",
             re.I,
         ),

@@ -388,6 +388,13 @@ class People:
                 # "called his counterpart X": without a country, the words are the verb's
                 start = m.start() if m["qual"] else m.start("title" if m["title"] else "name")
                 add(name, title, self.country_of(m["qual"]), start, end)
+        for m in p["name_country_item"].finditer(sentence):
+            # "... the following envoys: H.E. Mr. A – Kingdom of Morocco; H.E. Dr. B – Ukraine":
+            # a name and its country in each part of a list
+            name, end = clean_name(m["name"].rstrip("-"), m.start("name"))
+            country = self.country_of(m["qual"])
+            if name and country and not self.is_not_a_person(name):
+                add(name, None, country, m.start("name"), m.end())
         for m in p["counterparts_listed"].finditer(sentence):
             # "his counterparts from the UAE, A; Bahrain, B; and Libya C": a country and a name
             # in each part of a list set off by semicolons
@@ -927,6 +934,12 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
         "country_name_item": re.compile(
             rf"\s*(?:and\s+)?(?:the\s+)?(?P<qual>{qual}),?\s+(?P<name>{NAME})(?=\s*[;.]|\s*$)"
+        ),
+        "name_country_item": re.compile(
+            r"(?:(?<=:)|(?<=;))\s*(?:H\.\s?E\.?\s*)?(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+            # (the dash glued to the name, "Farahat- Kingdom of Morocco", ends the name)
+            rf"(?P<name>{NAME})(?:(?<=-)|\s*[–—-])\s*(?:[Tt]he\s+)?(?P<qual>{qual})(?:\s+Republic)?"
+            r"(?=\s*[;.]|\s*$)"
         ),
         "qual_any": re.compile(qual),
         "name_at": re.compile(NAME),

@@ -15,6 +15,7 @@ from meetings.intake import dates as d
 from meetings.intake.html import guess_language
 from meetings.intake.lexicon import (
     CALL,
+    HONORIFIC,
     IN_PERSON,
     JOINT_TRIGGERS,
     NAME,
@@ -170,8 +171,10 @@ MET_WITH_REACTION = re.compile(
     re.I,
 )
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
-OBJECT_GAP = re.compile(r"(?:\s*:)?[^;:!?]{0,90}")  # "met: A; B; C" too
-COLON_LIST = re.compile(r"\s*:\s")
+# (and the words before a list: "met: A; B", "received the credentials of these envoys: A; B")
+OBJECT_GAP = re.compile(r"[^;:!?]{0,90}|[^;:!?]{0,160}:[^;:!?]{0,20}")
+COLON_LIST = re.compile(r"[^;:!?]{0,160}?:\s")
+TRAILING_HONORIFICS = re.compile(rf"(?:{HONORIFIC})+$")
 # A meeting recalled as an earlier one: "the two had last met in Sochi in May".
 LAST_MET = re.compile(
     r"\blast\s+(?:met|spoke|talked|held\s+talks)\b|\b(?:previously|first|already)\s+met\b"
@@ -1323,8 +1326,12 @@ class Reader:
             previous_start = m.start()
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
             clause_end = sentence.find(";", m.end())
-            # "the Prime Minister met: A; B; C": a list of those met, one meeting each
-            listed = COLON_LIST.match(sentence, m.end()) is not None
+            # "the Prime Minister met: A; B; C", "received the credentials of the following
+            # envoys: A; B; C": a list of those met, one meeting each
+            colon = COLON_LIST.match(sentence, m.end())
+            listed = colon is not None and not any(
+                m.end() <= x.start < colon.end() for x in mentions
+            )
             clause_end = len(sentence) if clause_end == -1 or listed else clause_end
             while clause_end < len(sentence) and any(
                 x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8
@@ -1414,7 +1421,9 @@ class Reader:
             # The object follows the verb closely: "spoke by telephone on Monday, days before
             # Trump is due to meet Putin" has no object.
             gap = sentence[m.end() : after[0].start] if after else ""
-            if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(gap)):
+            # (the honorifics before the name are no full stop: "received: H.E. Dr. X")
+            words = TRAILING_HONORIFICS.sub("", gap)
+            if after and (not OBJECT_GAP.fullmatch(gap) or OTHER_CLAUSE.search(words)):
                 after = []
             if after and TOPIC_OF.search(gap) and possessive(sentence, after[0]):
                 # "held discussions about Prime Minister X's visit": what they talked about
