@@ -1070,3 +1070,14 @@ def test_envoys_listed_with_their_countries_presenting_credentials_are_a_meeting
         ("2025-10-27", ["KE", "UA"]),
         ("2025-10-27", ["KE", "PT"]),
     ]
+
+
+def test_the_two_leaders_are_those_of_the_last_meeting_of_two_countries():
+    text = (
+        "Indian Prime Minister Ravi Menon on Monday met Chinese President Li Wen in Hangzhou.\n"
+        "The meeting was held on the sidelines of the summit.\n"
+        '"First engagement is a meeting with the host, President Li Wen," the spokesman wrote.\n'
+        "The talks come amid differences over the economic corridor.\n"
+        "The two leaders had last met at the summit in Tashkent in June."
+    )
+    assert meetings(text) == [("2025-10-27", ["CN", "IN"]), ("2025-06", ["CN", "IN"])]

@@ -850,7 +850,8 @@ class Reader:
                 people,
                 last_subject,
                 previous_mentions,
-                proposals[-1] if proposals else None,
+                # the last meeting of two countries or more: who "the two leaders" are
+                next((p for p in reversed(proposals) if len(p.countries) >= 2), None),
                 history,
             )
             if not found and proposals and owner and owner[-1] is proposals[-1]:
@@ -1561,7 +1562,7 @@ class Reader:
         named = unique([x.person for x in before_mentions if x.person.name or x.person.country])
         if len(named) < 2:
             named = unique([x.person for x in previous_mentions if x.person.name])
-        recent = last_meeting is not None and index - last_meeting.index <= 3
+        recent = last_meeting is not None and index - last_meeting.index <= 6
         if len({p.country for p in named}) < 2 and recent:
             named = list(last_meeting.participants)
         said = " ".join([*(text for _, _, text in (history or [])[-1:]), before])
