@@ -1081,3 +1081,11 @@ def test_the_two_leaders_are_those_of_the_last_meeting_of_two_countries():
         "The two leaders had last met at the summit in Tashkent in June."
     )
     assert meetings(text) == [("2025-10-27", ["CN", "IN"]), ("2025-06", ["CN", "IN"])]
+
+
+def test_an_encounter_held_with_someone_is_a_meeting():
+    text = (
+        "During his stay in Lima on Monday, Chilean President Marta Quiroga also held an "
+        "encounter with Peruvian Foreign Minister Tomas Ayala."
+    )
+    assert meetings(text) == [("2025-10-27", ["CL", "PE"])]

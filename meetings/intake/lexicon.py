@@ -275,7 +275,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed(?![\w'’-]))"
             r"[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
-            r"|dinner|lunch|luncheon|breakfast|banquet)\b",
+            r"|encounter|dinner|lunch|luncheon|breakfast|banquet)\b",
             re.I,
         ),
         IN_PERSON,
