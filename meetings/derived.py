@@ -9,7 +9,8 @@ occasion) with its date, kind and time of change, and what it adds to the counts
 sources' titles and quotes), with the new words of the search's vocabulary (``SearchWord``);
 and its ``ExportRecord`` (its CSV row and JSON object as the exports write them). A renamed
 official, venue, occasion, topic or source touches the meetings naming it (meetings.signals),
-so their texts follow.
+and a country the country list renames refreshes its meetings (meetings.countries), so their
+texts follow.
 
 Nothing else writes these tables. Writers change meetings inside ``services.writing()``; signals
 call ``touch()`` with the meetings that changed, and at the end of the outermost ``writing()``
