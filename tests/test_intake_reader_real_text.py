@@ -1089,3 +1089,11 @@ def test_an_encounter_held_with_someone_is_a_meeting():
         "encounter with Peruvian Foreign Minister Tomas Ayala."
     )
     assert meetings(text) == [("2025-10-27", ["CL", "PE"])]
+
+
+def test_a_body_named_after_a_city_is_not_where_they_met():
+    text = (
+        "Indian Prime Minister Ravi Menon met Chinese President Li Wen at the Shanghai "
+        "Cooperation Organisation summit in Tashkent on Monday."
+    )
+    assert first_meeting(text).venue == "Tashkent"

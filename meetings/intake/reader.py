@@ -347,6 +347,13 @@ TITLE_AFTER = re.compile(
     r"(?:'s)?\s+(?:Prime\s+Minister|President|Foreign\s+Minister|Minister|Premier|King|Emir"
     r"|Chancellor|Ambassador|Crown\s+Prince|Vice|Deputy|Secretary|leader|counterpart)\b"
 )
+# A body or a treaty named after a city: "the Shanghai Cooperation Organisation", "the Minsk
+# agreements" (the place is not where they met).
+NAMED_AFTER_A_CITY = re.compile(
+    r"\s+(?:Cooperation|Organi[sz]ation|University|Agreements?|Accords?|Declaration|Protocol"
+    r"|Process|Format|Initiative|Convention|Treaty)\b",
+    re.I,
+)
 TOGETHER = re.compile(
     r"\b(?:trilateral|three-way|four-way|quadrilateral|joint(?:ly)?|together|jointly)\b",
     re.I,
@@ -750,6 +757,7 @@ class Reader:
             for start, end, city, code in self.places_at(sentence)
             if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
             and not TITLE_AFTER.match(sentence, end)
+            and not NAMED_AFTER_A_CITY.match(sentence, end)
             and not re.search(r"\bfrom\s+(?:the\s+)?$", sentence[max(0, start - 10) : start])
         ]
 
