@@ -1097,3 +1097,16 @@ def test_a_body_named_after_a_city_is_not_where_they_met():
         "Cooperation Organisation summit in Tashkent on Monday."
     )
     assert first_meeting(text).venue == "Tashkent"
+
+
+def test_a_call_he_told_of_is_undated_and_after_it_he_is_still_the_subject():
+    text = (
+        "Kenyan President Daniel Kiprop spoke by telephone with Ethiopian President Almaz "
+        "Tesfaye on Monday. Kiprop had told Parliament in September that he had spoken to "
+        "Russian President Ivan Petrov.\n"
+        "After his call to Petrov he had another telephone discussion with Chinese President "
+        "Li Wen."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    assert [sorted(p.countries) for p in found] == [["ET", "KE"], ["KE", "RU"], ["CN", "KE"]]
+    assert found[1].date is None  # told of in September: the call was some day before

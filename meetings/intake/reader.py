@@ -417,6 +417,14 @@ SPOKEN_VERB = re.compile(
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
 PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
+# A report of an earlier meeting: "X told Parliament in February that he had spoken to Y".
+REPORTED_BEFORE = re.compile(
+    r"\b(?:told|said|says|announced|revealed|disclosed|wrote|tweeted)\b[^.;]{0,60}$", re.I
+)
+THAT = re.compile(r"\bthat\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:had|has|have)\b")
+# A phrase put before the subject: "After his call to Putin he had another discussion with Xi"
+# (Putin is not who had it).
+LEADING_PHRASE = re.compile(r"\s*(?:After|Before|Following|Besides|Apart\s+from|Like|Unlike)\b")
 # Words that say a list of people met one at a time.
 # Another event named after the meeting's verb, whose date follows it.
 OTHER_EVENT = re.compile(
@@ -1396,7 +1404,7 @@ class Reader:
             if (
                 before_mentions
                 and last_subject is not None
-                and previous_verb is not None
+                and (previous_verb is not None or LEADING_PHRASE.match(sentence))
                 and PRONOUN_BEFORE_VERB.search(sentence, before_mentions[-1].end, m.start())
             ):
                 # "he received A and four days later, he received B": the one the report is
@@ -1806,6 +1814,16 @@ class Reader:
                 if (at := proposal.sentence.find(x.text)) < after_trigger
                 or not OTHER_EVENT.search(proposal.sentence, after_trigger, at)
             ]
+            # "X told Parliament in February that he had spoken to Y": the day he told of it;
+            # the call was some day before
+            said = proposal.sentence
+            told = [
+                x
+                for x in mentions
+                if REPORTED_BEFORE.search(said, 0, at := said.find(x.text))
+                and THAT.search(said, at, max(position, at))
+            ]
+            mentions = [x for x in mentions if x not in told]
             ordered = sorted(
                 mentions,
                 key=lambda x: (
@@ -1863,6 +1881,7 @@ class Reader:
                 UNDATED_PAST.search(proposal.sentence)
                 or EARLIER_STAY.search(before_trigger)
                 or (proposal.distinct and LAST_MET.search(proposal.sentence))
+                or told
             ):
                 # "paid a courtesy call on X recently", "the two had previously met in Sochi":
                 # some day before, the text says not which
