@@ -90,3 +90,8 @@ def test_counterparts_listed_by_country_are_a_call_each_and_a_country_no_ones_su
     ]
     found = Reader().read(text, published=D(2020, 4, 24)).proposals
     assert {p.kind for p in found} == {"call"}
+
+
+def test_a_gulf_leader_called_by_his_first_name_is_the_one_in_office():
+    text = "French President Emmanuel Macron held talks with Sheikh Tamim in Paris on Monday."
+    assert participants(text, D(2022, 11, 10)) == [["Emmanuel Macron", "Tamim bin Hamad Al Thani"]]

@@ -386,6 +386,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
 ]
 
+PATRONYMIC = re.compile(r"\s(?:bin|bint|ibn)\s", re.I)
 # The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
 HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")
 ROMAN = re.compile(r"[ivxl]+\.?|jr\.?|sr\.?")
@@ -622,7 +623,10 @@ def build_lexicon() -> Lexicon:
         ]
         # "President Obama" in a report of 2011: the family name of one in office then
         family = name.split()[-1] if len(name.split()) > 1 else ""
-        for alias in {fold(a) for a in [*spellings, family] if len(a) > 3 and " " not in a}:
+        # "Sheikh Mohamed" for Mohamed bin Zayed Al Nahyan: a name with "bin" is called by its
+        # first word
+        given = name.split()[0] if PATRONYMIC.search(name) else ""
+        for alias in {fold(a) for a in [*spellings, family, given] if len(a) > 3 and " " not in a}:
             if not ROMAN.fullmatch(alias):
                 lex.surnames.setdefault(alias, []).append(known)
         for alias in spellings:
