@@ -1110,3 +1110,4 @@ def test_a_call_he_told_of_is_undated_and_after_it_he_is_still_the_subject():
     found = Reader().read(text, published=PUBLISHED).proposals
     assert [sorted(p.countries) for p in found] == [["ET", "KE"], ["KE", "RU"], ["CN", "KE"]]
     assert found[1].date is None  # told of in September: the call was some day before
+    assert found[2].date is None  # after that call: some day, not Monday

@@ -386,6 +386,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
 ]
 
+# "son of" in a name: "Tamim bin Hamad Al Thani", called "Sheikh Tamim" by his first word.
 PATRONYMIC = re.compile(r"\s(?:bin|bint|ibn)\s", re.I)
 # The second syllable of a given name joined by a hyphen: "Jong-un", "Jae-in".
 HYPHEN_SYLLABLE = re.compile(r"(?<=[a-z])-([a-z])")

@@ -422,6 +422,11 @@ REPORTED_BEFORE = re.compile(
     r"\b(?:told|said|says|announced|revealed|disclosed|wrote|tweeted)\b[^.;]{0,60}$", re.I
 )
 THAT = re.compile(r"\bthat\s+(?:he|she|they|it|[A-Z]\w+)\s+(?:had|has|have)\b")
+# A meeting told as coming after the one before: "After his call to Putin he had ...".
+AFTER_THAT = re.compile(
+    r"\s*(?:After|Following)\s+(?:his|her|their|the|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|meeting|talks|conversation|visit)\b"
+)
 # A phrase put before the subject: "After his call to Putin he had another discussion with Xi"
 # (Putin is not who had it).
 LEADING_PHRASE = re.compile(r"\s*(?:After|Before|Following|Besides|Apart\s+from|Like|Unlike)\b")
@@ -1761,7 +1766,7 @@ class Reader:
         previous: d.DateMention | None = None
         repeats: list[Proposal] = []
         reported = {p.index for p in proposals}  # sentences that report a meeting
-        for proposal in proposals:
+        for n, proposal in enumerate(proposals):
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
             # The date nearest after the trigger describes the meeting; else any in the sentence.
@@ -1882,6 +1887,9 @@ class Reader:
                 or EARLIER_STAY.search(before_trigger)
                 or (proposal.distinct and LAST_MET.search(proposal.sentence))
                 or told
+                # "After his call to Putin he had another telephone discussion with Xi": after
+                # a meeting the text does not date
+                or (AFTER_THAT.match(proposal.sentence) and n and proposals[n - 1].date is None)
             ):
                 # "paid a courtesy call on X recently", "the two had previously met in Sochi":
                 # some day before, the text says not which
