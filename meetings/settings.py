@@ -156,28 +156,6 @@ for database in DATABASES.values():
         # matches) more milliseconds than it saves on a page's few thousand rows
         database["OPTIONS"].setdefault("options", "-c max_parallel_workers_per_gather=0 -c jit=off")
 
-# Counts and vocabularies of the public pages, kept under the data version (meetings.read.cache):
-# in each process's memory by default, in Redis shared by every app server when REDIS_URL is
-# set; CACHE=off keeps nothing (the benchmark measures the pages' own work that way).
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "meetings",
-            "TIMEOUT": 3600,
-        }
-    }
-elif not envbool("CACHE", True):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    }
-
 
 def source_release() -> str:
     """A short mark of the code being served, the same in every process of one deployment: the
@@ -194,6 +172,30 @@ def source_release() -> str:
 
 
 RELEASE = os.environ.get("RELEASE") or source_release()
+
+# Counts and vocabularies of the public pages, kept under the data version (meetings.read.cache):
+# in each process's memory by default, in Redis shared by every app server when REDIS_URL is
+# set (under the release's mark: a new release never reads what an older one pickled); CACHE=off
+# keeps nothing (the benchmark measures the pages' own work that way).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"meetings-{RELEASE}",
+            "TIMEOUT": 3600,
+        }
+    }
+elif not envbool("CACHE", True):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
 
 # The whole dataset as files (python manage.py export_dataset), served at /downloads/.
 DATASET_DIR = Path(os.environ.get("DATASET_DIR") or BASE_DIR / "dataset")

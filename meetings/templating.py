@@ -37,6 +37,19 @@ def querystring(context, **changes) -> str:
     return f"?{urlencode(pairs)}" if pairs else ""
 
 
+@pass_context
+def query_to(context, key: str) -> str:
+    """The page's query string without page= and with key= last and empty, for links that
+    only add key's value ("?country=fr&period="): a timeline draws dozens of them."""
+    pairs = [
+        (name, value)
+        for name, values in context["request"].GET.lists()
+        if name not in (key, "page")
+        for value in values
+    ]
+    return f"?{urlencode(pairs)}&{key}=" if pairs else f"?{key}="
+
+
 def web_url(url: str) -> str:
     """url when a browser would open it as a web page (http or https, with a host), else "":
     a link stored by any road (the importer, the shell) is checked again where it is shown."""
@@ -92,6 +105,7 @@ def environment(**options) -> Environment:
         address=address,
         static=static,
         querystring=querystring,
+        query_to=query_to,
         pair_url=fast_pair_url,
         urlencode=urlencode,
         kinds=dict(Meeting.Kind.choices),

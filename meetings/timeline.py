@@ -13,6 +13,7 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from meetings.presentation import LONG, MONTHS, percent
 from meetings.read.rows import Row, load
@@ -178,7 +179,7 @@ class Bar:
     note: str = ""  # "first meeting since 1949"
     tally: Tally | None = None  # the meetings by kind, when the bar is split
 
-    @property
+    @cached_property
     def segments(self) -> list[Segment]:
         """The bar split by kind, in person at the bottom (the whole bar when not split)."""
         if self.tally is None or not self.count:
@@ -193,7 +194,7 @@ class Bar:
                 start += size
         return out
 
-    @property
+    @cached_property
     def kinds(self) -> str:
         """The split in words: "90 in person, 25 phone calls, 5 video calls"."""
         if self.tally is None:
@@ -204,6 +205,23 @@ class Bar:
             if n:
                 said.append(f"{n:,} {one if n == 1 else many}")
         return ", ".join(said)
+
+    @cached_property
+    def meetings(self) -> str:
+        """ "5 meetings", "1 meeting"."""
+        return f"{self.count:,} meeting{'' if self.count == 1 else 's'}"
+
+    @property
+    def spoken(self) -> str:
+        """What a screen reader hears after the count: the period, the split, the note."""
+        kinds = f": {self.kinds}" if self.kinds else ""
+        note = f" ({self.note})" if self.note else ""
+        return f" meeting{'' if self.count == 1 else 's'} in {self.name}{kinds}{note}"
+
+    @property
+    def title(self) -> str:
+        """The tooltip of a split bar."""
+        return f"{self.label}: {self.meetings} — {self.kinds}" if self.kinds else ""
 
 
 def gaps(years: list[dict]) -> dict[int, int]:

@@ -110,7 +110,7 @@ def segments(response, period: str) -> list[tuple[str, float]]:
     return [
         (kind, float(height))
         for kind, height in re.findall(
-            r'<rect class="v k-([\w-]+)" y="[^"]+" [^>]*height="([^"]+)"', bar
+            r'<rect class="k-([\w-]+)" y="[^"]+" [^>]*height="([^"]+)"', bar
         )
     ]
 

@@ -10,6 +10,7 @@ busiest first.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -154,8 +155,7 @@ def suggest(kind: str, text: str) -> list[Suggestion]:
 # -- countries: few enough to keep whole ----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CountryName:
+class CountryName(NamedTuple):  # kept in the cache: a named tuple unpickles fast
     pk: int
     code: str
     name: str

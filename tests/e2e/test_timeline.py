@@ -125,7 +125,7 @@ def test_the_bars_split_by_kind_say_their_numbers_and_pass_axe(page, old_meeting
     expect(bar).to_have_accessible_name("1 meeting in 1950: 1 phone call")
     expect(bar).to_have_attribute("title", "1950: 1 meeting — 1 phone call")
     expect(page.locator(".tl-legend")).to_contain_text("In person Phone call Video call")
-    expect(bar.locator("rect.v.k-call")).to_have_css("fill", "rgb(184, 110, 0)")
+    expect(bar.locator("rect.k-call")).to_have_css("fill", "rgb(184, 110, 0)")
 
     audit = Audit()
     for label, width in (("desktop", 1280), ("phone", 390)):
