@@ -1111,3 +1111,51 @@ def test_a_call_he_told_of_is_undated_and_after_it_he_is_still_the_subject():
     assert [sorted(p.countries) for p in found] == [["ET", "KE"], ["KE", "RU"], ["CN", "KE"]]
     assert found[1].date is None  # told of in September: the call was some day before
     assert found[2].date is None  # after that call: some day, not Monday
+
+
+def test_the_head_of_a_foreign_ministry_is_its_minister_named_before():
+    text = (
+        "On October 27-28 the Minister of Foreign Affairs of the Republic of Belarus, Pavel "
+        "Drozd, pays a working visit to the Federal Republic of Germany.\n"
+        "On October 27, the Head of the Belarusian Foreign Ministry met with his colleague, the "
+        "Federal Minister for Foreign Affairs of Germany, Jonas Keller."
+    )
+    meeting = first_meeting(text)
+    assert people_met(text) == [["Jonas Keller", "Pavel Drozd"]]
+    assert meeting.as_gold()["date"] == "2025-10-27"
+    assert meeting.venue is None  # "the Federal Republic of Germany" is no town called Federal
+
+
+def test_a_spokesman_who_tells_of_a_call_is_not_in_it():
+    text = (
+        "MOSCOW, October 28. Russian President Ivan Petrov has had a telephone conversation "
+        "with French President Claire Dubois, Kremlin Press Secretary Oleg Markov told "
+        'reporters.\n"The president is in Moscow. He has just had a telephone conversation '
+        'with French President Dubois," Markov said.'
+    )
+    reading = Reader().read(text, published=PUBLISHED)
+    assert [[p.name for p in m.participants] for m in reading.proposals] == [
+        ["Ivan Petrov", "Claire Dubois"]
+    ]
+
+
+def test_calling_on_someone_to_do_something_is_an_appeal_not_a_visit():
+    appeal = (
+        "Bolivian President Ruben Mamani congratulated the new administration. He also called "
+        "on US President Daniel Hart to forge a new period of equality."
+    )
+    assert meetings(appeal) == []
+    visit = (
+        "Bolivian Foreign Minister Ruben Mamani called on US President Daniel Hart to discuss "
+        "trade on Monday."
+    )
+    assert meetings(visit) == [("2025-10-27", ["BO", "US"])]
+
+
+def test_looking_forward_to_talks_is_no_meeting():
+    text = (
+        "US President Daniel Hart will host British Prime Minister Oliver Grant on Monday. "
+        '"The president looks forward to discussing these issues with Prime Minister Grant," '
+        "the press secretary said."
+    )
+    assert meetings(text) == []

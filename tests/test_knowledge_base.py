@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from meetings.intake.lexicon import build_lexicon
+from meetings.intake.people import People
 from meetings.intake.reader import Reader
 from meetings.models import Official, Position
 from tests.intake_fixtures import world_loaded
@@ -95,3 +97,12 @@ def test_counterparts_listed_by_country_are_a_call_each_and_a_country_no_ones_su
 def test_a_gulf_leader_called_by_his_first_name_is_the_one_in_office():
     text = "French President Emmanuel Macron held talks with Sheikh Tamim in Paris on Monday."
     assert participants(text, D(2022, 11, 10)) == [["Emmanuel Macron", "Tamim bin Hamad Al Thani"]]
+
+
+def test_a_word_before_an_institution_is_not_the_official_of_that_surname():
+    # the tracker knows Palau's Vice President Jerrlyn Uduch Sengebau Senior, called "Senior"
+    people = People(build_lexicon(), reference=D(2024, 6, 18))
+    briefing = people.find("Senior State Department Official here to brief you.")
+    assert [m.person.name for m in briefing] == []
+    named = people.find("Vice President Senior received the delegation.")
+    assert [m.person.name for m in named] == ["Jerrlyn Uduch Sengebau Senior"]

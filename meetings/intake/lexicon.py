@@ -423,7 +423,7 @@ NOT_HAPPENED = re.compile(
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
     r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|eager\s+to|ready\s+to"
-    r"|willing\s+to|offered\s+to|offers\s+to"
+    r"|willing\s+to|offered\s+to|offers\s+to|look(?:s|ing)?\s+forward\s+to"
     # on the way: "is heading to Russia today for talks with", "heads to Sochi for talks"
     r"|(?:heads|heading|is\s+travell?ing|sets\s+off|setting\s+off)\s+(?:to|for)\b[^.;]{0,80}?"
     r"\bfor\s+(?:talks|a\s+meeting|meetings)"

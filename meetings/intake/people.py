@@ -87,7 +87,12 @@ def names_a_thing(sentence: str, start: int, end: int) -> bool:
     """Whether the single word at sentence[start:end] is part of the name of a place or a
     thing: after "the" ("The Hague") or before "of" ("the Horn of Africa")."""
     before = sentence[max(0, start - 4) : start].lower()
-    return before == "the " or sentence[end : end + 4] == " of "
+    if before == "the " or sentence[end : end + 4] == " of ":
+        return True
+    # "Senior State Department Official", "Young Leaders Council": the word qualifies an
+    # institution or a post written after it
+    after = re.match(r"\s+([A-Z][a-z]+)", sentence[end:])
+    return bool(after) and fold(after[1]) in NOT_PERSON_WORDS
 
 
 @dataclass
@@ -562,6 +567,10 @@ class People:
                 and not any(fold(w) in NOT_PERSON_WORDS for w in name.split())
             ):
                 add(name, None, self.country_of(m["of"]), m.start("name"), m.end())
+        for m in p["head_of_ministry"].finditer(sentence):
+            country = self.country_of(m["qual"] or m["of"])
+            if country and not overlaps(m.start(), m.end()):
+                take(self.holder_of(country, "Foreign Minister", sentence), *m.span())
         for m in p["role_of"].finditer(sentence):
             # "the Prime Minister of Malta held talks": a role, its holder named elsewhere
             country = self.country_of(m["of"])
@@ -848,6 +857,14 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "honorific_capitals": re.compile(
             r"\b(?:Mr|Ms|Mrs|Madam|H\.E\.(?:\s+Mr)?)\.?\s+"
             r"(?P<family>[A-Z]{2,}(?:-[A-Z]{2,})?)\s+(?P<given>[A-Z][a-z]+(?:-[a-z]+)?)\b"
+        ),
+        # "the Head of the Belarusian Foreign Ministry", "the head of Russian diplomacy": its
+        # minister, as translated reports call them
+        "head_of_ministry": re.compile(
+            rf"(?<![\w-])(?:[Tt]he\s+)?[Hh]ead\s+of\s+(?:the\s+)?(?:(?P<qual>{qual})\s+"
+            rf"(?:[Ff]oreign\s+[Mm]inistry|[Dd]iplomacy|MFA|Foreign\s+Office)(?![\w-])"
+            rf"|(?:[Ff]oreign\s+[Mm]inistry|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?"
+            rf"(?P<of>{qual})(?![\w-]))"
         ),
         "appositive_title": re.compile(
             rf",\s+(?:the\s+)?(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})"

@@ -351,7 +351,9 @@ TITLE_AFTER = re.compile(
 # agreements" (the place is not where they met).
 NAMED_AFTER_A_CITY = re.compile(
     r"\s+(?:Cooperation|Organi[sz]ation|University|Agreements?|Accords?|Declaration|Protocol"
-    r"|Process|Format|Initiative|Convention|Treaty)\b",
+    r"|Process|Format|Initiative|Convention|Treaty)\b"
+    # "the Federal Republic of Germany": a word of a state's name, not a town called so
+    r"|\s+(?:Republic|Kingdom|Emirates?|Federation|Democratic)\b",
     re.I,
 )
 TOGETHER = re.compile(
@@ -437,6 +439,16 @@ OTHER_EVENT = re.compile(
     r"(?:visit|trip|tour|election|inauguration|swearing-in|summit|accession)\b"
     r"(?:[^,;.]|(?<=day),){0,60}$"  # "... visit to India from Friday, April 1"
 )
+# "called on X to <verb>" is an appeal unless the verb is what a visit is for: "called on the
+# President to convey greetings" is a courtesy call, "called on Biden to end the embargo" is not
+CALLED_ON = re.compile(r"called\s+on", re.I)
+APPEAL = re.compile(
+    r"[^,;]{0,80}?\bto\s+(?!(?:discuss|review|exchange|explore|brief|deliver|convey|present|hand"
+    r"|talk|thank|congratulate|bid|pay|sign|share|seek|hold|meet|extend|invite|apprise|follow"
+    r"|inform|greet|introduce|take\s+stock|offer|express)\b)[a-z]+\b"
+)
+# who tells of meetings: "Kremlin Press Secretary Dmitry Peskov", "the ministry's spokesperson"
+SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress\s+secretary\b", re.I)
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
 )
@@ -1072,17 +1084,26 @@ class Reader:
     def without_bodies(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
         """The meetings of two or more people, without the officials of international bodies
         ("UN Secretary-General António Guterres"), who are no country's (the tracker may know
-        them as a former minister of one)."""
-        left_out = []
+        them as a former minister of one), and without spokespeople, who tell of meetings."""
+        left_out, spokespeople = [], []
         for proposal in proposals:
             for person in proposal.participants:
                 if person.body and person not in left_out:
                     left_out.append(person)
-            proposal.participants = [p for p in proposal.participants if not p.body]
+                elif SPOKESPERSON.search(person.title or "") and person not in spokespeople:
+                    spokespeople.append(person)
+            proposal.participants = [
+                p for p in proposal.participants if p not in left_out and p not in spokespeople
+            ]
         notes += [
             f"Left out of the meetings: {p.name or p.title}, who speaks for {p.body}, not for a"
             " country."
             for p in left_out
+        ]
+        notes += [
+            f"Left out of the meetings: {p.name or p.title}, {p.title}, who tells of "
+            "meetings rather than holds them."
+            for p in spokespeople
         ]
         return [p for p in proposals if len(p.participants) >= 2]
 
@@ -1369,6 +1390,8 @@ class Reader:
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            if CALLED_ON.fullmatch(m[0]) and APPEAL.match(rest):
+                continue  # "called on Biden to forge a new period": an appeal, no visit
             # Up to a clause of its own: "used a meeting with X to reassure Y, declaring he
             # will never allow ..." says what the speaker will do, not what becomes of the meeting.
             own = OWN_PARTICIPLE.search(sentence, m.end(), clause_end)
