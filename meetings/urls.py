@@ -31,6 +31,7 @@ public = (
         path("timeline/<int:year>/", views.timeline_year, name="year"),
         path("timeline/<int:year>/<int:month>/", views.timeline_month, name="month"),
         path("map/", views.world_map, name="map"),
+        path("map/land.svg", views.land_outline, name="land"),
         path("countries/", views.country_list, name="countries"),
         path("countries/<cc:code>/", views.country_detail, name="country"),
         path("countries/<cc:a>/<cc:b>/", views.pair, name="pair"),

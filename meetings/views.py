@@ -359,7 +359,8 @@ def world_map(request: HttpRequest) -> HttpResponse:
     its partners shaded by theirs; the same numbers as tables below."""
     filters = MeetingFilter(request.GET)
     selection = filters.qs
-    ctx = {"filter": filters, "world": world(), "land": land(), "drawn": False, "problem": ""}
+    outline = f"{reverse('meetings:land')}?v={settings.RELEASE}"
+    ctx = {"filter": filters, "world": world(), "outline": outline, "drawn": False, "problem": ""}
     if selection is None:
         return render(request, "meetings/map.html", ctx)
     kinds = {key.kind for key in selection.keys}
@@ -392,6 +393,17 @@ def world_map(request: HttpRequest) -> HttpResponse:
         "table": MAP_TABLE,
     }
     return render(request, "meetings/map.html", ctx)
+
+
+def land_outline(request: HttpRequest) -> HttpResponse:
+    """The countries every map draws (meetings.worldmap.land), one file a browser keeps: the
+    maps ask for it with the release in its address, so it never changes under that address."""
+    response = HttpResponse(land(), content_type="image/svg+xml; charset=utf-8")
+    current = request.GET.get("v") == settings.RELEASE
+    patch_cache_control(response, public=True, max_age=31_536_000 if current else 3600)
+    if current:
+        patch_cache_control(response, immutable=True)
+    return response
 
 
 @public

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.template import engines
-from markupsafe import Markup
 
 WORLD = Path(__file__).resolve().parent / "data" / "world.json"
 
@@ -43,11 +42,12 @@ def world() -> dict:
 
 
 @functools.cache
-def land() -> Markup:
-    """The unshaded countries as SVG, rendered once per process: every map draws them, and the
-    174 paths cost more to render than the rest of the page."""
-    template = engines["jinja2"].get_template("meetings/_land.html")
-    return Markup(template.render({"countries": world()["countries"]}))
+def land() -> str:
+    """The countries as an SVG document of their own, rendered once per process. Every map
+    draws it with <use> from its own address (views.land), so a browser fetches the 174 paths
+    once and each map page is a fraction of their size."""
+    template = engines["jinja2"].get_template("meetings/land.svg")
+    return template.render({"world": world()})
 
 
 def place(longitude: float, latitude: float) -> tuple[float, float]:

@@ -4,6 +4,7 @@ as tables; drawn from the outline in meetings/data/world.json."""
 import re
 
 import pytest
+from django.conf import settings
 
 from meetings.models import Venue
 from meetings.worldmap import place, world
@@ -68,9 +69,11 @@ def test_a_countrys_map_shades_its_partners_and_links_each_to_the_pair(client, m
         ("/countries/cn/in/", "China: 1 meeting with India"),
     ]
     assert 'class="shade-5"' in response.text and 'class="shade-4"' in response.text
-    # a shaded partner is the outline's own path drawn again, not a second copy of it
-    assert '<use class="shade-5" href="#land-us"/>' in response.text
-    assert response.text.count(world()["countries"]["US"]) == 1
+    # a shaded partner is the outline's own path drawn again from the outline's file: the page
+    # carries no copy of it
+    outline = f"/map/land.svg?v={settings.RELEASE}"
+    assert f'<use class="shade-5" href="{outline}#land-us"/>' in response.text
+    assert world()["countries"]["US"] not in response.text
     assert labels(response, "circle")[0] == (
         "/meetings/?venue=kuala-lumpur&amp;country=in",
         "Kuala Lumpur, Malaysia: 2 meetings",
@@ -122,3 +125,19 @@ def test_a_malformed_filter_on_the_map_shows_the_forms_message(client, meetings)
 
     assert response.status_code == 200
     assert "No map until the filters above are fixed" in response.text
+
+
+def test_the_outline_every_map_draws_is_one_file_a_browser_keeps(client):
+    current = client.get(f"/map/land.svg?v={settings.RELEASE}")
+
+    assert current.status_code == 200
+    assert current["Content-Type"].startswith("image/svg+xml")
+    assert "immutable" in current["Cache-Control"]
+    assert "max-age=31536000" in current["Cache-Control"]
+    drawn = dict(re.findall(r'<path id="land-([a-z]{2})" d="([^"]+)"/>', current.text))
+    assert drawn == {code.lower(): d for code, d in world()["countries"].items()}
+    # asked for without this release's mark (an old page): kept only for an hour
+    assert "immutable" not in client.get("/map/land.svg?v=old")["Cache-Control"]
+    page = client.get("/map/")
+    assert f'<use class="land" href="/map/land.svg?v={settings.RELEASE}#land"/>' in page.text
+    assert "<path" not in page.text
