@@ -106,3 +106,14 @@ def test_a_word_before_an_institution_is_not_the_official_of_that_surname():
     assert [m.person.name for m in briefing] == []
     named = people.find("Vice President Senior received the delegation.")
     assert [m.person.name for m in named] == ["Jerrlyn Uduch Sengebau Senior"]
+
+
+def test_a_datelines_year_is_the_one_its_official_held_the_post_the_lead_names():
+    # Scott Morrison was Treasurer from 2015 and Prime Minister from 2018 to 2022; 4 June fell on
+    # a Thursday in 2015 and 2020, and only in 2020 was he a prime minister
+    text = (
+        "Canberra, June 04: Prime Minister of India on Thursday held a virtual summit with his "
+        "Australian counterpart Scott Morrison."
+    )
+    found = Reader().read(text).proposals
+    assert [p.as_gold()["date"] for p in found] == ["2020-06-04"]

@@ -996,10 +996,14 @@ class Reader:
             return None
         today = datetime.date.today()
         years = None
+        said = fold(lead)
         for official in known:
+            # the posts the lead names them in ("his Australian counterpart X" after "Prime
+            # Minister of India": a prime minister, not the treasurer he was before), else all
+            terms = [t for t in official.terms if t[3] and fold(t[3]) in said] or official.terms
             served = {
                 year
-                for _, start, end, _ in official.terms
+                for _, start, end, _ in terms
                 if start is not None
                 for year in range(start.year, (end or today).year + 1)
             }
