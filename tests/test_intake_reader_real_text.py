@@ -1159,3 +1159,19 @@ def test_looking_forward_to_talks_is_no_meeting():
         "the press secretary said."
     )
     assert meetings(text) == []
+
+
+def test_a_meeting_given_only_its_year_is_undated_not_the_day_of_the_news():
+    text = (
+        "Israeli Prime Minister Dan Levi met Egyptian President Omar Fahmy in Sharm el-Sheikh "
+        "on Monday.\nThe Monday meeting marked the first visit of an Israeli premier to Egypt "
+        "in a decade, since former Israeli prime minister Avi Cohen met former Egyptian president "
+        "Samir Adel in 2011."
+    )
+    assert meetings(text) == [("2025-10-27", ["EG", "IL"]), (None, ["EG", "IL"])]
+    # a year in a clause of its own dates something else
+    other = (
+        "On Monday Indian Prime Minister Ravi Menon held talks with Canadian Prime Minister Anne "
+        "Roy as the two countries moved to repair relations that collapsed in 2023."
+    )
+    assert meetings(other) == [("2025-10-27", ["CA", "IN"])]

@@ -25,7 +25,10 @@ COUNTERPART = "counterpart"
 # Capitalised words that start sentences, not titles: "When Prime Minister Sharif ..."
 SENTENCE_WORDS = (
     r"(?:When|As|After|Before|While|Since|If|The|A|An|In|On|At|But|And|Yesterday|Today|Also"
-    r"|Then|Meanwhile|Later|Earlier|Last|This|That|Both|His|Her|Their|Its|Our|For|From|With)\b"
+    r"|Then|Meanwhile|Later|Earlier|Last|This|That|Both|His|Her|Their|Its|Our|For|From|With"
+    # "On Monday Indian Prime Minister X": a day or a month is no word of a title
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|June|July|August|September|October|November|December)\b"
 )
 FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
 TITLE_WORDS = frozenset(word for t in FOLDED_TITLES for word in t.split())

@@ -447,6 +447,8 @@ APPEAL = re.compile(
     r"|talk|thank|congratulate|bid|pay|sign|share|seek|hold|meet|extend|invite|apprise|follow"
     r"|inform|greet|introduce|take\s+stock|offer|express)\b)[a-z]+\b"
 )
+# A year and no more after a meeting's verb: "met Mubarak in 2011"
+YEAR_ONLY = re.compile(r"\b(?:in|during)\s+(?P<year>(?:18|19|20)\d\d)\b(?![-–/]\d)")
 # who tells of meetings: "Kremlin Press Secretary Dmitry Peskov", "the ministry's spokesperson"
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress\s+secretary\b", re.I)
 SEPARATELY = re.compile(
@@ -1856,6 +1858,23 @@ class Reader:
                 and THAT.search(said, at, max(position, at))
             ]
             mentions = [x for x in mentions if x not in told]
+            year_only = YEAR_ONLY.search(proposal.sentence, after_trigger, limit)
+            if (
+                year_only
+                # in the verb's own phrase: not "talks, as relations collapsed in 2023"
+                and not re.search(
+                    r"[,;—–(]|\b(?:that|which|who|whose|as|when|while|after|before|since|until"
+                    r"|because|amid|following)\b",
+                    proposal.sentence[after_trigger : year_only.start()],
+                )
+                and (reference is None or int(year_only["year"]) != reference.year)
+                and not any(proposal.sentence.find(x.text) >= after_trigger for x in mentions)
+            ):
+                # "since Netanyahu met Mubarak in 2011": a year is all the text gives; not the
+                # day another part of the sentence names
+                proposal.date, proposal.date_precision, proposal.date_explicit = None, None, True
+                proposal.date_evidence = f"only the year, {year_only['year']}"
+                continue
             ordered = sorted(
                 mentions,
                 key=lambda x: (
