@@ -1175,3 +1175,40 @@ def test_a_meeting_given_only_its_year_is_undated_not_the_day_of_the_news():
         "Roy as the two countries moved to repair relations that collapsed in 2023."
     )
     assert meetings(other) == [("2025-10-27", ["CA", "IN"])]
+
+
+def test_those_met_can_be_named_after_was_or_were():
+    text = (
+        "Malaysian Prime Minister Omar Aziz took office in November.\n"
+        "The last leader he received before the milestone was German President Klaus Werner "
+        "on Feb 17.\n"
+        "Among the foreign ministers who paid a courtesy call on Aziz were Singapore's Tan Wei "
+        "Ming and Australia's Claire Hughes."
+    )
+    assert meetings(text, published=D(2023, 3, 4)) == [
+        ("2023-02-17", ["DE", "MY"]),
+        (None, ["MY", "SG"]),  # some of many, on days the text does not give
+        (None, ["AU", "MY"]),
+    ]
+
+
+def test_a_name_inside_the_words_of_the_call_is_whom_they_called():
+    text = (
+        "Iranian Foreign Minister Reza Karimi called Saudi Foreign Minister Fahd Al Saud on "
+        "Sunday.\nQatar's foreign minister also spoke with Karimi via phone call on Sunday."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    assert [(sorted(p.countries), p.kind) for p in found] == [
+        (["IR", "SA"], "call"),
+        (["IR", "QA"], "call"),
+    ]
+
+
+def test_letters_after_a_name_and_a_countrys_long_name_keep_the_post_with_its_holder():
+    text = (
+        "On October 27, Mr. Sato Kenji, Prime Minister of Japan, held a summit telephone talk "
+        "with the Hon. Liam Walsh, MP, Prime Minister of the Commonwealth of Australia and the "
+        "Honorable Daniel Hart, President of the United States of America."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    assert sorted(sorted(p.countries) for p in found) == [["AU", "JP"], ["JP", "US"]]

@@ -235,6 +235,16 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         CALL,
     ),
+    # "called Saudi Foreign Minister X", "called President Y": a title after "called" (the
+    # object's words start with a capital: not "called for", "called it", "called off")
+    (
+        re.compile(
+            r"\bcalled\s+(?:up\s+)?(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}"
+            r"(?:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Crown\s+Prince|Sultan"
+            r"|(?:Foreign|Defen[cs]e|Trade)\s+(?:Minister|Secretary)|Secretary\s+of\s+State)\b)"
+        ),
+        CALL,
+    ),
     (re.compile(r"\bspok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)\b", re.I), CALL),
     (
         re.compile(

@@ -813,6 +813,10 @@ BRACKETED = re.compile(
 )
 
 
+# Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
+POST_NOMINAL = r"(?:(?:MP|M\.P\.|MLA|MNA|QC|KC|PhD|OBE|MBE|CBE|KBE|GCMG)\s*,\s+)?"
+
+
 def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     """The person patterns for a lexicon's country words, compiled once per lexicon."""
     if lexicon.person_patterns:
@@ -870,7 +874,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?P<of>{qual})(?![\w-]))"
         ),
         "appositive_title": re.compile(
-            rf",\s+(?:the\s+)?(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})"
+            rf",\s+{POST_NOMINAL}(?:the\s+)?(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})"
         ),
         # "the Prime Minister of India held talks": a role whose holder is named elsewhere
         "role_of": re.compile(
@@ -916,7 +920,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             r"(?!\s+(?:[A-Z]\.\s*)*[A-Z][a-z])"
         ),
         "name_title_of": re.compile(
-            rf"(?P<name>{NAME}),\s+(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
+            rf"(?P<name>{NAME}),\s+{POST_NOMINAL}(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
             rf"(?:the\s+)?(?P<of>{qual}|{place})"
         ),
         "the_title_name": re.compile(

@@ -136,7 +136,9 @@ OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
 # not "the recently appointed envoy").
 UNDATED_PAST = re.compile(
     r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months))\b(?!\s+(?:appointed|elected"
-    r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))",
+    r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))"
+    # "Among the ministers who called on him were A and B": some of many, on days not given
+    r"|^Among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:who|that)\b",
     re.I,
 )
 # A report that sums up a trip or a session: "X has met a number of leaders ... in New York",
@@ -446,6 +448,13 @@ APPEAL = re.compile(
     r"[^,;]{0,80}?\bto\s+(?!(?:discuss|review|exchange|explore|brief|deliver|convey|present|hand"
     r"|talk|thank|congratulate|bid|pay|sign|share|seek|hold|meet|extend|invite|apprise|follow"
     r"|inform|greet|introduce|take\s+stock|offer|express)\b)[a-z]+\b"
+)
+# A sentence that names those met after "was" or "were": "The last leader he received before
+# the milestone was X", "Among the ministers who paid a courtesy call on Y were A and B"
+CLEFT = re.compile(
+    r"(?:The\s+(?:first|last|latest|only|next|other)\s+(?:[\w-]+\s+){1,3}?(?:he|she|they|who|that)"
+    r"|Among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:who|that|he|she|they))\b"
+    r"[^.;]{0,120}?\b(?:was|were)\s+"
 )
 # A year and no more after a meeting's verb: "met Mubarak in 2011"
 YEAR_ONLY = re.compile(r"\b(?:in|during)\s+(?P<year>(?:18|19|20)\d\d)\b(?![-–/]\d)")
@@ -1425,7 +1434,8 @@ class Reader:
                 # "Apart from Lavrov, Jaishankar also held discussions with X": not Lavrov
                 and not APART_FROM.search(sentence, max(0, x.start - 25), x.start)
             ]
-            after = [x for x in mentions if m.end() <= x.start < clause_end]
+            # (a name inside the verb's words is its object: "spoke with X via phone")
+            after = [x for x in mentions if m.start() < x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
             if (
@@ -1591,6 +1601,18 @@ class Reader:
                     people.country_of(q[0]) for q in people.patterns()["qual_any"].finditer(before)
                 } - {None}
             results.append(proposal)
+        cleft = CLEFT.match(sentence)
+        if cleft:
+            # "The last leader he received was X", "Among the ministers who called on Y were A
+            # and B": the ones named after "was" are those met, one meeting each
+            named = [x.person for x in mentions if x.start >= cleft.end() and x.person.name]
+            for made in [r for r in results if len(r.participants) == 1]:
+                results.remove(made)
+                for other in unique(named):
+                    if other not in made.participants:
+                        met = Proposal([*made.participants, other], sentence, index, made.kind)
+                        met.kind_explicit, met.trigger = made.kind_explicit, made.trigger
+                        results.append(met)
         for made in results:
             if made.trigger_at < 0:
                 made.trigger_at = previous_start
