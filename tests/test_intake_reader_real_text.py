@@ -1212,3 +1212,20 @@ def test_letters_after_a_name_and_a_countrys_long_name_keep_the_post_with_its_ho
     )
     found = Reader().read(text, published=PUBLISHED).proposals
     assert sorted(sorted(p.countries) for p in found) == [["AU", "JP"], ["JP", "US"]]
+
+
+def test_a_call_put_first_with_a_is_the_call_of_who_comes_after_the_comma():
+    text = (
+        "In a telephone conversation with Iranian President Reza Karimi in late April, Prime "
+        "Minister of Pakistan Imran Shah condemned the sanctions."
+    )
+    assert people_met(text) == [["Imran Shah", "Reza Karimi"]]
+
+
+def test_whom_a_phrase_of_time_put_first_names_is_not_in_the_next_meeting():
+    text = (
+        "South Korean President Kim Min-ji held talks with Laotian Prime Minister Sone Vong on "
+        "Friday.\nSoon after the talks with the Laotian premier, the president held separate "
+        "talks with Vietnamese Prime Minister Tran Van Minh."
+    )
+    assert meetings(text) == [("2025-10-24", ["KR", "LA"]), ("2025-10-24", ["KR", "VN"])]

@@ -390,14 +390,14 @@ MEETING_CUE = re.compile(
 )
 WELCOMED = re.compile(r"(?i:welcom)")
 # A meeting named first, its people after: "In the conversation with X, Y reaffirmed ...".
-FRONTED = re.compile(r"\s*(?:In|During|At)\s+(?:the|his|her|their)\s+(?:\w+\s+)?$")
+FRONTED = re.compile(r"\s*(?:In|During|At)\s+(?:the|an?|his|her|their)\s+(?:\w+\s+)?$")
 # "X thanked Y for the telephone call": the one thanked, and the one thanking, had it.
 THANKED = re.compile(r"\bthank(?:ed|s)\s+(?:(?:the|his|her)\s+)?$")
 FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}?")
 # "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
 # conversation with X earlier in the day, Y reaffirmed ..."
 POSSESSIVE_BEFORE = re.compile(
-    r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
+    r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+(?:the|an?)\s+(?:\w+\s+)?$"
 )
 PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
@@ -448,6 +448,13 @@ APPEAL = re.compile(
     r"[^,;]{0,80}?\bto\s+(?!(?:discuss|review|exchange|explore|brief|deliver|convey|present|hand"
     r"|talk|thank|congratulate|bid|pay|sign|share|seek|hold|meet|extend|invite|apprise|follow"
     r"|inform|greet|introduce|take\s+stock|offer|express)\b)[a-z]+\b"
+)
+# A phrase of time put first, up to its comma: "Soon after the talks with X, ", "Following
+# his meeting with Y, "
+AFTER_PHRASE = re.compile(
+    r"\s*(?:(?:Soon|Shortly|Immediately|Just|Right)\s+)?(?:after|following|before|prior\s+to)"
+    r"\s+(?:the|his|her|their|a|an)\s+[^,;]{3,120}?,\s+",
+    re.I,
 )
 # A sentence that names those met after "was" or "were": "The last leader he received before
 # the milestone was X", "Among the ministers who paid a courtesy call on Y were A and B"
@@ -1383,6 +1390,11 @@ class Reader:
                     made.trigger_at = previous_start
             previous_start = m.start()
             clause_start = max(sentence.rfind(";", 0, m.start()) + 1, 0)
+            fronted = AFTER_PHRASE.match(sentence, clause_start, m.start())
+            if fronted:
+                # "Soon after the talks with the Laotian premier, the president held talks with
+                # X": whoever the opening phrase names is not the one meeting now
+                clause_start = fronted.end()
             clause_end = sentence.find(";", m.end())
             # "the Prime Minister met: A; B; C", "received the credentials of the following
             # envoys: A; B; C": a list of those met, one meeting each
