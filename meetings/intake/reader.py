@@ -397,8 +397,10 @@ FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}
 # "In his meeting with X, Y raised ...", and the same phrase put first with "the": "In the
 # conversation with X earlier in the day, Y reaffirmed ..."
 POSSESSIVE_BEFORE = re.compile(
-    r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+(?:the|an?)\s+(?:\w+\s+)?$"
+    r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
 )
+A_FRONTED = re.compile(r"^\s*(?:In|During)\s+an?\s+(?:\w+\s+)?$")
+WITH_AFTER = re.compile(r"\s+with\b")
 PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
@@ -1508,7 +1510,12 @@ class Reader:
                 or sentence[after[0].start : after[0].end].endswith("'s")
             ):
                 continue  # "welcomed the decision by X", "welcomed X's remarks": no guest
-            if not subjects and POSSESSIVE_BEFORE.search(before):
+            if not subjects and (
+                POSSESSIVE_BEFORE.search(before)
+                # "In a telephone conversation with X in late April, Y condemned ...": the
+                # same, when the verb's words go on with whom (not "In a call, the FM ...")
+                or (A_FRONTED.search(before) and WITH_AFTER.match(sentence, m.end()))
+            ):
                 # "In his meeting with Wang Yi, Jaishankar raised ...": whose meeting it was
                 later = [x.person for x in mentions if x.start >= m.end() and x.person.name]
                 owner_of = [p for p in later if all(p is not q.person for q in after[:1])]
