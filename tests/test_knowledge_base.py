@@ -117,3 +117,17 @@ def test_a_datelines_year_is_the_one_its_official_held_the_post_the_lead_names()
     )
     found = Reader().read(text).proposals
     assert [p.as_gold()["date"] for p in found] == ["2020-06-04"]
+
+
+def test_initials_glued_together_stand_for_the_given_names_of_the_official():
+    # the tracker knows Khadga Prasad Sharma Oli, Nepal's prime minister in 2018; a title in
+    # lower case is taken before a name it knows
+    text = (
+        "ThePresident of Sri Lanka Maithripala Sirisena had a bilateral meeting with Bidya Devi "
+        "Bhandari on 1 September 2018.\nEarlier, prime minister K.P. Sharma Oli called on the "
+        "President of Sri Lanka."
+    )
+    assert participants(text, D(2018, 9, 2)) == [
+        ["Bidya Devi Bhandari", "Maithripala Sirisena"],
+        ["Khadga Prasad Sharma Oli", "Maithripala Sirisena"],
+    ]

@@ -174,6 +174,8 @@ UPPER = (
 )
 NAME_TOKEN = (
     rf"(?:[{UPPER}](?=[A-Za-z\u00C0-\u024F'\-]*?[a-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F'\-]*+"
+    # initials glued together before a name: "K.P. Sharma Oli" (not "U.S. President")
+    r"|(?<![\w.])(?!(?:U\.S|U\.K|U\.N|E\.U|U\.A\.E|D\.C)\.)(?:[A-Z]\.){2,3}(?=\s+[A-Z][a-z])"
     r"|[A-Z]\."
     # two initials written together before a given and a family name: "KP Sharma Oli"
     r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"

@@ -263,6 +263,25 @@ class People:
         at = behind[1] if behind else position
         return re.search(r"\bof\s+(?:the\s+)?$", sentence[max(0, at - 8) : at]) is not None
 
+    def known_by_initials(self, name: str) -> KnownOfficial | None:
+        """The one official whose given names these initials stand for, the rest of the name
+        the same: "K.P. Sharma Oli" or "KP Sharma Oli" for Khadga Prasad Sharma Oli."""
+        match = INITIALS.match(name)
+        if not match:
+            return None
+        letters = re.sub(r"[^A-Za-z]", "", match[0]).lower()
+        rest = fold(name[match.end() :]).split()
+        if not rest:
+            return None
+        ending = " " + " ".join(rest)
+        fits = {
+            known.official_id: known
+            for spelling, known in self.lexicon.officials.items()
+            if spelling.endswith(ending)
+            and "".join(w[0] for w in spelling[: -len(ending)].split()) == letters
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
+
     def known_misspelt(self, name: str) -> KnownOfficial | None:
         """The one official in office around the report whose name this is, one word a letter
         or two off: "Yun Byun-se" for Yun Byung-se."""
@@ -303,7 +322,11 @@ class People:
     ) -> Person:
         """The person with this name, created or completed with what this mention adds."""
         if name:
-            known = self.lexicon.officials.get(fold(name)) or self.known_misspelt(name)
+            known = (
+                self.lexicon.officials.get(fold(name))
+                or self.known_misspelt(name)
+                or self.known_by_initials(name)
+            )
             if len(name.split()) == 1 and fold(name) not in self.by_surname:
                 # a surname alone, of no one the text named before: whoever was in office
                 # when the report was written
@@ -494,8 +517,16 @@ class People:
                     elif place and key == "title_name":
                         # "Abu Dhabi Crown Prince X": a city's or a state's title
                         named_country, start = place
-                    elif key == "lower_title" and not groups.get("former"):
-                        continue  # "said minister Smith": a title in lower case needs a country
+                    elif (
+                        key == "lower_title"
+                        and not groups.get("former")
+                        and not (
+                            self.lexicon.officials.get(fold(name)) or self.known_by_initials(name)
+                        )
+                    ):
+                        # "said minister Smith": a title in lower case needs a country, or a
+                        # name the tracker knows ("prime minister K.P. Sharma Oli")
+                        continue
                     words = title_text.split()
                     for k in range(min(3, len(words) - 1), 0, -1):
                         if self.country_of(" ".join(words[:k])):
@@ -813,6 +844,8 @@ BRACKETED = re.compile(
 )
 
 
+# Initials for given names at the start of a name: "K.P. ", "K. P. ", "KP "
+INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])|[A-Z]{2,3}\s+(?=[A-Z][a-z])")
 # Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
 POST_NOMINAL = r"(?:(?:MP|M\.P\.|MLA|MNA|QC|KC|PhD|OBE|MBE|CBE|KBE|GCMG)\s*,\s+)?"
 

@@ -613,6 +613,8 @@ CAPTION_CREDIT = re.compile(
 # A word glued to the next one in copy-pasted pages: "File photoLIMA, May 3", "ByJOHN".
 GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# "ThePresident of Sri Lanka had a bilateral meeting": the article glued to its noun
+GLUED_THE = re.compile(r"(?<=\bThe)(?=[A-Z][a-z]{2})")
 # A sentence a page broke over several lines: the line stops mid-clause ("in the city of" /
 # "Hangzhou, ...") or the next one goes on in lower case ("Putin" / "also met ...").
 HARD_WRAP = re.compile(
@@ -682,6 +684,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     """Headlines, bylines, menus, repeated lines and photo credits out; captions marked."""
     text = GLUED_CAPITALS.sub("\n", text)
     text = GLUED_SENTENCE.sub(" ", text)
+    text = GLUED_THE.sub(" ", text)
     text = BROKEN_PARAGRAPH.sub(lambda m: f"{m['word']} ", text)
     text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
