@@ -1229,3 +1229,15 @@ def test_whom_a_phrase_of_time_put_first_names_is_not_in_the_next_meeting():
         "talks with Vietnamese Prime Minister Tran Van Minh."
     )
     assert meetings(text) == [("2025-10-24", ["KR", "LA"]), ("2025-10-24", ["KR", "VN"])]
+
+
+def test_coming_together_somewhere_is_a_meeting():
+    text = (
+        "Chinese President Wang Lei met US Secretary of State Daniel Hart in Beijing on Friday.\n"
+        "Wang said this was their second meeting since they came together in Bali, Indonesia, "
+        "last October.\nThe two countries came together to oppose the plan."
+    )
+    assert meetings(text, published=D(2014, 2, 14)) == [
+        ("2014-02-14", ["CN", "US"]),
+        ("2013-10", ["CN", "US"]),
+    ]

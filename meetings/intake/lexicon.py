@@ -262,6 +262,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "since they came together in Bali last October": met (not "came together to oppose")
+    (re.compile(r"\bcame\s+together\s+(?=in\s+[A-Z]|at\s+the\s+[A-Z])", re.I), IN_PERSON),
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
     # A caption: "PM X meeting Vietnamese PM Y on the sidelines of ..." (not "the meeting
     # Monday", "a meeting President Y called")
