@@ -1241,3 +1241,15 @@ def test_coming_together_somewhere_is_a_meeting():
         ("2014-02-14", ["CN", "US"]),
         ("2013-10", ["CN", "US"]),
     ]
+
+
+def test_a_headline_verb_in_the_past_is_no_part_of_a_name():
+    text = (
+        "Sri Lankan President Concluded Nepal Visit\n"
+        "Sri Lankan President Ranil Perera is on an official visit to Nepal.\n"
+        "The President of Sri Lanka had a bilateral meeting with Nepalese President Maya Thapa "
+        "on Monday."
+    )
+    found = Reader().read(text, published=PUBLISHED).proposals
+    names = [sorted(p.name or "(unnamed)" for p in m.participants) for m in found]
+    assert names == [["Maya Thapa", "Ranil Perera"]]

@@ -407,7 +407,10 @@ TITLE_CASE_WORDS = re.compile(
     r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
     r"|Holds?|Meets?|Receives?|Hosts?|Talks|Says?|Visits?|Calls?|Discuss(?:es)?|Sign|Signs"
     r"|Heads|Arrives|Lands|Leaves|Departs|Travels|Flies|Urges|Thanks|Welcomes|Praises|Backs"
-    r"|Vows|Pledges|Warns|Invites|Congratulates|Seeks)(?=\s)"
+    r"|Vows|Pledges|Warns|Invites|Congratulates|Seeks"
+    # and in the past: "Sri Lankan President Concluded Nepal Visit"
+    r"|Concludes|Concluded|Completes|Completed|Visited|Hosted|Received|Held|Met|Called"
+    r"|Discussed|Welcomed|Ends|Ended|Begins|Began|Wraps|Pays|Paid)(?=\s)"
 )
 # "X said that Canada would ...": the speaker, and what follows is a clause about a country.
 SPEAKS_FOR = re.compile(
