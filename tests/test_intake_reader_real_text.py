@@ -1253,3 +1253,16 @@ def test_a_headline_verb_in_the_past_is_no_part_of_a_name():
     found = Reader().read(text, published=PUBLISHED).proposals
     names = [sorted(p.name or "(unnamed)" for p in m.participants) for m in found]
     assert names == [["Maya Thapa", "Ranil Perera"]]
+
+
+def test_talks_held_between_two_ministers_and_a_summit_wrapped_up_are_meetings():
+    held = (
+        "YEREVAN, June 9. Bilateral talks were held between the Ministers of Foreign Affairs of "
+        "Armenia and Georgia, Aram Petrosyan and Nino Beridze, in Tbilisi."
+    )
+    assert meetings(held, published=D(2023, 6, 9)) == [("2023-06-09", ["AM", "GE"])]
+    wrapped = (
+        "GENEVA - Brazilian President Ana Costa and Mexican President Luis Ortega wrapped up "
+        "their summit in Geneva on Wednesday after four hours of talks."
+    )
+    assert meetings(wrapped, published=D(2021, 6, 17)) == [("2021-06-16", ["BR", "MX"])]

@@ -131,3 +131,12 @@ def test_initials_glued_together_stand_for_the_given_names_of_the_official():
         ["Bidya Devi Bhandari", "Maithripala Sirisena"],
         ["Khadga Prasad Sharma Oli", "Maithripala Sirisena"],
     ]
+
+
+def test_a_middle_initial_the_tracker_does_not_write_is_still_the_same_official():
+    # "Antony J. Blinken" and "the Secretary" are one man: one meeting, not two
+    text = (
+        "Secretary of State Antony J. Blinken met today with Kenyan President William Ruto in "
+        "Washington. The Secretary and President Ruto discussed security in the Horn of Africa."
+    )
+    assert participants(text, D(2024, 5, 23)) == [["Antony Blinken", "William Ruto"]]

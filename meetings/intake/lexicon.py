@@ -321,7 +321,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         re.compile(
             r"\b(?:wrapped\s+up|concluded|began|opened|finished|ended|started)\s+"
             r"(?:their|the|a\s+round\s+of|two\s+days\s+of|[\w-]+\s+of)?\s*"
-            r"(?:talks|meeting|discussions|consultations)\b",
+            r"(?:talks|meeting|summit|discussions|consultations)\b",
             re.I,
         ),
         IN_PERSON,
@@ -361,10 +361,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (
-        # "a strategic dialogue, held for the first time since 2013, between X and Y"
+        # "a strategic dialogue, held for the first time since 2013, between X and Y",
+        # "talks were held between X and Y"
         re.compile(
             r"\b(?:talks|meeting|meetings|summit|discussions|dialogue|consultations)"
-            r"(?:,[^,;]{1,60},)?\s+between\b",
+            r"(?:,[^,;]{1,60},|\s+(?:were|was)\s+(?:also\s+)?held)?\s+between\b",
             re.I,
         ),
         IN_PERSON,

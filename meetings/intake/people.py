@@ -11,6 +11,7 @@ from meetings.intake.bodies import body_of
 from meetings.intake.lexicon import (
     ABBREVIATED_TITLES,
     HONORIFIC,
+    MIDDLE_INITIALS,
     NAME,
     NOT_NAME_WORDS,
     TITLE_COUNTRY,
@@ -324,6 +325,8 @@ class People:
         if name:
             known = (
                 self.lexicon.officials.get(fold(name))
+                # "Antony J. Blinken" for Antony Blinken
+                or self.lexicon.officials.get(fold(MIDDLE_INITIALS.sub(" ", name)))
                 or self.known_misspelt(name)
                 or self.known_by_initials(name)
             )
