@@ -1266,3 +1266,100 @@ def test_talks_held_between_two_ministers_and_a_summit_wrapped_up_are_meetings()
         "their summit in Geneva on Wednesday after four hours of talks."
     )
     assert meetings(wrapped, published=D(2021, 6, 17)) == [("2021-06-16", ["BR", "MX"])]
+
+
+def test_a_leader_called_so_in_a_list_of_two_meets():
+    text = "US President Dan Ross and North Korean leader Kim Sol Ju met in Hanoi on Wednesday."
+    assert meetings(text) == [("2025-10-22", ["KP", "US"])]
+
+
+def test_someone_given_no_country_does_not_cost_the_meeting_of_the_others():
+    text = (
+        "Secretary of State Dan Ross and National Security Adviser Jake Miller met with Chinese "
+        "State Councilor Li Wen on Thursday."
+    )
+    assert meetings(text) == [("2025-10-23", ["CN", "US"])]
+    assert people_met(text) == [["Dan Ross", "Li Wen"]]
+
+
+def test_talks_this_weekend_are_dated_by_the_weekend_before_the_report():
+    text = (
+        "Chancellor Hans Weber and Danish Prime Minister Mette Holm held talks on trade this "
+        "weekend."
+    )
+    assert meetings(text) == [("2025-10-25", ["DE", "DK"])]
+
+
+def test_a_speaker_of_a_countrys_parliament_is_of_that_country_and_met_on_his_own():
+    text = (
+        "Serbian President Marko Petrovic and Macedonian President Goran Iliev say their "
+        "countries face the same obstacles.\n"
+        "The presidents of Serbia and Macedonia met in Skopje on Friday.\n"
+        "Petrovic and Iliev also agreed that disputes should be settled through dialogue.\n"
+        "Petrovic met with Macedonian parliament Speaker Ilija Stojanov on Friday as well."
+    )
+    assert people_met(text) == [
+        ["Goran Iliev", "Marko Petrovic"],
+        ["Ilija Stojanov", "Marko Petrovic"],
+    ]
+
+
+def test_the_first_meeting_of_the_day_was_with_after_an_aside():
+    text = (
+        "Brazilian President Ana Costa held a series of bilateral meetings on Tuesday in Buenos "
+        "Aires.\nThe first bilateral meeting of the day, after speaking at the plenary, was with "
+        "the Prime Minister of Barbados, Mia Grant."
+    )
+    assert meetings(text) == [("2025-10-28", ["BB", "BR"])]
+
+
+def test_a_days_visit_to_a_counterpart_is_a_meeting_on_the_day_of_the_report():
+    text = (
+        "Ghanaian President Kofi Mensah has returned home from a day's working visit to his "
+        "Ivorian counterpart, President Yao Kouassi in Abidjan."
+    )
+    assert meetings(text) == [("2025-10-28", ["CI", "GH"])]
+
+
+def test_a_preview_and_a_caption_of_an_earlier_meeting():
+    text = (
+        "Trade tops the agenda when German Chancellor Hans Weber meets French President Paul "
+        "Martin on Monday.\n\n"
+        "German Chancellor Hans Weber, right, welcomes French President Paul Martin to Berlin "
+        "in September\n"
+        "Weber and Martin will meet after successive US visitsImage: AP\n\n"
+        "The meeting between Weber and Martin is strategically important for Europe."
+    )
+    assert meetings(text) == [("2025-09", ["DE", "FR"])]
+
+
+def test_a_date_in_a_clause_about_the_place_is_not_the_meetings():
+    text = (
+        "Colombian President Juan Perez and Venezuelan President Luis Gil met in Santa Marta on "
+        "Tuesday.\nThe leaders symbolically met at the residence where Simon Bolivar, the hero "
+        "of both countries' independence, died Dec 17, 1830."
+    )
+    assert meetings(text) == [("2025-10-28", ["CO", "VE"])]
+
+
+def test_two_people_who_met_a_third_on_separate_visits_are_two_meetings():
+    text = (
+        "Both German Chancellor Hans Weber and French President Paul Martin discussed the "
+        "conference with US President Dan Ross during their separate visits to the United "
+        "States last month."
+    )
+    assert meetings(text) == [("2025-09", ["DE", "US"]), ("2025-09", ["FR", "US"])]
+
+
+def test_a_countrys_initials_opening_the_text_are_no_dateline():
+    text = "U.S. President Dan Ross met Vietnamese President Tran Van Minh in Hanoi on Wednesday."
+    assert meetings(text) == [("2025-10-22", ["US", "VN"])]
+
+
+def test_what_a_meeting_to_come_will_mean_is_no_meeting():
+    text = (
+        "Ghanaian President Kofi Mensah will make an official visit to Abidjan this Wednesday to "
+        "meet his Ivorian counterpart, Yao Kouassi.\n"
+        "The meeting between Mensah and Kouassi is strategically important for the region."
+    )
+    assert meetings(text, published=None) == []

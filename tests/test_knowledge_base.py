@@ -140,3 +140,15 @@ def test_a_middle_initial_the_tracker_does_not_write_is_still_the_same_official(
         "Washington. The Secretary and President Ruto discussed security in the Horn of Africa."
     )
     assert participants(text, D(2024, 5, 23)) == [["Antony Blinken", "William Ruto"]]
+
+
+def test_a_surname_after_another_given_name_is_not_the_official_of_that_surname():
+    # "Jake Sullivan" is not John J. Sullivan, whom the tracker knows; nor does his missing
+    # country cost the meeting of the others
+    text = "Antony Blinken and Jake Sullivan met Yang Jiechi and Wang Yi on Thursday."
+    assert participants(text, D(2021, 3, 19)) == [["Antony Blinken", "Wang Yi", "Yang Jiechi"]]
+
+
+def test_a_surname_alone_is_the_official_in_office_when_the_report_was_written():
+    text = "Merkel and Bush held talks on the Middle East on Saturday."
+    assert participants(text, D(2007, 11, 12)) == [["Angela Merkel", "George W. Bush"]]

@@ -20,7 +20,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:19|20)\d\d)"
+YEAR = r"(?P<year>(?:18|19|20)\d\d)"
 
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
@@ -39,7 +39,7 @@ WEEKDAY = re.compile(
 RELATIVE = re.compile(
     r"\b(?P<word>yesterday|today|this\s+morning|this\s+afternoon|this\s+evening|tonight"
     r"|last\s+night|last\s+evening|yesterday\s+evening|last\s+week|earlier\s+this\s+week|this\s+week|earlier\s+this\s+month"
-    r"|this\s+month|last\s+month"
+    r"|this\s+month|last\s+month|(?:this|last|over\s+the)\s+weekend"
     r"|later\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon|night)"
     r"|earlier\s+(?:that|the\s+same)\s+(?:day|evening|morning|afternoon)|later\s+in\s+the\s+day"
     r"|earlier\s+in\s+the\s+day|earlier\s+in\s+the\s+week"
@@ -232,6 +232,13 @@ def relative(word: str, text: str, reference: datetime.date | None) -> DateMenti
         return DateMention(monday - datetime.timedelta(days=7), APPROXIMATE, text)
     if word in {"this week", "earlier this week", "earlier in the week"}:
         return DateMention(monday, APPROXIMATE, text)
+    if word.endswith("weekend"):
+        # the Saturday of the weekend before the reference (of the one it falls in, from Sunday
+        # on), about: "held talks this weekend"
+        saturday = weekday_before(reference, 5)
+        if word.startswith("last") and reference.weekday() >= 5:
+            saturday -= datetime.timedelta(days=7)
+        return DateMention(saturday, APPROXIMATE, text)
     if word in {"earlier this month", "this month"}:
         return DateMention(reference.replace(day=1), MONTH_PRECISION, text)
     if word == "last month":
@@ -355,5 +362,7 @@ def read_dateline(text: str, published: datetime.date | None, is_place=None) -> 
             agency_name = candidate
             break
     date = dateline_date(extra, published)
+    if not city and not date_text and agency_name is None:
+        return None  # "U.S. President X met ...": the country's initials open the sentence
     title = city.title() if city.isupper() else city
     return Dateline(title or None, date, end, agency_name, text[:end].strip())

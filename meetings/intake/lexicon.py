@@ -88,6 +88,8 @@ TITLES = sorted(
         "Special Envoy",
         "Ambassador",
         "Supreme Leader",
+        # "North Korean leader Kim Jong Un"
+        "Leader",
         "Chief Adviser",
         "General Secretary",
         "Secretary",
@@ -276,9 +278,24 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    # "The first bilateral meeting of the day was with the Prime Minister of X"
+    # "returned home from a working visit to his Ivorian counterpart, President X": a visit
+    # paid to a person (a visit to a place says nothing of whom it met)
     (
-        re.compile(r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?\b(?:was|were)\s+with\b", re.I),
+        re.compile(
+            r"\bvisit\s+to\s+(?=(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?\b"
+            r"|(?:President|Prime\s+Minister|Chancellor|King|Queen|Emir|Sultan)\s+[A-Z])",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
+    # "The first bilateral meeting of the day (, after speaking at the plenary,) was with the
+    # Prime Minister of X"
+    (
+        re.compile(
+            r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?(?:,[^.;,]{1,60},\s*)?"
+            r"\b(?:was|were)\s+with\b",
+            re.I,
+        ),
         IN_PERSON,
     ),
     (
@@ -526,6 +543,22 @@ class Lexicon:
         if len(near) > 1 and title:
             near = [k for k in near if k.held(title, day)]
         return near[0] if len(near) == 1 and near[0].served_on(day) else None
+
+    def in_office(self, name: str, day: datetime.date) -> KnownOfficial | None:
+        """The one official called by this one word (folded) in a post on the day, when no one
+        else called so left a post in the two years before: "Bush" in 2007 is George W. Bush
+        (the Premier of the Cayman Islands called Bush was out of office then), "Bush" in 2011
+        nobody."""
+        on_day = [k for k in self.surnames.get(name, ()) if k.served_on(day, years=0)]
+        if len(on_day) != 1:
+            return None
+        recent = day - datetime.timedelta(days=731)
+        for other in self.surnames.get(name, ()):
+            if other is not on_day[0] and any(
+                end is not None and recent <= end <= day for *_, end, _ in other.terms
+            ):
+                return None
+        return on_day[0]
 
     def outlet_country(self, text: str, *, last: bool = False) -> tuple[str, str | None] | None:
         """(outlet, its country) for the first (or last) outlet text names; None for none."""

@@ -33,6 +33,14 @@ SENTENCE_WORDS = (
 )
 FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
 TITLE_WORDS = frozenset(word for t in FOLDED_TITLES for word in t.split())
+# The body of a country a post belongs to, written between the country and the title
+BODY_AFTER_COUNTRY = re.compile(
+    r"\s+(?:[Pp]arliament(?:ary)?|National\s+Assembly|[Ss]enate|[Aa]rmy|[Gg]overnment)$"
+)
+# A courtesy word before a surname: "Mr Albanese", "Dr. Jaishankar", "Sheikh Tamim"
+HONORIFIC_WORD = (
+    r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Sheikh|Sheikha|Shri|Sri|Datuk|Dato'?|Tun|Alhaji|Excellency)\.?"
+)
 
 
 @dataclass
@@ -221,6 +229,8 @@ class People:
         with every country word in it."""
         offset = max(0, position - 60)
         head = sentence[offset:position].rstrip()
+        # "Macedonian parliament Speaker X": the country before the body the post is of
+        head = BODY_AFTER_COUNTRY.sub("", head)
         words = list(re.finditer(r"[\w.'\-\u00C0-\u024F]+", head))
         for k in range(min(6, len(words)), 0, -1):
             first = words[-k]
@@ -303,6 +313,30 @@ class People:
             ):
                 fits[known.official_id] = known
         return next(iter(fits.values())) if len(fits) == 1 else None
+
+    def part_of_another_name(self, sentence: str, start: int, end: int) -> bool:
+        """Whether the single word at sentence[start:end] runs on into a longer name: a
+        capitalised word right before it that is no title, honorific, country or first word
+        of its sentence ("Jake Sullivan"), or one right after it that is no day, month, title
+        or country ("Santa Marta")."""
+        before = re.search(r"(?<![\w'])([A-Z][\w'\-\u00C0-\u024F]*) +$", sentence[:start])
+        if before:
+            word, ahead = before[1], sentence[: before.start(1)].rstrip(" \"'“‘([")
+            if not (
+                not ahead
+                or ahead.endswith((".", ":", "\n", "—", "–", "-", "|"))
+                or fold(word) in TITLE_WORDS
+                or re.fullmatch(HONORIFIC_WORD, word)
+                or word.endswith("'s")
+                or self.country_of(word)
+            ):
+                return True
+        after = re.match(r" +([A-Z][\w'\-\u00C0-\u024F]*)", sentence[end:])
+        return bool(after) and not (
+            re.fullmatch(SENTENCE_WORDS, after[1])
+            or fold(after[1]) in TITLE_WORDS
+            or self.country_of(after[1].removesuffix("'s"))
+        )
 
     def names_a_place(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end], the name of a place, is that place
@@ -637,7 +671,28 @@ class People:
                     continue  # "Costa Rica": not António Costa
                 if " " not in m[0] and self.country_of(m[0]):
                     continue  # "Oman": the country, not an official called so
+                if " " not in m[0] and self.part_of_another_name(sentence, m.start(), m.end()):
+                    continue  # "Jake Sullivan", "Santa Marta": not the official called so
                 add(m[0], None, None, m.start(), m.end())
+        if self.reference is not None:
+            # A surname alone of one in office when the article was written, however long
+            # ago: "Merkel and Bush held talks" in 2007 (the official pattern above names
+            # officials by surname alone only while they are in the news)
+            for m in re.finditer(r"\b[A-Z][a-z\u00C0-\u024F'\-]{3,}\b", sentence):
+                word = m[0]
+                if (
+                    overlaps(m.start(), m.end())
+                    or fold(word) in TITLE_WORDS
+                    or re.fullmatch(SENTENCE_WORDS, word)
+                    or self.country_of(word)
+                    or names_a_thing(sentence, m.start(), m.end())
+                    or self.names_a_place(sentence, m.start(), m.end())
+                    or self.part_of_another_name(sentence, m.start(), m.end())
+                ):
+                    continue
+                known = self.lexicon.in_office(fold(word), self.reference)
+                if known is not None and fold(word) not in self.lexicon.officials:
+                    add(known.name, None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
             person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))

@@ -101,6 +101,9 @@ NOT_A_TOPIC = re.compile(
     r"|\bclimate\s+of\b",
     re.I,
 )
+# A verb in the present after "when": a meeting to come ("... top the agenda when X meets Y")
+PRESENT_VERB = re.compile(r"(?:meets|holds|hosts|receives|welcomes|visits|talks|speaks)\b", re.I)
+WHEN_FUTURE = re.compile(r"\b(?:when|once|until|by\s+the\s+time)\b[^.;]*$", re.I)
 # After the verb, in the same phrase: "a meeting between Modi and Xi has not been confirmed".
 NOT_HAPPENED_AFTER = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|held"
@@ -109,6 +112,9 @@ NOT_HAPPENED_AFTER = re.compile(
     r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b"
+    # "The meeting between X and Y is strategically important": what it will mean, in a preview
+    r"|\b(?:is|are)\s+(?:\w+ly\s+)?(?:important|significant|crucial|vital|meant|intended"
+    r"|aimed|seen\s+as)\b"
     # "A and B have agreed to meet next month": the agreement is no meeting, the meeting is to come
     r"|^\s+to\s+(?:meet|hold\s+(?:talks|a\s+(?:meeting|summit|call))|talk)\b",
     re.I,
@@ -150,7 +156,9 @@ ROUND_UP_UNDATED = re.compile(
 )
 ROUND_UP = re.compile(
     r"\b(?:returns?|returned|returning|is\s+back|arrived\s+back)\s+(?:home|to\s+[A-Z]\w+)\b"
-    r"[^.;]{0,80}?\b(?:after|from|following)\b[^.;]{0,40}?\b(?:visits?|trips?|tours?)\b",
+    r"[^.;]{0,80}?\b(?:after|from|following)\b"
+    # (a visit of one day is told on its day: "returned home from a day's working visit")
+    r"(?![^.;]{0,20}?\b(?:a\s+day's|one-day|day-long)\s)[^.;]{0,40}?\b(?:visits?|trips?|tours?)\b",
     re.I,
 )
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -309,7 +317,11 @@ REPORTED_SPEECH = re.compile(
     re.I,
 )
 ATTENDING = re.compile(r"\battend(?:s|ed|ing)?\s+(?:a|the)\s+$", re.I)
-OWN_CLAUSE = re.compile(r",\s*(?:who|which|whose|it)\b|\bthat\s+\d|\bit\s+was\b")
+OWN_CLAUSE = re.compile(
+    r",\s*(?:who|which|whose|it)\b|\bthat\s+\d|\bit\s+was\b"
+    # "met at the residence where Simon Bolivar died Dec 17, 1830"
+    r"|\bwhere\s+(?!(?:they|the\s+two|both)\b)"
+)
 VERB_TRIGGER = re.compile(
     r"(?:met|meets?|held|holds?|had|has|received|receives|hosted|hosts|spoke|speaks|talked"
     r"|called|phoned|telephoned|dial\w*|sat|conferred|discuss\w*|exchang\w*|paid|wrapped"
@@ -472,6 +484,7 @@ CLEFT = re.compile(
 YEAR_ONLY = re.compile(r"\b(?:in|during)\s+(?P<year>(?:18|19|20)\d\d)\b(?![-–/]\d)")
 # who tells of meetings: "Kremlin Press Secretary Dmitry Peskov", "the ministry's spokesperson"
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress\s+secretary\b", re.I)
+SEPARATE_SUBJECTS = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b", re.I)
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
 )
@@ -601,7 +614,10 @@ CAPTION = re.compile(
     # the credit of a press office's photographers at the end: "... in May 2019/PSCU"
     r"|(?<=[a-z0-9])\s*/\s*[A-Z]{2,6}\s*$"
     # "... on 21 June. Photo: Agency": a sentence, then the picture's credit on its line
-    r"|[.!?]\s+Photos?\s*:\s*\S[^.!?]{0,40}$",
+    r"|[.!?]\s+Photos?\s*:\s*\S[^.!?]{0,40}$"
+    # "Merkel, right, welcomes Sarkozy", "... in SeptemberImage: AP" (the credit glued on)
+    r"|^[^.!?]{0,80}?,\s+(?:left|right|cent(?:re|er))(?:\s+to\s+(?:left|right))?,\s+[a-z]"
+    r"|(?<=[a-z])Image\s*:\s*\S[^.!?]{0,40}$",
     re.I,
 )
 CAPTION_MARK = re.compile(
@@ -610,7 +626,8 @@ CAPTION_MARK = re.compile(
 )
 CAPTION_CREDIT = re.compile(
     r"\s*(?:\([^()]*(?:/|Photo|Pool|AFP|Reuters|\bAP\b|EPA|GPO|Getty)[^()]*\)|/\s*[A-Z]{2,6}"
-    r"|(?:--|–|—)\s*[A-Z][A-Za-z]{1,15}|EPA-EFE.*|(?:Reuters\s+)?File\s+Photo|Photo\s*:.*)\s*$",
+    r"|(?:--|–|—)\s*[A-Z][A-Za-z]{1,15}|EPA-EFE.*|(?:Reuters\s+)?File\s+Photo|Photo\s*:.*"
+    r"|(?<=[a-z])Image\s*:.*)\s*$",
     re.I,
 )
 # A word glued to the next one in copy-pasted pages: "File photoLIMA, May 3", "ByJOHN".
@@ -1155,6 +1172,17 @@ class Reader:
             if not missing and len(proposal.countries) >= 2:
                 kept.append(proposal)
                 continue
+            placed = [p for p in proposal.participants if p.country]
+            if missing and len(placed) >= 2 and len(proposal.countries) >= 2:
+                # "Blinken and Sullivan met with Yang and Wang": the meeting of the two
+                # countries stands; whoever the text gives no country is left for the editor
+                proposal.participants = placed
+                kept.append(proposal)
+                notes.append(
+                    f"Left out of a meeting (no country): {', '.join(missing)}, in "
+                    f"“{proposal.sentence}”"
+                )
+                continue
             why = f"no country for {', '.join(missing)}" if missing else "all of one country"
             notes.append(f"Not proposed ({why}): “{proposal.sentence}”")
         return kept
@@ -1425,6 +1453,10 @@ class Reader:
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
+            if PRESENT_VERB.match(m[0]) and WHEN_FUTURE.search(
+                sentence[max(clause_start, m.start() - 120) : m.start()]
+            ):
+                continue  # "top the agenda when Merkel meets Sarkozy on Monday": to come
             if CALLED_ON.fullmatch(m[0]) and APPEAL.match(rest):
                 continue  # "called on Biden to forge a new period": an appeal, no visit
             # Up to a clause of its own: "used a meeting with X to reassure Y, declaring he
@@ -1610,6 +1642,25 @@ class Reader:
                     results.append(
                         Proposal(
                             unique([*subjects, other]),
+                            sentence,
+                            index,
+                            proposal_kind,
+                            explicit,
+                            m[0],
+                        )
+                    )
+                continue
+            if (
+                len({p.country for p in subjects}) > 1
+                and objects
+                and SEPARATE_SUBJECTS.search(sentence) is not None
+            ):
+                # "Both Merkel and Sarkozy discussed it with Bush during their separate
+                # visits": each of them met him
+                for subject in subjects:
+                    results.append(
+                        Proposal(
+                            unique([subject, *objects]),
                             sentence,
                             index,
                             proposal_kind,
@@ -2229,6 +2280,9 @@ def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
     """Complete old with what new knows: names for unnamed roles, a stated date, the kind."""
     for person in new.participants:
         if person.key in old.keys:
+            if person.key not in new.inferred:
+                # the holder we guessed, named with the meeting after all
+                old.inferred.discard(person.key)
             continue
         # A role's holder we guessed gives way to the person named with the meeting.
         unnamed = [
