@@ -1363,3 +1363,16 @@ def test_what_a_meeting_to_come_will_mean_is_no_meeting():
         "The meeting between Mensah and Kouassi is strategically important for the region."
     )
     assert meetings(text, published=None) == []
+
+
+def test_the_next_sentences_date_of_another_meeting_does_not_date_the_first():
+    text = (
+        "KYIV, Oct. 24 - Ukrainian President Olena Bondar met with British Foreign Secretary "
+        "Tom Hale in Kyiv.\nEarlier in the week, Bondar hosted Polish President Adam Nowak."
+    )
+    assert meetings(text) == [("2025-10-24", ["GB", "UA"]), ("2025-10-20", ["PL", "UA"])]
+
+
+def test_a_given_name_that_is_also_a_month_is_a_name():
+    text = "Ukrainian President Olena Bondar hosted Czech President Jan Novak on Monday."
+    assert people_met(text) == [["Jan Novak", "Olena Bondar"]]

@@ -1876,7 +1876,8 @@ class Reader:
         self, proposals: list[Proposal], sentences: list[str], reference: datetime.date | None
     ) -> None:
         lead: d.DateMention | None = None
-        for sentence in sentences[:2]:
+        lead_index = 0
+        for lead_index, sentence in enumerate(sentences[:2]):
             if LAST_MET.search(sentence):
                 continue  # "The two had last met in May": not the date of the news
             found = [
@@ -2046,6 +2047,10 @@ class Reader:
                 continue
             if mention is None:
                 mention = previous or lead
+                if mention is lead and proposal.index < lead_index and lead_index in reported:
+                    # "X met Y. Earlier in the week, X hosted Z": the second sentence's date
+                    # is the other meeting's
+                    mention = None
             if mention is None and reference is not None:
                 mention = d.DateMention(reference, d.APPROXIMATE, "publication date")
             if mention is not None:
