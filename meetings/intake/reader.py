@@ -1877,7 +1877,7 @@ class Reader:
     ) -> None:
         lead: d.DateMention | None = None
         lead_index = 0
-        for lead_index, sentence in enumerate(sentences[:2]):
+        for index, sentence in enumerate(sentences[:2]):
             if LAST_MET.search(sentence):
                 continue  # "The two had last met in May": not the date of the news
             found = [
@@ -1886,7 +1886,7 @@ class Reader:
                 if x.date and not FOUNDED_ON.search(sentence, 0, sentence.find(x.text))
             ]
             if found:
-                lead = found[0]
+                lead, lead_index = found[0], index
                 break
         round_up = any(ROUND_UP.search(sentence) for sentence in sentences[:3]) or (
             lead is None and any(ROUND_UP_UNDATED.search(sentence) for sentence in sentences[:3])
