@@ -1376,3 +1376,43 @@ def test_the_next_sentences_date_of_another_meeting_does_not_date_the_first():
 def test_a_given_name_that_is_also_a_month_is_a_name():
     text = "Ukrainian President Olena Bondar hosted Czech President Jan Novak on Monday."
     assert people_met(text) == [["Jan Novak", "Olena Bondar"]]
+
+
+def test_a_list_of_names_each_with_a_title_before_or_after_is_a_call_each():
+    text = (
+        "Turkish President Ali Demir spoke on the phone with Azerbaijani President Elnur "
+        "Mammadov, President of Kazakhstan Askar Nurlanov and President of Uzbekistan Bobur "
+        "Karimov on Friday."
+    )
+    assert meetings(text) == [
+        ("2025-10-24", ["AZ", "TR"]),
+        ("2025-10-24", ["KZ", "TR"]),
+        ("2025-10-24", ["TR", "UZ"]),
+    ]
+
+
+def test_discussions_with_leaders_of_three_countries_are_one_each():
+    text = (
+        "South African President Thabo Nkosi has also had discussions with Prime Minister Erik "
+        "Lund of Sweden, Prime Minister Anna Hart of the United Kingdom and President Kabo "
+        "Molefe of Botswana on Sunday."
+    )
+    assert meetings(text) == [
+        ("2025-10-26", ["SE", "ZA"]),
+        ("2025-10-26", ["GB", "ZA"]),
+        ("2025-10-26", ["BW", "ZA"]),
+    ]
+
+
+def test_a_list_set_off_by_semicolons_after_including_is_a_meeting_each():
+    text = (
+        "On Monday, the Indian Foreign Minister Ravi Menon had bilateral meetings with several "
+        "of his counterparts, including HE Dr Omar Zahir, Foreign Minister of Afghanistan; HE "
+        "Mr. Karim Saadi, Foreign Minister of Algeria; H.E Mr. Jan Novak, Foreign Minister of "
+        "Slovakia."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["AF", "IN"]),
+        ("2025-10-27", ["DZ", "IN"]),
+        ("2025-10-27", ["IN", "SK"]),
+    ]

@@ -152,3 +152,11 @@ def test_a_surname_after_another_given_name_is_not_the_official_of_that_surname(
 def test_a_surname_alone_is_the_official_in_office_when_the_report_was_written():
     text = "Merkel and Bush held talks on the Middle East on Saturday."
     assert participants(text, D(2007, 11, 12)) == [["Angela Merkel", "George W. Bush"]]
+
+
+def test_an_office_the_article_names_no_one_for_is_its_holder_that_day():
+    text = (
+        "On Monday, the External Affairs Minister had a bilateral meeting with Foreign "
+        "Minister George Yeo of Singapore in New York."
+    )
+    assert participants(text, D(2007, 9, 24)) == [["George Yeo", "Pranab Mukherjee"]]

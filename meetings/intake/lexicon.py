@@ -183,7 +183,7 @@ NAME_TOKEN = (
     r"|(?<![\w.])(?!(?:US|UK|UN|EU|PM|FM|MP|DR|AP|AU|NZ|TV|OK)\b)[A-Z]{2}(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]))"
 )
 HONORIFIC = (
-    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|H\.H|H\.R\.H|HRH|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|H\.H|H\.R\.H|HRH|HE|HH|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
     r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
 )
@@ -527,6 +527,7 @@ class Lexicon:
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
     outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
+    _by_country: dict[str, list[KnownOfficial]] | None = None  # holders(), built when first asked
 
     def serving(
         self, name: str, day: datetime.date | None, title: str | None = None
@@ -543,6 +544,20 @@ class Lexicon:
         if len(near) > 1 and title:
             near = [k for k in near if k.held(title, day)]
         return near[0] if len(near) == 1 and near[0].served_on(day) else None
+
+    def holders(self, country: str, day: datetime.date) -> list[tuple[KnownOfficial, str]]:
+        """The officials of a country in a post on the day, with that post's title."""
+        if self._by_country is None:
+            self._by_country = {}
+            for known in {k.official_id: k for k in self.officials.values()}.values():
+                for code in {c for c, *_ in known.terms if c}:
+                    self._by_country.setdefault(code, []).append(known)
+        return [
+            (known, title)
+            for known in self._by_country.get(country, ())
+            for code, start, end, title in known.terms
+            if code == country and (start is None or start <= day) and (end is None or day <= end)
+        ]
 
     def in_office(self, name: str, day: datetime.date) -> KnownOfficial | None:
         """The one official called by this one word (folded) in a post on the day, when no one

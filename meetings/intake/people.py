@@ -519,6 +519,12 @@ class People:
                     continue
                 if not name or self.is_not_a_person(name):
                     continue
+                if key == "name_title_of" and any(
+                    fold(word) in TITLE_WORDS for word in name.split()[:-1] if word[:1].isupper()
+                ):
+                    # "Azerbaijani President Ilham Aliyev, President of Kazakhstan X": the name
+                    # has its own title before it; the one after the comma is the next one's
+                    continue
                 if key == "name_title_of" and self.after_title_of(sentence, m.start("name")):
                     # "President of Azerbaijan A, the President of China B": a list of two,
                     # the title after the comma the next one's

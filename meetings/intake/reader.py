@@ -21,6 +21,7 @@ from meetings.intake.lexicon import (
     NAME,
     NOT_HAPPENED,
     ROLE_REFERENCES,
+    TITLE_COUNTRY,
     TRIGGERS,
     VIRTUAL,
     Lexicon,
@@ -101,6 +102,8 @@ NOT_A_TOPIC = re.compile(
     r"|\bclimate\s+of\b",
     re.I,
 )
+# Words that open a list of those met, which semicolons may then set off
+LIST_INTRO = re.compile(r"\b(?:including|namely|among\s+them)\b", re.I)
 # A verb in the present after "when": a meeting to come ("... top the agenda when X meets Y")
 PRESENT_VERB = re.compile(r"(?:meets|holds|hosts|receives|welcomes|visits|talks|speaks)\b", re.I)
 WHEN_FUTURE = re.compile(r"\b(?:when|once|until|by\s+the\s+time)\b[^.;]*$", re.I)
@@ -252,7 +255,7 @@ BUILDING = re.compile(
 )
 LIST_GAP = re.compile(
     r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
-    r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.|Mr\.|Ms\.|Mrs\.|Dr\.)\s*)*"
+    r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.?|HE|HH|H\.H\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
 # Governor of the Central Bank and Deputy Prime Minister, and Y".
@@ -269,7 +272,12 @@ SPOUSE = re.compile(
     r"\b(?:First\s+Lady|First\s+Gentleman|(?:his|her)\s+(?:wife|husband|spouse))\b", re.I
 )
 APART_FROM = re.compile(r"\b(?:apart\s+from|besides|in\s+addition\s+to|other\s+than)\s+$", re.I)
-ONE_BY_ONE = re.compile(r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets)\b", re.I)
+ONE_BY_ONE = re.compile(
+    r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets"
+    # "has also had discussions with A of X, B of Y, C of Z and D of W": one after the other
+    r"|(?:had|held|conducted)\s+discussions)\b",
+    re.I,
+)
 WAS_WITH = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:held\s+)?with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
@@ -1127,6 +1135,34 @@ class Reader:
                     proposal.inferred.add(fits[0].key)
                     if not fits[0].country and role.country:
                         fits[0].country, fits[0].country_evidence = role.country, role.sentence
+                elif not fits:
+                    self.name_from_tracker(proposal, n, role, people)
+
+    def name_from_tracker(self, proposal: Proposal, n: int, role: Person, people: People) -> None:
+        """An office the article names no one for ("the External Affairs Minister", "Japan's
+        foreign minister"): its holder on the day, when the tracker knows one and only one."""
+        day = proposal.date or self.reference
+        country = role.country or TITLE_COUNTRY.get(fold(role.title or ""))
+        if not (country and role.title and day) or fold(role.title) in GENERIC_TITLES:
+            return
+        holders = self.lexicon.holders(country, day)
+        # the very title first ("Minister of External Affairs" for "External Affairs
+        # Minister"), else one of the same office ("Minister of Foreign Affairs")
+        for same in (same_title, lambda a, b: titles_agree(a, b, strict=True)):
+            held = {k.official_id: k for k, title in holders if same(role.title, title)}
+            if held:
+                break
+        if len(held) != 1:
+            return
+        known = next(iter(held.values()))
+        person = people.register(known.name, role.title, country, role.sentence)
+        if person in proposal.participants:
+            return
+        person.country_evidence = person.country_evidence or (
+            f"{known.name}, {role.title} then, in the tracker"
+        )
+        proposal.participants[n] = person
+        proposal.inferred.add(person.key)
 
     def without_bodies(self, proposals: list[Proposal], notes: list[str]) -> list[Proposal]:
         """The meetings of two or more people, without the officials of international bodies
@@ -1439,6 +1475,10 @@ class Reader:
                 m.end() <= x.start < colon.end() for x in mentions
             )
             clause_end = len(sentence) if clause_end == -1 or listed else clause_end
+            if clause_end < len(sentence) and LIST_INTRO.search(sentence, m.end(), clause_end):
+                # "had bilateral meetings with several of his counterparts, including A, Foreign
+                # Minister of X; B, Foreign Minister of Y; ...": a list set off by semicolons
+                clause_end = len(sentence)
             while clause_end < len(sentence) and any(
                 x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8
                 for x in mentions
@@ -2208,6 +2248,15 @@ def told_by_phone(proposal: Proposal, sentence: str) -> None:
     night": a meeting whose words did not say how it was held was a call."""
     if proposal.kind == IN_PERSON and not proposal.kind_explicit and A_CALL.search(sentence):
         proposal.kind, proposal.kind_explicit = CALL, True
+
+
+def same_title(a: str, b: str) -> bool:
+    """The same words of one post: "External Affairs Minister", "Minister of External Affairs"."""
+
+    def words(title: str) -> list[str]:
+        return sorted(w for w in fold(title).split() if w not in {"of", "for", "the"})
+
+    return words(a) == words(b)
 
 
 def titles_agree(role: str | None, title: str | None, *, strict: bool) -> bool:
