@@ -1416,3 +1416,43 @@ def test_a_list_set_off_by_semicolons_after_including_is_a_meeting_each():
         ("2025-10-27", ["DZ", "IN"]),
         ("2025-10-27", ["IN", "SK"]),
     ]
+
+
+def test_going_somewhere_to_meet_someone_is_a_meeting():
+    text = (
+        "US President Tom Hale went to the Akasaka Guest House to meet with Japanese Prime "
+        "Minister Ken Sato on Thursday."
+    )
+    assert meetings(text) == [("2025-10-23", ["JP", "US"])]
+
+
+def test_courtesy_calls_on_leaders_of_four_countries_one_with_a_nickname_are_four():
+    text = (
+        "Indian Foreign Minister Ravi Menon also called on Nepal Prime Minister Hari Prasad Dahal "
+        "'Sagar', Mauritius Prime Minister Anil Ramdin, Bhutan PM Karma Dorji and Seychelles "
+        "Vice President Paul Hoareau on Monday."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["IN", "NP"]),
+        ("2025-10-27", ["IN", "MU"]),
+        ("2025-10-27", ["BT", "IN"]),
+        ("2025-10-27", ["IN", "SC"]),
+    ]
+
+
+def test_a_visit_someone_had_to_make_is_no_meeting():
+    text = (
+        "Pakistani Foreign Minister Ali Raza had to visit Japan from February 24 to 27 to hold a "
+        "meeting with the Foreign Minister of Japan, but the visit was called off."
+    )
+    assert meetings(text) == []
+
+
+def test_today_in_a_quotation_is_the_day_the_speaker_spoke():
+    text = (
+        "Indian Foreign Minister Ravi Menon on Monday held a bilateral meeting with Bangladesh "
+        "Prime Minister Rehana Akter.\n"
+        'After his meeting with Akter, Menon said, "Honoured to call on Prime Minister Rehana '
+        'Akter of Bangladesh today."'
+    )
+    assert meetings(text) == [("2025-10-27", ["BD", "IN"])]

@@ -193,8 +193,9 @@ NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
 JOINED_PARTICLE = r"(?:(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|ul|ud|uz)-)"
 # An initial written without its full stop, inside a name: "A. K Rahman".
 BARE_INITIAL = r"[A-Z](?=(?:\s+[A-Z](?=\s))*\s+[A-Z][a-z])"
-# A family name opening with a glottal stop: "Fekitamoeloa 'Utoikamanu", "ʻAkilisi Pōhiva".
-OKINA_TOKEN = rf"['\u02bb\u2018][{UPPER}][a-z\u00C0-\u024F]+"
+# A family name opening with a glottal stop: "Fekitamoeloa 'Utoikamanu", "ʻAkilisi Pōhiva" (not
+# a nickname in quotes: "Pushpa Kamal Dahal 'Prachanda'").
+OKINA_TOKEN = rf"['\u02bb\u2018][{UPPER}][a-z\u00C0-\u024F]+(?![a-z\u00C0-\u024F'\u2019])"
 NAME_NEXT = rf"(?:{JOINED_PARTICLE}?{NAME_TOKEN}|{BARE_INITIAL}|{OKINA_TOKEN})"
 NAME_MORE = rf"(?:\s+(?:{NAME_PARTICLES}\s+){{0,2}}{NAME_NEXT}){{0,4}}"
 # "S Rao"; never the article "A" or the pronoun "I".
@@ -264,6 +265,14 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "went to the Akasaka Guest House to meet with X": travelled, and met
+    (
+        re.compile(
+            r"\b(?:went|came|flew|travell?ed|drove|stopped|headed)\b[^.;!?,]{0,60}?\bto\s+meet\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "since they came together in Bali last October": met (not "came together to oppose")
     (re.compile(r"\bcame\s+together\s+(?=in\s+[A-Z]|at\s+the\s+[A-Z])", re.I), IN_PERSON),
     (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
@@ -447,6 +456,8 @@ NOT_HAPPENED = re.compile(
     r"|[a-z]+(?:ions?|ness|ity|ities|ment|ments|ures?|ies)\b))"
     r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off|scrapped|shelved"
+    # "Qureshi had to visit Japan from February 24 to hold a meeting with": was to, and did not
+    r"|had\s+to\s+(?:visit|travel|fly|go|attend|meet|hold)"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
     r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+for"
     # "Trump is also meeting with Xi in Buenos Aires": the news of a plan

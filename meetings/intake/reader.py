@@ -254,7 +254,8 @@ BUILDING = re.compile(
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
 )
 LIST_GAP = re.compile(
-    r"(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
+    # (after a nickname in quotes: "Pushpa Kamal Dahal 'Prachanda', ...")
+    r"(?:\s+['\"][A-Z][\w-]+['\"])?(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.?|HE|HH|H\.H\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
@@ -273,7 +274,7 @@ SPOUSE = re.compile(
 )
 APART_FROM = re.compile(r"\b(?:apart\s+from|besides|in\s+addition\s+to|other\s+than)\s+$", re.I)
 ONE_BY_ONE = re.compile(
-    r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets"
+    r"(?:hosted|hosts|received|receives|welcomed|welcomes|met|meets|called\s+on|calls\s+on"
     # "has also had discussions with A of X, B of Y, C of Z and D of W": one after the other
     r"|(?:had|held|conducted)\s+discussions)\b",
     re.I,
@@ -2059,7 +2060,9 @@ class Reader:
                 proposal.date, proposal.date_precision, proposal.date_explicit = None, None, True
                 proposal.date_evidence = "several meetings"
                 continue
-            proposal.date_explicit = mention is not None
+            proposal.date_explicit = mention is not None and not quoted_relative(
+                proposal.sentence, mention
+            )
             if mention is None and EARLIER.match(proposal.sentence) and (previous or lead):
                 # "Earlier, X discussed ...": before the last meeting, the day unknown
                 known = previous or lead
@@ -2248,6 +2251,21 @@ def told_by_phone(proposal: Proposal, sentence: str) -> None:
     night": a meeting whose words did not say how it was held was a call."""
     if proposal.kind == IN_PERSON and not proposal.kind_explicit and A_CALL.search(sentence):
         proposal.kind, proposal.kind_explicit = CALL, True
+
+
+def quoted_relative(sentence: str, mention: d.DateMention) -> bool:
+    """Whether the date is a word like "today" inside a quotation ("Honoured to call on X
+    today," he said): the day the speaker spoke, which another part of the article may give
+    better than the day of the report."""
+    at = sentence.find(mention.text)
+    return (
+        at >= 0
+        and sentence.count('"', 0, at) % 2 == 1
+        and re.fullmatch(
+            r"(?i)today|tonight|yesterday|this\s+(?:morning|afternoon|evening)", mention.text
+        )
+        is not None
+    )
 
 
 def same_title(a: str, b: str) -> bool:
