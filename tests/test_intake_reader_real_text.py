@@ -1456,3 +1456,25 @@ def test_today_in_a_quotation_is_the_day_the_speaker_spoke():
         'Akter of Bangladesh today."'
     )
     assert meetings(text) == [("2025-10-27", ["BD", "IN"])]
+
+
+def test_hosted_to_lunch_by_and_interacted_with_are_meetings():
+    lunch = (
+        "Singaporean Foreign Minister Wei Ming Tan was hosted to lunch by his Bruneian "
+        "counterpart, Second Minister of Foreign Affairs Yusof Rahman, on Monday."
+    )
+    assert meetings(lunch) == [("2025-10-27", ["BN", "SG"])]
+    video = (
+        "Indian Defence Minister Arjun Rao interacted with his Malaysian counterpart Aziz Bakar "
+        "virtually on Monday."
+    )
+    assert meetings(video) == [("2025-10-27", ["IN", "MY"])]
+
+
+def test_a_meeting_reported_suspended_is_no_meeting():
+    text = (
+        "Russian Deputy Foreign Minister Ivan Petrov dismissed media reports claiming that a "
+        "meeting between Foreign Minister Oleg Sokolov and US Secretary of State Tom Hale had "
+        "been suspended."
+    )
+    assert meetings(text) == []

@@ -265,6 +265,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "was hosted to lunch by his counterpart X", "interacted with his Malaysian counterpart"
+    (
+        re.compile(
+            r"\bwas\s+hosted(?:\s+(?:to|at|for)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:lunch|dinner"
+            r"|breakfast|banquet|reception))?\s+by\b|\binteracted\s+with\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "went to the Akasaka Guest House to meet with X": travelled, and met
     (
         re.compile(

@@ -112,7 +112,7 @@ NOT_HAPPENED_AFTER = re.compile(
     r"\b(?:has|have|had|was|were|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?(?:confirmed|held"
     r"|scheduled|announced|finali[sz]ed|take\s+place|taken\s+place|happen)"
     r"|\bdid\s+not\b|\bdidn't\b|\bnever\b"
-    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|called\s+off"
+    r"|\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancel|postpon|suspend|called\s+off"
     r"|put\s+off|delayed|shelved|scrapped)|\byet\s+to\b|\bunconfirmed\b|\bnot\s+(?:yet\s+)?confirmed"
     r"|\b(?:is|are)\s+(?:expected|due|scheduled|planned|set)\b|\bwill\b|\bwould\b"
     # "The meeting between X and Y is strategically important": what it will mean, in a preview
