@@ -1675,40 +1675,24 @@ class Reader:
                 and len({p.country for p in objects if p.country} - {p.country for p in subjects})
                 >= 3
             )
+            each: list[list[Person]] = []
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
                 # "met A, with whom ..., and B, with whom ...": one meeting each.
-                others = [p for group in groups for p in group]
-                for other in others:
-                    results.append(
-                        Proposal(
-                            unique([*subjects, other]),
-                            sentence,
-                            index,
-                            proposal_kind,
-                            explicit,
-                            m[0],
-                        )
-                    )
-                continue
-            if (
+                each = [[*subjects, other] for group in groups for other in group]
+            elif (
                 len({p.country for p in subjects}) > 1
                 and objects
                 and SEPARATE_SUBJECTS.search(sentence) is not None
             ):
                 # "Both Merkel and Sarkozy discussed it with Bush during their separate
                 # visits": each of them met him
-                for subject in subjects:
-                    results.append(
-                        Proposal(
-                            unique([subject, *objects]),
-                            sentence,
-                            index,
-                            proposal_kind,
-                            explicit,
-                            m[0],
-                        )
-                    )
+                each = [[subject, *objects] for subject in subjects]
+            if each:
+                results += [
+                    Proposal(unique(people), sentence, index, proposal_kind, explicit, m[0])
+                    for people in each
+                ]
                 continue
             proposal = Proposal(
                 unique([*subjects, *objects]), sentence, index, proposal_kind, explicit, m[0]
