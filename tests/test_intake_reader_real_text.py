@@ -1478,3 +1478,29 @@ def test_a_meeting_reported_suspended_is_no_meeting():
         "been suspended."
     )
     assert meetings(text) == []
+
+
+def test_calls_over_the_past_few_weeks_are_undated():
+    text = (
+        "Indian Prime Minister Ravi Menon spoke with Vietnamese Prime Minister Tran Van Minh on "
+        "Monday.\nThe past few weeks, Menon has spoken to many world leaders including US "
+        "President Tom Hale and German Chancellor Hans Weber."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["IN", "VN"]),
+        (None, ["IN", "US"]),
+        (None, ["DE", "IN"]),
+    ]
+
+
+def test_a_press_conference_together_and_a_dinner_with_are_meetings():
+    press = (
+        "On Tuesday, Kenyan President Joseph Kamau and his Rwandan counterpart Eric Habimana "
+        "addressed a press conference in Kigali."
+    )
+    assert meetings(press) == [("2025-10-28", ["KE", "RW"])]
+    dinner = (
+        "Singaporean Senior Minister Wei Ming Tan had a catch-up over dinner with Malaysian Home "
+        "Minister Aziz Bakar on Monday."
+    )
+    assert meetings(dinner) == [("2025-10-27", ["MY", "SG"])]

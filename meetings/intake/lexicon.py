@@ -265,6 +265,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "a catch-up over dinner with X", "lunch with X"
+    (
+        re.compile(
+            r"\b(?:catch-?up(?:\s+over\s+(?:dinner|lunch|breakfast))?|dinner|lunch|breakfast)"
+            r"\s+with\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "was hosted to lunch by his counterpart X", "interacted with his Malaysian counterpart"
     (
         re.compile(
@@ -449,6 +458,8 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 # "exchanged views", not "exchanged letters": letters are no meeting.
 JOINT_TRIGGERS = re.compile(
     r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired|sh(?:ook|ake)\s+hands"
+    # "Ruto and his Rwandan counterpart Kagame addressed a press conference in Kigali"
+    r"|addressed\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|news)\s+conference"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"
     # "A and B talked on Saturday on areas of cooperation"
     r"|talked(?!\s+(?:about|of)\s+(?:him|her|them)\b)"

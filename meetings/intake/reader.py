@@ -144,7 +144,10 @@ OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
 # A meeting some time before the report, its day not given: "paid a call on X recently" (but
 # not "the recently appointed envoy").
 UNDATED_PAST = re.compile(
-    r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months))\b(?!\s+(?:appointed|elected"
+    r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months)"
+    # "The past few weeks, Modi has spoken to many world leaders"
+    r"|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months))"
+    r"\b(?!\s+(?:appointed|elected"
     r"|named|accredited|arrived|installed|sworn|returned|\w+ed\b))"
     # "Among the ministers who called on him were A and B": some of many, on days not given
     r"|^Among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:who|that)\b",
