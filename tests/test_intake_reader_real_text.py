@@ -1504,3 +1504,11 @@ def test_a_press_conference_together_and_a_dinner_with_are_meetings():
         "Minister Aziz Bakar on Monday."
     )
     assert meetings(dinner) == [("2025-10-27", ["MY", "SG"])]
+
+
+def test_two_leaders_conversation_somewhere_last_month_is_a_meeting():
+    text = (
+        "The discussion built on US President Tom Hale and Turkish President Ali Demir's "
+        "conversation in Rome last month."
+    )
+    assert meetings(text) == [("2025-09", ["TR", "US"])]

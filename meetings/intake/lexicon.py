@@ -414,12 +414,14 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    # "A and B's meeting in Vancouver last week", "X's talks in Paris" (not "today's meeting",
-    # which names the one already told; "X's meeting with Y" is read by "meeting with")
+    # "A and B's meeting in Vancouver last week", "X and Y's conversation in Rome last month",
+    # "X's talks in Paris" (not "today's meeting", which names the one already told; "X's
+    # meeting with Y" is read by "meeting with")
     (
         re.compile(
             r"(?<=[^\W\d_])(?<!day)(?<!week)(?<!month)(?<!year)(?<!night)['’]s\s+"
-            r"(?:(?!with\b)[\w-]+\s+){0,2}?(?:meeting|talks|summit)\b(?!\s+(?:with|between)\b)"
+            r"(?:(?!with\b)[\w-]+\s+){0,2}?(?:meeting|talks|summit|conversation)\b"
+            r"(?!\s+(?:with|between)\b)"
         ),
         IN_PERSON,
     ),
