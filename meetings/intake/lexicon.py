@@ -561,6 +561,8 @@ class Lexicon:
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
     outlets: list[tuple[re.Pattern, str | None]] = field(default_factory=list)
     _by_country: dict[str, list[KnownOfficial]] | None = None  # holders(), built when first asked
+    # officials in a post since this day are named by their surname alone in official_pattern
+    news_since: datetime.date = datetime.date.min
 
     def serving(
         self, name: str, day: datetime.date | None, title: str | None = None
@@ -702,6 +704,7 @@ def build_lexicon() -> Lexicon:
     # A surname alone is a common word ("Horn", "Hague"): it names an official only while
     # they are in the news, up to ten years after they left their last post.
     retired = today - datetime.timedelta(days=3652)
+    lex.news_since = retired
     for official_id, name, aliases, code in officials:
         known = KnownOfficial(
             official_id, name, code, titles.get(official_id), tuple(terms.get(official_id, ()))

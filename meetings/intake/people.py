@@ -680,10 +680,11 @@ class People:
                 if " " not in m[0] and self.part_of_another_name(sentence, m.start(), m.end()):
                     continue  # "Jake Sullivan", "Santa Marta": not the official called so
                 add(m[0], None, None, m.start(), m.end())
-        if self.reference is not None:
+        if self.reference is not None and self.reference < self.lexicon.news_since:
             # A surname alone of one in office when the article was written, however long
             # ago: "Merkel and Bush held talks" in 2007 (the official pattern above names
-            # officials by surname alone only while they are in the news)
+            # officials by surname alone only while they are in the news, as all are who held
+            # a post on a later day)
             for m in re.finditer(r"\b[A-Z][a-z\u00C0-\u024F'\-]{3,}\b", sentence):
                 word = m[0]
                 if (
