@@ -160,3 +160,8 @@ def test_an_office_the_article_names_no_one_for_is_its_holder_that_day():
         "Minister George Yeo of Singapore in New York."
     )
     assert participants(text, D(2007, 9, 24)) == [["George Yeo", "Pranab Mukherjee"]]
+
+
+def test_a_month_before_a_known_surname_leaves_the_surname_its_official():
+    text = "In June Modi met Biden in Washington."
+    assert participants(text, D(2023, 7, 10)) == [["Joe Biden", "Narendra Modi"]]

@@ -327,6 +327,7 @@ class People:
                 or ahead.endswith((".", ":", "\n", "—", "–", "-", "|"))
                 or fold(word) in TITLE_WORDS
                 or re.fullmatch(HONORIFIC_WORD, word)
+                or re.fullmatch(SENTENCE_WORDS, word)  # "In June Modi met Biden"
                 or word.endswith("'s")
                 or self.country_of(word)
             ):
@@ -1096,9 +1097,8 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
         after_particle = bool(kept) and fold(kept[-1]) in ARTICLES_IN_NAMES
         # "He Lifeng": a Chinese family name, when a given name follows
         family_name = not kept and bare == "He" and len(tokens) > 1 and tokens[1][:1].isupper()
-        # "Jan Lipavsky", "June Smith": a given name first, a month ("Jan. 5") never without
-        # its full stop before a name
-        given_name = not kept and fold(bare) in GIVEN_MONTHS and not token.endswith(".")
+        # "Jan Lipavsky": a given name first; the month ("Jan. 5") is written with its full stop
+        given_name = not kept and bare == "Jan" and not token.endswith(".")
         if (
             fold(bare) in NOT_NAME_WORDS
             and not given_name
@@ -1122,7 +1122,6 @@ def clean_name(name: str, start: int) -> tuple[str | None, int]:
 
 
 SMALL_WORDS = {"of", "for", "and", "the", "in"}
-GIVEN_MONTHS = {"jan", "june", "august"}  # months that are also given names
 OPENING_WORDS = {
     "When", "After", "Before", "As", "While", "If", "Since", "Although", "Though", "Once",
     "Until", "Because", "Where", "Whether", "Unlike", "Like", "Meanwhile", "However", "Then",
