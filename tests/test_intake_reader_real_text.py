@@ -1512,3 +1512,50 @@ def test_two_leaders_conversation_somewhere_last_month_is_a_meeting():
         "conversation in Rome last month."
     )
     assert meetings(text) == [("2025-09", ["TR", "US"])]
+
+
+def test_a_cabinet_secretary_for_a_ministry_has_the_country_before_the_title():
+    text = (
+        "ISLAMABAD, Oct 27 (APP): Foreign Minister Tariq Hassan Malik on Monday held a "
+        "telephonic conversation with "
+        "Kenyan Cabinet Secretary for Foreign Affairs Ambassador Grace Wanjiru Otieno."
+    )
+    assert people_met(text) == [["Grace Wanjiru Otieno", "Tariq Hassan Malik"]]
+    [meeting] = Reader().read(text, published=PUBLISHED).proposals
+    assert meeting.countries == {"KE", "PK"}
+    otieno = next(p for p in meeting.participants if p.name == "Grace Wanjiru Otieno")
+    assert otieno.title == "Cabinet Secretary for Foreign Affairs"
+
+
+def test_a_byline_in_capitals_with_a_colon_is_no_dateline():
+    text = (
+        "BY: Kofi Mensah Boateng\n"
+        "President Kwame Asante Owusu (right) holding discussions with the Togolese President, "
+        "Yao Komla Adjo\n\n"
+        "The Togolese President, Mr Yao Komla Adjo, paid a short visit to his Ghanaian "
+        "counterpart, Kwame Asante Owusu, in Accra last Sunday, to discuss issues of mutual "
+        "interest."
+    )
+    assert meetings(text) == [("2025-10-26", ["GH", "TG"])]
+
+
+def test_visiting_a_titled_person_is_a_meeting_and_a_name_broken_after_its_hyphen_is_mended():
+    text = (
+        "Ghanaian President Kwame Ofori- Atta on Thursday visited President Musa Danjuma at the "
+        "statehouse in Abuja."
+    )
+    assert meetings(text) == [("2025-10-23", ["GH", "NG"])]
+    assert people_met(text) == [["Kwame Ofori-Atta", "Musa Danjuma"]]
+    # a visit to the president's hometown is no meeting with him
+    assert (
+        meetings("Kenyan President Joseph Kamau visited President Musa Danjuma's hometown.") == []
+    )
+
+
+def test_the_named_body_a_title_heads_is_not_the_holders_name():
+    text = (
+        "President of the Libyan Presidential Council, Omar Salem Fathi, held talks with "
+        "Egyptian President Adel Nour in Cairo on Monday."
+    )
+    assert people_met(text) == [["Adel Nour", "Omar Salem Fathi"]]
+    assert meetings(text) == [("2025-10-27", ["EG", "LY"])]

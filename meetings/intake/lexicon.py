@@ -315,6 +315,16 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # "visited President X at the State House", "visited his counterpart": a person visited
+    # (not "visited the President's hometown")
+    (
+        re.compile(
+            r"\b[Vv]isit(?:ed|s)\s+(?=(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?counterparts?\b"
+            r"|(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,2}(?:President|Prime\s+Minister|Premier|Chancellor"
+            r"|King|Queen|Emir|Sultan|Crown\s+Prince)\s+[A-Z][\w-]+(?!'s?\b))"
+        ),
+        IN_PERSON,
+    ),
     # "The first bilateral meeting of the day (, after speaking at the plenary,) was with the
     # Prime Minister of X"
     (

@@ -923,16 +923,19 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     qual = lexicon.country_pattern.pattern if lexicon.country_pattern else "(?!x)x"
     qual = rf"(?:{qual})(?:\s+(?:administration|government|regime|side)'s)?"
     one = "|".join(re.escape(t) for t in TITLES)
-    one = (
-        # "Minister for Economic Affairs and Climate Action": a ministry's words, joined or not
-        rf"(?:{one}|Minister\s+(?:of|for)\s+(?:the\s+)?[A-Z]\w+"
-        # ... but not the country after it: "Minister of Foreign Affairs and International
-        # Cooperation of Somalia"
+    # "for Economic Affairs and Climate Action": a ministry's words, joined or not, but not the
+    # country after them ("Minister of Foreign Affairs and International Cooperation of Somalia")
+    ministry = (
+        rf"\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\w+|\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
         rf"|\s+{MINISTRY_WORD}){{0,4}}"
-        # "Business and Trade Secretary", "Commerce and Industry Minister"
+    )
+    one = (
+        rf"(?:{one}|Minister{ministry}"
+        # "Business and Trade Secretary", "Commerce and Industry Minister", "Cabinet Secretary
+        # for Foreign Affairs"
         rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}}"
-        r"(?:Minister|Secretary|President))"
+        rf"(?:Minister|Secretary|President)(?:(?<=Secretary){ministry})?)"
     )
     title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
@@ -948,7 +951,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             # "Japanese Ambassador to Kenya Ken Okaniwa": the country he is posted to is not his
             rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
             # "President of the European Commission Ursula von der Leyen"
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side|\s+{INSTITUTION})?"
+            # "President of the Libyan Presidential Council, X": a body of the country, named
+            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side|(?:\s+[A-Z][a-z]+)?\s+{INSTITUTION}"
+            r"|(?:\s+[A-Z][a-z]+){1,3}(?=,\s+[A-Z]))?"
             rf"(?:\s+to\s+(?:the\s+)?{qual})?"
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
@@ -1081,7 +1086,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
 
 def clean_name(name: str, start: int) -> tuple[str | None, int]:
     """Trim a captured name at the first word that cannot be part of one; returns (name, end)."""
-    honorific = re.match(rf"{HONORIFIC}+", name)
+    # "Ambassador Raychelle Awuor Omamo", after her title: a form of address before a full name
+    honorific = re.match(rf"(?:{HONORIFIC}|Ambassador\s+(?=\S+\s+[A-Z]))+", name)
     if honorific:
         start += honorific.end()
         name = name[honorific.end() :]

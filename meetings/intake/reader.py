@@ -614,7 +614,7 @@ NOISE_LINE = re.compile(
 )
 PAGE_DATE = re.compile(r"\b(?:published|updated|posted)\b", re.I)
 BYLINE = re.compile(
-    r"^[Bb]y\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*(?:$|[|,\d]|Published|Updated)"
+    r"^(?:[Bb]y|BY)(?:\s*:)?\s*[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}\s*(?:$|[|,\d]|Published|Updated)"
 )
 # A related story's headline with the site's name after a bar: "... | Daily News".
 SITE_AFTER_BAR = re.compile(r"\s\|\s*(?:[A-Z][\w.]*\s*){1,3}$|\|\s*Photo\b")
@@ -647,6 +647,8 @@ GLUED_CAPITALS = re.compile(r"(?<=[a-z])(?=[A-Z]{3,}\b)")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # "ThePresident of Sri Lanka had a bilateral meeting": the article glued to its noun
 GLUED_THE = re.compile(r"(?<=\bThe)(?=[A-Z][a-z]{2})")
+# "Nana Akufo- Addo": a hyphenated name a page broke after its hyphen
+BROKEN_HYPHEN = re.compile(r"\b(?P<word>[A-Z][a-z]+)-[ \t]+(?=[A-Z][a-z])")
 # A sentence a page broke over several lines: the line stops mid-clause ("in the city of" /
 # "Hangzhou, ...") or the next one goes on in lower case ("Putin" / "also met ...").
 HARD_WRAP = re.compile(
@@ -717,6 +719,7 @@ def prepare(text: str, title: str | None) -> Prepared:
     text = GLUED_CAPITALS.sub("\n", text)
     text = GLUED_SENTENCE.sub(" ", text)
     text = GLUED_THE.sub(" ", text)
+    text = BROKEN_HYPHEN.sub(lambda m: f"{m['word']}-", text)
     text = BROKEN_PARAGRAPH.sub(lambda m: f"{m['word']} ", text)
     text = HARD_WRAP.sub(lambda m: f"{m['word'] or ''} ", text)
     raw = [" ".join(line.split()) for line in text.split("\n")]
