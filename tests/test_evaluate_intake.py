@@ -212,9 +212,14 @@ def test_a_meeting_f1_below_the_floor_fails_the_command_and_names_the_floor():
         evaluate(ARTICLES, "--min-f1", "1")
 
 
-def test_a_participant_f1_below_the_floor_fails_the_command_and_names_the_floor():
+def test_a_participant_f1_below_the_floor_fails_the_command_and_names_the_floor(tmp_path):
+    # one article whose labels name a participant the text does not: the meeting is still
+    # found, one participant of it is not
+    article = json.loads((ARTICLES / "01-seed-kuala-lumpur.json").read_text())
+    article["gold"][0]["participants"][0]["name"] = "Someone Else Entirely"
+    (tmp_path / "01.json").write_text(json.dumps(article))
     with pytest.raises(CommandError, match=r"Participant F1 .* \(--min-participant-f1\)") as error:
-        evaluate(ARTICLES, "--min-f1", "0.5", "--min-participant-f1", "1")
+        evaluate(tmp_path, "--min-f1", "0.5", "--min-participant-f1", "1")
 
     assert "Meeting F1" not in str(error.value)
 

@@ -1559,3 +1559,28 @@ def test_the_named_body_a_title_heads_is_not_the_holders_name():
     )
     assert people_met(text) == [["Adel Nour", "Omar Salem Fathi"]]
     assert meetings(text) == [("2025-10-27", ["EG", "LY"])]
+
+
+def test_a_ministry_named_in_a_list_after_the_title_is_not_a_person():
+    text = (
+        "Today, 27 October 2025, on the first day of her visit to Equatorial Guinea, South "
+        "African Minister Thandi Mokoena held talks with her counterpart, HE Mr Pedro Nsue "
+        "Obama, Minister of Foreign Affairs, International Cooperation and Diaspora."
+    )
+    assert people_met(text) == [["Pedro Nsue Obama", "Thandi Mokoena"]]
+
+
+def test_the_one_a_report_is_about_stays_its_subject_after_a_quotation():
+    text = (
+        "On the sidelines of the Pacific Islands Forum summit in Suva, Prime Minister Ravi "
+        "Menon of India on Monday met with leaders of island nations.\n"
+        "He met with Samoan Prime Minister Tomasi Vuniwai, President Sione Lavaka Tui of "
+        "Tonga, and Prime Minister of Tuvalu, Kofe Talaka.\n"
+        '"Had a great meeting with PM Tomasi Vuniwai of Samoa on the sidelines," Menon tweeted.\n'
+        'He also met Tongan President Sione Lavaka and held a "wonderful discussion."'
+    )
+    assert people_met(text) == [
+        ["Ravi Menon", "Tomasi Vuniwai"],
+        ["Ravi Menon", "Sione Lavaka Tui"],
+        ["Kofe Talaka", "Ravi Menon"],
+    ]

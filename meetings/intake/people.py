@@ -373,7 +373,7 @@ class People:
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))
             if existing is None and known is None:
-                existing = self.same_but_misspelled(name)
+                existing = self.same_but_misspelled(name) or self.without_family_name(name)
             if existing is None:
                 existing = self.named_by_alias(known.name if known else name)
                 if existing is not None and known:
@@ -884,6 +884,19 @@ class People:
                 break
         return names if re.search(r"\band\b", sentence[at:position]) else []
 
+    def without_family_name(self, name: str) -> Person | None:
+        """ "Russ Joseph" after "Russ Joseph Kun": a given and a middle name of someone the text
+        named in full before."""
+        words = fold(name).split()
+        if len(words) != 2:
+            return None
+        found = {
+            person.key
+            for short, person in self.by_surname.items()
+            if short.split()[:-1] == words and len(short.split()) == 3
+        }
+        return self.by_key.get(found.pop()) if len(found) == 1 else None
+
     def is_not_a_person(self, name: str) -> bool:
         folded = fold(name)
         if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
@@ -1181,6 +1194,9 @@ PORTFOLIOS = {
     "information", "communications", "planning", "development", "water", "mines", "petroleum",
     "oil", "youth", "sports", "women", "works", "housing", "lands", "fisheries", "security",
     "affairs", "external", "internal", "public", "national", "social", "digital", "treasury",
+    "international", "cooperation", "co-operation", "relations", "integration", "diaspora",
+    "regional", "economic", "investment", "infrastructure", "resources", "natural", "climate",
+    "action", "protection", "innovation", "technology", "policy", "overseas", "migration",
 }  # fmt: skip
 
 # Titles whose lower-case form is an ordinary word: "king" in "king-size", "queen", "prince".

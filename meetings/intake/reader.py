@@ -960,7 +960,16 @@ class Reader:
                 same = by_people.setdefault(current.keys, [])
                 if not same or same[-1] is not current:
                     same.append(current)
-                if proposal.participants:
+                if proposal.participants and (
+                    last_subject is None
+                    or (
+                        len(proposal.participants) >= 2
+                        and last_subject not in proposal.participants
+                    )
+                ):
+                    # the one the report is about stays so while he takes part in each meeting
+                    # and in "'Had a great meeting with X,' Modi tweeted. He also met Y", where
+                    # the quotation alone names only X
                     last_subject = proposal.participants[0]
             if current is None and mentions and not proposals:
                 last_subject = mentions[0].person
