@@ -1584,3 +1584,13 @@ def test_the_one_a_report_is_about_stays_its_subject_after_a_quotation():
         ["Ravi Menon", "Sione Lavaka Tui"],
         ["Kofe Talaka", "Ravi Menon"],
     ]
+
+
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_meetings_listed_with_and_with_are_one_each(colon):
+    text = (
+        f"On Monday, Brazilian President Paulo Ramos held two other bilateral meetings{colon} with "
+        "the president of Argentina, Martin Castro, and with the president of Guyana, Devan "
+        "Persaud."
+    )
+    assert people_met(text) == [["Martin Castro", "Paulo Ramos"], ["Devan Persaud", "Paulo Ramos"]]

@@ -165,3 +165,16 @@ def test_an_office_the_article_names_no_one_for_is_its_holder_that_day():
 def test_a_month_before_a_known_surname_leaves_the_surname_its_official():
     text = "In June Modi met Biden in Washington."
     assert participants(text, D(2023, 7, 10)) == [["Joe Biden", "Narendra Modi"]]
+
+
+def test_a_post_a_source_ran_on_into_the_name_is_the_post_alone():
+    # some sources split "President Luiz Inácio Lula da Silva" as "President Luiz In cio" and
+    # a name; what an editor and the reader are given is the post alone
+    lula = Official.objects.get(slug="luiz-inacio-lula-da-silva")
+    assert set(lula.positions.values_list("title", flat=True)) == {"President"}
+    reading = Reader().read(
+        "President Lula met Argentine President Alberto Fernández on Monday.",
+        published=D(2023, 5, 31),
+    )
+    lula_there = next(p for p in reading.proposals[0].participants if p.name.startswith("Luiz"))
+    assert lula_there.title == "President"

@@ -506,7 +506,14 @@ class People:
             title = clean_title(said["title"]) if said else None
             country = self.country_of(said["of"]) if said else None
             add(name, title, country, m.start("family"), said.end() if said else m.end())
-        for key in ("name_title_of", "the_title_name", "title_name", "name_title", "lower_title"):
+        for key in (
+            "name_title_of",
+            "the_title_name",
+            "title_name",
+            "lower_title_of",
+            "name_title",
+            "lower_title",
+        ):
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
                 of = m.groupdict().get("of")
@@ -971,6 +978,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
             rf"(?P<name>{NAME})"
+        ),
+        # "with the president of Guyana, Irfaan Ali": a title in lower case, its country and
+        # the name after a comma
+        "lower_title_of": re.compile(
+            rf"(?<![\w-])(?P<title>{lower})\s+of\s+(?:the\s+)?(?P<of>{qual}),\s+(?P<name>{NAME})"
         ),
         # "Chile's president Gabriel Boric", "former prime minister John Major"
         "lower_title": re.compile(

@@ -188,7 +188,10 @@ MET_WITH_REACTION = re.compile(
 )
 AT_THEIR_TALKS = re.compile(r"(?i:at|during|after|in)\s+their\s+")
 # (and the words before a list: "met: A; B", "received the credentials of these envoys: A; B")
-OBJECT_GAP = re.compile(r"[^;:!?]{0,90}|[^;:!?]{0,160}:[^;:!?]{0,20}")
+# (after a colon: "received: H.E. Dr. X", "held two meetings: with the president of X, A")
+OBJECT_GAP = re.compile(
+    r"[^;:!?]{0,90}|[^;:!?]{0,160}:[^;:!?]{0,20}|[^;:!?]{0,160}:\s+with\s+[^;:!?]{0,60}"
+)
 COLON_LIST = re.compile(r"[^;:!?]{0,160}?:\s")
 TRAILING_HONORIFICS = re.compile(rf"(?:{HONORIFIC})+$")
 # A meeting recalled as an earlier one: "the two had last met in Sochi in May".
@@ -293,8 +296,10 @@ SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
     # "met A in bilateral talks, as well as B": another meeting
     r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:the\s+)?$"
-    # "spoke with A and later with B"
-    r"|^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|subsequently\s+)with\s+(?:the\s+)?$"
+    # "spoke with A and later with B", "meetings with the president of X, A, and with the
+    # president of Y, B"
+    r"|^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?with\s+(?:the\s+)?"
+    r"(?:[a-z]+(?:\s+[a-z]+)?\s+of\s+(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3},\s+)?$"
 )
 # Between one verb and the next with the same subject: "held talks with Y and called on Z".
 COORDINATED = re.compile(

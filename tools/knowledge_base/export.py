@@ -10,6 +10,8 @@
   3 October 1990 is West Germany's (DEDE); a term across that day is cut in two.
 - A date known to the month or the year is written as its first day (a start) or its last (an
   end); a position with only attested dates runs from the first to the last.
+- A title that runs on into a name, as some sources split "President Luiz Inácio Lula da Silva"
+  badly ("President Luiz In cio"), ends at its post ("President"): see post().
 - An official of the demo data (meetings/data/demo.jsonl) keeps the demo's slug and name, so
   loading both gives one official; the others get a slug from their name, then with their
   country, then with their Wikidata id.
@@ -60,6 +62,23 @@ def code(value: str, when: datetime.date | None) -> str:
     return {"SU": "SUHH", "DD": "DDDE", "YD": "YDYE", "AN": "ANHH", "YU": "YUCS"}.get(value, value)
 
 
+# The word that ends a post ("Prime Minister"), and the words a post may go on with after it
+# ("Secretary General", "President of ..."): any other capitalised word straight after the
+# first is the start of a name.
+POST_HEADS = {"President", "Minister", "Premier", "Chancellor", "Secretary", "King", "Emir"}
+POST_GOES_ON = {"General", "Elect", "Designate", "President", "Minister", "Secretary"}
+
+
+def post(title: str) -> str:
+    """The title without a name it runs on into: "Prime Minister Abd al-Aziz" -> "Prime
+    Minister"; "Secretary of State for Defence" and "O le Ao o le Malo" are left whole."""
+    words = title.split()
+    for n in range(1, len(words)):
+        if words[n - 1] in POST_HEADS and words[n][:1].isupper() and words[n] not in POST_GOES_ON:
+            return " ".join(words[:n])
+    return title
+
+
 def positions_of(record: dict) -> list[dict]:
     out = []
     for p in record["positions"]:
@@ -78,7 +97,7 @@ def positions_of(record: dict) -> list[dict]:
         for where, s, e in spans:
             out.append(
                 {
-                    "title": p["title"],
+                    "title": post(p["title"]),
                     "country": where,
                     "start": s.isoformat() if s else None,
                     "end": e.isoformat() if e else None,
