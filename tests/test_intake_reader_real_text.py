@@ -1594,3 +1594,13 @@ def test_meetings_listed_with_and_with_are_one_each(colon):
         "Persaud."
     )
     assert people_met(text) == [["Martin Castro", "Paulo Ramos"], ["Devan Persaud", "Paulo Ramos"]]
+
+
+def test_talked_with_is_a_meeting_and_a_fathers_family_name_alone_is_the_person():
+    text = (
+        "Paraguayan President Jorge Abdala Riveros met business leaders on Friday.\n"
+        "Abdala was in Montevideo in August and talked with Uruguayan President Luis Ferrer "
+        "Sosa about the bloc's rules."
+    )
+    assert meetings(text) == [("2025-08", ["PY", "UY"])]
+    assert people_met(text) == [["Jorge Abdala Riveros", "Luis Ferrer Sosa"]]

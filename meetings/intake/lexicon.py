@@ -265,6 +265,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "was in Montevideo in February and talked with President X" (by phone: a call, above)
+    (re.compile(r"\btalked\s+with\b", re.I), IN_PERSON),
     # "a catch-up over dinner with X", "lunch with X"
     (
         re.compile(

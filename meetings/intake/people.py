@@ -73,6 +73,10 @@ def short_names(name: str) -> list[str]:
     short = [fold(words[-1])] if words else []
     if len(words) == 2 and len(words[0]) >= 2:
         short.append(fold(words[0]))
+    if len(words) == 3 and all(w[:1].isupper() and len(w) >= 3 for w in words):
+        # "Abdo" and "Abdo Benítez" for Mario Abdo Benítez: a father's family name, used alone
+        # or with the mother's
+        short += [fold(words[1]), fold(" ".join(words[1:]))]
     if any(fold(w) in {"bin", "bint", "ibn"} for w in words[1:]):
         short.append(fold(words[0]))  # "Sheikh Tamim" for Tamim bin Hamad Al Thani
     for before, particle in zip(words, words[1:], strict=False):
