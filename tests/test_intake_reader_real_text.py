@@ -1604,3 +1604,23 @@ def test_talked_with_is_a_meeting_and_a_fathers_family_name_alone_is_the_person(
     )
     assert meetings(text) == [("2025-08", ["PY", "UY"])]
     assert people_met(text) == [["Jorge Abdala Riveros", "Luis Ferrer Sosa"]]
+
+
+def test_a_meeting_held_upon_an_invitation_happened():
+    text = (
+        "Upon his invitation Hungarian Speaker Gabor Szabo received Peter Kovac, Speaker of the "
+        "Slovak National Council, on his official visit to Budapest on Monday."
+    )
+    assert meetings(text) == [("2025-10-27", ["HU", "SK"])]
+    # an invitation sent is still no meeting
+    sent = "Japanese Prime Minister Kenji Sato sent an invitation to Chinese Premier Li Wei."
+    assert meetings(sent) == []
+
+
+def test_presidents_of_two_countries_each_followed_by_his_name():
+    text = (
+        "Presidents of Kyrgyzstan Almaz Toktogulov and Tajikistan Farrukh Nazarov met with "
+        "residents of border districts on Monday."
+    )
+    assert people_met(text) == [["Almaz Toktogulov", "Farrukh Nazarov"]]
+    assert meetings(text) == [("2025-10-27", ["KG", "TJ"])]

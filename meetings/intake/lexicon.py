@@ -496,7 +496,9 @@ NOT_HAPPENED = re.compile(
     r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+for"
     # "Trump is also meeting with Xi in Buenos Aires": the news of a plan
     r"|(?:is|are)\s+(?:also\s+)?meeting"
-    r"|(?<!at\sthe\s)(?<!on\sthe\s)invitation|proposed|agreed\s+to\s+meet"
+    # (not "at the invitation of", "upon his invitation X received Y": how it came about)
+    r"|(?<!at\sthe\s)(?<!on\sthe\s)(?<!upon\sthe\s)(?<!\shis\s)(?<!\sher\s)(?<!\stheir\s)"
+    r"invitation|proposed|agreed\s+to\s+meet"
     # asking for a meeting is not having one: "sought a meeting with", "called for talks"
     r"|sought|seeks|seeking|requested|requests|asked\s+for|call(?:ed|s|ing)?\s+for|urged|urges"
     r"|pushed\s+for|pressing\s+for|demanded|wants?\s+to|wanted\s+to|keen\s+to|eager\s+to|ready\s+to"

@@ -760,6 +760,13 @@ class People:
         # ministers of Argentina and Chile, Gerardo Werthein and Alberto van Klaveren": named
         # when the names follow in the same order.
         p = self.patterns()
+        for m in p["plural_each"].finditer(sentence):
+            title = singular(m["title"])
+            for q, n in (("q1", "n1"), ("q2", "n2")):
+                name, end = clean_name(m[n], m.start(n))
+                code = self.country_of(m[q])
+                if name and code and not overlaps(m.start(q), end):
+                    take(self.register(name, title, code, sentence), m.start(q), end)
         for m in p["plural"].finditer(sentence):
             title = singular(m["title"])
             if m["quals"]:
@@ -1027,6 +1034,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "plural": re.compile(
             rf"(?<![\w-])(?P<title>{PLURAL_TITLES})(?![\w-])"
             rf"(?:\s+of\s+(?:the\s+)?(?P<quals>{quals}))?"
+        ),
+        # "Presidents of Kyrgyzstan A and Tajikistan B": each country with its name
+        "plural_each": re.compile(
+            rf"(?<![\w-])(?P<title>{PLURAL_TITLES})\s+of\s+(?:the\s+)?(?P<q1>{qual})\s+"
+            rf"(?P<n1>{NAME})\s+and\s+(?:of\s+)?(?:the\s+)?(?P<q2>{qual})\s+(?P<n2>{NAME})"
         ),
         # "Irfaan Ali of Guyana": a name with its country and no title
         "name_of": re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"),
