@@ -1624,3 +1624,12 @@ def test_presidents_of_two_countries_each_followed_by_his_name():
     )
     assert people_met(text) == [["Almaz Toktogulov", "Farrukh Nazarov"]]
     assert meetings(text) == [("2025-10-27", ["KG", "TJ"])]
+
+
+def test_a_capital_named_after_the_word_capital_is_the_place_not_a_namesake():
+    text = (
+        "Maltese Prime Minister Joseph Muscat met Italian Prime Minister Marco Rossi in Rome on "
+        "Monday.\nOmani Foreign Minister Badr Harthy and Iranian Foreign Minister Reza Karimi "
+        "held a meeting in Oman's capital Muscat on Sunday."
+    )
+    assert meetings(text) == [("2025-10-27", ["IT", "MT"]), ("2025-10-26", ["IR", "OM"])]

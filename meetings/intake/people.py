@@ -96,7 +96,7 @@ class Mention:
 # the body a country word names in "President of the European Commission"
 INSTITUTION = r"(?:Commission|Council|Parliament|Union|Federation)"
 # "in Honolulu", "at Sochi": what a place's name follows (not "to" nor "from": "spoke to Lula")
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|capital,?|city\s+of)\s+$")
 
 
 def names_a_thing(sentence: str, start: int, end: int) -> bool:
@@ -345,11 +345,12 @@ class People:
 
     def names_a_place(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end], the name of a place, is that place
-        here: after "in", "at" or "near" ("met in Honolulu"), or beside another place with "and"
+        here: after "in", "at", "near" or "capital" ("met in Honolulu", "Oman's capital
+        Muscat"), or beside another place with "and"
         ("Tehran and Muscat have always held consultations")."""
         if self.place_country is None or not self.place_country(sentence[start:end]):
             return False
-        if PLACE_BEFORE.search(sentence, max(0, start - 6), start):
+        if PLACE_BEFORE.search(sentence, max(0, start - 12), start):
             return True
         before = re.search(r"([A-Z][\w'-]+)\s+(?:and|&)\s+$", sentence[max(0, start - 40) : start])
         after = re.match(r"\s+(?:and|&)\s+([A-Z][\w'-]+)", sentence[end:])
@@ -717,6 +718,8 @@ class People:
             person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))
             if self.starts_country_name(sentence, m.start(), m.start() + len(word)):
                 continue  # "Costa Rica" is no Costa
+            if person and self.names_a_place(sentence, m.start(), m.start() + len(word)):
+                continue  # "Oman's capital Muscat" after Joseph Muscat: the city
             if person and not overlaps(m.start(), m.start() + len(word)):
                 take(person, m.start(), m.start() + len(word))
         for mention in found:
