@@ -1633,3 +1633,11 @@ def test_a_capital_named_after_the_word_capital_is_the_place_not_a_namesake():
         "held a meeting in Oman's capital Muscat on Sunday."
     )
     assert meetings(text) == [("2025-10-27", ["IT", "MT"]), ("2025-10-26", ["IR", "OM"])]
+
+
+def test_a_malaysian_honorific_of_three_words_is_no_part_of_the_name():
+    text = (
+        "Philippine President Maria Santos welcomed Malaysian Foreign Minister Dato' Seri "
+        "Utama Haji Rahman Bin Haji Yusof in Manila during a courtesy call on Monday."
+    )
+    assert people_met(text) == [["Haji Rahman Bin Haji Yusof", "Maria Santos"]]

@@ -184,8 +184,8 @@ NAME_TOKEN = (
 )
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|H\.H|H\.R\.H|HRH|HE|HH|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
-    r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+"
-    r"|Dato'\s+Seri\s+|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
+    r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+(?:Utama\s+)?"
+    r"|Dato'\s+Seri\s+(?:Utama\s+)?|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
 )
 # "Jr.", and the regnal numbers of kings: "Mohammed VI", "Charles III".
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
