@@ -1641,3 +1641,20 @@ def test_a_malaysian_honorific_of_three_words_is_no_part_of_the_name():
         "Utama Haji Rahman Bin Haji Yusof in Manila during a courtesy call on Monday."
     )
     assert people_met(text) == [["Haji Rahman Bin Haji Yusof", "Maria Santos"]]
+
+
+def test_earlier_meetings_of_the_same_two_counted_from_a_weekday_are_meetings_of_their_own():
+    text = (
+        "Iranian and Omani foreign ministers held a meeting in Tehran on Sunday.\n"
+        "In the meeting, Iranian Foreign Minister Reza Karimi and his Omani counterpart Badr "
+        "Harthy exchanged views.\n"
+        "The visit by the Omani official followed a meeting between the two officials in "
+        "Tehran on Tuesday.\n"
+        "Four days before the Tuesday meeting, Karimi and Harthy held a meeting in Muscat."
+    )
+    # a Sunday's report: "on Sunday" is that day, "on Tuesday" the 21st, four days before the 17th
+    assert meetings(text, D(2025, 10, 26)) == [
+        ("2025-10-26", ["IR", "OM"]),
+        ("2025-10-21", ["IR", "OM"]),
+        ("2025-10-17", ["IR", "OM"]),
+    ]

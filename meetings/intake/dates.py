@@ -69,6 +69,15 @@ DAYS_LATER = re.compile(
     re.I,
 )
 
+# "four days before the Tuesday meeting", "two days after Monday's talks": counted from that
+# weekday, not from the previous meeting
+DAYS_FROM_WEEKDAY = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?)\s+"
+    r"(?P<way>before|after)\s+(?:the\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b",
+    re.I,
+)
+
 # "two months ago", "three weeks ago", "a year ago": counted back from the day the article
 # speaks from; weeks give the week's Monday (about), months and years their month.
 AGO = re.compile(
@@ -168,6 +177,15 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
             add(m, None)
             continue
         add(m, DateMention(datetime.date(year, month, 1), MONTH_PRECISION, m[0]))
+    for m in DAYS_FROM_WEEKDAY.finditer(sentence):
+        if not free(m) or reference is None:
+            continue
+        count = m["n"].lower()
+        n = NUMBERS[count] if count in NUMBERS else int(count)
+        anchor = weekday_before(reference, WEEKDAYS.index(m["weekday"].lower()))
+        days = n * UNITS[m["unit"].lower().rstrip("s")]
+        date = anchor + datetime.timedelta(days=days if m["way"].lower() == "after" else -days)
+        add(m, DateMention(date, DAY_PRECISION, m[0]))
     for m in WEEKDAY.finditer(sentence):
         if not free(m) or reference is None:
             continue

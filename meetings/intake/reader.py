@@ -197,7 +197,11 @@ TRAILING_HONORIFICS = re.compile(rf"(?:{HONORIFIC})+$")
 # A meeting recalled as an earlier one: "the two had last met in Sochi in May".
 LAST_MET = re.compile(
     r"\blast\s+(?:met|spoke|talked|held\s+talks)\b|\b(?:previously|first|already)\s+met\b"
-    r"|\bprevious\s+(?:meeting|talks|call)\b",
+    r"|\bprevious\s+(?:meeting|talks|call)\b"
+    # "the visit followed a meeting between the two in Tehran on Tuesday", "four days before
+    # the Tuesday meeting, they held talks in Muscat"
+    r"|\bfollowed\s+(?:a|an|their)\s+(?:[\w-]+\s+)?(?:meeting|talks)\b"
+    r"|\b(?:days?|weeks?)\s+before\s+the\s+(?:[\w-]+\s+)?(?:meeting|talks)\b",
     re.I,
 )
 # A call as a sentence names it: "in a short call last night", "on the phone" (not "a call
@@ -307,7 +311,10 @@ COORDINATED = re.compile(
 )
 # The people of the last meeting, named after the verb: "a call in which the two discussed".
 GROUP_AFTER = re.compile(
-    r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b", re.I
+    r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b"
+    # "followed a meeting between the two officials in Tehran on Tuesday"
+    r"|\s*(?:between\s+)?the\s+two\s+(?:officials|ministers|leaders|top\s+diplomats)\b",
+    re.I,
 )
 # "spoke with" is a call unless the sentence puts the two in one place.
 WEAK_CALL = re.compile(r"spok(?:e|en)\b(?:\s+\w+){0,2}?\s+(?:with|to)", re.I)
