@@ -1658,3 +1658,12 @@ def test_earlier_meetings_of_the_same_two_counted_from_a_weekday_are_meetings_of
         ("2025-10-21", ["IR", "OM"]),
         ("2025-10-17", ["IR", "OM"]),
     ]
+
+
+def test_a_verb_after_a_country_is_no_part_of_the_next_title():
+    text = (
+        "President Maria Santos of the Philippines welcomed Malaysian Foreign Minister Rahman "
+        "Yusof in Manila on Monday."
+    )
+    assert people_met(text) == [["Maria Santos", "Rahman Yusof"]]
+    assert meetings(text) == [("2025-10-27", ["MY", "PH"])]

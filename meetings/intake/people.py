@@ -968,7 +968,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         rf"(?:{one}|Minister{ministry}"
         # "Business and Trade Secretary", "Commerce and Industry Minister", "Cabinet Secretary
         # for Foreign Affairs"
-        rf"|(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}}"
+        # (capitalised even where the title is read in any case: not "the Philippines welcomed
+        # Malaysian Foreign Minister X")
+        rf"|(?-i:(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}})"
         rf"(?:Minister|Secretary|President)(?:(?<=Secretary){ministry})?)"
     )
     title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
