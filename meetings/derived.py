@@ -82,9 +82,13 @@ OVERLAPS: dict[str, frozenset[str]] = {
     Kind.OCCASION: frozenset({Kind.PAIR}),
     Kind.OFFICIAL: frozenset({Kind.OFFICIAL, Kind.COUNTRY}),
 }
-# Which of those overlaps are also counted per year (SubjectOverlapYear): an official's
-# meetings with each country, his page's lanes.
-BY_YEAR: frozenset[tuple[str, str]] = frozenset({(Kind.OFFICIAL, Kind.COUNTRY)})
+# Which subjects' overlaps are counted per year (SubjectOverlapYear), with what kinds: an
+# official's meetings with each country (his page's lanes), and the pairs and topics of every
+# meeting (a year's busiest, read from the year's own counts).
+BY_YEAR: dict[str, frozenset[str]] = {
+    Kind.OFFICIAL: frozenset({Kind.COUNTRY}),
+    Kind.EVERYTHING: frozenset({Kind.PAIR, Kind.TOPIC}),
+}
 CHUNK = 5000  # meetings refreshed per round of queries
 # the columns of SubjectMonth that count the meetings of a kind (the rest met in person)
 KINDS = {Meeting.Kind.CALL: "calls", Meeting.Kind.VIRTUAL: "videos"}
@@ -148,7 +152,7 @@ class Counts:
         self.subjects: Counter = Counter()
         self.months: Counter = Counter()  # (subject, first day of month)
         self.overlaps: Counter = Counter()  # (subject, other, other's kind)
-        self.yearly: Counter = Counter()  # (subject, other, year), for the kinds of BY_YEAR
+        self.yearly: Counter = Counter()  # (subject, other, other's kind, year): BY_YEAR
         self.kinds: Counter = Counter()  # (subject, first day of month, KINDS column)
 
     def add(
@@ -172,12 +176,12 @@ class Counts:
             by_kind[kind].append(subject)
         for subject, kind in subjects:
             for other_kind in OVERLAPS[kind]:
-                by_year = (kind, other_kind) in BY_YEAR
                 for other in by_kind.get(other_kind, ()):
                     if other != subject:
                         self.overlaps[(subject, other, other_kind)] += sign
-                        if by_year:
-                            self.yearly[(subject, other, day.year)] += sign
+            for other_kind in BY_YEAR.get(kind, ()):
+                for other in by_kind.get(other_kind, ()):
+                    self.yearly[(subject, other, other_kind, day.year)] += sign
 
     def nonzero(self) -> Counts:
         out = Counts()
@@ -531,7 +535,7 @@ def write_counts(counts: Counts, writer: Writer) -> None:
     months = counts.month_rows()
     named = set(counts.subjects) | {s for s, *_ in months}
     named |= {x for s, o, _ in counts.overlaps for x in (s, o)}
-    named |= {x for s, o, _ in counts.yearly for x in (s, o)}
+    named |= {x for s, o, _, _ in counts.yearly for x in (s, o)}
     if not named:
         return
     # in id order: concurrent writers queue here; a subject deleted meanwhile has no counts
@@ -556,20 +560,21 @@ def write_counts(counts: Counts, writer: Writer) -> None:
     )
     writer.upsert_add(
         SubjectOverlapYear,
-        ["subject_id", "other_id", "year"],
+        ["subject_id", "other_id", "other_kind", "year"],
         "meetings",
         sorted(
-            (s, o, year, n)
-            for (s, o, year), n in counts.yearly.items()
+            (s, o, k, year, n)
+            for (s, o, k, year), n in counts.yearly.items()
             if s in present and o in present
         ),
+        conflict=["subject_id", "other_id", "year"],
     )
     # only a row that was taken from can have fallen to zero (an import only adds)
     shrunk = sorted({s for (s, _), n in counts.months.items() if n < 0} & present)
     writer.delete(SubjectMonth, "subject_id", shrunk, not_positive="meetings")
     shrunk = sorted({s for (s, _, _), n in counts.overlaps.items() if n < 0} & present)
     writer.delete(SubjectOverlap, "subject_id", shrunk, not_positive="meetings")
-    shrunk = sorted({s for (s, _, _), n in counts.yearly.items() if n < 0} & present)
+    shrunk = sorted({s for (s, *_), n in counts.yearly.items() if n < 0} & present)
     writer.delete(SubjectOverlapYear, "subject_id", shrunk, not_positive="meetings")
 
 
@@ -732,10 +737,10 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "other_kind", "meetings"
     ):
         found.overlaps[(keys[s], keys[o], k if k == kinds[o] else f"{k}?")] = n
-    for s, o, year, n in SubjectOverlapYear.objects.using(using).values_list(
-        "subject_id", "other_id", "year", "meetings"
+    for s, o, k, year, n in SubjectOverlapYear.objects.using(using).values_list(
+        "subject_id", "other_id", "other_kind", "year", "meetings"
     ):
-        found.yearly[(keys[s], keys[o], year)] = n
+        found.yearly[(keys[s], keys[o], k if k == kinds[o] else f"{k}?", year)] = n
     differences = [d for d in (countries, listings, texts, records) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
     for name in NAMES:

@@ -987,7 +987,7 @@ class SubjectOverlap(models.Model):
 class SubjectOverlapYear(models.Model):
     """How many published meetings a subject shares with another in a year, for the overlaps
     counted by year (meetings.derived.BY_YEAR): an official's meetings with each country, the
-    lanes of his page."""
+    lanes of his page; every meeting's pairs and topics, a year's busiest."""
 
     pk = models.CompositePrimaryKey("subject", "other", "year")
     subject = models.ForeignKey(
@@ -995,8 +995,18 @@ class SubjectOverlapYear(models.Model):
     )
     # indexed: deleting a subject deletes the counts it is the other side of
     other = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="+")
+    other_kind = models.CharField(max_length=10, choices=Subject.Kind)
     year = models.SmallIntegerField()
     meetings = models.IntegerField()
+
+    class Meta:
+        indexes = [
+            # a year's busiest pairs or topics, most meetings first
+            models.Index(
+                fields=["subject", "other_kind", "year", "-meetings", "other"],
+                name="meetings_overlap_year_top",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"subjects {self.subject_id} and {self.other_id} in {self.year}: {self.meetings}"

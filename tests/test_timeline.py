@@ -263,8 +263,29 @@ def test_a_year_links_only_to_years_with_meetings_and_shows_its_busiest(client, 
     assert links == [("/timeline/1995/", "← 1995"), ("/timeline/2025/", "2025 →")]
     side = re.search(r'<aside class="period-side".*?</aside>', response.text, re.S).group(0)
     assert re.search(r"India – United States</a></span> <span class=\"n\">1</span>", side)
-    # counted from the months' counts of the pairs and topics with most meetings overall
-    assert "for the 40 pairs and the 40 topics with most meetings of all time" in side
+    # counted from the year's own counts: nothing to say of how
+    assert "with most meetings of all time" not in side
+
+
+def test_a_years_busiest_are_its_own_even_when_not_the_busiest_of_all_time(
+    client, history, monkeypatch
+):
+    from meetings.read.selection import Selection
+
+    # a month is counted from the months of the pairs busiest of all time: here India–US alone
+    monkeypatch.setattr(Selection, "CANDIDATES", 1)
+    month = client.get("/timeline/2025/10/").text
+    side = re.search(r'<aside class="period-side".*?</aside>', month, re.S).group(0)
+    assert re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side) == [("in", "us")]
+    assert "for the 1 pairs and the 1 topics with most meetings of all time" in side
+
+    # a year is counted from its own counts of every pair
+    year = client.get("/timeline/2025/").text
+    side = re.search(r'<aside class="period-side".*?</aside>', year, re.S).group(0)
+    assert sorted(re.findall(r'<a href="/countries/(\w+)/(\w+)/">', side)) == [
+        ("cn", "us"),
+        ("in", "us"),
+    ]
 
 
 def test_a_filtered_year_counts_its_busiest_over_its_own_meetings(client, history):

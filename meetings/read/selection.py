@@ -225,6 +225,18 @@ _CANDIDATES_COUNTED = (
     ") c JOIN {month} m ON m.subject_id = c.id{dates}"
     " GROUP BY m.subject_id, c.kind, c.country_id, c.partner_id, c.topic_id"
 )
+# ... or, for every meeting over one whole year, the pairs and the topics with most meetings
+# that year, from its own counts (parameters: everything's subject, "pair", the year and
+# how many, then the same for "topic") ...
+_YEAR_COUNTED = (
+    "SELECT c.other_id AS subject_id, s.kind, s.country_id, s.partner_id, s.topic_id,"
+    " c.meetings AS n FROM ("
+    " SELECT * FROM (SELECT other_id, meetings FROM {year} WHERE subject_id = %s"
+    " AND other_kind = %s AND year = %s ORDER BY meetings DESC, other_id LIMIT %s) p UNION ALL"
+    " SELECT * FROM (SELECT other_id, meetings FROM {year} WHERE subject_id = %s"
+    " AND other_kind = %s AND year = %s ORDER BY meetings DESC, other_id LIMIT %s) t"
+    ") c JOIN {subject} s ON s.id = c.other_id"
+)
 # ... or the listings of the newest meetings ({ids}, a query of their ids; parameters: its
 # own, then the two kinds)
 _SAMPLE_COUNTED = (
@@ -252,6 +264,7 @@ def _busiest_sql(counted: str) -> str:
     ).format(
         **_tables(),
         month=table(SubjectMonth),
+        year=table(SubjectOverlapYear),
         listing=table(SubjectMeeting),
         dates="{dates}",  # said by the caller
         ids="{ids}",
@@ -814,12 +827,23 @@ class Selection:
         {"pairs": [{"a", "b", "count"}], "topics": [Ranked], and how they were counted:
         "sample" (the newest meetings counted) or "candidates" (the pairs and topics counted)}.
 
-        Every meeting over whole months: the months' counts of the CANDIDATES pairs and topics
+        Every meeting of one year: that year's own counts of each pair and topic. Every
+        meeting over other whole months: the months' counts of the CANDIDATES pairs and topics
         with most meetings overall (the busiest of any period are among them unless it has
         few meetings). Anything else: the pairs and topics of its newest SAMPLE meetings."""
         if self.empty:
             return {"pairs": [], "topics": [], "sample": 0, "candidates": 0}
-        if self.keys == [EVERYTHING] and self.counted is not None:
+        year = self.start.year if self.start else None
+        if (
+            self.keys == [EVERYTHING]
+            and self.counted is not None
+            and (self.start, self.end) == (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        ):
+            everything = self.counted.pk
+            params = [everything, Kind.PAIR, year, limit, everything, Kind.TOPIC, year, limit]
+            sql = _busiest_sql(_YEAR_COUNTED)
+            counted = {"sample": 0, "candidates": 0}
+        elif self.keys == [EVERYTHING] and self.counted is not None:
             dates, bounds = self.month_bounds("m.month")
             params = [Kind.PAIR, self.CANDIDATES, Kind.TOPIC, self.CANDIDATES, *bounds]
             sql = _busiest_sql(_CANDIDATES_COUNTED).replace("{dates}", dates)
@@ -831,7 +855,8 @@ class Selection:
             sql = _busiest_sql(_SAMPLE_COUNTED).replace("{ids}", ids)
             counted = {"sample": self.SAMPLE, "candidates": 0}
         pairs, topics = [], []
-        for n, kind, *names in fetch(sql, [*params, limit], prepare=counted["candidates"] > 0):
+        prepare = not counted["sample"]  # a plan for any period: the sample's ids vary
+        for n, kind, *names in fetch(sql, [*params, limit], prepare=prepare):
             if kind == Kind.PAIR:
                 a, b = sorted((Place(*names[:3]), Place(*names[3:6])), key=_code)
                 pairs.append({"a": a, "b": b, "count": n})
