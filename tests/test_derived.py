@@ -490,32 +490,15 @@ def test_check_index_notices_a_wrong_count_of_an_officials_year_with_a_country(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_that_counts_officials_years_fills_them_as_a_rebuild_would(
-    make_meeting, jaishankar, rubio, wang_yi
-):
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    make_meeting(jaishankar, rubio, date=datetime.date(2024, 3, 1))
-    make_meeting(jaishankar, rubio, date=datetime.date(2024, 9, 1))
-    make_meeting(rubio, wang_yi, date=datetime.date(2025, 1, 2))
-    make_meeting(jaishankar, wang_yi, date=datetime.date(2025, 1, 3), status=Meeting.Status.DRAFT)
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    try:
-        executor.migrate([("meetings", "0018_subject_busiest_covering")])  # the counts go
-        executor = MigrationExecutor(connection)
-        executor.migrate([("meetings", "0019_overlap_years")])  # and are counted again
-    finally:
-        executor = MigrationExecutor(connection)
-        executor.migrate(leaves)
-
-    assert_matches_a_rebuild()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_the_migration_that_counts_pairs_and_topics_by_year_fills_them_as_a_rebuild_would(
-    make_meeting, jaishankar, rubio, wang_yi, trade
+@pytest.mark.parametrize(
+    ("before", "migration"),
+    [
+        ("0018_subject_busiest_covering", "0019_overlap_years"),  # officials' years
+        ("0024_export_records", "0025_overlap_years_by_kind"),  # pairs' and topics' years
+    ],
+)
+def test_the_migrations_that_count_years_fill_them_as_a_rebuild_would(
+    make_meeting, jaishankar, rubio, wang_yi, trade, before, migration
 ):
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
@@ -527,9 +510,9 @@ def test_the_migration_that_counts_pairs_and_topics_by_year_fills_them_as_a_rebu
     executor = MigrationExecutor(connection)
     leaves = executor.loader.graph.leaf_nodes()
     try:
-        executor.migrate([("meetings", "0024_export_records")])  # the years of pairs go
+        executor.migrate([("meetings", before)])  # the counts go
         executor = MigrationExecutor(connection)
-        executor.migrate([("meetings", "0025_overlap_years_by_kind")])  # and are counted again
+        executor.migrate([("meetings", migration)])  # and are counted again
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(leaves)
