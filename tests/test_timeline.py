@@ -314,3 +314,11 @@ def test_a_history_of_many_centuries_still_gets_a_readable_axis():
 
     assert [t["label"] for t in drawn["ticks"]][:3] == ["1200", "1300", "1400"]
     assert drawn["gaps"] == [{"year": 2025, "since": 1200, "quiet": 824}]
+
+
+def test_the_busiest_of_every_meeting_without_dates_are_counted_too(history):
+    from meetings.read.selection import Selection
+
+    busiest = Selection().busiest()
+
+    assert [(p["a"].code, p["b"].code, p["count"]) for p in busiest["pairs"]][0] == ("IN", "US", 3)

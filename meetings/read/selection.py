@@ -837,6 +837,7 @@ class Selection:
         if (
             self.keys == [EVERYTHING]
             and self.counted is not None
+            and year is not None
             and (self.start, self.end) == (datetime.date(year, 1, 1), datetime.date(year, 12, 31))
         ):
             everything = self.counted.pk
