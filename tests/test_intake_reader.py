@@ -625,3 +625,78 @@ def test_a_country_named_as_the_place_of_the_meeting_is_the_unplaced_officials()
         "to discuss loans to Chinese firms."
     )
     assert reading.proposals == []
+
+
+# Reports as real copy words them
+
+
+def test_counterparts_from_a_list_of_countries_are_one_meeting_each_without_his():
+    reading = read(
+        "On Monday, Foreign Minister Arnav Sethi of India held talks with counterparts from "
+        "Brazil, Senegal and Mexico."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["BR", "IN"],
+        ["IN", "MX"],
+        ["IN", "SN"],
+    ]
+
+
+def test_a_call_told_with_many_words_between_spoke_and_phone():
+    proposal = only_meeting(
+        "President Tomas Varga of Hungary spoke for more than an hour Monday by phone with "
+        "Chilean President Ana Reyes."
+    )
+    assert (proposal.kind, proposal.date) == ("call", D(2025, 10, 27))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Today brought a call between President Tomas Varga of Hungary and Chilean President "
+        "Ana Reyes.",
+        "President Tomas Varga of Hungary and Chilean President Ana Reyes had a friendly and "
+        "productive call today.",
+    ],
+)
+def test_a_call_named_as_a_noun_is_a_call(sentence):
+    proposal = only_meeting(sentence)
+    assert (proposal.kind, proposal.date) == ("call", PUBLISHED)
+    assert [p.country for p in proposal.participants] == ["HU", "CL"]
+
+
+def test_a_date_in_a_since_clause_dates_the_earlier_event_not_the_call():
+    reading = read(
+        "President Tomas Varga of Hungary and Chilean President Ana Reyes spoke by phone on "
+        "Monday. It was Varga and Reyes's first phone call since Hungary closed its embassy in "
+        "Santiago on April 6."
+    )
+    assert [p.date for p in reading.proposals] == [D(2025, 10, 27)]
+
+
+def test_a_leader_called_by_the_given_name_is_the_one_named_in_full():
+    proposal = only_meeting(
+        "Talks: President Amara, Kenyatta agree on trade\n\n"
+        "Tanzania's President Amara Juma Selemani arrived in Nairobi on Monday. "
+        "President Amara later held a two-hour meeting with Kenyan President Peter Kenyatta."
+    )
+    assert people(proposal) == [
+        ("Amara Juma Selemani", "President", "TZ"),
+        ("Peter Kenyatta", "President", "KE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two Heads of State discussed trade and security.",
+        "At the beginning of the bilateral meeting, the two Heads of State paid tribute to "
+        "former President John Otieno.",
+    ],
+)
+def test_the_two_heads_of_state_of_a_visit_met(second):
+    proposal = only_meeting(
+        "Tanzania's President Amara Selemani on Monday completed a state visit to Kenya at the "
+        f"invitation of Kenyan President Peter Kenyatta. {second}"
+    )
+    assert [p.name for p in proposal.participants] == ["Amara Selemani", "Peter Kenyatta"]

@@ -218,7 +218,8 @@ IN_PERSON = "in-person"
 TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
-            r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,3}?\s+"
+            # "spoke for more than an hour Tuesday by phone"
+            r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,6}?\s+"
             r"(?:by|over(?:\s+the)?|on\s+the|via)\s+(?:tele)?phone\b",
             re.I,
         ),
@@ -231,6 +232,14 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         CALL,
     ),
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
+    # "a call between A and B", "A and B had a friendly and productive call today"
+    (
+        re.compile(
+            r"\bcall\s+between\b|\b(?:had|held|made)\s+an?\s+(?:[\w'’-]+\s+){0,4}?call\b(?!\s+(?:for|on)\b)",
+            re.I,
+        ),
+        CALL,
+    ),
     (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
     (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
     # "called her counterpart": a call (not "called on", a visit, nor "called for")
@@ -265,6 +274,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),
     (re.compile(r"\b(?:met|meets)\b", re.I), IN_PERSON),
+    # "At the beginning of the bilateral meeting, the two Heads of State paid tribute to ..."
+    (
+        re.compile(
+            r"\b(?:at|during|in|after)\s+(?:the\s+(?:beginning|start|course|end|outset)\s+of\s+)?"
+            r"the\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks|discussions)\s*,(?=\s*(?:the\s+two|both)\s)",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # "was in Montevideo in February and talked with President X" (by phone: a call, above)
     (re.compile(r"\btalked\s+with\b", re.I), IN_PERSON),
     # "a catch-up over dinner with X", "lunch with X"

@@ -377,8 +377,16 @@ class People:
             existing = self.by_key.get(fold(known.name if known else name))
             if existing is None and len(name.split()) == 1:
                 existing = self.by_surname.get(fold(name))
+            if existing is not None and len(existing.name.split()) == 1 and not existing.country:
+                # "President Samia" in the headline, then "President Samia Suluhu Hassan" of
+                # Tanzania: the one named in full since
+                existing = self.by_given_name(name, title) or existing
             if existing is None and known is None:
-                existing = self.same_but_misspelled(name) or self.without_family_name(name)
+                existing = (
+                    self.same_but_misspelled(name)
+                    or self.without_family_name(name)
+                    or self.by_given_name(name, title)
+                )
             if existing is None:
                 existing = self.named_by_alias(known.name if known else name)
                 if existing is not None and known:
@@ -803,7 +811,8 @@ class People:
             if self.country_of(" ".join(parts[:k])):
                 parts = parts[k:]  # "British Business": the country, then the title's words
                 break
-        return all(
+        # (a country alone is not: "Hungary" in "X of Hungary and Chilean President Y")
+        return bool(parts) and all(
             w in PORTFOLIOS or w in TITLE_WORDS or w in MORE_TITLE_WORDS
             for w in fold(" ".join(parts)).split()
         )
@@ -904,6 +913,22 @@ class People:
             if joint[0].strip(", ").startswith("and"):
                 break
         return names if re.search(r"\band\b", sentence[at:position]) else []
+
+    def by_given_name(self, name: str, title: str | None) -> Person | None:
+        """ "President Samia" after "President Samia Suluhu": a given name alone, with the title
+        of the one person the text named in full with it."""
+        if len(name.split()) != 1 or not title:
+            return None
+        found = [
+            person
+            for person in self.by_first.get(fold(name), [])
+            if len(person.name.split()) > 1
+            and person.title
+            and (
+                fold(person.title).endswith(fold(title)) or fold(title).endswith(fold(person.title))
+            )
+        ]
+        return found[0] if len(found) == 1 else None
 
     def without_family_name(self, name: str) -> Person | None:
         """ "Russ Joseph" after "Russ Joseph Kun": a given and a middle name of someone the text
@@ -1101,9 +1126,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
         ),
         "counterparts": re.compile(
-            rf"\b(?:his|her|their)\s+(?:(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
-            # "his counterparts from Portugal, Italy and Norway"
-            rf"|(?:counterpart|peer)s?\s+(?:from|of)\s+(?:the\s+)?(?P<from>{quals}))"
+            rf"\b(?:(?:his|her|their)\s+(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
+            # "(his) counterparts from Portugal, Italy and Norway"
+            rf"|(?:(?:his|her|their)\s+)?(?:counterpart|peer)s?\s+(?:from|of)\s+(?:the\s+)?"
+            rf"(?P<from>{quals}))"
         ),
         "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
         "country_name_item": re.compile(

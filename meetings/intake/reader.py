@@ -313,7 +313,18 @@ COORDINATED = re.compile(
 GROUP_AFTER = re.compile(
     r"[^;]{0,40}?\b(?:where|in\s+which|during\s+which|when)\s+(?:the\s+two|both)\b"
     # "followed a meeting between the two officials in Tehran on Tuesday"
-    r"|\s*(?:between\s+)?the\s+two\s+(?:officials|ministers|leaders|top\s+diplomats)\b",
+    r"|\s*(?:between\s+)?the\s+two\s+(?:officials|ministers|leaders|top\s+diplomats)\b"
+    # "At the beginning of the bilateral meeting, the two Heads of State paid tribute"
+    r"|\s*,?\s*(?:the\s+two|both)\s+(?:heads\s+of\s+(?:state|government)|presidents|prime"
+    r"\s+ministers|leaders|ministers|sides)\b",
+    re.I,
+)
+# The trigger "At the beginning of the meeting, the two leaders ..." (lexicon.TRIGGERS)
+FRONTED_MEETING = re.compile(r"(?i:at|during|in|after)\s[^,]*,$")
+# Two officials of a meeting told before, as the subject of a verb both did
+TWO_OF_THEM = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:top\s+)?(?:heads\s+of\s+(?:state|government)|presidents"
+    r"|prime\s+ministers|leaders|ministers|foreign\s+ministers|diplomats)\s+(?:also\s+)?$",
     re.I,
 )
 # "spoke with" is a call unless the sentence puts the two in one place.
@@ -1593,8 +1604,25 @@ class Reader:
                     proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
                     results.append(Proposal(named, sentence, index, proposal_kind, explicit, m[0]))
                 continue
+            if FRONTED_MEETING.match(m[0]) and last_meeting is None:
+                # "At the beginning of the meeting, the two Heads of State ...": the two named
+                # before, not whom they paid tribute to
+                group = self.group_people(
+                    before, before_mentions, previous_mentions, last_meeting, history, index
+                )
+                named = [p for p in group if p.name]
+                if len(named) >= 2:
+                    results.append(Proposal(named, sentence, index, IN_PERSON, False, m[0]))
+                continue
             if (m, kind) in joint:
                 named = [p for p in subjects if p.name]
+                if len(named) < 2 and last_meeting is None and TWO_OF_THEM.search(before[-60:]):
+                    # "The two Heads of State discussed trade": the two named before, when no
+                    # meeting was told yet (else they are that meeting's)
+                    group = self.group_people(
+                        before, before_mentions, previous_mentions, last_meeting, history, index
+                    )
+                    named = [p for p in group if p.name]
                 if len({p.country for p in named}) < 2 or len(named) < 2:
                     continue
                 results.append(Proposal(named, sentence, index, IN_PERSON, False, m[0]))
@@ -1989,6 +2017,13 @@ class Reader:
                 and not x.text.lower().startswith("since")
                 and not re.search(
                     r"\bsince\s+$", proposal.sentence[: proposal.sentence.find(x.text)]
+                )
+                # "their first call since the airstrike on Syria on April 6": the airstrike's
+                and not re.search(
+                    r"\bsince\b",
+                    proposal.sentence[
+                        after_trigger : max(after_trigger, proposal.sentence.find(x.text))
+                    ],
                 )
             ]
             # "discussed follow-up to the President's visit to India in December": that date
