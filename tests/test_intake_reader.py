@@ -700,3 +700,36 @@ def test_the_two_heads_of_state_of_a_visit_met(second):
         f"invitation of Kenyan President Peter Kenyatta. {second}"
     )
     assert [p.name for p in proposal.participants] == ["Amara Selemani", "Peter Kenyatta"]
+
+
+def test_a_page_date_and_agency_on_a_line_of_their_own_anchor_the_report():
+    # no publication date given: the page's "2023-07-11 - SPA -" is the date, and the Saudi
+    # agency's copy makes the unnamed country of the minister Saudi Arabia
+    proposal = only_meeting(
+        "Minister Meets Russian Counterpart\n2023-07-11 - SPA -\n\n"
+        "The Minister of Foreign Affairs, Prince Khalid bin Saad, met today with the Russian "
+        "Foreign Minister, Pavel Orlov, in Moscow.",
+        published=None,
+    )
+    assert proposal.date == D(2023, 7, 11)
+    assert [p.country for p in proposal.participants] == ["SA", "RU"]
+
+
+def test_a_day_month_year_with_dots_is_a_date():
+    proposal = only_meeting(
+        "17:24 | 28.11.2019 Category: Official\n\nForeign Minister Ion Rusu of Moldova and "
+        "Russia's Ambassador to Moldova Oleg Vasin tackled the bilateral agenda at a today's "
+        "meeting, the ministry said.",
+        published=None,
+    )
+    assert proposal.date == D(2019, 11, 28)
+    assert [p.country for p in proposal.participants] == ["MD", "RU"]
+
+
+def test_credentials_handed_over_are_a_meeting():
+    proposal = only_meeting(
+        "On Monday, Armenian Deputy Foreign Minister Aram Petrosyan was handed a copy of his "
+        "credentials by the newly appointed ambassador of Uruguay, Luis Ferreira."
+    )
+    assert (proposal.kind, proposal.date) == ("in-person", D(2025, 10, 27))
+    assert [p.country for p in proposal.participants] == ["AM", "UY"]

@@ -455,6 +455,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # letters of credence are handed over in person: "was handed a copy of his credentials by"
+    (
+        re.compile(
+            r"\b(?:presented|handed(?:\s+over)?|submitted)\b[^.;]{0,40}?"
+            r"\b(?:credentials|letters?\s+of\s+credence)\b",
+            re.I,
+        ),
+        IN_PERSON,
+    ),
     # a farewell call: "bade farewell to the outgoing Ethiopian Ambassador X"
     (re.compile(r"\b(?:bade|bid|bids|said)\s+farewell\s+to\b", re.I), IN_PERSON),
     # "was seen off at the airport by his counterpart X"
@@ -490,6 +499,7 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 # "exchanged views", not "exchanged letters": letters are no meeting.
 JOINT_TRIGGERS = re.compile(
     r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired|sh(?:ook|ake)\s+hands"
+    r"|tackled|explored|deliberated|conferred"
     # "Ruto and his Rwandan counterpart Kagame addressed a press conference in Kigali"
     r"|addressed\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|news)\s+conference"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"

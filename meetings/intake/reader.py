@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from meetings.intake import dates as d
+from meetings.intake.credits import agency
 from meetings.intake.html import guess_language
 from meetings.intake.lexicon import (
     CALL,
@@ -782,6 +783,12 @@ def prepare(text: str, title: str | None) -> Prepared:
             prepared.lines.append(CAPTION_CREDIT.sub("", CAPTION_MARK.sub("", line)))
             continue
         ends = SENTENCE_END.search(line)
+        if not in_report and not ends and len(words) <= 10 and d.NUMERIC_DATE.search(line):
+            # "2023-07-11 - SPA -", "17:24 | 28.11.2019 Category: Official": the page's date,
+            # and the agency it names
+            prepared.page_dates.append(line)
+            prepared.credits += [w for w in re.findall(r"[A-Za-z][\w.\-]+", line) if agency(w)]
+            continue
         if len(words) <= 4 and not ends:
             continue  # a menu item, a section name, a photographer's name
         # (a line of thirty words without its full stop is the report's first sentence, cut)
