@@ -733,3 +733,18 @@ def test_credentials_handed_over_are_a_meeting():
     )
     assert (proposal.kind, proposal.date) == ("in-person", D(2025, 10, 27))
     assert [p.country for p in proposal.participants] == ["AM", "UY"]
+
+
+def test_the_office_alone_in_a_governments_own_readout_is_its_holder_at_home():
+    reading = Reader().read(
+        "The Prime Minister met Australian Prime Minister Paul Kerr on Monday. The leaders "
+        "discussed clean energy.",
+        published=PUBLISHED,
+        publisher="GOV.UK",
+    )
+    assert [p.as_gold()["participants"] for p in reading.proposals] == [
+        [
+            {"name": None, "title": "Prime Minister", "country_iso2": "GB"},
+            {"name": "Paul Kerr", "title": "Prime Minister", "country_iso2": "AU"},
+        ]
+    ]

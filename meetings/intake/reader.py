@@ -277,7 +277,8 @@ APPOSITIVE_GAP = re.compile(
 # The subject of a clause named by office alone: "The foreign minister spoke with X".
 THE_OFFICE = re.compile(
     r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
-    r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state))\s*$"
+    r"|prime\s+minister|defen[cs]e\s+minister|secretary\s+of\s+state|president|chancellor"
+    r"|minister\s+of\s+foreign\s+affairs|foreign\s+affairs\s+minister))\s*$"
 )
 # A leader's spouse, at his side in a caption: not a participant of her own.
 SPOUSE = re.compile(
@@ -1684,6 +1685,10 @@ class Reader:
                 ref = role_reference(before)
                 subject = people_with_title(people, ref, objects) if ref else None
                 subject = subject or last_subject
+                if subject is None and ref and THE_OFFICE.search(before):
+                    # "The Prime Minister met X" in a government's own readout: its holder,
+                    # unnamed, of the country the report is from (resolve_countries)
+                    subject = people.holder_of(None, ref.title(), sentence)
                 subjects = [subject] if subject else []
             if (
                 subjects
