@@ -748,3 +748,25 @@ def test_the_office_alone_in_a_governments_own_readout_is_its_holder_at_home():
             {"name": "Paul Kerr", "title": "Prime Minister", "country_iso2": "AU"},
         ]
     ]
+
+
+def test_calls_received_from_a_list_set_off_by_semicolons_are_one_call_each():
+    reading = read(
+        "Prime Minister Ravi Menon of India today received telephone calls from H.E. Mr. Kim "
+        "Sung-ho, President of the Republic of Korea; H.E. Mr. Tendai Moyo, President of "
+        "Zimbabwe; and H.E. Mr. Paulo Chissano, President of Mozambique, congratulating him."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["IN", "KR"],
+        ["IN", "MZ"],
+        ["IN", "ZW"],
+    ]
+    assert {p.kind for p in reading.proposals} == {"call"}
+
+
+def test_called_up_someone_is_a_call():
+    proposal = only_meeting(
+        "Indian Prime Minister Ravi Menon had called up Imran Aziz of Pakistan on Monday and "
+        "congratulated him."
+    )
+    assert (proposal.kind, proposal.date) == ("call", D(2025, 10, 27))

@@ -242,6 +242,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     (re.compile(r"\breceived\s+an?\s+(?:phone\s+|telephone\s+)?call\b", re.I), CALL),
     (re.compile(r"\b(?:phoned|telephoned|dialled|dialed)\b", re.I), CALL),
+    # "had called up Khan on July 30"
+    (re.compile(r"\bcalled\s+up\s+(?=[A-Z])"), CALL),
     # "called her counterpart": a call (not "called on", a visit, nor "called for")
     (
         re.compile(

@@ -323,6 +323,10 @@ GROUP_AFTER = re.compile(
 )
 # The trigger "At the beginning of the meeting, the two leaders ..." (lexicon.TRIGGERS)
 FRONTED_MEETING = re.compile(r"(?i:at|during|in|after)\s[^,]*,$")
+# Between a semicolon and the next person of a list: "; and H.E. Mr. "
+LIST_ITEM_GAP = re.compile(
+    r"\s*(?:and\s+)?(?:(?:H\.\s?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+Honou?rable)\s*)*"
+)
 # Two officials of a meeting told before, as the subject of a verb both did
 TWO_OF_THEM = re.compile(
     r"\b(?:the\s+two|both)\s+(?:top\s+)?(?:heads\s+of\s+(?:state|government)|presidents"
@@ -1527,7 +1531,10 @@ class Reader:
                 # Minister of X; B, Foreign Minister of Y; ...": a list set off by semicolons
                 clause_end = len(sentence)
             while clause_end < len(sentence) and any(
-                x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8
+                (x.person.title == COUNTERPART and clause_end < x.start <= clause_end + 8)
+                # "calls from H.E. Mr. A, President of X; H.E. Mr. B, President of Y; and C":
+                # a person after each semicolon
+                or (x.person.name and LIST_ITEM_GAP.fullmatch(sentence, clause_end + 1, x.start))
                 for x in mentions
             ):
                 # "his counterparts from the UAE, A; Bahrain, B; ...": a list, not clauses
