@@ -770,3 +770,47 @@ def test_called_up_someone_is_a_call():
         "congratulated him."
     )
     assert (proposal.kind, proposal.date) == ("call", D(2025, 10, 27))
+
+
+def test_a_long_list_of_leaders_met_keeps_going_past_a_republic_of():
+    reading = read(
+        "On Monday, President Tran Van Minh of Vietnam met with Canadian Prime Minister Paul "
+        "Roy, Republic of Korea President Kim Min-su, Chilean President Ana Reyes and "
+        "Australian Prime Minister Paul Kerr on the sidelines of the APEC Summit."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["AU", "VN"],
+        ["CA", "VN"],
+        ["CL", "VN"],
+        ["KR", "VN"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Meeting with Chilean President Ana Reyes, he discussed trade.",
+        "Meeting with Chilean President Ana Reyes on Monday, the Vietnamese leader discussed "
+        "trade.",
+    ],
+)
+def test_a_sentence_opened_by_the_meeting_is_the_main_subjects(second):
+    reading = read(
+        "President Tran Van Minh of Vietnam had bilateral meetings with leaders of APEC "
+        f"economies in Lima on Monday. {second}"
+    )
+    assert [sorted(p.countries) for p in reading.proposals] == [["CL", "VN"]]
+
+
+def test_the_leaders_a_round_up_names_in_the_next_sentence_were_each_met():
+    reading = read(
+        "Prime Minister Tan Wei Ming of Singapore held bilateral meetings with several other "
+        "leaders on Monday. These included Australian PM Paul Kerr, Dutch PM Jan de Vries and "
+        "British PM Tom Hale."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["AU", "SG"],
+        ["GB", "SG"],
+        ["NL", "SG"],
+    ]
+    assert {p.date for p in reading.proposals} == {D(2025, 10, 27)}

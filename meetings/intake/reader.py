@@ -268,6 +268,9 @@ LIST_GAP = re.compile(
     # (after a nickname in quotes: "Pushpa Kamal Dahal 'Prachanda', ...")
     r"(?:\s+['\"][A-Z][\w-]+['\"])?(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.?|HE|HH|H\.H\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*"
+    # "..., Republic of Korea President X": the words of a country's long name before the one
+    # the mention starts at
+    r"(?:(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth)\s+of\s+(?:the\s+)?)?"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
 # Governor of the Central Bank and Deputy Prime Minister, and Y".
@@ -326,6 +329,23 @@ FRONTED_MEETING = re.compile(r"(?i:at|during|in|after)\s[^,]*,$")
 # Between a semicolon and the next person of a list: "; and H.E. Mr. "
 LIST_ITEM_GAP = re.compile(
     r"\s*(?:and\s+)?(?:(?:H\.\s?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+Honou?rable)\s*)*"
+)
+# A sentence opened by the meeting: "Meeting with X, he ...", "Talking with X, the President"
+PARTICIPLE_OPENING = re.compile(r"\s*(?:Meeting|Talking|Speaking|Conferring)\s+(?:\w+\s+)?with\b")
+MAIN_CLAUSE = re.compile(
+    r"[^,;.]{0,60}?,\s+(?:(?:he|she)\b|the\s+(?:[\w-]+\s+){0,2}?(?:leader|president|minister"
+    r"|premier)\b|(?P<who>(?=[A-Z])))"
+)
+# Meetings with a group the sentence does not name ("bilateral meetings with several other
+# leaders", "caught up with several other leaders"), and the next sentence that names them
+ROUND_UP_GROUP = re.compile(
+    r"\b(?:meetings?|talks|met|caught\s+up|bilaterals?)\b[^.;]{0,40}?\b(?:several|other|a\s+number"
+    r"\s+of|world|some|many|various|fellow|foreign)\s+(?:[\w-]+\s+){0,2}?(?:leaders|counterparts"
+    r"|heads\s+of\s+(?:state|government)|ministers|dignitaries)\b",
+    re.I,
+)
+INCLUDED = re.compile(
+    r"\s*(?:(?:These|They|Those)\s+(?:included|include|were)|Among\s+(?:them|those)\s+(?:were|was))\b"
 )
 # Two officials of a meeting told before, as the subject of a verb both did
 TWO_OF_THEM = re.compile(
@@ -959,6 +979,7 @@ class Reader:
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
         history: list[tuple[int, list[Person], str]] = []
+        round_up_by: Person | None = None  # who met the group the last sentence did not name
         for headline in prepared.headlines[:2]:
             # "A meets B" over "The two leaders met on Monday": the headline names them.
             # Title Case writes "Of" and "At" as if they were names: lower them first.
@@ -980,6 +1001,19 @@ class Reader:
                 next((p for p in reversed(proposals) if len(p.countries) >= 2), None),
                 history,
             )
+            unnamed = all(len(p.participants) < 2 for p in found)
+            if unnamed and round_up_by is not None and INCLUDED.match(sentence):
+                # "... held bilateral meetings with several other leaders. These included A,
+                # B and C": one meeting each with the one who held them
+                found = [
+                    Proposal([round_up_by, x.person], sentence, index, IN_PERSON, False, "")
+                    for x in mentions
+                    if x.person.name and x.person.country != round_up_by.country
+                ]
+            round_up_by = None
+            if unnamed and ROUND_UP_GROUP.search(sentence):
+                named = [x.person for x in mentions if x.person.name]
+                round_up_by = named[0] if named else last_subject
             if not found and proposals and owner and owner[-1] is proposals[-1]:
                 self.joined(proposals[-1], sentence, mentions)
                 told_by_phone(proposals[-1], sentence)
@@ -1671,6 +1705,15 @@ class Reader:
                 subjects = owner_of[:1] or ([last_subject] if last_subject else [])
             groups = object_groups(after, sentence)
             objects = groups[0] if groups else []
+            if not subjects and objects and PARTICIPLE_OPENING.match(sentence, clause_start):
+                # "Meeting with Prime Minister X, he congratulated ...": the main clause's
+                # subject after the comma, the one the report is about when a pronoun
+                ends = [x.end for x in after if x.person is objects[-1]]
+                main = MAIN_CLAUSE.match(sentence, ends[0]) if ends else None
+                if main and main["who"] is None:
+                    subjects = [last_subject] if last_subject else []
+                elif main:
+                    subjects = [x.person for x in after if x.start == main.start("who")][:1]
             group_after = not subjects and not objects and GROUP_AFTER.match(sentence, m.end())
             grouped = len({p.country for p in subjects}) >= 2
             if (GROUP_SUBJECT.search(before[-40:]) and not grouped) or group_after:
