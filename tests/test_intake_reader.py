@@ -814,3 +814,19 @@ def test_the_leaders_a_round_up_names_in_the_next_sentence_were_each_met():
         ["NL", "SG"],
     ]
     assert {p.date for p in reading.proposals} == {D(2025, 10, 27)}
+
+
+def test_what_each_leader_said_after_a_round_up_of_world_leaders_met_is_a_meeting_each():
+    reading = read(
+        "Prime Minister Tran Van Minh of Vietnam met world leaders on the sidelines of the G20 "
+        "Summit in Osaka on Monday.\n\n"
+        "The leaders expressed their wish to enhance ties with Vietnam.\n\n"
+        "Meanwhile, US President Tom Hale expressed support for energy cooperation and asked "
+        "for balanced trade.\n\n"
+        "Canadian Prime Minister Paul Roy agreed with his Vietnamese counterpart on trade.\n\n"
+        "Chilean President Ana Reyes will visit Hanoi next year."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["CA", "VN"],
+        ["US", "VN"],
+    ]

@@ -344,6 +344,11 @@ ROUND_UP_GROUP = re.compile(
     r"|heads\s+of\s+(?:state|government)|ministers|dignitaries)\b",
     re.I,
 )
+# What a leader met in a round-up said or did there
+ROUND_UP_TOLD = re.compile(
+    r"\b(?:agreed|pledged|expressed|welcomed|thanked|congratulated|praised|affirmed|voiced"
+    r"|discussed|invited|hoped|noted|stressed|reiterated|asked|shared|proposed|suggested)\b"
+)
 INCLUDED = re.compile(
     r"\s*(?:(?:These|They|Those)\s+(?:included|include|were)|Among\s+(?:them|those)\s+(?:were|was))\b"
 )
@@ -979,7 +984,9 @@ class Reader:
         last_subject: Person | None = None
         previous_mentions: list[Mention] = []
         history: list[tuple[int, list[Person], str]] = []
-        round_up_by: Person | None = None  # who met the group the last sentence did not name
+        # who met a group a sentence did not name, and where
+        round_up_by: Person | None = None
+        round_up_at = -1
         for headline in prepared.headlines[:2]:
             # "A meets B" over "The two leaders met on Monday": the headline names them.
             # Title Case writes "Of" and "At" as if they were names: lower them first.
@@ -1002,18 +1009,36 @@ class Reader:
                 history,
             )
             unnamed = all(len(p.participants) < 2 for p in found)
-            if unnamed and round_up_by is not None and INCLUDED.match(sentence):
-                # "... held bilateral meetings with several other leaders. These included A,
-                # B and C": one meeting each with the one who held them
-                found = [
-                    Proposal([round_up_by, x.person], sentence, index, IN_PERSON, False, "")
+            if unnamed and round_up_by is not None:
+                others = [
+                    x
                     for x in mentions
-                    if x.person.name and x.person.country != round_up_by.country
+                    if x.person.name and x.person.country not in (None, round_up_by.country)
                 ]
-            round_up_by = None
-            if unnamed and ROUND_UP_GROUP.search(sentence):
+                if INCLUDED.match(sentence):
+                    # "... held bilateral meetings with several other leaders. These included A,
+                    # B and C": one meeting each with the one who held them
+                    met = [x.person for x in others]
+                elif (
+                    others
+                    and others[0].start < 60
+                    and ROUND_UP_TOLD.search(sentence, others[0].end, others[0].end + 40)
+                    and not NOT_HAPPENED.search(sentence, 0, others[0].end + 40)
+                ):
+                    # "... met world leaders on the sidelines. ... US President X expressed
+                    # support for ...": what each leader said there, one at a time
+                    met = [others[0].person]
+                else:
+                    met = []
+                found = [
+                    Proposal([round_up_by, person], sentence, index, IN_PERSON, False, "")
+                    for person in unique(met)
+                ] or found
+            if index - round_up_at > 6:
+                round_up_by = None
+            if unnamed and ROUND_UP_GROUP.search(sentence) and not NOT_HAPPENED.search(sentence):
                 named = [x.person for x in mentions if x.person.name]
-                round_up_by = named[0] if named else last_subject
+                round_up_by, round_up_at = (named[0] if named else last_subject), index
             if not found and proposals and owner and owner[-1] is proposals[-1]:
                 self.joined(proposals[-1], sentence, mentions)
                 told_by_phone(proposals[-1], sentence)
