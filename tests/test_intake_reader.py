@@ -830,3 +830,27 @@ def test_what_each_leader_said_after_a_round_up_of_world_leaders_met_is_a_meetin
         ["CA", "VN"],
         ["US", "VN"],
     ]
+
+
+def test_a_title_longer_than_usual_keeps_the_country_word_before_it():
+    proposal = only_meeting(
+        "On Monday, Foreign Minister Tesfaye Alemu of Ethiopia discussed with Burundian External "
+        "Relations and International Cooperation Minister Jean Ndayishimiye ways of cooperating."
+    )
+    assert [p.country for p in proposal.participants] == ["ET", "BI"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The discussion held with Zimbabwean Foreign Minister Tendai Moyo was focused on trade.",
+        "Another fruitful discussion Dr. Tesfaye held was with his Zimbabwean counterpart, "
+        "Tendai Moyo.",
+    ],
+)
+def test_a_discussion_held_with_someone_is_the_reports_subjects(second):
+    reading = read(
+        "Foreign Minister Tesfaye Alemu of Ethiopia held talks with his African counterparts on "
+        f"Monday. {second}"
+    )
+    assert [sorted(p.countries) for p in reading.proposals] == [["ET", "ZW"]]

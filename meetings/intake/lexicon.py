@@ -351,7 +351,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     # Prime Minister of X"
     (
         re.compile(
-            r"\b(?:meeting|talks|bilateral)\b[^.;,]{0,30}?(?:,[^.;,]{1,60},\s*)?"
+            r"\b(?:meeting|talks|bilateral|discussions?)\b[^;,]{0,30}?(?:,[^.;,]{1,60},\s*)?"
             r"\b(?:was|were)\s+with\b",
             re.I,
         ),
@@ -371,6 +371,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         IN_PERSON,
     ),
     (re.compile(r"\b(?:talks|discussions|dialogue|conversations?)\s+with\b", re.I), IN_PERSON),
+    # "The discussion held with Zimbabwean Foreign Minister X was focused on ..."
+    (
+        re.compile(r"\b(?:discussions?|meetings?|talks)\s+(?:was\s+|were\s+)?held\s+with\b", re.I),
+        IN_PERSON,
+    ),
     # "Bilateral discussions were also held with A, B and C": the report's subject held them
     (
         re.compile(

@@ -612,6 +612,15 @@ class People:
                             end += after.end()  # "President Paul Kagame of Rwanda", one mention
                     else:
                         country = self.place_after(sentence[end:])
+                if country is None and key == "title_name":
+                    # "Burundian External Relations and International Cooperation Minister X":
+                    # a title longer than the pattern reads, its country a few words before
+                    lead = LEADING_CAPITALS.search(sentence, max(0, start - 60), start)
+                    first = lead[0].split()[0] if lead else ""
+                    if lead and self.country_of(first):
+                        words_before = sentence[lead.start() + len(first) : start].strip()
+                        title_text = f"{words_before} {title_text}".strip()
+                        country, start = self.country_of(first), lead.start()
                 title = clean_title(title_text) if title_text else None
                 add(name, title, country, start, end)
         for m in p["the_role"].finditer(sentence):
@@ -1154,6 +1163,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         ),
     }
     return lexicon.person_patterns
+
+
+# Up to three capitalised words right before a position
+LEADING_CAPITALS = re.compile(r"(?:[A-Z][\w'-]*\s+){1,3}$")
 
 
 def clean_name(name: str, start: int) -> tuple[str | None, int]:

@@ -294,7 +294,7 @@ ONE_BY_ONE = re.compile(
     r"|(?:had|held|conducted)\s+discussions)\b",
     re.I,
 )
-WAS_WITH = re.compile(r"\b(?:was|were)\s+(?:also\s+)?(?:held\s+)?with$", re.I)
+WAS_WITH = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?(?:held\s+)?|held\s+)with$", re.I)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
 # A relative clause set off by commas between a subject and its verb.
@@ -1643,6 +1643,11 @@ class Reader:
             after = [x for x in mentions if m.start() < x.start < clause_end]
             before = sentence[clause_start : m.start()]
             subjects = subject_group(before_mentions, sentence, m.start())
+            inside = [x for x in after if x.end <= m.end()]
+            if inside and WAS_WITH.search(m[0]):
+                # "Another discussion Dr. X held was with Y": who held it, inside the words
+                subjects = unique([x.person for x in inside])
+                after = [x for x in after if x.end > m.end()]
             if (
                 len(before_mentions) >= 2
                 and THANKED.search(sentence, before_mentions[-2].end, before_mentions[-1].start)
