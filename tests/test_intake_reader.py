@@ -854,3 +854,14 @@ def test_a_discussion_held_with_someone_is_the_reports_subjects(second):
         f"Monday. {second}"
     )
     assert [sorted(p.countries) for p in reading.proposals] == [["ET", "ZW"]]
+
+
+def test_the_two_sides_named_with_their_long_names_give_the_missing_country():
+    proposal = only_meeting(
+        "The Minister of Foreign Affairs and International Cooperation, Ahmed Nur, held a "
+        "bilateral meeting on Monday with Tesfaye Alemu, Deputy Prime Minister and Minister of "
+        "Foreign Affairs of the Federal Democratic Republic of Ethiopia. The Foreign Minister "
+        "thanked his host for the cooperation between the Federal Republic of Somalia and the "
+        "Federal Democratic Republic of Ethiopia."
+    )
+    assert [p.country for p in proposal.participants] == ["SO", "ET"]

@@ -1402,7 +1402,8 @@ class Reader:
             gap = text[a1:b0]
             before, after = text[max(0, a0 - 30) : a0], text[b1 : b1 + 40]
             hyphenated = re.fullmatch(r"\s?[-–—/]\s?", gap) is not None
-            joined = re.fullmatch(r"\s+(?:and|&)\s+", gap) is not None
+            # ("between the Republic of X and the Republic of Y")
+            joined = re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", gap) is not None
             sides = joined and (
                 re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$", before)
                 is not None
