@@ -865,3 +865,11 @@ def test_the_two_sides_named_with_their_long_names_give_the_missing_country():
         "Federal Democratic Republic of Ethiopia."
     )
     assert [p.country for p in proposal.participants] == ["SO", "ET"]
+
+
+def test_a_lower_case_title_of_a_country_then_the_name_without_a_comma():
+    proposal = only_meeting(
+        "Angolan Foreign Minister Jose Neto was received in audience on Monday by the new "
+        "president of Ethiopia Almaz Tesfaye."
+    )
+    assert people(proposal)[1] == ("Almaz Tesfaye", "President", "ET")

@@ -1032,7 +1032,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "with the president of Guyana, Irfaan Ali": a title in lower case, its country and
         # the name after a comma
         "lower_title_of": re.compile(
-            rf"(?<![\w-])(?P<title>{lower})\s+of\s+(?:the\s+)?(?P<of>{qual}),\s+(?P<name>{NAME})"
+            rf"(?<![\w-])(?P<title>{lower})\s+of\s+(?:the\s+)?(?P<of>{qual}),?\s+(?P<name>{NAME})"
         ),
         # "Chile's president Gabriel Boric", "former prime minister John Major"
         "lower_title": re.compile(
