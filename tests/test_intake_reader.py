@@ -873,3 +873,11 @@ def test_a_lower_case_title_of_a_country_then_the_name_without_a_comma():
         "president of Ethiopia Almaz Tesfaye."
     )
     assert people(proposal)[1] == ("Almaz Tesfaye", "President", "ET")
+
+
+def test_an_envoys_military_rank_is_no_part_of_the_name():
+    proposal = only_meeting(
+        "On Monday, the High Commissioner of Sri Lanka, H.E Major General (R) L.K. Nimal C. "
+        "Silva, paid a courtesy call on Pakistani Prime Minister Imran Aziz."
+    )
+    assert people(proposal)[0] == ("L.K. Nimal C. Silva", "High Commissioner", "LK")

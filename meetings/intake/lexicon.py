@@ -185,7 +185,10 @@ NAME_TOKEN = (
 HONORIFIC = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|H\.E|H\.H|H\.R\.H|HRH|HE|HH|Hon|Engr|Rt)\.?\s+|(?:[Tt]he\s+)?(?:Right\s+)?Honou?rable\s+|His\s+Excellency\s+"
     r"|Her\s+Excellency\s+|(?:His|Her)\s+(?:Royal\s+)?(?:Highness|Majesty)\s+|Sheikh\s+|Sheikha\s+|(?:Datuk|Dato'?|Tan)\s+Sri\s+|Datuk\s+Seri\s+(?:Utama\s+)?"
-    r"|Dato'\s+Seri\s+(?:Utama\s+)?|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+)"
+    r"|Dato'\s+Seri\s+(?:Utama\s+)?|Datuk\s+|Dato'\s+|Tun\s+|Shri\s+|Alhaji\s+|(?<!Crown\s)Prince\s+|(?<!Crown\s)Princess\s+"
+    # a rank before an envoy's or a minister's name: "Major General (R) X", "Gen (retd.) Y"
+    r"|(?:(?:Major|Lieutenant|Brigadier|Lt\.?|Maj\.?)\s+)?(?:General|Gen\.?)\s+(?:\((?i:retd?\.?|r|retired)\)\s+)?"
+    r"|(?:Air\s+Chief\s+Marshal|Admiral|Adm\.|Colonel|Col\.)\s+(?:\((?i:retd?\.?|r|retired)\)\s+)?)"
 )
 # "Jr.", and the regnal numbers of kings: "Mohammed VI", "Charles III".
 NAME_SUFFIX = r"(?:,?\s+(?:Jr\.?|Sr\.?|X{0,2}(?:IX|IV|V?I{1,3}|V|X))(?![\w]))?"
