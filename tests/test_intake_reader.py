@@ -881,3 +881,41 @@ def test_an_envoys_military_rank_is_no_part_of_the_name():
         "Silva, paid a courtesy call on Pakistani Prime Minister Imran Aziz."
     )
     assert people(proposal)[0] == ("L.K. Nimal C. Silva", "High Commissioner", "LK")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2024/09/26/fm-meets-counterparts", D(2024, 9, 25)),
+        ("https://news.example/world/2024/09/fm-meets-counterparts", D(2024, 9, 25)),
+        ("https://news.example/world/fm-meets-counterparts-123", None),
+    ],
+)
+def test_a_page_without_a_publication_date_is_read_against_the_date_in_its_address(url, expected):
+    reading = Reader().read(
+        "On Sept. 25, Foreign Minister Aidos Serik of Kazakhstan met Polish Foreign Minister "
+        "Jan Nowak in New York.",
+        url=url,
+    )
+    assert [p.date for p in reading.proposals] == [expected]
+
+
+def test_farewell_audiences_for_envoys_named_in_the_next_sentence_are_one_each():
+    reading = read(
+        "President Musa Bello of Nigeria on Monday hosted two outgoing Ambassadors in farewell "
+        "audiences at State House, Abuja.\n"
+        "The affected Ambassadors, who had kind words to say about their tour of duty, include "
+        "Jose Quibato of Republic of Angola and Dr Fahad Al Taffaq of United Arab Emirates (UAE)."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [["AE", "NG"], ["AO", "NG"]]
+
+
+def test_a_common_word_is_no_venue_and_st_kitts_nevis_is_a_country():
+    proposal = only_meeting(
+        "Prime Ministers of St. Kitts Nevis and Barbados hold talks\n\n"
+        "Prime Minister Dr. Tim Harris held bilateral talks with his Barbados counterpart Mia "
+        "Moss on Monday. The St. Kitts Nevis Prime Minister was among the alumni honoured by the "
+        "University on Monday."
+    )
+    assert [p.country for p in proposal.participants] == ["KN", "BB"]
+    assert proposal.venue != "University"

@@ -398,3 +398,24 @@ def read_dateline(text: str, published: datetime.date | None, is_place=None) -> 
         return None  # "U.S. President X met ...": the country's initials open the sentence
     title = city.title() if city.isupper() else city
     return Dateline(title or None, date, end, agency_name, text[:end].strip())
+
+
+# A date in a page's address: "/2024/09/25/", "/2024/09/", "-2024-09-25"
+ADDRESS_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[/-])(?P<m>[01]\d)(?:(?P=sep)(?P<d>[0-3]\d))?(?!\d)"
+)
+
+
+def date_in_address(url: str) -> datetime.date | None:
+    """The date a page's address gives (news sites put it in the path): the day, or the last
+    day of the month when it gives only the month."""
+    m = ADDRESS_DATE.search(url.split("?")[0])
+    if m is None:
+        return None
+    year, month = int(m["y"]), int(m["m"])
+    if m["d"]:
+        return safe_date(year, month, int(m["d"]))
+    if not 1 <= month <= 12:
+        return None
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return following - datetime.timedelta(days=1)

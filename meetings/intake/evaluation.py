@@ -176,6 +176,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
                 published=published,
                 title=article.get("title"),
                 publisher=article.get("publisher"),
+                url=article.get("url"),
             )
         except Exception as exc:  # one article's failure is reported, the others still scored
             errors.append(f"{path.name}: {type(exc).__name__}: {exc}")

@@ -55,6 +55,13 @@ REGIONS = {
     "antarctica", "oceania", "scandinavia", "eurasia", "levant", "maghreb", "caucasus",
 }  # fmt: skip
 
+# Words a gazetteer lists as some town's name but copy means otherwise: "honoured by the
+# University", "the Commonwealth Heads of Government Meeting".
+NOT_A_PLACE = {
+    "university", "commonwealth", "union", "independence", "liberty", "unity", "parliament",
+    "congress", "senate", "assembly", "republic", "federation", "progress", "state house",
+}  # fmt: skip
+
 # Places named by a building, as news copy does.
 LANDMARKS = {
     "white house": "Washington",
@@ -339,9 +346,10 @@ MAIN_CLAUSE = re.compile(
 # Meetings with a group the sentence does not name ("bilateral meetings with several other
 # leaders", "caught up with several other leaders"), and the next sentence that names them
 ROUND_UP_GROUP = re.compile(
-    r"\b(?:meetings?|talks|met|caught\s+up|bilaterals?)\b[^.;]{0,40}?\b(?:several|other|a\s+number"
-    r"\s+of|world|some|many|various|fellow|foreign)\s+(?:[\w-]+\s+){0,2}?(?:leaders|counterparts"
-    r"|heads\s+of\s+(?:state|government)|ministers|dignitaries)\b",
+    r"\b(?:meetings?|talks|met|caught\s+up|bilaterals?|hosted|received|audiences?)\b[^.;]{0,40}?"
+    r"\b(?:several|other|a\s+number\s+of|world|some|many|various|fellow|foreign|two|three|four"
+    r"|five|six)\s+(?:[\w-]+\s+){0,2}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
+    r"|ministers|dignitaries|ambassadors|envoys|diplomats)\b",
     re.I,
 )
 # What a leader met in a round-up said or did there
@@ -350,7 +358,10 @@ ROUND_UP_TOLD = re.compile(
     r"|discussed|invited|hoped|noted|stressed|reiterated|asked|shared|proposed|suggested)\b"
 )
 INCLUDED = re.compile(
-    r"\s*(?:(?:These|They|Those)\s+(?:included|include|were)|Among\s+(?:them|those)\s+(?:were|was))\b"
+    r"\s*(?:(?:These|They|Those)\s+(?:included|include|were)|Among\s+(?:them|those)\s+(?:were|was)"
+    # "The affected Ambassadors, who had kind words ..., include A of X and B of Y"
+    r"|The\s+(?:[\w-]+\s+){0,2}?(?:[Aa]mbassadors|[Ee]nvoys|[Ll]eaders|[Mm]inisters|[Dd]iplomats)"
+    r"\b[^.;]{0,120}?\b(?:included|include|were))\b"
 )
 # Two officials of a meeting told before, as the subject of a verb both did
 TWO_OF_THEM = re.compile(
@@ -851,7 +862,7 @@ class Reader:
                 break
         if self.gazetteer is None:
             return None
-        if folded in REGIONS:
+        if folded in REGIONS or folded in NOT_A_PLACE:
             return None  # "in Africa" is a continent, not a town that lists it as a name
         code = self.lexicon.country_names.get(folded)
         if code:
@@ -918,6 +929,7 @@ class Reader:
         published: datetime.date | None = None,
         title: str | None = None,
         publisher: str | None = None,
+        url: str | None = None,
     ) -> Reading:
         notes: list[str] = []
         if len(text) > MAX_CHARACTERS:
@@ -953,6 +965,12 @@ class Reader:
             # a dateline after the page's own date is when the page was copied, not the report
             said = None
         reference = said or published
+        if reference is None and url and (in_address := d.date_in_address(url)):
+            reference = in_address
+            notes.append(
+                f"No publication date: dates are read against {reference:%-d %B %Y}, from the "
+                "page's address."
+            )
         if reference is None:
             reference = self.reference_from_text(prepared, dateline, notes)
         self.reference = reference

@@ -77,7 +77,13 @@ def refused(request: HttpRequest, model_admin: ModelAdmin, message: str) -> Http
 def read_article(request, ctx, form: ArticleForm) -> TemplateResponse:
     ensure_places()
     article = form.article
-    reading = Reader().read(article.text, published=article.published_on, title=article.title)
+    reading = Reader().read(
+        article.text,
+        published=article.published_on,
+        title=article.title,
+        publisher=article.publisher,
+        url=article.url,
+    )
     proposals = reading.proposals
     notes = list(reading.notes)
     if len(proposals) > MAX_MEETINGS:
