@@ -919,3 +919,15 @@ def test_a_common_word_is_no_venue_and_st_kitts_nevis_is_a_country():
     )
     assert [p.country for p in proposal.participants] == ["KN", "BB"]
     assert proposal.venue != "University"
+
+
+def test_the_foreign_ministers_of_a_list_of_countries_each_named_after_their_country():
+    reading = read(
+        "On Monday, Foreign Minister Aidos Serik of Kazakhstan met with the foreign ministers of "
+        "Spain Juan Alba, Latvia Ilze Berzina, and Switzerland Hans Keller in New York."
+    )
+    assert sorted(sorted(p.countries) for p in reading.proposals) == [
+        ["CH", "KZ"],
+        ["ES", "KZ"],
+        ["KZ", "LV"],
+    ]

@@ -495,6 +495,21 @@ class People:
                 if name and country and not self.is_not_a_person(name):
                     add(name, COUNTERPART, country, item.start("qual"), end)
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        for m in p["ministers_of_listed"].finditer(sentence):
+            # "the foreign ministers of Spain A, Latvia B, and Poland C": a country and a name
+            # in each part of a list set off by commas
+            items, at = [], m.end()
+            while (item := p["country_then_name"].match(sentence, at)) is not None:
+                items.append(item)
+                at = item.end()
+            if len(items) < 2:
+                continue
+            title = clean_title(singular(m["group"]))
+            for item in items:
+                name, end = clean_name(item["name"], item.start("name"))
+                country = self.country_of(item["qual"])
+                if name and country and not self.is_not_a_person(name):
+                    add(name, title, country, item.start("qual"), end)
         for m in p["counterparts"].finditer(sentence):
             if overlaps(m.start(), m.end()):
                 continue
@@ -1141,6 +1156,14 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?P<from>{quals}))"
         ),
         "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
+        "ministers_of_listed": re.compile(
+            r"\b(?P<group>(?:foreign|defen[cs]e|trade)\s+ministers|prime\s+ministers|presidents)"
+            r"\s+of\s+(?=[A-Z])"
+        ),
+        "country_then_name": re.compile(
+            rf"(?:\s*,)?\s*(?:and\s+)?(?:the\s+)?(?P<qual>{qual})\s+(?P<name>{NAME})"
+            r"(?=\s*(?:,|\band\b|\bon\b|\bin\b|\.|$))"
+        ),
         "country_name_item": re.compile(
             rf"\s*(?:and\s+)?(?:the\s+)?(?P<qual>{qual}),?\s+(?P<name>{NAME})(?=\s*[;.]|\s*$)"
         ),
