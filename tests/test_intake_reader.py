@@ -931,3 +931,12 @@ def test_the_foreign_ministers_of_a_list_of_countries_each_named_after_their_cou
         ["ES", "KZ"],
         ["KZ", "LV"],
     ]
+
+
+def test_agreements_reached_during_a_call_tell_the_call_whatever_is_planned_after():
+    proposal = only_meeting(
+        "The two ministries will implement the agreements reached during the telephone "
+        "conversation between Presidents Asel Nurlan of Kazakhstan and Tom Hale of the United "
+        "States in September this year."
+    )
+    assert (proposal.kind, proposal.as_gold()["date"]) == ("call", "2025-09")

@@ -363,6 +363,10 @@ INCLUDED = re.compile(
     r"|The\s+(?:[\w-]+\s+){0,2}?(?:[Aa]mbassadors|[Ee]nvoys|[Ll]eaders|[Mm]inisters|[Dd]iplomats)"
     r"\b[^.;]{0,120}?\b(?:included|include|were))\b"
 )
+# An outcome of a meeting held: "the agreements reached during the conversation between"
+REACHED_DURING = re.compile(
+    r"\b(?:reached|made|signed|achieved|struck)\s+(?:during|at|in)\s+(?:the|their)\s+", re.I
+)
 # Two officials of a meeting told before, as the subject of a verb both did
 TWO_OF_THEM = re.compile(
     r"\b(?:the\s+two|both)\s+(?:top\s+)?(?:heads\s+of\s+(?:state|government)|presidents"
@@ -1621,6 +1625,9 @@ class Reader:
             # The negation must be in the verb's own clause: "X had never met Y, though Z
             # brought them together last year" reports Z's meeting.
             contrast = [c.end() for c in CONTRAST.finditer(sentence, clause_start, m.start())]
+            # "will implement the agreements reached during the telephone conversation between
+            # A and B": the plan is what follows from it, the meeting was held
+            contrast += [r.end() for r in REACHED_DURING.finditer(sentence, clause_start, m.end())]
             window = sentence[max(clause_start, m.start() - 200, *contrast) : m.end()]
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
