@@ -940,3 +940,11 @@ def test_agreements_reached_during_a_call_tell_the_call_whatever_is_planned_afte
         "States in September this year."
     )
     assert (proposal.kind, proposal.as_gold()["date"]) == ("call", "2025-09")
+
+
+def test_a_telephone_chat_is_a_call():
+    proposal = only_meeting(
+        "South African President Sipho Dube had a telephone chat with French President Luc "
+        "Martin on Monday."
+    )
+    assert (proposal.kind, proposal.date) == ("call", D(2025, 10, 27))

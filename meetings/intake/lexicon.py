@@ -230,7 +230,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     (
         re.compile(
-            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks?)\b", re.I
+            r"\b(?:tele)?phon(?:e|ic)\s+(?:call|calls|conversation|conversations|talks?|chats?)\b",
+            re.I,
         ),
         CALL,
     ),
