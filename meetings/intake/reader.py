@@ -35,7 +35,7 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "gov", "st", "no", "vs", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
     "u.n", "e.u", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "hon", "rt", "h.e", "engr",
-    "amb", "capt", "maj", "brig", "adm", "cdr", "sgt", "retd", "(retd",
+    "amb", "capt", "maj", "brig", "adm", "cdr", "sgt", "retd",
 }  # fmt: skip
 
 # Someone added to the meeting the sentence before reported: "X also took part in the call"
