@@ -24,11 +24,12 @@ YEAR = r"(?P<year>(?:18|19|20)\d\d)"
 
 DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?\b")
 MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
-# "last November": the latest November before the month the article speaks from.
+# "2023-07-11", "28.11.2019": the numeric forms with one reading (not "3/4/2021")
 NUMERIC_DATE = re.compile(
     r"(?<![\w.\-/])(?:(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))"
     r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\w\-/]|\.\d)"
 )
+# "last November": the latest November before the month the article speaks from.
 LAST_MONTH_NAMED = re.compile(rf"\b(?i:last)\s+{MONTH}\b(?!\s+\d)")
 MONTH_ONLY = re.compile(
     rf"\b(?i:in|during|since|throughout|early|late|mid-?)\s+(?i:the\s+month\s+of\s+)?{MONTH}"
@@ -164,7 +165,6 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
             date = safe_date(year, month, day)
             add(m, DateMention(date, DAY_PRECISION, m[0]) if date else None)
     for m in NUMERIC_DATE.finditer(sentence):
-        # "2023-07-11", "28.11.2019": the forms with one reading (not "3/4/2021")
         if not free(m):
             continue
         if m["iso"]:
