@@ -953,3 +953,28 @@ def test_a_telephone_chat_is_a_call():
         "Martin on Monday."
     )
     assert (proposal.kind, proposal.date) == ("call", D(2025, 10, 27))
+
+
+def test_an_in_depth_discussion_is_held():
+    # "in-depth": the hyphen made "in" read as the preposition that ends the verb's words
+    proposal = only_meeting(
+        "Indonesian Foreign Minister Dewi Lestari held an in-depth discussion with her Malaysian "
+        "counterpart Aziz Rahman in Jakarta on Monday."
+    )
+    assert (sorted(proposal.countries), proposal.date) == (["ID", "MY"], D(2025, 10, 27))
+
+
+def test_a_candid_exchange_held_with_a_counterpart_is_a_meeting():
+    proposal = only_meeting(
+        "Foreign Minister Omar Baig of Pakistan held a candid exchange with Uzbek Foreign "
+        "Minister Timur Aliev on trade on Monday."
+    )
+    assert sorted(proposal.countries) == ["PK", "UZ"]
+
+
+def test_two_officials_who_emphasised_something_together_met():
+    proposal = only_meeting(
+        "Foreign Minister Omar Baig of Pakistan and his Uzbek counterpart Timur Aliev emphasised "
+        "the need for closer coordination against terrorism on Monday."
+    )
+    assert sorted(proposal.countries) == ["PK", "UZ"]

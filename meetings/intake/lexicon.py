@@ -366,10 +366,10 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             # "held more than three hours of talks", not "had featured in the talks"
             r"\b(?:held|hold|holds|had|concluded)\b"
             # (a word ending in "ed" is a verb's, but "closed-door" is an adjective)
-            r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)\b)(?![\w'’-]+ed(?![\w'’-]))"
+            r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)(?![\w'’-]))(?![\w'’-]+ed(?![\w'’-]))"
             r"[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
-            r"|encounter|dinner|lunch|luncheon|breakfast|banquet)\b",
+            r"|encounter|dinner|lunch|luncheon|breakfast|banquet|exchanges?)\b",
             re.I,
         ),
         IN_PERSON,
@@ -511,6 +511,9 @@ MIDDLE_INITIALS = re.compile(r"(?<=\w) (?:[A-Z]\.? )+(?=\w\w)")
 JOINT_TRIGGERS = re.compile(
     r"\b(?:signed|discussed|agreed|reviewed|witnessed|co-?chaired|sh(?:ook|ake)\s+hands"
     r"|tackled|explored|deliberated|conferred"
+    # "A and his Afghan counterpart B have emphasised the need for ...": what the two said
+    # together at their meeting
+    r"|emphasi[sz]ed|stressed|reaffirmed|underlined|underscored|pledged|vowed|envisioned"
     # "Ruto and his Rwandan counterpart Kagame addressed a press conference in Kigali"
     r"|addressed\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|news)\s+conference"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"
