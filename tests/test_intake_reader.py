@@ -978,3 +978,11 @@ def test_two_officials_who_emphasised_something_together_met():
         "the need for closer coordination against terrorism on Monday."
     )
     assert sorted(proposal.countries) == ["PK", "UZ"]
+
+
+def test_a_speaker_who_says_he_and_another_held_talks_is_one_of_the_two():
+    proposal = only_meeting(
+        "President Tom Hale of the United States said on Monday that he and French President "
+        "Luc Martin had a telephone conversation."
+    )
+    assert (sorted(proposal.countries), proposal.kind) == (["FR", "US"], "call")

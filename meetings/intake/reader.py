@@ -367,6 +367,11 @@ INCLUDED = re.compile(
 REACHED_DURING = re.compile(
     r"\b(?:reached|made|signed|achieved|struck)\s+(?:during|at|in)\s+(?:the|their)\s+", re.I
 )
+# "Biden said he and Xi held talks": the speaker is the "he" of a pair doing the verb
+SAID_HE_AND = re.compile(
+    r",?\s+(?:said|says|told\s+(?:\w+\s+){0,3}?|recalled|added)\s+(?:[\w,]+\s+){0,3}?(?:that\s+)?"
+    r"(?:he|she)\s+and\s+(?:the\s+)?",
+)
 # Two officials of a meeting told before, as the subject of a verb both did
 TWO_OF_THEM = re.compile(
     r"\b(?:the\s+two|both)\s+(?:top\s+)?(?:heads\s+of\s+(?:state|government)|presidents"
@@ -1668,7 +1673,10 @@ class Reader:
             # (a name inside the verb's words is its object: "spoke with X via phone")
             after = [x for x in mentions if m.start() < x.start < clause_end]
             before = sentence[clause_start : m.start()]
-            subjects = subject_group(before_mentions, sentence, m.start())
+            # (what the speaker says he and another agreed is what they said, not a meeting)
+            subjects = subject_group(
+                before_mentions, sentence, m.start(), speaker=(m, kind) not in joint
+            )
             inside = [x for x in after if x.end <= m.end()]
             if inside and WAS_WITH.search(m[0]):
                 # "Another discussion Dr. X held was with Y": who held it, inside the words
@@ -2544,9 +2552,12 @@ def fold_into(old: Proposal, new: Proposal, *, prefer_new: bool) -> None:
         old.sentence, old.index, old.trigger = new.sentence, new.index, new.trigger
 
 
-def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> list[Person]:
+def subject_group(
+    before: list[Mention], sentence: str, trigger_start: int, *, speaker: bool = True
+) -> list[Person]:
     """Who does the verb: the people named last before it, with those listed with them
-    ("Modi and Meloni agreed"), or the person a "who" refers to ("Austin, who met ...")."""
+    ("Modi and Meloni agreed"), or the person a "who" refers to ("Austin, who met ..."), and
+    with speaker, the one who says "he and X held talks"."""
     if not before:
         return []
     head = sentence[before[-1].end : trigger_start]
@@ -2568,6 +2579,9 @@ def subject_group(before: list[Mention], sentence: str, trigger_start: int) -> l
             group.insert(0, mention)
         else:
             break
+    ahead = before[: before.index(group[0])]
+    if speaker and ahead and SAID_HE_AND.fullmatch(sentence, ahead[-1].end, group[0].start):
+        group.insert(0, ahead[-1])
     return unique([m.person for m in group])
 
 
