@@ -986,3 +986,20 @@ def test_a_speaker_who_says_he_and_another_held_talks_is_one_of_the_two():
         "Luc Martin had a telephone conversation."
     )
     assert (sorted(proposal.countries), proposal.kind) == (["FR", "US"], "call")
+
+
+def test_an_envoy_bearing_a_message_is_of_the_sender_s_country():
+    proposal = only_meeting(
+        "On Monday in Paris, President Luc Martin of France received Joao Pereira, special "
+        "envoy and bearer of a message that the President of Angola, Paulo Neto, sent to his "
+        "French counterpart."
+    )
+    assert sorted(proposal.countries) == ["AO", "FR"]
+
+
+def test_an_audience_granted_on_a_day_to_a_minister():
+    proposal = only_meeting(
+        "President Luc Martin of France granted an audience this Monday to Foreign Minister "
+        "Paulo Neto of Angola."
+    )
+    assert (sorted(proposal.countries), proposal.date) == (["AO", "FR"], D(2025, 10, 27))

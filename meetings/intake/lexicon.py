@@ -427,7 +427,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             r"\b(?:during|in|at)\s+an\s+audience\b|\breceived\b[^.;]{0,60}?\bin\s+(?:an\s+)?audience\b"
-            r"|\bgranted\s+(?:an\s+)?audience\s+to\b|\baudience\s+with\b"
+            r"|\bgranted\s+(?:an\s+)?audience\s+(?:[^.;]{0,40}?\s)?to\b|\baudience\s+with\b"
             r"|\b(?:held|gave|hosted|offered)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:reception|banquet|dinner"
             r"|luncheon|lunch|breakfast)\s+(?:for|in\s+honou?r\s+of)\b",
             re.I,

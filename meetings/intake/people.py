@@ -762,7 +762,22 @@ class People:
                 if at and (country := self.country_of(at["of"])):
                     mention.person.country, mention.person.country_evidence = country, sentence
         found.sort(key=lambda mention: mention.start)
+        for mention in found:
+            if mention.person.name and not mention.person.country:
+                country = self.sender_country(sentence, mention.end, found)
+                if country:
+                    mention.person.country, mention.person.country_evidence = country, sentence
         return found
+
+    def sender_country(self, sentence: str, end: int, mentions: list[Mention]) -> str | None:
+        """The country of whom the words after a name say he was sent by: "X, Minister for
+        Trade and Special Envoy of H. E. Y, President of Niger", "X, special envoy and bearer
+        of a message that the President of Y sent"."""
+        said = self.patterns()["envoy_of"].match(sentence, end)
+        if said is None:
+            return None
+        sender = next((m for m in mentions if m.start == said.end()), None)
+        return sender.person.country if sender else None
 
     def note_aliases(self, sentence: str, take) -> None:
         """Names in brackets: an alias after a name is the same person ("Joko Widodo (Jokowi)"),
@@ -1101,6 +1116,12 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf",\s+[^,;.()]{{0,80}}?\b(?:at|of|in|from)\s+(?:the\s+)?(?P<of>{qual})"
             r"(?:'s)?\s+(?:(?:Foreign|Defen[cs]e|Finance|Interior|Trade)\s+)?(?:Ministry|ministry"
             r"|[Gg]overnment|[Ee]mbassy|Cabinet|Presidency|Foreign\s+Office|[Pp]arliament)"
+        ),
+        # between an envoy's name and whom he speaks for (see People.find)
+        "envoy_of": re.compile(
+            r",\s+[^.;()]{0,80}?\b(?:[Ee]nvoy|[Ee]missary|[Mm]essenger|[Bb]earer\s+of\s+"
+            r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:message|letter))\s+(?:of|from|that|which)\s+"
+            rf"(?:the\s+)?(?:{HONORIFIC})*"
         ),
         # "Paulo Rangel, his Portuguese counterpart": the country of the counterpart named before
         "counterpart_after": re.compile(rf",\s+(?:his|her|their)\s+(?P<of>{qual})\s+counterpart\b"),

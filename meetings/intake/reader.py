@@ -1960,6 +1960,7 @@ class Reader:
             said = said or people.patterns()["institution_after"].match(sentence, end)
             said = said or people.patterns()["counterpart_after"].match(sentence, end)
             country = people.country_of(said["of"]) if said else None
+            country = country or people.sender_country(sentence, end, mentions)
             found.append(Mention(people.register(name, None, country, sentence), start, end))
             taken.append((start, end))
 
