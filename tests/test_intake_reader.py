@@ -1003,3 +1003,11 @@ def test_an_audience_granted_on_a_day_to_a_minister():
         "Paulo Neto of Angola."
     )
     assert (sorted(proposal.countries), proposal.date) == (["AO", "FR"], D(2025, 10, 27))
+
+
+def test_a_city_before_a_title_after_in_is_the_venue():
+    proposal = only_meeting(
+        "President Luc Martin of France received on Monday in Lyon Minister for African Affairs "
+        "Paulo Neto of Angola."
+    )
+    assert proposal.venue == "Lyon"

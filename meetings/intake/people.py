@@ -262,6 +262,8 @@ class People:
                 or set(fold(name).split()) & PORTFOLIOS
             ):
                 continue
+            if re.search(r"\bin\s+$", head[: first.start()]):
+                continue  # "received in Harare Minister X": where, not whose minister
             country = self.place_country(name)
             if country:
                 return country, offset + first.start()

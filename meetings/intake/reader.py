@@ -914,12 +914,19 @@ class Reader:
 
     def venues_in(self, sentence: str) -> list[tuple[int, str, str]]:
         """The places of a sentence that can be where people met."""
-        # Not "from Singapore Prime Minister Lee", not "the situation in Gaza".
+        # Not "from Singapore Prime Minister Lee", not "the situation in Gaza"; but "received
+        # Friday in Harare Minister X" is in the city.
         return [
             (start, city, code)
             for start, end, city, code in self.places_at(sentence)
             if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
-            and not TITLE_AFTER.match(sentence, end)
+            and (
+                not TITLE_AFTER.match(sentence, end)
+                or (
+                    re.search(r"\bin\s+$", sentence[max(0, start - 4) : start]) is not None
+                    and fold(sentence[start:end]) not in self.lexicon.country_names
+                )
+            )
             and not NAMED_AFTER_A_CITY.match(sentence, end)
             and not re.search(r"\bfrom\s+(?:the\s+)?$", sentence[max(0, start - 10) : start])
         ]
