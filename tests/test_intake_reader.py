@@ -1011,3 +1011,14 @@ def test_a_city_before_a_title_after_in_is_the_venue():
         "Paulo Neto of Angola."
     )
     assert proposal.venue == "Lyon"
+
+
+def test_an_official_s_name_is_no_town_that_once_had_it_as_another_name():
+    # GeoNames lists "Lula" among the other names of Luleå, Sweden
+    official("Luiz Inácio Lula da Silva", "BR", "President", "Lula")
+    proposal = only_meeting(
+        "Argentine President Paulo Neto visited Brazil on Monday, where he was received by "
+        "President Luiz Inácio Lula da Silva. Neto expressed gratitude to Lula for his "
+        "hospitality."
+    )
+    assert (sorted(proposal.countries), proposal.venue) == (["AR", "BR"], None)

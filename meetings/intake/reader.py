@@ -886,6 +886,8 @@ class Reader:
         hit = self.gazetteer.lookup(folded)
         if hit is None:
             return None
+        if folded in self.lexicon.officials and self.gazetteer.lookup_own_name(folded) is None:
+            return None  # "gratitude to Lula": the president, not Luleå, once called so
         return hit.name, hit.country_code
 
     def places_in(self, sentence: str) -> list[tuple[int, str, str]]:
