@@ -1022,3 +1022,11 @@ def test_an_official_s_name_is_no_town_that_once_had_it_as_another_name():
         "hospitality."
     )
     assert (sorted(proposal.countries), proposal.venue) == (["AR", "BR"], None)
+
+
+def test_the_city_visited_in_the_sentence_before_is_where_he_met():
+    proposal = only_meeting(
+        "Chancellor Hans Keller of Germany visited Warsaw on Sunday evening. He met with Polish "
+        "Prime Minister Jan Nowak in front of a Christmas tree."
+    )
+    assert (proposal.venue, proposal.venue_country) == ("Warsaw", "PL")

@@ -80,7 +80,7 @@ LANDMARKS = {
 }
 
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|outside|near|from|to|inside)\s+(?:the\s+)?"
+    r"\b(?:in|at|outside|near|from|to|inside|visit(?:ed|ing|s)?)\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'\-\u00C0-\u024F.]*(?:\s+(?:de\s+|da\s+|el\s+|al-|el-|es-|ash-)?[A-Z][\w'\-\u00C0-\u024F.]*){0,3})"
 )
 # "at the Iranian capital, Tehran", "at State House, Nairobi": the city after the comma.
@@ -477,7 +477,9 @@ MANY_COUNTRIES = re.compile(
 CONTRAST = re.compile(r",\s*(?:though|although|but|while|whereas|however)\b", re.I)
 # A sentence that says where someone stayed: "While in New York, ...", "During his visit to".
 STAY_CUE = re.compile(
-    r"^(?:While|When)\s+in\b|\b(?:during|on)\s+(?:his|her|the|a)\s+(?:\w+\s+){0,2}visit\s+to\b",
+    r"^(?:While|When)\s+in\b|\b(?:during|on)\s+(?:his|her|the|a)\s+(?:\w+\s+){0,2}visit\s+to\b"
+    # "Chancellor X visited Warsaw on Sunday. He met with ..."
+    r"|\bvisited\s+(?=[A-Z])",
     re.I,
 )
 # A sentence about the meeting just told: "The meeting took place in ...".
