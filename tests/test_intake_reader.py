@@ -1030,3 +1030,19 @@ def test_the_city_visited_in_the_sentence_before_is_where_he_met():
         "Prime Minister Jan Nowak in front of a Christmas tree."
     )
     assert (proposal.venue, proposal.venue_country) == ("Warsaw", "PL")
+
+
+def test_a_country_s_visiting_leader_is_of_that_country():
+    proposal = only_meeting(
+        "Russian President Ivan Petrov has welcomed China's visiting leader Li Wen in an "
+        "official ceremony on Monday afternoon."
+    )
+    assert sorted(proposal.countries) == ["CN", "RU"]
+
+
+def test_he_who_met_the_host_is_the_host_s_guest_not_the_host():
+    reading = read(
+        "Russian President Ivan Petrov welcomed Chinese President Li Wen in an official "
+        "ceremony on Monday. On Sunday, he had an informal meeting with Petrov at his residence."
+    )
+    assert sorted(p.date for p in reading.proposals) == [D(2025, 10, 26), D(2025, 10, 27)]

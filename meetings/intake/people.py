@@ -35,7 +35,9 @@ FOLDED_TITLES = frozenset(fold(t) for t in TITLES)
 TITLE_WORDS = frozenset(word for t in FOLDED_TITLES for word in t.split())
 # The body of a country a post belongs to, written between the country and the title
 BODY_AFTER_COUNTRY = re.compile(
-    r"\s+(?:[Pp]arliament(?:ary)?|National\s+Assembly|[Ss]enate|[Aa]rmy|[Gg]overnment)$"
+    r"\s+(?:[Pp]arliament(?:ary)?|National\s+Assembly|[Ss]enate|[Aa]rmy|[Gg]overnment"
+    # "China's visiting leader X", "Japan's new Prime Minister Y"
+    r"|visiting|new|newly[- ]elected|outgoing|incoming|acting|interim|top)$"
 )
 # A courtesy word before a surname: "Mr Albanese", "Dr. Jaishankar", "Sheikh Tamim"
 HONORIFIC_WORD = (

@@ -1810,6 +1810,11 @@ class Reader:
                 ref = role_reference(before)
                 subject = people_with_title(people, ref, objects) if ref else None
                 subject = subject or last_subject
+                if subject in objects and last_meeting is not None and not ref:
+                    # "Putin welcomed Xi ... On Monday, he had a meeting with Putin": not the
+                    # one he met, the other of the meeting before
+                    others = [p for p in last_meeting.participants if p not in objects and p.name]
+                    subject = others[0] if len(others) == 1 else subject
                 if subject is None and ref and THE_OFFICE.search(before):
                     # "The Prime Minister met X" in a government's own readout: its holder,
                     # unnamed, of the country the report is from (resolve_countries)
