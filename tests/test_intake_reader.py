@@ -1046,3 +1046,11 @@ def test_he_who_met_the_host_is_the_host_s_guest_not_the_host():
         "ceremony on Monday. On Sunday, he had an informal meeting with Petrov at his residence."
     )
     assert sorted(p.date for p in reading.proposals) == [D(2025, 10, 26), D(2025, 10, 27)]
+
+
+def test_talks_said_in_the_next_sentence_to_have_been_a_phone_call_were_a_call():
+    proposal = only_meeting(
+        "The Emir of Qatar, Sheikh Hamad Nasser, held talks on Monday with King Idris of "
+        "Libya. The talks took place during a phone call received by the Emir from the King."
+    )
+    assert proposal.kind == "call"

@@ -219,6 +219,12 @@ A_CALL = re.compile(
     r"(?!\s+(?:for|on|to)\b)",
     re.I,
 )
+# The meeting just told, said to have been a call: "The talks took place during a phone call"
+HELD_BY_PHONE = re.compile(
+    r"\b(?:the|their)\s+(?:talks|meeting|discussions?|conversation)\s+(?:took\s+place|w(?:as|ere)"
+    r"\s+held)\s+(?:during|in|by|over|via)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:tele)?phone\b",
+    re.I,
+)
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
     r"\b(?:before|after|as|while|when|amid|ahead\s+of|because|although|though|but|which"
@@ -1077,6 +1083,15 @@ class Reader:
             if unnamed and ROUND_UP_GROUP.search(sentence) and not NOT_HAPPENED.search(sentence):
                 named = [x.person for x in mentions if x.person.name]
                 round_up_by, round_up_at = (named[0] if named else last_subject), index
+            if (
+                proposals
+                and owner
+                and owner[-1] is proposals[-1]
+                and HELD_BY_PHONE.search(sentence)
+            ):
+                # "Tamim held talks with King Mohammed VI. The talks took place during a phone
+                # call received by the Emir from the King": the talks were that call
+                proposals[-1].kind, proposals[-1].kind_explicit = CALL, True
             if not found and proposals and owner and owner[-1] is proposals[-1]:
                 self.joined(proposals[-1], sentence, mentions)
                 told_by_phone(proposals[-1], sentence)
