@@ -1054,3 +1054,31 @@ def test_talks_said_in_the_next_sentence_to_have_been_a_phone_call_were_a_call()
         "Libya. The talks took place during a phone call received by the Emir from the King."
     )
     assert proposal.kind == "call"
+
+
+def test_a_counterpart_from_a_country_named_after_a_comma_is_that_counterpart():
+    proposal = only_meeting(
+        "Prime Minister Aziz Rahman of Malaysia held a bilateral meeting on Monday with his "
+        "counterpart from Laos, Sonexay Phomvihane, where they agreed to cooperate on banking."
+    )
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Aziz Rahman", "MY"),
+        ("Sonexay Phomvihane", "LA"),
+    ]
+
+
+def test_i_in_a_quotation_is_the_one_the_report_is_about():
+    reading = read(
+        "Prime Minister Aziz Rahman of Malaysia met President Joko Santoso of Indonesia in "
+        'Jakarta on Monday. "After that, I also held a bilateral meeting with my counterpart '
+        'from Laos, Sonexay Phomvihane," he said.'
+    )
+    assert pairs_met(reading) == [["ID", "MY"], ["LA", "MY"]]
+
+
+def test_where_a_delegation_is_welcome_to_go_is_not_where_they_met():
+    proposal = only_meeting(
+        "Prime Minister Aziz Rahman of Malaysia held a meeting with the Prime Minister of "
+        "Vietnam, Pham Van Long, on Monday and hoped to receive their delegation to Putrajaya."
+    )
+    assert proposal.venue is None

@@ -521,7 +521,12 @@ class People:
                 continue  # "Paulo Rangel, his Portuguese counterpart": said of the name before it
             quals = [q[0] for q in p["qual_any"].finditer(m["quals"] or m["from"])]
             names = self.names_listed_after(sentence, m.end())
-            if len(names) == len(quals) > 1:
+            if len(quals) == 1 and (named := p["apposition_name"].match(sentence, m.end())):
+                # "my counterpart from Timor Leste, Taur Matan Ruak": the counterpart, named
+                name, end = clean_name(named["name"], named.start("name"))
+                if name and not self.is_not_a_person(name):
+                    names = [(name, named.start("name"), end)]
+            if len(names) == len(quals) >= 1:
                 # "his Uzbek and Kazakh counterparts, A and B": the names in the same order
                 for q, (name, a, b) in zip(quals, names, strict=True):
                     add(name, COUNTERPART, self.country_of(q), a, b)
@@ -1180,6 +1185,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"|(?:(?:his|her|their)\s+)?(?:counterpart|peer)s?\s+(?:from|of)\s+(?:the\s+)?"
             rf"(?P<from>{quals}))"
         ),
+        # ", Taur Matan Ruak where ...": a name in apposition, not the first of a list
+        "apposition_name": re.compile(rf",\s+(?P<name>{NAME})(?!\s*(?:,\s*|\s+and\s+){NAME})"),
         "counterparts_listed": re.compile(r"\b(?:counterparts|peers)\s+(?:from|of)\s+"),
         "ministers_of_listed": re.compile(
             r"\b(?P<group>(?:foreign|defen[cs]e|trade)\s+ministers|prime\s+ministers|presidents)"

@@ -272,7 +272,8 @@ AUDIENCE = re.compile(
     r"|diaspora|community|conference|assembly|forum|summit)\b",
     re.I,
 )
-PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b")
+# (and "I" in a quotation: '"I also held a bilateral meeting with X," he said')
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b|[\"“][^\"”]*(?<![\w.])I\s+(?=[a-z])")
 BUILDING = re.compile(
     r"^\s+(?:Palace|Hotel|House|Hall|Centre|Center|Building|Castle|Residence|Airport|Square"
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
@@ -446,7 +447,9 @@ SENDER = re.compile(
 )
 NOT_A_VENUE_BEFORE = re.compile(
     r"\b(?:situation|crisis|conflict|war|violence|attacks?|tensions|fighting|peace|ceasefire"
-    r"|developments|events|people|refugees|hostages)\s+(?:in|on|at)\s+(?:the\s+)?$",
+    r"|developments|events|people|refugees|hostages)\s+(?:in|on|at)\s+(?:the\s+)?$"
+    # "hoped to receive their delegation to Putrajaya": where a delegation is to go
+    r"|\b(?:delegations?|mission|investors|students|visitors)\s+to\s+(?:the\s+)?$",
     re.I,
 )
 TITLE_AFTER = re.compile(
