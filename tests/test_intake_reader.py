@@ -1082,3 +1082,12 @@ def test_where_a_delegation_is_welcome_to_go_is_not_where_they_met():
         "Vietnam, Pham Van Long, on Monday and hoped to receive their delegation to Putrajaya."
     )
     assert proposal.venue is None
+
+
+def test_a_charge_d_affaires_of_an_embassy_and_a_minister_designate():
+    proposal = only_meeting(
+        "The Charge d’Affaires of the Embassy of the Islamic Republic of Pakistan in Abuja, "
+        "Nigeria, Omar Baig, has paid a courtesy call on Minister-designate for Foreign Affairs, "
+        "Ama Mensah of Ghana, on Monday."
+    )
+    assert (sorted(proposal.countries), proposal.venue) == (["GH", "PK"], None)

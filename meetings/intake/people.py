@@ -1038,13 +1038,14 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         rf"|\s+{MINISTRY_WORD}){{0,4}}"
     )
     one = (
-        rf"(?:{one}|Minister{ministry}"
+        # "Minister-designate for Foreign Affairs", "Foreign Minister-designate"
+        rf"(?:(?:{one}|Minister(?:-designate|-elect)?{ministry}"
         # "Business and Trade Secretary", "Commerce and Industry Minister", "Cabinet Secretary
         # for Foreign Affairs"
         # (capitalised even where the title is read in any case: not "the Philippines welcomed
         # Malaysian Foreign Minister X")
         rf"|(?-i:(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}})"
-        rf"(?:Minister|Secretary|President)(?:(?<=Secretary){ministry})?)"
+        rf"(?:Minister|Secretary|President)(?:(?<=Secretary){ministry})?)(?:-designate|-elect)?)"
     )
     title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
@@ -1061,9 +1062,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
             # "President of the European Commission Ursula von der Leyen"
             # "President of the Libyan Presidential Council, X": a body of the country, named
-            rf"(?:of\s+(?:the\s+)?(?P<of>{qual})(?:\s+side|(?:\s+[A-Z][a-z]+)?\s+{INSTITUTION}"
+            # "Charge d'Affaires of the Embassy of Pakistan in Abuja, Nigeria, X"
+            rf"(?:of\s+(?:the\s+)?(?:(?:Embassy|High\s+Commission)\s+of\s+(?:the\s+)?)?(?P<of>{qual})"
+            rf"(?:\s+side|(?:\s+[A-Z][a-z]+)?\s+{INSTITUTION}"
             r"|(?:\s+[A-Z][a-z]+){1,3}(?=,\s+[A-Z]))?"
-            rf"(?:\s+to\s+(?:the\s+)?{qual})?"
+            rf"(?:\s+to\s+(?:the\s+)?{qual}|\s+in\s+[A-Z][\w'-]+(?:,\s+{qual})?)?"
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
             rf"(?P<name>{NAME})"

@@ -452,6 +452,8 @@ NOT_A_VENUE_BEFORE = re.compile(
     r"|\b(?:delegations?|mission|investors|students|visitors)\s+to\s+(?:the\s+)?$",
     re.I,
 )
+# "the Charge d'Affaires of the Embassy of Pakistan in Abuja": where an envoy is posted
+POSTED_IN = re.compile(r"\b(?:Embassy|High\s+Commission|Consulate)\b[^,.;]{0,60}\bin\s+$")
 TITLE_AFTER = re.compile(
     r"(?:'s)?\s+(?:Prime\s+Minister|President|Foreign\s+Minister|Minister|Premier|King|Emir"
     r"|Chancellor|Ambassador|Crown\s+Prince|Vice|Deputy|Secretary|leader|counterpart)\b"
@@ -933,6 +935,7 @@ class Reader:
             (start, city, code)
             for start, end, city, code in self.places_at(sentence)
             if not NOT_A_VENUE_BEFORE.search(sentence[max(0, start - 30) : start])
+            and not POSTED_IN.search(sentence, max(0, start - 80), start)
             and (
                 not TITLE_AFTER.match(sentence, end)
                 or (
