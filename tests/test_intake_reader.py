@@ -1091,3 +1091,13 @@ def test_a_charge_d_affaires_of_an_embassy_and_a_minister_designate():
         "Ama Mensah of Ghana, on Monday."
     )
     assert (sorted(proposal.countries), proposal.venue) == (["GH", "PK"], None)
+
+
+def test_a_list_of_presidents_of_countries_each_named_after_the_title():
+    reading = read(
+        "Prime Minister Abebe Tesfaye of Ethiopia on Monday held talks with presidents of "
+        "different African countries on the sidelines of the summit. He conferred with "
+        "President of Botswana Kabo Molefe, President of Somalia, Ahmed Warsame, President of "
+        "Djibouti Ismail Guedi and President of Ghana Kofi Mensah."
+    )
+    assert pairs_met(reading) == [["BW", "ET"], ["DJ", "ET"], ["ET", "GH"], ["ET", "SO"]]

@@ -277,7 +277,9 @@ class People:
         return country is not None and country.end() > end
 
     def after_title_of(self, sentence: str, position: int) -> bool:
-        """Whether "of", or "of <country>", ends just before position."""
+        """Whether "of", or "of <country>" (and a comma), ends just before position."""
+        comma = re.search(r",\s*$", sentence[max(0, position - 4) : position])
+        position -= len(comma[0]) if comma else 0
         behind = self.country_behind(sentence, position)
         at = behind[1] if behind else position
         return re.search(r"\bof\s+(?:the\s+)?$", sentence[max(0, at - 8) : at]) is not None
@@ -1065,7 +1067,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             # "Charge d'Affaires of the Embassy of Pakistan in Abuja, Nigeria, X"
             rf"(?:of\s+(?:the\s+)?(?:(?:Embassy|High\s+Commission)\s+of\s+(?:the\s+)?)?(?P<of>{qual})"
             rf"(?:\s+side|(?:\s+[A-Z][a-z]+)?\s+{INSTITUTION}"
-            r"|(?:\s+[A-Z][a-z]+){1,3}(?=,\s+[A-Z]))?"
+            # (not "President of Botswana A B, President of Somalia, C": a list of two)
+            rf"|(?:\s+[A-Z][a-z]+){{1,3}}(?=,\s+(?!(?:{one})\b)[A-Z]))?"
             rf"(?:\s+to\s+(?:the\s+)?{qual}|\s+in\s+[A-Z][\w'-]+(?:,\s+{qual})?)?"
             # "Special Envoy of the Pakistani side and Foreign Secretary X"
             rf"(?:,?\s+(?:and\s+)?{title})?,?\s+)?"
