@@ -1101,3 +1101,12 @@ def test_a_list_of_presidents_of_countries_each_named_after_the_title():
         "Djibouti Ismail Guedi and President of Ghana Kofi Mensah."
     )
     assert pairs_met(reading) == [["BW", "ET"], ["DJ", "ET"], ["ET", "GH"], ["ET", "SO"]]
+
+
+def test_informal_interactions_with_several_leaders_are_one_meeting_each():
+    reading = read(
+        "Prime Minister Ravi Kumar of India had informal interactions with US President Tom "
+        "Hale, UK Prime Minister John Black and French President Luc Martin on Monday on the "
+        "sidelines of the summit and exchanged views on a range of issues."
+    )
+    assert pairs_met(reading) == [["FR", "IN"], ["GB", "IN"], ["IN", "US"]]

@@ -373,7 +373,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)(?![\w'’-]))(?![\w'’-]+ed(?![\w'’-]))"
             r"[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
-            r"|encounter|dinner|lunch|luncheon|breakfast|banquet|exchanges?)\b",
+            r"|encounter|dinner|lunch|luncheon|breakfast|banquet|exchanges?|interactions?)\b",
             re.I,
         ),
         IN_PERSON,

@@ -512,7 +512,9 @@ POSSESSIVE_BEFORE = re.compile(
 )
 A_FRONTED = re.compile(r"^\s*(?:In|During)\s+an?\s+(?:\w+\s+)?$")
 WITH_AFTER = re.compile(r"\s+with\b")
-PLURAL_MEETINGS = re.compile(r"\b(?:meetings|calls|conversations|bilaterals)\b", re.I)
+PLURAL_MEETINGS = re.compile(
+    r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges)\b", re.I
+)
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
     r"(?<=\s)(?:Of|At|In|On|For|With|To|And|The|A|An|As|By|From|After|Before|Over|Amid|Hails"
