@@ -1110,3 +1110,23 @@ def test_informal_interactions_with_several_leaders_are_one_meeting_each():
         "sidelines of the summit and exchanged views on a range of issues."
     )
     assert pairs_met(reading) == [["FR", "IN"], ["GB", "IN"], ["IN", "US"]]
+
+
+def test_a_ministry_of_several_portfolios_listed_with_commas_is_one_title():
+    reading = read(
+        "The Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Karim "
+        "Alaoui of Morocco, held talks on Monday with the Minister of Foreign Affairs, "
+        "Cooperation and Tunisians Abroad, Hedi Mansour of Tunisia."
+    )
+    # (not "African Cooperation" or "Tunisians Abroad" taken for people)
+    assert [[(p.name, p.country) for p in m.participants] for m in reading.proposals] == [
+        [("Karim Alaoui", "MA"), ("Hedi Mansour", "TN")]
+    ]
+
+
+def test_ministers_in_a_country_to_hold_talks_have_not_held_them():
+    reading = read(
+        "Minister of Foreign Affairs Musa Bello of Nigeria is presently in South Africa to hold "
+        "talks with the South African president, Sipho Dube, on the attacks."
+    )
+    assert reading.proposals == []

@@ -553,6 +553,8 @@ NOT_HAPPENED = re.compile(
     r"|(?:heads|heading|is\s+travell?ing|sets\s+off|setting\s+off)\s+(?:to|for)\b[^.;]{0,80}?"
     r"\bfor\s+(?:talks|a\s+meeting|meetings)"
     r"|(?:previous|past|earlier|former|recent)\s+(?:meetings|talks|summits|calls)"
+    # "are presently in South Africa to hold talks with": there for talks still to come
+    r"|(?:is|are)\s+(?:presently\s+|currently\s+|now\s+)?in\s+(?:[A-Z][\w'-]*\s+){1,3}to\s+(?:hold|meet)"
     r"|if\s+|unless|whether|is\s+due|are\s+due|due\s+(?:in|at|back))\b",
     re.I,
 )

@@ -997,6 +997,8 @@ class People:
         folded = fold(name)
         if folded in self.lexicon.country_names or folded in FOLDED_TITLES:
             return True
+        if re.search(rf"\s{PORTFOLIO_END}$", name):
+            return True  # "African Cooperation", "Mauritanians Abroad": a ministry's portfolio
         # "Affairs" in "Minister for Foreign Affairs of Japan": a portfolio's words, no name
         return all(
             word in PORTFOLIOS or word in TITLE_WORDS or word.removesuffix("s") in TITLE_WORDS
@@ -1034,10 +1036,14 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     one = "|".join(re.escape(t) for t in TITLES)
     # "for Economic Affairs and Climate Action": a ministry's words, joined or not, but not the
     # country after them ("Minister of Foreign Affairs and International Cooperation of Somalia")
+    # "of Foreign Affairs, African Cooperation and Moroccan Expatriates": a ministry's
+    # portfolios listed with commas, the last after "and"
+    item = rf"(?:[A-Z][\w'-]+\s+){{0,2}}?{PORTFOLIO_END}"
     ministry = (
         rf"\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
         rf"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z]\w+|\s+(?:of|for)\s+(?:the\s+)?(?!(?:{qual})\b)[A-Z]\w+"
         rf"|\s+{MINISTRY_WORD}){{0,4}}"
+        rf"(?:(?:,\s+{item})*,?\s+(?:and|&)\s+{item})?"
     )
     one = (
         # "Minister-designate for Foreign Affairs", "Foreign Minister-designate"
@@ -1319,6 +1325,13 @@ NOT_PERSON_WORDS = {
     "corporation", "group", "institute", "foundation", "committee", "port", "airport", "palace",
 }  # fmt: skip
 
+# The last word of one portfolio of a ministry listing several: "African Cooperation",
+# "Mauritanians Abroad", "Moroccan Expatriates"
+PORTFOLIO_END = (
+    r"(?:Cooperation|Co-operation|Integration|Expatriates|Abroad|Diaspora|Affairs|Relations"
+    r"|Francophonie|Trade|Commerce|Development|Investment|Tourism|Industry|Planning|Economy"
+    r"|Finance|Security|Defen[cs]e)\b"
+)
 # Words of a ministry's name, never read as the place a title names.
 PORTFOLIOS = {
     "finance", "trade", "commerce", "defence", "defense", "justice", "health", "education",
