@@ -1130,3 +1130,12 @@ def test_ministers_in_a_country_to_hold_talks_have_not_held_them():
         "talks with the South African president, Sipho Dube, on the attacks."
     )
     assert reading.proposals == []
+
+
+def test_yesterday_in_a_phone_call_with_x_y_called_for():
+    reading = read(
+        "Prince Faisal bin Saud, Crown Prince of Saudi Arabia, spoke on the phone with Egyptian "
+        "President Omar Said yesterday. Yesterday, in a phone call with Turkish President Kemal "
+        "Aydin, His Highness Prince Faisal bin Saud called for unifying efforts."
+    )
+    assert pairs_met(reading) == [["EG", "SA"], ["SA", "TR"]]

@@ -510,7 +510,11 @@ FOR_THE = re.compile(r"\s+for\s+(?:the|his|her|their|a)\s+(?:[\w'’-]+\s+){0,2}
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?i:his|her)\s+(?:\w+\s+)?$|^\s*(?:In|During|At)\s+the\s+(?:\w+\s+)?$"
 )
-A_FRONTED = re.compile(r"^\s*(?:In|During)\s+an?\s+(?:\w+\s+)?$")
+# (after a word of time: "Yesterday, in a phone call with X, Y called for ...")
+A_FRONTED = re.compile(
+    r"^\s*(?:(?:Yesterday|Today|Earlier|Later|Separately|Meanwhile|Also|On\s+\w+day),?\s+)?"
+    r"(?:In|in|During|during)\s+an?\s+(?:\w+\s+)?$"
+)
 WITH_AFTER = re.compile(r"\s+with\b")
 PLURAL_MEETINGS = re.compile(
     r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges)\b", re.I
