@@ -1139,3 +1139,13 @@ def test_yesterday_in_a_phone_call_with_x_y_called_for():
         "Aydin, His Highness Prince Faisal bin Saud called for unifying efforts."
     )
     assert pairs_met(reading) == [["EG", "SA"], ["SA", "TR"]]
+
+
+def test_the_day_a_tour_began_is_not_the_day_of_its_meetings():
+    proposal = only_meeting(
+        "South African President Sipho Dube left South Africa on Tuesday, 21 October, for a "
+        "weeklong tour of West Africa.\n\nDUBE CHEERED IN GHANA\n\nDube concluded his two-day "
+        "visit to Ghana on Sunday, 26 October. The Presidency described the visit as a success. "
+        "Dube and his Ghanaian counterpart President Kofi Mensah signed memoranda on transport."
+    )
+    assert proposal.date == D(2025, 10, 26)

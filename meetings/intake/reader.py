@@ -219,6 +219,7 @@ A_CALL = re.compile(
     r"(?!\s+(?:for|on|to)\b)",
     re.I,
 )
+SET_OFF = re.compile(r"\b(?:left|departed|set\s+off|embarked|leaves|departs)\b")
 # The meeting just told, said to have been a call: "The talks took place during a phone call"
 HELD_BY_PHONE = re.compile(
     r"\b(?:the|their)\s+(?:talks|meeting|discussions?|conversation)\s+(?:took\s+place|w(?:as|ere)"
@@ -2133,7 +2134,11 @@ class Reader:
             found = [
                 x
                 for x in d.find_dates(sentence, reference)
-                if x.date and not FOUNDED_ON.search(sentence, 0, sentence.find(x.text))
+                if x.date
+                and not FOUNDED_ON.search(sentence, 0, sentence.find(x.text))
+                # "left South Africa on Tuesday, 30 November, for a weeklong tour": the day
+                # a journey began, not of the meetings on it
+                and not SET_OFF.search(sentence, 0, sentence.find(x.text))
             ]
             if found:
                 lead, lead_index = found[0], index
