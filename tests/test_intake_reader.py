@@ -1149,3 +1149,13 @@ def test_the_day_a_tour_began_is_not_the_day_of_its_meetings():
         "Dube and his Ghanaian counterpart President Kofi Mensah signed memoranda on transport."
     )
     assert proposal.date == D(2025, 10, 26)
+
+
+def test_envoys_who_paid_courtesy_calls_listed_by_name_then_post():
+    reading = read(
+        "Three Heads of Diplomatic Mission on Monday paid courtesy calls on Vice President "
+        "Amos Banda of Malawi in Lilongwe. The envoys included His Excellency Jurgen Roth "
+        "Ambassador of the Federal Republic of Germany, John Phiri the High Commissioner of the "
+        "Republic of Zambia and Liu Wei Ambassador of the People’s Republic of China."
+    )
+    assert pairs_met(reading) == [["CN", "MW"], ["DE", "MW"], ["MW", "ZM"]]

@@ -733,6 +733,8 @@ def build_lexicon() -> Lexicon:
         # "US" as a word means the country only in capitals; all others are capitalised.
         lex.country_names.setdefault(fold(word), code)
         surface.append(word)
+        if "'" in word:
+            surface.append(word.replace("'", "’"))  # "People’s Republic of China"
         if not word.endswith("s"):
             surface.append(word + "'s")
     lex.country_pattern = words_pattern(surface)

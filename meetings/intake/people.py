@@ -546,6 +546,7 @@ class People:
             country = self.country_of(said["of"]) if said else None
             add(name, title, country, m.start("family"), said.end() if said else m.end())
         for key in (
+            "name_envoy_of",
             "name_title_of",
             "the_title_name",
             "title_name",
@@ -588,8 +589,10 @@ class People:
                         named_country = self.country_of(" ".join(words[:k]))
                         name = " ".join(words[k:])
                         break
-                start = m.start() if key not in ("name_title_of",) else m.start("name")
-                if key in ("name_title", "name_title_of"):
+                start = (
+                    m.start() if key not in ("name_title_of", "name_envoy_of") else m.start("name")
+                )
+                if key in ("name_title", "name_title_of", "name_envoy_of"):
                     end = m.end()
                 groups = m.groupdict()
                 qual = groups.get("qual")
@@ -1159,6 +1162,12 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             # "A, Chile's president B": the title is the next name's, in a list
             r"(?!\s+(?:[A-Z]\.\s*)*[A-Z][a-z])"
+        ),
+        # "Jurgen Borsch Ambassador of the Federal Republic of Germany, John Phiri the High
+        # Commissioner of the Republic of Zambia": an envoy's post after his name, no comma
+        "name_envoy_of": re.compile(
+            rf"(?P<name>{NAME})\s+(?:the\s+)?(?P<title>(?i:ambassador|high\s+commissioner))\s+of\s+"
+            rf"(?:the\s+)?(?P<of>{qual})"
         ),
         "name_title_of": re.compile(
             rf"(?P<name>{NAME}),\s+{POST_NOMINAL}(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"

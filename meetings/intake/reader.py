@@ -265,6 +265,9 @@ ORGANISATION_WORDS = {
     "global", "world", "pentagon", "kremlin", "white", "assembly", "centre", "center", "hall",
     "square", "airport", "embassy", "mission", "delegation", "cooperation", "partnership",
     "strategic", "agreement", "treaty", "declaration", "accord", "initiative", "fund",
+    # "Nine Heads of Diplomatic Mission", "Several Ambassadors": a group, no one person
+    "heads", "ambassadors", "envoys", "ministers", "leaders", "diplomats", "delegates",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
 }  # fmt: skip
 # "spoke to reporters", "met the press": an audience, not a counterpart.
 AUDIENCE = re.compile(
@@ -357,7 +360,11 @@ ROUND_UP_GROUP = re.compile(
     r"\b(?:meetings?|talks|met|caught\s+up|bilaterals?|hosted|received|audiences?)\b[^.;]{0,40}?"
     r"\b(?:several|other|a\s+number\s+of|world|some|many|various|fellow|foreign|two|three|four"
     r"|five|six)\s+(?:[\w-]+\s+){0,2}?(?:leaders|counterparts|heads\s+of\s+(?:state|government)"
-    r"|ministers|dignitaries|ambassadors|envoys|diplomats)\b",
+    r"|ministers|dignitaries|ambassadors|envoys|diplomats)\b"
+    # "Nine Heads of Diplomatic Mission on Friday paid courtesy calls on Vice President X"
+    r"|^\s*(?:The\s+)?(?:several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:ambassadors|envoys|diplomats|high\s+commissioners"
+    r"|heads\s+of\s+(?:diplomatic\s+)?missions?)\b[^.;]{0,60}?\b(?:paid|called\s+on|presented)\b",
     re.I,
 )
 # What a leader met in a round-up said or did there
@@ -368,7 +375,8 @@ ROUND_UP_TOLD = re.compile(
 INCLUDED = re.compile(
     r"\s*(?:(?:These|They|Those)\s+(?:included|include|were)|Among\s+(?:them|those)\s+(?:were|was)"
     # "The affected Ambassadors, who had kind words ..., include A of X and B of Y"
-    r"|The\s+(?:[\w-]+\s+){0,2}?(?:[Aa]mbassadors|[Ee]nvoys|[Ll]eaders|[Mm]inisters|[Dd]iplomats)"
+    r"|The\s+(?:[\w-]+\s+){0,2}?(?:[Aa]mbassadors|[Ee]nvoys|[Ll]eaders|[Mm]inisters|[Dd]iplomats"
+    r"|Heads\s+of\s+(?:Diplomatic\s+)?Missions?)"
     r"\b[^.;]{0,120}?\b(?:included|include|were))\b"
 )
 # An outcome of a meeting held: "the agreements reached during the conversation between"
