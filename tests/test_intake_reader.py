@@ -1159,3 +1159,12 @@ def test_envoys_who_paid_courtesy_calls_listed_by_name_then_post():
         "Republic of Zambia and Liu Wei Ambassador of the People’s Republic of China."
     )
     assert pairs_met(reading) == [["CN", "MW"], ["DE", "MW"], ["MW", "ZM"]]
+
+
+def test_a_president_who_also_chairs_a_body_still_speaks_for_his_country():
+    official("Amadou Diallo", "SN", "President")
+    proposal = only_meeting(
+        "Prime Minister Ravi Kumar of India met Senegal President and Chairman of the African "
+        "Union Amadou Diallo on Monday."
+    )
+    assert sorted(proposal.countries) == ["IN", "SN"]

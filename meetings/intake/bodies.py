@@ -13,6 +13,12 @@ from dataclasses import dataclass
 from meetings.intake.lexicon import data_file
 from meetings.text import fold
 
+# A country's office named with the body's, the person's own: "Senegal President and ..."
+NATIONAL_POST_AND = re.compile(
+    r"\b(?:President|Prime\s+Minister|King|Emir|Amir|Sultan|Chancellor|Premier)\s+and\s+(?:the\s+)?"
+    r"(?:current\s+|rotating\s+)?$"
+)
+
 
 @dataclass(frozen=True)
 class Patterns:
@@ -71,5 +77,7 @@ def body_of(sentence: str, start: int, end: int) -> str | None:
     )
     if not found:
         return None
+    if found.re is p.post_before and NATIONAL_POST_AND.search(before, 0, found.start()):
+        return None  # "Senegal President and Chairman of the African Union Macky Sall"
     name = p.body.search(found[0])
     return p.names.get(fold(name[0])) if name else None
