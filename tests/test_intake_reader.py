@@ -1168,3 +1168,15 @@ def test_a_president_who_also_chairs_a_body_still_speaks_for_his_country():
         "Union Amadou Diallo on Monday."
     )
     assert sorted(proposal.countries) == ["IN", "SN"]
+
+
+def test_the_day_of_a_plan_in_the_sentence_before_does_not_date_a_meeting():
+    reading = read(
+        "Prime Minister Ravi Kumar of India met US President Tom Hale at the summit on Monday. "
+        "Kumar is scheduled to hold talks with host President Joko Santoso of Indonesia on "
+        "Wednesday. He met Senegal President Amadou Diallo."
+    )
+    assert [(sorted(p.countries), p.date) for p in reading.proposals] == [
+        (["IN", "US"], D(2025, 10, 27)),
+        (["IN", "SN"], D(2025, 10, 27)),
+    ]

@@ -506,8 +506,15 @@ def test_a_dateline_without_a_year_takes_the_one_year_its_officials_fit(world):
     )
     # both in office 2017-2020, and 24 October was a Thursday only in 2019
     assert meetings(text, published=None) == [("2019-10-24", ["EE", "LV"])]
-    # on a Friday, no year of their terms fits: no day is guessed
-    assert meetings(text.replace("Thursday", "Friday"), published=None) == [(None, ["EE", "LV"])]
+    # wire copy filed the next morning: the dateline's day after a Friday, in 2020 alone
+    assert meetings(text.replace("Thursday", "Friday"), published=None) == [
+        ("2020-10-23", ["EE", "LV"])
+    ]
+    # on a Sunday, no year of their terms fits, on the day or the day before: no day is guessed
+    assert meetings(text.replace("Thursday", "Sunday"), published=None) == [(None, ["EE", "LV"])]
+    # a date the text cites does not outweigh the dateline's day in their terms
+    cited = text + "They recalled the treaty of February 12, 2015.\n"
+    assert meetings(cited, published=None) == [("2019-10-24", ["EE", "LV"])]
 
 
 def test_a_name_the_text_shortens_is_the_official_the_tracker_knows_by_a_longer_one():

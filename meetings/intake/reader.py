@@ -1190,6 +1190,12 @@ class Reader:
             (prepared.headlines[:1], "the date in the title"),
             (prepared.lines, "the latest date the text gives"),
         ):
+            if source is prepared.lines and dateline is not None:
+                # the dateline without its year is the report's own day, which the terms of
+                # those it names may date; a date in the text may be of something it cites
+                in_office = self.dateline_year(prepared, dateline, notes)
+                if in_office is not None:
+                    return in_office
             found = [
                 x.date
                 for line in source
@@ -1244,23 +1250,34 @@ class Reader:
             }
             years = served if years is None else years & served
         weekday = WEEKDAY.search(lead)
-        fits = []
+        fits: dict[int, list[datetime.date]] = {0: [], 1: []}
         for year in sorted(years or ()):
             try:
                 day = stated.replace(year=year)
             except ValueError:  # 29 February
                 continue
-            if day <= today and (
-                weekday is None or day.weekday() == d.WEEKDAYS.index(weekday[0].lower())
-            ):
-                fits.append(day)
+            if day > today:
+                continue
+            if weekday is None:
+                fits[0].append(day)
+                continue
+            # the dateline's own day, else (wire copy filed the next morning) the day before
+            for back in (0, 1):
+                if (day.weekday() - back) % 7 == d.WEEKDAYS.index(weekday[0].lower()):
+                    fits[back].append(day)
+        after = not fits[0]
+        fits = fits[0] or fits[1]
         if len(fits) != 1:
             return None
         names = " and ".join(sorted(k.name for k in known))
         notes.append(
             f"No publication date: dates are read against {fits[0]:%-d %B %Y}, the dateline's "
             f"day in the one year {names} held office"
-            + (f" in which it fell on a {weekday[0]}." if weekday else ".")
+            + (
+                f" in which it fell {'the day after' if after else 'on'} a {weekday[0]}."
+                if weekday
+                else "."
+            )
         )
         return fits[0]
 
@@ -2281,7 +2298,10 @@ class Reader:
                 # the sentence before, naming one of them, dates the meeting.
                 before = sentences[proposal.index - 1]
                 words = {short for p in proposal.participants for short in p.short_names()}
-                if any(fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)):
+                if any(
+                    fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)
+                ) and not NOT_HAPPENED.search(before):
+                    # (not "X is scheduled to meet Y on Wednesday": a plan's day)
                     dated = [x for x in d.find_dates(before, reference) if x.date]
                     mention = dated[0] if dated else None
             if MANY_TIMES.match(proposal.sentence, position + len(proposal.trigger)):
