@@ -1180,3 +1180,20 @@ def test_the_day_of_a_plan_in_the_sentence_before_does_not_date_a_meeting():
         (["IN", "US"], D(2025, 10, 27)),
         (["IN", "SN"], D(2025, 10, 27)),
     ]
+
+
+def test_talks_between_two_by_telephone_were_a_call():
+    proposal = only_meeting(
+        "Talks between the Foreign Minister of Japan Mr. Taro Sato and his Chinese counterpart "
+        "Mr. Li Wen by telephone took place at 15:00 on Monday."
+    )
+    assert (sorted(proposal.countries), proposal.kind) == (["CN", "JP"], "call")
+
+
+def test_telephone_talks_between_two_told_to_a_third_are_the_two_s():
+    reading = read(
+        "Foreign Minister Taro Sato of Japan explained to US Secretary of State Tom Hale on "
+        "Monday the exchanges of views in telephone talks on October 26 between Prime Minister "
+        "Ken Ito of Japan and President Kim Min-jun of South Korea."
+    )
+    assert pairs_met(reading) == [["JP", "KR"]]

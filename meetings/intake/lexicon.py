@@ -240,6 +240,15 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         CALL,
     ),
     (re.compile(r"\bcalls?\s+with\b", re.I), CALL),
+    # "Talks between A and B by telephone took place at 15:00"
+    (
+        re.compile(
+            r"\b(?:talks|discussions?|conversation|consultations)\s+(?:[^;]{0,100}?\s)?"
+            r"(?:by|over\s+the|via)\s+(?:tele)?phone\b",
+            re.I,
+        ),
+        CALL,
+    ),
     # "a call between A and B", "A and B had a friendly and productive call today"
     (
         re.compile(
@@ -453,8 +462,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         # "a strategic dialogue, held for the first time since 2013, between X and Y",
         # "talks were held between X and Y"
         re.compile(
-            r"\b(?:talks|meeting|meetings|summit|discussions|dialogue|consultations)"
-            r"(?:,[^,;]{1,60},|\s+(?:were|was)\s+(?:also\s+)?held)?\s+between\b",
+            r"\b(?:(?:tele)?phone\s+|video\s+)?(?:talks|meeting|meetings|summit|discussions|dialogue"
+            r"|consultations)"
+            # "telephone talks on November 24 between A and B"
+            r"(?:,[^,;]{1,60},|\s+(?:were|was)\s+(?:also\s+)?held|\s+(?:on|in)\s+[\w ,]{1,25}?)?"
+            r"\s+between\b",
             re.I,
         ),
         IN_PERSON,

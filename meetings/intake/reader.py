@@ -1648,7 +1648,12 @@ class Reader:
         triggers = [(m, kind) for pattern, kind in TRIGGERS for m in pattern.finditer(sentence)]
         joint = [(m, IN_PERSON) for m in JOINT_TRIGGERS.finditer(sentence)]
         chosen = []
-        for m, kind in [*triggers, *joint]:
+        # left to right, the longest at each place first: "telephone talks on November 24
+        # between A and B" is a call between A and B, not "telephone talks" with whoever
+        candidates = sorted(
+            [*triggers, *joint], key=lambda pair: (pair[0].start(), -len(pair[0][0]))
+        )
+        for m, kind in candidates:
             if any(a <= m.start() < b for a, b in seen_spans):
                 continue
             seen_spans.append((m.start(), m.end()))
@@ -1741,6 +1746,14 @@ class Reader:
             subjects = subject_group(
                 before_mentions, sentence, m.start(), speaker=(m, kind) not in joint
             )
+            if (
+                m[0].lower().endswith("between")
+                and before_mentions
+                and not re.match(r"\s*(?:'s|and)\b", sentence[before_mentions[-1].end : m.start()])
+            ):
+                # "X explained to Y the telephone talks on November 24 between A and B": the
+                # talks of A and B alone (not "X and Y's talks between ...")
+                subjects = []
             inside = [x for x in after if x.end <= m.end()]
             if inside and WAS_WITH.search(m[0]):
                 # "Another discussion Dr. X held was with Y": who held it, inside the words
