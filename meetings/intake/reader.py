@@ -1225,7 +1225,11 @@ class Reader:
         with no year anywhere: the one year both held office in which 24 October was a
         Thursday (the weekday the lead gives, the dateline's own day in wire copy)."""
         stated = d.dateline_date(dateline.text, datetime.date(2001, 7, 1))
-        if stated is None or len(prepared.lines) <= prepared.first:
+        if (
+            stated is None
+            or len(prepared.lines) <= prepared.first
+            or self.lexicon.official_pattern is None  # a tracker that knows no officials yet
+        ):
             return None
         lead = prepared.lines[prepared.first]
         known = {
