@@ -1197,3 +1197,14 @@ def test_telephone_talks_between_two_told_to_a_third_are_the_two_s():
         "Ken Ito of Japan and President Kim Min-jun of South Korea."
     )
     assert pairs_met(reading) == [["JP", "KR"]]
+
+
+def test_a_counterpart_without_his_after_a_country_word():
+    proposal = only_meeting(
+        "Peruvian Foreign Affairs Minister Javier Soto held a meeting with Chilean counterpart "
+        "Alberto van Kleef on Monday."
+    )
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Javier Soto", "PE"),
+        ("Alberto van Kleef", "CL"),
+    ]

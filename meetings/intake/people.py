@@ -476,6 +476,14 @@ class People:
                 # "called his counterpart X": without a country, the words are the verb's
                 start = m.start() if m["qual"] else m.start("title" if m["title"] else "name")
                 add(name, title, self.country_of(m["qual"]), start, end)
+        for m in p["bare_counterpart"].finditer(sentence):
+            # "held a meeting with Chilean counterpart Alberto van Klaveren": no "his", the
+            # country word right before
+            behind = self.country_behind(sentence, m.start())
+            name, end = clean_name(m["name"], m.start("name"))
+            if behind and name and not self.is_not_a_person(name):
+                title = clean_title(m["title"]) if m["title"] else COUNTERPART
+                add(name, title, self.country_of(behind[0]), behind[1], end)
         for m in p["name_country_item"].finditer(sentence):
             # "... the following envoys: H.E. Mr. A – Kingdom of Morocco; H.E. Dr. B – Ukraine":
             # a name and its country in each part of a list
@@ -1199,6 +1207,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "counterpart": re.compile(
             rf"\b(?:his|her|their)\s+(?:(?P<qual>{qual})\s+)?(?:counterpart|peer),?\s+"
             rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
+        ),
+        "bare_counterpart": re.compile(
+            rf"(?<![\w-])(?:counterpart|peer),?\s+(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?"
+            rf"(?P<name>{NAME})"
         ),
         "counterparts": re.compile(
             rf"\b(?:(?:his|her|their)\s+(?P<quals>{quals})\s+(?:counterpart|peer)s?\b"
