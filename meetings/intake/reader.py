@@ -1231,7 +1231,8 @@ class Reader:
             or self.lexicon.official_pattern is None  # a tracker that knows no officials yet
         ):
             return None
-        lead = prepared.lines[prepared.first]
+        # (its first sentence or so: a page that is one long line is not read twice whole)
+        lead = prepared.lines[prepared.first][:400]
         known = {
             official.official_id: official
             for m in self.lexicon.official_pattern.finditer(lead)
