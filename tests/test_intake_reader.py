@@ -1208,3 +1208,14 @@ def test_a_counterpart_without_his_after_a_country_word():
         ("Javier Soto", "PE"),
         ("Alberto van Kleef", "CL"),
     ]
+
+
+def test_an_army_chief_is_an_official_of_his_country():
+    proposal = only_meeting(
+        "Visiting Afghan Defense Minister Ahmad Karimi on Monday held talks with Pakistan army "
+        "chief General Tariq Mahmood and discussed defense cooperation."
+    )
+    assert [(p.name, p.country) for p in proposal.participants] == [
+        ("Ahmad Karimi", "AF"),
+        ("Tariq Mahmood", "PK"),
+    ]
