@@ -1219,3 +1219,12 @@ def test_an_army_chief_is_an_official_of_his_country():
         ("Ahmad Karimi", "AF"),
         ("Tariq Mahmood", "PK"),
     ]
+
+
+def test_two_presidents_who_led_their_delegations_in_talks_met():
+    proposal = only_meeting(
+        "Kenyan President, Daniel Otieno and his visiting Sierra Leonean counterpart, President "
+        "Sahr Koroma on Monday, 27th October 2025 at the State House, Nairobi led respective "
+        "delegations in bilateral talks after which, seven agreements were signed."
+    )
+    assert (sorted(proposal.countries), proposal.date) == (["KE", "SL"], D(2025, 10, 27))

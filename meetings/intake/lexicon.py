@@ -538,6 +538,8 @@ JOINT_TRIGGERS = re.compile(
     # "A and his Afghan counterpart B have emphasised the need for ...": what the two said
     # together at their meeting
     r"|emphasi[sz]ed|stressed|reaffirmed|underlined|underscored|pledged|vowed|envisioned"
+    # "A and his visiting counterpart B led respective delegations in bilateral talks"
+    r"|led\s+(?:their\s+|the\s+)?(?:respective\s+)?delegations\s+(?:in|at|to|for|during)"
     # "Ruto and his Rwandan counterpart Kagame addressed a press conference in Kigali"
     r"|addressed\s+(?:a\s+|the\s+)?(?:joint\s+)?(?:press|news)\s+conference"
     r"|exchanged(?=\s+(?:their\s+)?(?:views|ideas|opinions|pleasantries|notes\s+on)\b)"

@@ -1205,7 +1205,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name;
         # a "peer" is a counterpart
         "counterpart": re.compile(
-            rf"\b(?:his|her|their)\s+(?:(?P<qual>{qual})\s+)?(?:counterpart|peer),?\s+"
+            rf"\b(?:his|her|their)\s+(?:visiting\s+)?(?:(?P<qual>{qual})\s+)?(?:counterpart|peer),?\s+"
             rf"(?:{TITLE_MODIFIERS}(?P<title>{title})\s+)?(?P<name>{NAME})"
         ),
         "bare_counterpart": re.compile(
