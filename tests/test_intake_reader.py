@@ -1228,3 +1228,12 @@ def test_two_presidents_who_led_their_delegations_in_talks_met():
         "delegations in bilateral talks after which, seven agreements were signed."
     )
     assert (sorted(proposal.countries), proposal.date) == (["KE", "SL"], D(2025, 10, 27))
+
+
+def test_a_body_s_letters_are_no_town():
+    reading = read(
+        "President Kemal Aydin of Turkey on Monday met the president of the European Council "
+        "at the presidential complex in Ankara. Later in the day, he received Kelly Moore, "
+        "Washington's ambassador to the UN."
+    )
+    assert {p.venue for p in reading.proposals} == {"Ankara"}

@@ -890,8 +890,8 @@ class Reader:
 
     def place(self, text: str) -> tuple[str, str] | None:
         """(city, country code) for a place name the gazetteer knows."""
-        if not text:
-            return None
+        if not text or (text.isupper() and len(text.rstrip(".")) <= 4):
+            return None  # "ambassador to the UN", "the AU": a body's letters, no town "Un"
         folded = fold(text).rstrip(".")
         for landmark, city in LANDMARKS.items():
             if folded == landmark or folded.startswith(landmark):
