@@ -1237,3 +1237,13 @@ def test_a_body_s_letters_are_no_town():
         "Washington's ambassador to the UN."
     )
     assert {p.venue for p in reading.proposals} == {"Ankara"}
+
+
+def test_an_outgoing_ambassador_s_farewell_call():
+    reading = read(
+        "Outgoing Swiss Ambassador Hans Keller paid a farewell call on Prime Minister Ranil "
+        "Perera of Sri Lanka on Monday. Outgoing Ambassador of Vietnam, Mrs Nguyen Thi Lan "
+        "called on the Prime Minister on Monday."
+    )
+    assert pairs_met(reading) == [["CH", "LK"], ["LK", "VN"]]
+    assert reading.proposals[0].kind == "in-person"

@@ -296,7 +296,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         VIRTUAL,
     ),
-    (re.compile(r"\bcourtesy\s+call\b|\bcalled\s+on\b", re.I), IN_PERSON),
+    (re.compile(r"\b(?:courtesy|farewell|introductory)\s+call\b|\bcalled\s+on\b", re.I), IN_PERSON),
     # A caption's present tense, "X calls on Prime Minister Y in Colombo"; not "calls on
     # Y to resign" (an appeal)
     (re.compile(r"\bcalls\s+on\b(?![^.;]{0,90}?\bto\s+[a-z])"), IN_PERSON),

@@ -1174,6 +1174,7 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "Jurgen Borsch Ambassador of the Federal Republic of Germany, John Phiri the High
         # Commissioner of the Republic of Zambia": an envoy's post after his name, no comma
         "name_envoy_of": re.compile(
+            r"(?!(?:Outgoing|Incoming|New|Newly|Former|Visiting|Acting|Resident|The)\b)"
             rf"(?P<name>{NAME})\s+(?:the\s+)?(?P<title>(?i:ambassador|high\s+commissioner))\s+of\s+"
             rf"(?:the\s+)?(?P<of>{qual})"
         ),

@@ -2088,7 +2088,9 @@ class Reader:
 
     def kind_of(self, sentence: str, default: str, trigger: str = "") -> tuple[str, bool]:
         """The kind of meeting a sentence reports, and whether it says so in as many words."""
-        if re.search(r"\bcourtesy\s+call\b|\bcalled\s+on\b", sentence, re.I):
+        if re.search(
+            r"\b(?:courtesy|farewell|introductory)\s+call\b|\bcalled\s+on\b", sentence, re.I
+        ):
             return IN_PERSON, True
         for pattern, kind in TRIGGERS:
             if kind not in (CALL, VIRTUAL):
