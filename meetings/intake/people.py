@@ -39,6 +39,7 @@ BODY_AFTER_COUNTRY = re.compile(
     # "China's visiting leader X", "Japan's new Prime Minister Y"
     r"|visiting|new|newly[- ]elected|outgoing|incoming|acting|interim|top)$"
 )
+ENVOY_WORDS = re.compile(r"(?i:ambassador|high\s+commissioner)")
 # A courtesy word before a surname: "Mr Albanese", "Dr. Jaishankar", "Sheikh Tamim"
 HONORIFIC_WORD = (
     r"(?:Mr|Mrs|Ms|Dr|Prof|Hon|Sheikh|Sheikha|Shri|Sri|Datuk|Dato'?|Tun|Alhaji|Excellency)\.?"
@@ -562,6 +563,8 @@ class People:
             "name_title",
             "lower_title",
         ):
+            if key == "name_envoy_of" and not ENVOY_WORDS.search(sentence):
+                continue  # (a pattern that starts with a name: not run where it cannot match)
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
                 of = m.groupdict().get("of")
