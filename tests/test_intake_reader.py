@@ -1247,3 +1247,52 @@ def test_an_outgoing_ambassador_s_farewell_call():
     )
     assert pairs_met(reading) == [["CH", "LK"], ["LK", "VN"]]
     assert reading.proposals[0].kind == "in-person"
+
+
+def test_an_envoy_slated_to_make_courtesy_calls_has_not_made_them():
+    reading = read(
+        "Japanese Ambassador Kenji Sato is slated to make courtesy calls on President Kofi Mensah "
+        "and Prime Minister Ama Owusu of Ghana during his stay, which is poised to open new "
+        "avenues of cooperation."
+    )
+    assert reading.proposals == []
+
+
+def test_a_guest_welcomed_by_the_host_met_the_host():
+    proposal = only_meeting(
+        "Italian Prime Minister Marco Rossi was warmly welcomed by Canadian Prime Minister Anne "
+        "Tremblay in Ottawa on Monday."
+    )
+    assert people(proposal) == [
+        ("Marco Rossi", "Prime Minister", "IT"),
+        ("Anne Tremblay", "Prime Minister", "CA"),
+    ]
+    assert proposal.venue == "Ottawa"
+
+
+def test_an_agreement_welcomed_by_a_president_is_no_meeting():
+    reading = read(
+        "Italian Prime Minister Marco Rossi spoke to the press. The agreement was welcomed by "
+        "Canadian Prime Minister Anne Tremblay on Monday."
+    )
+    assert reading.proposals == []
+
+
+def test_officials_of_countries_described_not_named():
+    proposal = only_meeting(
+        "Foreign Minister Ana Lima of Cape Verde arrived in Rome on Sunday. On Monday she held "
+        "the first meeting between the island's foreign minister, Ana Lima, and the president "
+        "of the European nation, Marco Rossi of Italy."
+    )
+    assert people(proposal) == [
+        ("Ana Lima", "Foreign Minister", "CV"),
+        ("Marco Rossi", "President", "IT"),
+    ]
+
+
+def test_the_island_in_lower_case_is_no_country():
+    reading = read(
+        "Japanese Foreign Minister Kenji Sato visited Cape Verde on Monday and met the island's "
+        "prime minister."
+    )
+    assert "IS" not in {p.country for proposal in reading.proposals for p in proposal.participants}

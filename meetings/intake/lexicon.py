@@ -556,7 +556,7 @@ NOT_HAPPENED = re.compile(
     # "due to meet", not "due to restrictions on talking to the media" (a cause)
     r"|due\s+to(?!\s+(?:the|a|an|his|her|their|its|this|that|these|those|lack|bad|poor"
     r"|[a-z]+(?:ions?|ness|ity|ities|ment|ments|ures?|ies)\b))"
-    r"|scheduled|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
+    r"|scheduled|slated|poised\s+to|planned|plans|planning|intends|hopes|hoping|set\s+to|likely\s+to|(?-i:may)(?!\s+\d)|might"
     r"|could|upcoming|next\s+(?:week|month|year)|tomorrow|postponed|cancel+ed|called\s+off|scrapped|shelved"
     # "Qureshi had to visit Japan from February 24 to hold a meeting with": was to, and did not
     r"|had\s+to\s+(?:visit|travel|fly|go|attend|meet|hold)"

@@ -242,7 +242,8 @@ class People:
         for k in range(min(6, len(words)), 0, -1):
             first = words[-k]
             text = head[first.start() :]
-            if self.country_of(text):
+            # a country's name is capitalised: "the island's foreign minister" is no Iceland's
+            if first[0][0].isupper() and self.country_of(text):
                 return text, offset + first.start()
         return None
 
@@ -558,6 +559,7 @@ class People:
             "name_envoy_of",
             "name_title_of",
             "the_title_name",
+            "described_title_name",
             "title_name",
             "lower_title_of",
             "name_title",
@@ -607,7 +609,7 @@ class People:
                     end = m.end()
                 groups = m.groupdict()
                 qual = groups.get("qual")
-                title_text = groups.get("title") or ""
+                title_text = groups.get("title") or groups.get("title_of") or ""
                 head, joined, tail = title_text.partition(" and ")
                 if key == "title_name" and joined and not self.title_like(head):
                     # "Orban and Serbian President Aleksandar Vucic": a name, then the title
@@ -1038,6 +1040,8 @@ BRACKETED = re.compile(
 # Initials for given names at the start of a name: "K.P. ", "K. P. ", "KP "
 INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])|[A-Z]{2,3}\s+(?=[A-Z][a-z])")
 # Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
+# what a country is called when it is described, not named: "the island", "the Gulf state"
+DESCRIBED = r"(?i:nation|country|island|kingdom|state|republic|emirate|archipelago|sultanate)"
 POST_NOMINAL = r"(?:(?:MP|M\.P\.|MLA|MNA|QC|KC|PhD|OBE|MBE|CBE|KBE|GCMG)\s*,\s+)?"
 
 
@@ -1184,6 +1188,13 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "name_title_of": re.compile(
             rf"(?P<name>{NAME}),\s+{POST_NOMINAL}(?:the\s+)?{TITLE_MODIFIERS}(?P<title>{title})\s+of\s+"
             rf"(?:the\s+)?(?P<of>{qual}|{place})"
+        ),
+        # "the island's foreign minister, Ana Lima", "the president of the European nation,
+        # Sergio Mattarella": a post said of a country described, not named
+        "described_title_name": re.compile(
+            rf"\b[Tt]he\s+(?:(?:[\w-]+\s+){{0,2}}?{DESCRIBED}['’]s\s+{TITLE_MODIFIERS}"
+            rf"(?i:(?P<title>{title}))|(?i:(?P<title_of>{title}))\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?"
+            rf"{DESCRIBED}),?\s+(?P<name>{NAME})"
         ),
         "the_title_name": re.compile(
             rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title})),?\s+"

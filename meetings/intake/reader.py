@@ -509,6 +509,11 @@ MEETING_CUE = re.compile(
     re.I,
 )
 WELCOMED = re.compile(r"(?i:welcom)")
+WELCOMED_BY = re.compile(r"\s*by\s+(?:the\s+)?", re.I)
+# between a guest's name and "welcomed by": "X, who was warmly", "X was officially"
+PASSIVE_LINK = re.compile(
+    r",?\s+(?:who\s+)?(?:was|were|has\s+been|had\s+been|is|is\s+being)\s+(?:\w+ly\s+)?", re.I
+)
 # A meeting named first, its people after: "In the conversation with X, Y reaffirmed ...".
 FRONTED = re.compile(r"\s*(?:In|During|At)\s+(?:the|an?|his|her|their)\s+(?:\w+\s+)?$")
 # "X thanked Y for the telephone call": the one thanked, and the one thanking, had it.
@@ -1832,11 +1837,23 @@ class Reader:
             if after and TOPIC_OF.search(gap) and possessive(sentence, after[0]):
                 # "held discussions about Prime Minister X's visit": what they talked about
                 after = []
-            if WELCOMED.match(m[0]) and (
-                not after
-                or not re.fullmatch(r"\s*(?:the\s+)?", gap)
-                or sentence.startswith("'s", after[0].end)
-                or sentence[after[0].start : after[0].end].endswith("'s")
+            if (
+                WELCOMED.match(m[0])
+                and (
+                    not after
+                    or not (
+                        re.fullmatch(r"\s*(?:the\s+)?", gap)
+                        # "X was warmly welcomed by Y": a guest before the verb, named
+                        or (
+                            WELCOMED_BY.fullmatch(gap)
+                            and any(
+                                PASSIVE_LINK.fullmatch(sentence, x.end, m.start()) for x in mentions
+                            )
+                        )
+                    )
+                    or sentence.startswith("'s", after[0].end)
+                    or sentence[after[0].start : after[0].end].endswith("'s")
+                )
             ):
                 continue  # "welcomed the decision by X", "welcomed X's remarks": no guest
             if not subjects and (
