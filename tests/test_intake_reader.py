@@ -1296,3 +1296,12 @@ def test_the_island_in_lower_case_is_no_country():
         "prime minister."
     )
     assert "IS" not in {p.country for proposal in reading.proposals for p in proposal.participants}
+
+
+def test_meetings_between_a_and_b_as_well_as_between_c_and_d_are_two():
+    reading = read(
+        "On the sidelines, bilateral meetings were held between Foreign Minister Ana Lima of "
+        "Cape Verde and President Jan Novak of Slovakia, as well as between Prime Minister Ewa "
+        "Nowak of Poland and Chancellor Hans Weber of Germany."
+    )
+    assert pairs_met(reading) == [["CV", "SK"], ["DE", "PL"]]

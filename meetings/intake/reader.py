@@ -322,7 +322,9 @@ RELATIVE_BETWEEN = re.compile(
 SEPARATE_GAP = re.compile(
     r"^,\s+with\s+whom\b[^;]*?,\s+and\s+(?:with\s+)?$"
     # "met A in bilateral talks, as well as B": another meeting
-    r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+)?(?:the\s+)?$"
+    r"|^[^.;]{0,80}?,?\s+as\s+well\s+as\s+(?:with\s+|between\s+)?(?:the\s+)?$"
+    # "meetings between A and B, and between C and D": the pair after it met apart
+    r"|^\s*,?\s+and\s+(?:also\s+)?between\s+(?:the\s+)?$"
     # "spoke with A and later with B", "meetings with the president of X, A, and with the
     # president of Y, B"
     r"|^\s*,?\s+and\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?with\s+(?:the\s+)?"
@@ -1965,6 +1967,9 @@ class Reader:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
                 # "met A, with whom ..., and B, with whom ...": one meeting each.
                 each = [[*subjects, other] for group in groups for other in group]
+            elif not subjects and len(groups) > 1 and m[0].lower().endswith("between"):
+                # "meetings between A and B, as well as between C and D": a meeting each
+                each = [group for group in groups if len(group) >= 2]
             elif (
                 len({p.country for p in subjects}) > 1
                 and objects
