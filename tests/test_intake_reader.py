@@ -1305,3 +1305,14 @@ def test_meetings_between_a_and_b_as_well_as_between_c_and_d_are_two():
         "Nowak of Poland and Chancellor Hans Weber of Germany."
     )
     assert pairs_met(reading) == [["CV", "SK"], ["DE", "PL"]]
+
+
+def test_two_hosts_of_one_country_who_separately_received_a_guest_met_him_twice():
+    reading = read(
+        "Ghanaian President Kofi Mensah and Ghanaian Vice President Ama Owusu separately received "
+        "the visiting Cuban Foreign Minister Pedro Diaz in Accra on Monday."
+    )
+    assert [[p.name for p in proposal.participants] for proposal in reading.proposals] == [
+        ["Kofi Mensah", "Pedro Diaz"],
+        ["Ama Owusu", "Pedro Diaz"],
+    ]

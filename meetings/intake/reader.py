@@ -606,6 +606,8 @@ YEAR_ONLY = re.compile(r"\b(?:in|during)\s+(?P<year>(?:18|19|20)\d\d)\b(?![-–/
 # who tells of meetings: "Kremlin Press Secretary Dmitry Peskov", "the ministry's spokesperson"
 SPOKESPERSON = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress\s+secretary\b", re.I)
 SEPARATE_SUBJECTS = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b", re.I)
+# between the subjects and their verb: "A and B separately received C"
+SEPARATELY_VERB = re.compile(r",?\s+(?:(?:both|also|each|then)\s+)?separately\s+", re.I)
 SEPARATELY = re.compile(
     r"\bseparate(?:ly)?\b|\bbilaterals?\b|\bone[- ]on[- ]one\b|\brespectively\b", re.I
 )
@@ -1971,8 +1973,13 @@ class Reader:
                 # "meetings between A and B, as well as between C and D": a meeting each
                 each = [group for group in groups if len(group) >= 2]
             elif (
-                len({p.country for p in subjects}) > 1
+                len(subjects) > 1
                 and objects
+                and (
+                    len({p.country for p in subjects}) > 1
+                    # "President A and Chairman B separately received C": of one country
+                    or SEPARATELY_VERB.fullmatch(sentence, before_mentions[-1].end, m.start())
+                )
                 and SEPARATE_SUBJECTS.search(sentence) is not None
             ):
                 # "Both Merkel and Sarkozy discussed it with Bush during their separate
