@@ -1316,3 +1316,13 @@ def test_two_hosts_of_one_country_who_separately_received_a_guest_met_him_twice(
         ["Kofi Mensah", "Pedro Diaz"],
         ["Ama Owusu", "Pedro Diaz"],
     ]
+
+
+def test_a_word_of_one_name_inside_another_name_is_not_that_person():
+    reading = read(
+        "Vietnamese President Tran Duc Luong received Cuban Foreign Minister Pedro Diaz in Hanoi "
+        "on Monday. On Tuesday Nong Duc Manh received Pedro Diaz at the party headquarters."
+    )
+    hosts = [(p.participants[0].name, p.date) for p in reading.proposals]
+    assert ("Tran Duc Luong", D(2025, 10, 27)) in hosts
+    assert ("Tran Duc Luong", D(2025, 10, 28)) not in hosts

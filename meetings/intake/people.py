@@ -779,6 +779,17 @@ class People:
                 continue  # "Costa Rica" is no Costa
             if person and self.names_a_place(sentence, m.start(), m.start() + len(word)):
                 continue  # "Oman's capital Muscat" after Joseph Muscat: the city
+            inside = (
+                MIDDLE_OF_NAME.search(sentence, max(0, m.start() - 40), m.start())
+                if person
+                and sentence.startswith(" ", m.end())
+                and sentence[m.end() + 1 : m.end() + 2].isupper()
+                else None
+            )
+            if inside and not (
+                fold(inside[1]) in TITLE_WORDS or re.fullmatch(HONORIFIC_WORD, inside[1])
+            ):
+                continue  # "Nong Duc Manh" after Tran Duc Luong: a word inside another's name
             if person and not overlaps(m.start(), m.start() + len(word)):
                 take(person, m.start(), m.start() + len(word))
         for mention in found:
@@ -1040,6 +1051,8 @@ BRACKETED = re.compile(
 # Initials for given names at the start of a name: "K.P. ", "K. P. ", "KP "
 INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])|[A-Z]{2,3}\s+(?=[A-Z][a-z])")
 # Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
+# the capitalised word right before another, in a name: "Nong" of "Nong Duc Manh"
+MIDDLE_OF_NAME = re.compile(r"(?<![\w'])([A-Z][\w'\-\u00C0-\u024F]*) $")
 # what a country is called when it is described, not named: "the island", "the Gulf state"
 DESCRIBED = r"(?i:nation|country|island|kingdom|state|republic|emirate|archipelago|sultanate)"
 POST_NOMINAL = r"(?:(?:MP|M\.P\.|MLA|MNA|QC|KC|PhD|OBE|MBE|CBE|KBE|GCMG)\s*,\s+)?"
