@@ -1326,3 +1326,12 @@ def test_a_word_of_one_name_inside_another_name_is_not_that_person():
     hosts = [(p.participants[0].name, p.date) for p in reading.proposals]
     assert ("Tran Duc Luong", D(2025, 10, 27)) in hosts
     assert ("Tran Duc Luong", D(2025, 10, 28)) not in hosts
+
+
+def test_the_preparation_of_a_meeting_is_no_meeting():
+    reading = read(
+        "On October 27, Ghanaian Foreign Minister Kwame Boateng had a phone conversation with "
+        "Cuban Foreign Minister Pedro Diaz. They agreed on regular contacts, including for the "
+        "preparation of a meeting between the presidents of Ghana and Cuba."
+    )
+    assert [proposal.kind for proposal in reading.proposals] == ["call"]

@@ -561,7 +561,7 @@ NOT_HAPPENED = re.compile(
     # "Qureshi had to visit Japan from February 24 to hold a meeting with": was to, and did not
     r"|had\s+to\s+(?:visit|travel|fly|go|attend|meet|hold)"
     r"|put\s+off|did\s+not|didn't|(?:has|have|had)\s+not|hasn't|haven't|hadn't|never|failed\s+to"
-    r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+for"
+    r"|declined|refused|ahead\s+of|invited|prepar(?:e|es|ed|ing|ations?)\s+(?:for|of)\b"
     # "Trump is also meeting with Xi in Buenos Aires": the news of a plan
     r"|(?:is|are)\s+(?:also\s+)?meeting"
     # (not "at the invitation of", "upon his invitation X received Y": how it came about)
