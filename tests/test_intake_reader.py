@@ -1335,3 +1335,11 @@ def test_the_preparation_of_a_meeting_is_no_meeting():
         "preparation of a meeting between the presidents of Ghana and Cuba."
     )
     assert [proposal.kind for proposal in reading.proposals] == ["call"]
+
+
+def test_a_statement_given_after_a_meeting_with_x_is_the_speakers_meeting():
+    proposal = only_meeting(
+        "Ghanaian Foreign Minister Kwame Boateng spoke to reporters on Monday. The statement was "
+        "given after a meeting with Cuban Foreign Minister Pedro Diaz."
+    )
+    assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]

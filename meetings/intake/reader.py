@@ -532,6 +532,13 @@ A_FRONTED = re.compile(
     r"(?:In|in|During|during)\s+an?\s+(?:\w+\s+)?$"
 )
 WITH_AFTER = re.compile(r"\s+with\b")
+# what someone said or did, after a meeting: "The statement was given after a meeting with"
+WORDS_AFTER_A_MEETING = re.compile(
+    r"^\s*(?:The|His|Her|This)\s+(?:statement|remarks?|comments?|announcement|decision"
+    r"|pledge|call)\s+(?:was\s+(?:given|made|issued)|were\s+made|came)\s+(?:shortly\s+)?"
+    r"(?:after|following)\s+(?:a|an|the|his|her)\s+(?:\w+\s+)?$",
+    re.I,
+)
 PLURAL_MEETINGS = re.compile(
     r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges)\b", re.I
 )
@@ -1860,6 +1867,16 @@ class Reader:
                 )
             ):
                 continue  # "welcomed the decision by X", "welcomed X's remarks": no guest
+            if (
+                not subjects
+                and not before_mentions
+                and last_subject is not None
+                and WORDS_AFTER_A_MEETING.search(before)
+                and m[0].lower().endswith("with")
+            ):
+                # "X spoke to reporters. The statement was given after a meeting with Y": what
+                # he said came of his meeting
+                subjects = [last_subject]
             if not subjects and (
                 POSSESSIVE_BEFORE.search(before)
                 # "In a telephone conversation with X in late April, Y condemned ...": the
