@@ -1050,11 +1050,11 @@ BRACKETED = re.compile(
 
 # Initials for given names at the start of a name: "K.P. ", "K. P. ", "KP "
 INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}(?=[A-Z][a-z])|[A-Z]{2,3}\s+(?=[A-Z][a-z])")
-# Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
 # the capitalised word right before another, in a name: "Nong" of "Nong Duc Manh"
 MIDDLE_OF_NAME = re.compile(r"(?<![\w'])([A-Z][\w'\-\u00C0-\u024F]*) $")
 # what a country is called when it is described, not named: "the island", "the Gulf state"
 DESCRIBED = r"(?i:nation|country|island|kingdom|state|republic|emirate|archipelago|sultanate)"
+# Letters after a name, before the post: "Scott Morrison, MP, Prime Minister of Australia"
 POST_NOMINAL = r"(?:(?:MP|M\.P\.|MLA|MNA|QC|KC|PhD|OBE|MBE|CBE|KBE|GCMG)\s*,\s+)?"
 
 

@@ -1995,7 +1995,10 @@ class Reader:
                 and (
                     len({p.country for p in subjects}) > 1
                     # "President A and Chairman B separately received C": of one country
-                    or SEPARATELY_VERB.fullmatch(sentence, before_mentions[-1].end, m.start())
+                    or (
+                        bool(before_mentions)
+                        and SEPARATELY_VERB.fullmatch(sentence, before_mentions[-1].end, m.start())
+                    )
                 )
                 and SEPARATE_SUBJECTS.search(sentence) is not None
             ):
