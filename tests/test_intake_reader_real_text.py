@@ -746,6 +746,22 @@ def test_a_known_official_misspelt_by_a_letter_is_still_the_tracker_official():
     assert proposals[0].kind == "call"
 
 
+def test_a_known_official_whose_given_name_is_misspelt_is_still_the_tracker_official():
+    from meetings.models import Country, Official, Position
+
+    lanka = Country.objects.get(code="LK")
+    perera = Official.objects.create(name="Nimal Perera", slug="nimal-perera", country=lanka)
+    Position.objects.create(official=perera, title="President", country=lanka, start=D(2024, 1, 1))
+    text = (
+        "President Nimmal Perera and Kenyan President Daniel Otieno had a cordial telephone "
+        "conversation on Monday morning, the President's Media Division said."
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [
+        [(p["name"], p["country_iso2"]) for p in x.as_gold()["participants"]] for x in proposals
+    ] == [[("Nimal Perera", "LK"), ("Daniel Otieno", "KE")]]
+
+
 def test_a_farewell_to_an_ambassador_is_a_meeting_with_him():
     text = (
         "Earlier at another function at State House Nairobi, President Daniel Kiprop of Kenya "

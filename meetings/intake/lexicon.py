@@ -637,9 +637,9 @@ class Lexicon:
     # a name of one word -> every official called so, who held a post last first
     surnames: dict[str, list[KnownOfficial]] = field(default_factory=dict)
     official_pattern: re.Pattern | None = None
-    # the first word of a name of several -> (the folded name, its official), for names the
-    # text misspells
-    by_first_word: dict[str, list[tuple[str, KnownOfficial]]] = field(default_factory=dict)
+    # the first and the last word of a name of several -> (the folded name, its official), for
+    # names the text misspells (a word of the two spelt right)
+    by_end_word: dict[str, list[tuple[str, KnownOfficial]]] = field(default_factory=dict)
     topics: list[tuple[re.Pattern, int, str, int | None]] = field(default_factory=list)
     person_patterns: dict[str, re.Pattern] = field(default_factory=dict)
     # News outlets and agencies: (pattern of their names, country or None for a world wire)
@@ -821,7 +821,9 @@ def build_lexicon() -> Lexicon:
                 names.append(alias)
                 if " " in alias:
                     folded = fold(alias)
-                    lex.by_first_word.setdefault(folded.split()[0], []).append((folded, known))
+                    words = folded.split()
+                    for word in {words[0], words[-1]}:
+                        lex.by_end_word.setdefault(word, []).append((folded, known))
     lex.official_pattern = words_pattern(names)
 
     for topic_id, name, aliases, parent_id in Topic.objects.values_list(

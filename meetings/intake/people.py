@@ -307,12 +307,16 @@ class People:
 
     def known_misspelt(self, name: str) -> KnownOfficial | None:
         """The one official in office around the report whose name this is, one word a letter
-        or two off: "Yun Byun-se" for Yun Byung-se."""
+        or two off: "Yun Byun-se" for Yun Byung-se, "Gotabhaya Rajapaksa" for Gotabaya."""
         words = fold(name).split()
         if len(words) < 2:
             return None
         fits = {}
-        for full, known in self.lexicon.by_first_word.get(words[0], ()):
+        candidates = {
+            *self.lexicon.by_end_word.get(words[0], ()),
+            *self.lexicon.by_end_word.get(words[-1], ()),
+        }
+        for full, known in candidates:
             other = full.split()
             if len(other) != len(words):
                 continue
