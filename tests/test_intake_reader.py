@@ -1343,3 +1343,15 @@ def test_a_statement_given_after_a_meeting_with_x_is_the_speakers_meeting():
         "given after a meeting with Cuban Foreign Minister Pedro Diaz."
     )
     assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]
+
+
+def test_the_pm_after_two_prime_ministers_met_is_the_one_the_report_is_about():
+    reading = read(
+        "Indian Prime Minister Ravi Kumar on Saturday held talks with British Prime Minister John "
+        "Hale on the margins of the summit. The PM also had a bilateral meeting with Japanese "
+        "Prime Minister Kenji Sato."
+    )
+    assert [[name for name, _, _ in people(p)] for p in reading.proposals] == [
+        ["Ravi Kumar", "John Hale"],
+        ["Ravi Kumar", "Kenji Sato"],
+    ]

@@ -1333,6 +1333,8 @@ class Reader:
         # "The leaders of Chile and Peru met" after "Chilean President Gabriel Boric";
         # "the Prime Minister of Malta" and "PM Abela".
         named = [p for p in people.by_key.values() if p.name]
+        # whom the report is about: the first named in its first meeting
+        lead = next((p for p in proposals[0].participants if p.name), None) if proposals else None
         for proposal in proposals:
             for n, role in enumerate(proposal.participants):
                 if role.name:
@@ -1352,6 +1354,10 @@ class Reader:
                 # The one with that title, else the one with any title: "Boric's predecessor,
                 # Michelle Bachelet" is not whom "the leader of Chile" names.
                 fits = exact if len(exact) == 1 else titled if len(titled) == 1 else fits
+                if len(fits) > 1 and role.country is None and lead in (exact or fits):
+                    # "PM Modi held talks with PM Sunak ... The PM also had a meeting with X":
+                    # the prime minister the report is about
+                    fits = [lead]
                 if len(fits) == 1:
                     proposal.participants[n] = fits[0]
                     proposal.inferred.add(fits[0].key)
