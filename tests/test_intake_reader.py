@@ -1355,3 +1355,14 @@ def test_the_pm_after_two_prime_ministers_met_is_the_one_the_report_is_about():
         ["Ravi Kumar", "John Hale"],
         ["Ravi Kumar", "Kenji Sato"],
     ]
+
+
+def test_two_posts_set_off_by_a_comma_before_the_country_and_name():
+    proposal = only_meeting(
+        "Vice Prime Minister, Minister of Foreign Affairs of Ghana Kwame Boateng held a telephone "
+        "conversation with Minister of Foreign Affairs of Cuba, Mr. Pedro Diaz."
+    )
+    assert people(proposal) == [
+        ("Kwame Boateng", "Vice Prime Minister, Minister of Foreign Affairs", "GH"),
+        ("Pedro Diaz", "Minister of Foreign Affairs", "CU"),
+    ]

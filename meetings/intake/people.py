@@ -1090,7 +1090,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         rf"|(?-i:(?:(?!{SENTENCE_WORDS})[A-Z][a-z]+\s+(?:and\s+(?!{HEADS}))?){{1,3}})"
         rf"(?:Minister|Secretary|President)(?:(?<=Secretary){ministry})?)(?:-designate|-elect)?)"
     )
-    title = rf"{one}(?:\s+and\s+(?!{HEADS}){one})?"
+    # "Deputy Prime Minister and Minister of Foreign Affairs", "Vice Prime Minister, Minister of
+    # Foreign Affairs of Turkmenistan X": two posts of one person
+    title = rf"{one}(?:(?:\s+and|,)\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{qual})*"
     # The place a title names when it is no country: "Crown Prince of Dubai".
