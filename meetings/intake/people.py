@@ -1104,7 +1104,9 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"{TITLE_MODIFIERS}(?P<title>{title}),?\s+"
             # "Ambassador of Japan to Kenya Ken Okaniwa": the country is the one after "of"
             # "Japanese Ambassador to Kenya Ken Okaniwa": the country he is posted to is not his
-            rf"(?:to\s+(?:the\s+)?{qual},?\s+)?"
+            rf"(?:to\s+(?:the\s+)?{qual},?\s+"
+            # "US Ambassador in Dhaka Brent Christensen": an envoy's post by its capital
+            rf"|(?:(?<=Ambassador\s)|(?<=Commissioner\s))in\s+[A-Z][\w'-]+,?\s+)?"
             # "President of the European Commission Ursula von der Leyen"
             # "President of the Libyan Presidential Council, X": a body of the country, named
             # "Charge d'Affaires of the Embassy of Pakistan in Abuja, Nigeria, X"
