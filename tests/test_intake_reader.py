@@ -1366,3 +1366,32 @@ def test_two_posts_set_off_by_a_comma_before_the_country_and_name():
         ("Kwame Boateng", "Vice Prime Minister, Minister of Foreign Affairs", "GH"),
         ("Pedro Diaz", "Minister of Foreign Affairs", "CU"),
     ]
+
+
+def test_an_ambassador_named_with_the_capital_he_serves_in():
+    proposal = only_meeting(
+        "Ghanaian Ambassador in Havana Kwame Boateng paid a courtesy call on Cuban Foreign "
+        "Minister Pedro Diaz on Monday."
+    )
+    assert people(proposal) == [
+        ("Kwame Boateng", "Ambassador", "GH"),
+        ("Pedro Diaz", "Foreign Minister", "CU"),
+    ]
+
+
+def test_talking_to_an_official_opening_the_sentence_is_a_meeting_of_the_main_clauses_subject():
+    reading = read(
+        "Meanwhile, talking to Cuban Foreign Minister Pedro Diaz during the meeting, Ghanaian "
+        "Foreign Minister Kwame Boateng stressed trade. Talking to reporters, Kwame Boateng said "
+        "Cuban President Miguel Ortega was right."
+    )
+    assert pairs_met(reading) == [["CU", "GH"]]
+
+
+def test_talking_to_a_counterpart_over_the_phone_is_a_call():
+    proposal = only_meeting(
+        "Talking to his Cuban counterpart Pedro Diaz over the phone, Ghanaian Foreign Minister "
+        "Kwame Boateng said the two countries were friends."
+    )
+    assert proposal.kind == "call"
+    assert sorted(name for name, _, _ in people(proposal)) == ["Kwame Boateng", "Pedro Diaz"]

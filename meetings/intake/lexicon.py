@@ -234,7 +234,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             # "spoke for more than an hour Tuesday by phone"
-            r"\b(?:spoke|spoken|talked|speaks|talks|conversed)\b(?:\s+\w+){0,6}?\s+"
+            r"\b(?:spoke|spoken|talked|talking|speaks|talks|conversed)\b(?:\s+\w+){0,6}?\s+"
             r"(?:by|over(?:\s+the)?|on\s+the|via)\s+(?:tele)?phone\b",
             re.I,
         ),
@@ -312,6 +312,17 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     # "was in Montevideo in February and talked with President X" (by phone: a call, above)
     (re.compile(r"\btalked\s+with\b", re.I), IN_PERSON),
+    # "Talking to the visiting Uzbek Foreign Minister X, the Prime Minister said": what was
+    # said to an official is said at a meeting (not "talking to reporters", "speaking to CNN")
+    (
+        re.compile(
+            r"\b(?:[Tt]alking|[Ss]peaking)\s+(?:to|with)\s+(?=(?:the\s+|his\s+|her\s+)?(?:visiting\s+)?"
+            r"(?:[A-Z][\w'’-]*\s+){0,4}?(?:President|Prime\s+Minister|Premier|Minister|Secretary"
+            r"|Ambassador|High\s+Commissioner|Chancellor|King|Emir|Crown\s+Prince|Sultan|Envoy"
+            r"|counterpart)\b)"
+        ),
+        IN_PERSON,
+    ),
     # "a catch-up over dinner with X", "lunch with X"
     (
         re.compile(

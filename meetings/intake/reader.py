@@ -350,8 +350,11 @@ FRONTED_MEETING = re.compile(r"(?i:at|during|in|after)\s[^,]*,$")
 LIST_ITEM_GAP = re.compile(
     r"\s*(?:and\s+)?(?:(?:H\.\s?E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|the\s+Honou?rable)\s*)*"
 )
-# A sentence opened by the meeting: "Meeting with X, he ...", "Talking with X, the President"
-PARTICIPLE_OPENING = re.compile(r"\s*(?:Meeting|Talking|Speaking|Conferring)\s+(?:\w+\s+)?with\b")
+# A sentence opened by the meeting: "Meeting with X, he ...", "Talking to X, the President"
+PARTICIPLE_OPENING = re.compile(
+    r"\s*(?:(?:Meanwhile|Separately|Later|Earlier|Also),?\s+)?"
+    r"(?:(?i:meeting|conferring)\s+(?:\w+\s+)?with|(?i:talking|speaking)\s+(?:\w+\s+)?(?:with|to))\b"
+)
 MAIN_CLAUSE = re.compile(
     r"[^,;.]{0,60}?,\s+(?:(?:he|she)\b|the\s+(?:[\w-]+\s+){0,2}?(?:leader|president|minister"
     r"|premier)\b|(?P<who>(?=[A-Z])))"
