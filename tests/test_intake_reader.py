@@ -1395,3 +1395,11 @@ def test_talking_to_a_counterpart_over_the_phone_is_a_call():
     )
     assert proposal.kind == "call"
     assert sorted(name for name, _, _ in people(proposal)) == ["Kwame Boateng", "Pedro Diaz"]
+
+
+def test_a_clause_about_the_first_of_two_people_between_them_keeps_them_together():
+    proposal = only_meeting(
+        "Bilateral discussions between Ghanaian President Kwame Boateng, who is on an official "
+        "visit to Cuba, and Prime Minister Pedro Diaz of Cuba were held last night in Havana."
+    )
+    assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]

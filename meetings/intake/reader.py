@@ -291,9 +291,10 @@ LIST_GAP = re.compile(
     r"(?:(?:Republic|Kingdom|State|Sultanate|Federation|Commonwealth)\s+of\s+(?:the\s+)?)?"
 )
 # Between two people of a list, the first one's title running on: "X, Deputy Governor,
-# Governor of the Central Bank and Deputy Prime Minister, and Y".
+# Governor of the Central Bank and Deputy Prime Minister, and Y", or a clause about him:
+# "between President X, who is on an official visit to Pakistan, and Prime Minister Y".
 APPOSITIVE_GAP = re.compile(
-    r"(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z][^,;.]{0,90},\s+and\s+(?:the\s+)?"
+    r"(?:(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z]|,\s+who\s)[^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
 # The subject of a clause named by office alone: "The foreign minister spoke with X".
 THE_OFFICE = re.compile(
