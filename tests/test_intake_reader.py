@@ -1403,3 +1403,43 @@ def test_a_clause_about_the_first_of_two_people_between_them_keeps_them_together
         "visit to Cuba, and Prime Minister Pedro Diaz of Cuba were held last night in Havana."
     )
     assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]
+
+
+def test_brief_encounters_with_several_leaders_are_a_meeting_each():
+    reading = read(
+        "Ghanaian President Kwame Boateng held brief encounters with Cuban President Pedro Diaz, "
+        "International Monetary Fund (IMF) Managing Director Ana Reyes, and Chilean President "
+        "Luis Soto on Friday."
+    )
+    assert pairs_met(reading) == [["CL", "GH"], ["CU", "GH"]]
+
+
+def test_the_first_call_someone_made_was_to_another_is_their_call():
+    reading = read(
+        "Ghanaian Foreign Minister Kwame Boateng spoke at the parliament on Tuesday. However, "
+        "the first call Boateng made on Monday after taking office was to Cuban Foreign "
+        "Minister Pedro Diaz."
+    )
+    assert [(p.kind, [x.name for x in p.participants]) for p in reading.proposals] == [
+        ("call", ["Kwame Boateng", "Pedro Diaz"])
+    ]
+
+
+def test_one_accompanied_by_another_is_not_the_one_who_met():
+    proposal = only_meeting(
+        "Ghanaian President Kwame Boateng accompanied by Vice President Ama Mensah and other "
+        "officials on Monday met with Cuban Foreign Minister Pedro Diaz in Havana."
+    )
+    assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]
+
+
+def test_a_visitor_meeting_the_hosts_leaders_in_a_list_met_each_in_his_office():
+    reading = read(
+        "Ghanaian Foreign Minister Kwame Boateng had met and held talks with Cuban President "
+        "Pedro Diaz, Cuban Prime Minister Luis Soto and Cuban Foreign Minister Ana Reyes today."
+    )
+    assert [[name for name, _, _ in people(p)] for p in reading.proposals] == [
+        ["Kwame Boateng", "Pedro Diaz"],
+        ["Kwame Boateng", "Luis Soto"],
+        ["Kwame Boateng", "Ana Reyes"],
+    ]

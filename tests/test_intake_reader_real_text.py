@@ -1690,3 +1690,43 @@ def test_a_verb_after_a_country_is_no_part_of_the_next_title():
     )
     assert people_met(text) == [["Maria Santos", "Rahman Yusof"]]
     assert meetings(text) == [("2025-10-27", ["MY", "PH"])]
+
+
+def test_a_known_official_recorded_under_two_spellings_is_still_found():
+    from meetings.models import Country, Official, Position
+
+    lanka = Country.objects.get(code="LK")
+    for name in ("Nimal Wickramatunga", "Nimal Wikramatunge"):
+        person = Official.objects.create(
+            name=name, slug=name.lower().replace(" ", "-"), country=lanka
+        )
+        Position.objects.create(
+            official=person, title="Prime Minister", country=lanka, start=D(2024, 1, 1)
+        )
+    text = (
+        "Kenyan President Daniel Otieno held talks with Prime Minister Nimal Wikramatunga in "
+        "Colombo on Monday."
+    )
+    proposals = Reader().read(text, published=PUBLISHED).proposals
+    assert [
+        [(p["name"], p["country_iso2"]) for p in x.as_gold()["participants"]] for x in proposals
+    ] == [[("Daniel Otieno", "KE"), ("Nimal Wickramatunga", "LK")]]
+
+
+def test_the_day_of_the_month_in_brackets_after_today_dates_the_meeting():
+    text = (
+        "The Kenyan Foreign Minister Daniel Otieno who arrived in Sri Lanka yesterday(27) for an "
+        "official visit held talks with Sri Lankan Foreign Minister Nimal Perera today(28)."
+    )
+    assert meetings(text, published=D(2016, 7, 31)) == [("2016-07-28", ["KE", "LK"])]
+
+
+def test_the_day_a_holiday_is_celebrated_is_not_the_day_of_the_call():
+    text = (
+        "NAIROBI - Kenyan Foreign Minister Daniel Otieno yesterday held telephonic talks with his "
+        "Turkish counterpart. In his conversation with Turkey's Foreign Minister Ahmet Yilmaz, "
+        "Otieno extended felicitations on the Republic Day of Turkey – celebrated on October 29."
+    )
+    proposals = Reader().read(text, published=D(2020, 10, 29)).proposals
+    assert [(x.as_gold()["date"], x.kind) for x in proposals] == [("2020-10-28", "call")]
+    assert [p.name for p in proposals[0].participants] == ["Daniel Otieno", "Ahmet Yilmaz"]

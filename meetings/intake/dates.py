@@ -53,6 +53,12 @@ RELATIVE = re.compile(
     r"|the\s+day\s+before|the\s+previous\s+day)\b",
     re.I,
 )
+# "arrived yesterday(27) ... held talks today(28)": the day of the month in brackets
+BRACKETED_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
+    r"\s*\((?P<day>[0-3]?\d)\)",
+    re.I,
+)
 # "on Monday, February 5, 2024": the date after the weekday says which Monday.
 WEEKDAY_OF_DATE = re.compile(
     r",?\s+(?:the\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October"
@@ -208,6 +214,9 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
         weekday = WEEKDAYS.index(m["weekday"].lower())
         date = weekday_before(reference, weekday, strictly=bool(m["last"]))
         add(m, DateMention(date, DAY_PRECISION, m[0]))
+    for m in BRACKETED_DAY.finditer(sentence):
+        if free(m) and reference is not None:
+            add(m, day_of_month(int(m["day"]), m[0], reference))
     for m in RELATIVE.finditer(sentence):
         if not free(m):
             continue
@@ -241,6 +250,17 @@ def ago(n: int, unit: str, text: str, reference: datetime.date) -> DateMention:
         return DateMention(day - datetime.timedelta(days=day.weekday()), APPROXIMATE, text)
     months = reference.year * 12 + reference.month - 1 - (12 * n if unit == "year" else n)
     return DateMention(datetime.date(months // 12, months % 12 + 1, 1), MONTH_PRECISION, text)
+
+
+def day_of_month(day: int, text: str, reference: datetime.date) -> DateMention | None:
+    """That day of the reference's month, or of the month before when it is still to come."""
+    month = reference.replace(day=1)
+    if day > reference.day:
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    try:
+        return DateMention(month.replace(day=day), DAY_PRECISION, text)
+    except ValueError:  # "(31)" in a month of thirty days: no date
+        return None
 
 
 def relative(word: str, text: str, reference: datetime.date | None) -> DateMention | None:

@@ -393,6 +393,11 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
+    # "the first call X made on Monday after taking office was to Y"
+    (
+        re.compile(r"\b(?:phone\s+)?call\b[^;,.]{0,60}?\b(?:was|were)(?=\s+(?:with|to)\b)", re.I),
+        CALL,
+    ),
     (
         re.compile(
             # "held more than three hours of talks", not "had featured in the talks"
@@ -401,7 +406,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
             r"(?:\s+(?!(?:in|on|at|about|during|after|before|since)(?![\w'’-]))(?![\w'’-]+ed(?![\w'’-]))"
             r"[\w'’-]+){0,5}?\s+"
             r"(?:talks|meeting|meetings|discussions?|consultations|summit|dialogue|conversation"
-            r"|encounter|dinner|lunch|luncheon|breakfast|banquet|exchanges?|interactions?)\b",
+            r"|encounters?|dinner|lunch|luncheon|breakfast|banquet|exchanges?|interactions?)\b",
             re.I,
         ),
         IN_PERSON,

@@ -311,7 +311,7 @@ class People:
         words = fold(name).split()
         if len(words) < 2:
             return None
-        fits = {}
+        fits: dict[int, tuple[int, KnownOfficial]] = {}
         candidates = {
             *self.lexicon.by_end_word.get(words[0], ()),
             *self.lexicon.by_end_word.get(words[-1], ()),
@@ -327,8 +327,19 @@ class People:
                 and close_spelling(*differ[0])
                 and (self.reference is None or known.served_on(self.reference, years=2))
             ):
-                fits[known.official_id] = known
-        return next(iter(fits.values())) if len(fits) == 1 else None
+                distance = spelling_distance(*differ[0])
+                if fits.get(known.official_id, (3,))[0] > distance:
+                    fits[known.official_id] = (distance, known)
+        # the nearest spelling, or none when two as near are of two countries; of one country
+        # they are one person recorded twice ("Ranil Wikramasinghe": Wickremasinghe and
+        # Wickremesinghe), the one with the fuller record
+        if not fits:
+            return None
+        nearest = min(distance for distance, _ in fits.values())
+        tied = [known for distance, known in fits.values() if distance == nearest]
+        if len({known.country for known in tied}) > 1:
+            return None
+        return max(tied, key=lambda known: (len(known.terms), -known.official_id))
 
     def part_of_another_name(self, sentence: str, start: int, end: int) -> bool:
         """Whether the single word at sentence[start:end] runs on into a longer name: a
@@ -1436,10 +1447,15 @@ def close_spelling(a: str, b: str) -> bool:
     """Two spellings at most two letters apart (an edit distance), for names of four or more."""
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
         return False
+    return spelling_distance(a, b) <= 2
+
+
+def spelling_distance(a: str, b: str) -> int:
+    """How many letters must be added, dropped or changed to make one spelling the other."""
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         current = [i]
         for j, y in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
         previous = current
-    return previous[-1] <= 2
+    return previous[-1]

@@ -178,7 +178,9 @@ ROUND_UP = re.compile(
 WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 MEETING_CLAUSE = re.compile(r",\s*which\s+(?:took\s+place|was\s+held)\s+$")
 FOUNDED_ON = re.compile(
-    r"\b(?:established|founded|created|set\s+up|launched|formed|decided|adopted)"
+    r"\b(?:established|founded|created|set\s+up|launched|formed|decided|adopted"
+    # "felicitations on Republic Day, celebrated on October 29": the holiday's day
+    r"|celebrated|observed|commemorated)"
     r"\s+(?:in\s+|on\s+)?$"
 )
 # "reached Colombo after concluding his visit to Thailand, where he held talks with ...": the
@@ -296,6 +298,12 @@ LIST_GAP = re.compile(
 APPOSITIVE_GAP = re.compile(
     r"(?:(?:\s+and\s+|,\s+(?:the\s+)?|\s+)[A-Z]|,\s+who\s)[^,;.]{0,90},\s+and\s+(?:the\s+)?"
 )
+# An item of a list the reader names no one of, between two it does: "met A, International
+# Monetary Fund (IMF) Managing Director Kristalina Georgieva, and B" (an official of no country).
+OTHER_ITEM_GAP = re.compile(
+    r",\s+(?:the\s+)?(?:(?:[A-Z][\w'’.&-]*|\([A-Z]+\)|of|for|and)\s+){1,10}?[A-Z][\w'’.-]+"
+    r",\s+(?:and\s+)?(?:the\s+)?"
+)
 # The subject of a clause named by office alone: "The foreign minister spoke with X".
 THE_OFFICE = re.compile(
     r"(?:^|[.\"]\s*)\s*[Tt]he\s+(?P<office>(?i:foreign\s+minister|foreign\s+secretary"
@@ -313,9 +321,15 @@ ONE_BY_ONE = re.compile(
     r"|(?:had|held|conducted)\s+discussions)\b",
     re.I,
 )
-WAS_WITH = re.compile(r"\b(?:(?:was|were)\s+(?:also\s+)?(?:held\s+)?|held\s+)with$", re.I)
+WAS_WITH = re.compile(
+    r"\b(?:(?:was|were)\s+(?:also\s+)?(?:held\s+)?|held\s+)with$|\bcall\b.*\b(?:was|were)$", re.I
+)
 # "talks about X's visit": the name after these words is the subject of the talks.
 TOPIC_OF = re.compile(r"\b(?:about|on|over|regarding|concerning)\s+(?:the\s+)?$", re.I)
+# Between the one who does the verb and those with him: "A, accompanied by B, met C".
+ACCOMPANIED = re.compile(
+    r"\s*,?\s*(?:who\s+(?:was|is)\s+)?accompanied\s+by\s+(?:the\s+|his\s+|her\s+)?", re.I
+)
 # A relative clause set off by commas between a subject and its verb.
 RELATIVE_BETWEEN = re.compile(
     r"\s*,\s*who\b[^;,]*(?:,\s+(?:and|or)\b[^;,]*)?,\s*(?:[a-z]+\s+){0,2}"  # "..., paid a"
@@ -544,7 +558,7 @@ WORDS_AFTER_A_MEETING = re.compile(
     re.I,
 )
 PLURAL_MEETINGS = re.compile(
-    r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges)\b", re.I
+    r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges|encounters)\b", re.I
 )
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
@@ -1991,6 +2005,18 @@ class Reader:
                 and len({p.country for p in objects if p.country} - {p.country for p in subjects})
                 >= 3
             )
+            # "had met and held talks with President A, Prime Minister B and Foreign Minister
+            # C" of the country visited: its leaders one after the other, each in his office
+            hosts = {p.country for p in objects}
+            separate = separate or (
+                bool(subjects)
+                and len(objects) > 1
+                and len(hosts) == 1
+                and None not in hosts
+                and not hosts & {p.country for p in subjects}
+                and len({p.title for p in objects if p.title}) == len(objects)
+                and TOGETHER.search(sentence) is None
+            )
             each: list[list[Person]] = []
             if separate and subjects:
                 # "she met her Thai and Vietnamese counterparts", "calls with A and with B",
@@ -2724,6 +2750,13 @@ def subject_group(
         # the one the "who" clause describes does the verb, not the last one it names.
         if RELATIVE_BETWEEN.fullmatch(sentence, mention.end, trigger_start):
             return [mention.person]
+    for i in range(len(before) - 1, 0, -1):
+        # "President A accompanied by Vice President B and other officials met C": B came
+        # with the one who met
+        if ACCOMPANIED.fullmatch(sentence, before[i - 1].end, before[i].start):
+            return [before[i - 1].person]
+        if not LIST_GAP.fullmatch(sentence, before[i - 1].end, before[i].start):
+            break
     group = [before[-1]]
     for mention in reversed(before[:-1]):
         gap = sentence[mention.end : group[0].start]
@@ -2754,7 +2787,7 @@ def object_groups(after: list[Mention], sentence: str) -> list[list[Person]]:
             groups[-1].append(mention)
         elif SEPARATE_GAP.match(gap):
             groups.append([mention])
-        elif APPOSITIVE_GAP.fullmatch(gap):
+        elif APPOSITIVE_GAP.fullmatch(gap) or OTHER_ITEM_GAP.fullmatch(gap):
             groups[-1].append(mention)
         else:
             break
