@@ -1443,3 +1443,14 @@ def test_a_visitor_meeting_the_hosts_leaders_in_a_list_met_each_in_his_office():
         ["Kwame Boateng", "Luis Soto"],
         ["Kwame Boateng", "Ana Reyes"],
     ]
+
+
+def test_an_incoming_prime_minister_listed_after_a_counterpart_is_met_too():
+    reading = read(
+        "Ghanaian Foreign Minister Kwame Boateng met with his Cuban counterpart Pedro Diaz and "
+        "incoming Cuban Prime Minister Luis Soto in Havana on Tuesday."
+    )
+    assert [[name for name, _, _ in people(p)] for p in reading.proposals] == [
+        ["Kwame Boateng", "Pedro Diaz"],
+        ["Kwame Boateng", "Luis Soto"],
+    ]

@@ -287,6 +287,8 @@ BUILDING = re.compile(
 LIST_GAP = re.compile(
     # (after a nickname in quotes: "Pushpa Kamal Dahal 'Prachanda', ...")
     r"(?:\s+['\"][A-Z][\w-]+['\"])?(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
+    # "his counterpart A and incoming Prime Minister B"
+    r"(?:(?:incoming|outgoing|new|newly[- ]appointed|acting|interim|caretaker|visiting)\s+)?"
     r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.?|HE|HH|H\.H\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*"
     # "..., Republic of Korea President X": the words of a country's long name before the one
     # the mention starts at
