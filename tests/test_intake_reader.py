@@ -1454,3 +1454,46 @@ def test_an_incoming_prime_minister_listed_after_a_counterpart_is_met_too():
         ["Kwame Boateng", "Pedro Diaz"],
         ["Kwame Boateng", "Luis Soto"],
     ]
+
+
+def test_a_plural_title_before_a_list_of_countries_and_names_is_a_meeting_each():
+    reading = read(
+        "Chilean Foreign Minister Luis Soto held separate meetings with the Foreign Ministers of "
+        "the Republic of Ghana - Kwame Boateng, the Republic of Cuba Pedro Diaz, and the State "
+        "Minister of Foreign Affairs of the Republic of Peru Ana Reyes on Tuesday."
+    )
+    assert [[name for name, _, _ in people(p)] for p in reading.proposals] == [
+        ["Luis Soto", "Kwame Boateng"],
+        ["Luis Soto", "Pedro Diaz"],
+        ["Luis Soto", "Ana Reyes"],
+    ]
+
+
+def test_one_along_with_another_who_signed_brought_together_or_inked_by_met():
+    reading = read(
+        "Chilean Foreign Minister Luis Soto concluded his meetings in New York on Saturday. Soto "
+        "along with his Dutch counterpart Anna de Vries, discussed bilateral ties. Trade was "
+        "covered during a meeting that brought together Soto and his Croatian counterpart Ivo "
+        "Horvat. A memorandum of understanding was inked by Soto and his Indonesian counterpart "
+        "Siti Rahma."
+    )
+    assert pairs_met(reading) == [["CL", "HR"], ["CL", "ID"], ["CL", "NL"]]
+
+
+def test_the_recent_meeting_of_two_others_has_no_day_of_its_own():
+    reading = read(
+        "Ghanaian Foreign Minister Kwame Boateng held a phone call with his Ukrainian counterpart "
+        "Ivan Koval on Monday. Boateng described the recent meeting between Koval and Russian "
+        "Foreign Minister Pavel Orlov in Turkey as important."
+    )
+    dates = {tuple(sorted(p.countries)): p.as_gold()["date"] for p in reading.proposals}
+    assert dates == {("GH", "UA"): "2025-10-27", ("RU", "UA"): None}
+
+
+def test_the_same_two_meeting_months_before_the_news_is_another_meeting():
+    reading = read(
+        "Ghanaian Foreign Minister Kwame Boateng met with Cuban Foreign Minister Pedro Diaz to "
+        "review relations. In March 2025, Boateng met with Diaz in New York on the sidelines of "
+        "a conference."
+    )
+    assert sorted(p.as_gold()["date"] for p in reading.proposals) == ["2025-03", "2025-10-28"]

@@ -160,7 +160,7 @@ TITLE_COUNTRY = {
 # Words that qualify a title without naming a country: "Union External Affairs Minister".
 TITLE_MODIFIERS = (
     r"(?:(?:Union|Acting|acting|Interim|interim|Senior|Caretaker|caretaker|Outgoing|Incoming"
-    r"|Federal|visiting|Visiting|host|Host)\s+)?"
+    r"|Federal|visiting|Visiting|host|Host|State(?=\s+Minister\b))\s+)?"
 )
 
 # Titles people go by in running text instead of their name, resolved to the person holding it.
@@ -455,11 +455,18 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
         ),
         IN_PERSON,
     ),
-    # "the host brought them together in a three-way meeting": those named, and the host
+    # "the host brought them together in a three-way meeting": those named, and the host;
+    # "a meeting that brought together A and his Croatian counterpart B"
     (
-        re.compile(r"\bbrought\s+(?:them|the\s+two|both(?:\s+leaders)?)\s+together\b", re.I),
+        re.compile(
+            r"\bbrought\s+(?:them|the\s+two|both(?:\s+leaders)?)\s+together\b"
+            r"|\bbrought\s+together(?=\s+(?:[A-Z]|(?:his|her|the)\s))",
+            re.I,
+        ),
         IN_PERSON,
     ),
+    # "A memorandum ... was inked by A and his Indonesian counterpart B": signed together
+    (re.compile(r"\b(?:was|were)\s+(?:signed|inked)\s+by\b", re.I), IN_PERSON),
     # "received in audience", "during an audience", "held a reception for"
     (
         re.compile(

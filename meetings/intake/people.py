@@ -865,11 +865,11 @@ class People:
         p = self.patterns()
         for m in p["plural_each"].finditer(sentence):
             title = singular(m["title"])
-            for q, n in (("q1", "n1"), ("q2", "n2")):
-                name, end = clean_name(m[n], m.start(n))
-                code = self.country_of(m[q])
-                if name and code and not overlaps(m.start(q), end):
-                    take(self.register(name, title, code, sentence), m.start(q), end)
+            for item in p["plural_item"].finditer(sentence, m.start("items"), m.end("items")):
+                name, end = clean_name(item["n"], item.start("n"))
+                code = self.country_of(item["q"])
+                if name and code and not overlaps(item.start("q"), end):
+                    take(self.register(name, title, code, sentence), item.start("q"), end)
         for m in p["plural"].finditer(sentence):
             title = singular(m["title"])
             if m["quals"]:
@@ -1106,6 +1106,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     title = rf"{one}(?:(?:\s+and|,)\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{qual})*"
+    # one country and its official's name in a list after a plural title
+    each = rf"(?:the\s+)?(?:{qual})\s*(?:[-–—]\s*)?{NAME}"
     # The place a title names when it is no country: "Crown Prince of Dubai".
     place = r"[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,2}"
     # Each pattern starts with a cheap literal or a title, never with the long list of country
@@ -1176,10 +1178,13 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
             rf"(?:\s+of\s+(?:the\s+)?(?P<quals>{quals}))?"
         ),
         # "Presidents of Kyrgyzstan A and Tajikistan B": each country with its name
+        # "the Foreign Ministers of the Republic of Belarus - A, the Islamic Republic of Iran B
+        # and the Russian Federation C": each country with its name
         "plural_each": re.compile(
-            rf"(?<![\w-])(?P<title>{PLURAL_TITLES})\s+of\s+(?:the\s+)?(?P<q1>{qual})\s+"
-            rf"(?P<n1>{NAME})\s+and\s+(?:of\s+)?(?:the\s+)?(?P<q2>{qual})\s+(?P<n2>{NAME})"
+            rf"(?<![\w-])(?P<title>{PLURAL_TITLES})\s+of\s+(?P<items>{each}"
+            rf"(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:of\s+)?{each})+)"
         ),
+        "plural_item": re.compile(rf"(?:the\s+)?(?P<q>{qual})\s*(?:[-–—]\s*)?(?P<n>{NAME})"),
         # "Irfaan Ali of Guyana": a name with its country and no title
         "name_of": re.compile(rf"(?P<name>{NAME})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"),
         # "X, state secretary at Moldova's Ministry of ...": the country of their institution

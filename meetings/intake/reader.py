@@ -153,6 +153,8 @@ OWN_PARTICIPLE = re.compile(r",\s+(?!being\b)[a-z]+ing\b")
 # not "the recently appointed envoy").
 UNDATED_PAST = re.compile(
     r"\b(?:recently|lately|in\s+recent\s+(?:days|weeks|months)"
+    # "described the recent meeting between his Russian and Ukrainian counterparts as important"
+    r"|the\s+recent\s+(?:meeting|talks|summit)"
     # "The past few weeks, Modi has spoken to many world leaders"
     r"|(?:in\s+|over\s+|during\s+)?the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:days|weeks|months))"
     r"\b(?!\s+(?:appointed|elected"
@@ -286,7 +288,7 @@ BUILDING = re.compile(
 )
 LIST_GAP = re.compile(
     # (after a nickname in quotes: "Pushpa Kamal Dahal 'Prachanda', ...")
-    r"(?:\s+['\"][A-Z][\w-]+['\"])?(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
+    r"(?:\s+['\"][A-Z][\w-]+['\"])?(?:\s+(?:MP|M\.P\.))?\s*(?:,|;|and|[,;]\s*and|,?\s*(?:along|together)\s+with)?\s*(?:and\s+)?(?:with\s+)?(?:the\s+)?"
     # "his counterpart A and incoming Prime Minister B"
     r"(?:(?:incoming|outgoing|new|newly[- ]appointed|acting|interim|caretaker|visiting)\s+)?"
     r"(?:(?:[Tt]he\s+Honou?rable|H\.E\.?|HE|HH|H\.H\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s*)*"
@@ -2246,6 +2248,10 @@ class Reader:
         if b_trigger >= 0:
             after = {x.date for x in d.find_dates(b[b_trigger:], self.reference) if x.date}
             days_b = frozenset(after) or days_b
+        if not days_a and days_b and self.reference is not None:
+            # "X met Y ... In September 2021, X met Y": the news of the day, and a meeting
+            # a month or more before it
+            return all(abs((day - self.reference).days) >= 28 for day in days_b)
         return bool(days_a and days_b) and not days_a & days_b
 
     def days_in(self, sentence: str) -> frozenset[datetime.date]:
@@ -2672,9 +2678,12 @@ def same_meeting(old: Proposal, new: Proposal) -> bool:
     if old.date and new.date and old.date != new.date:
         if old.date_explicit and new.date_explicit:
             return False
-        if abs((old.date - new.date).days) > 1 and (old.date_explicit or new.date_explicit):
-            # one is dated, the other carried a date over: the carried one may be wrong
-            pass
+        if abs((old.date - new.date).days) >= 28:
+            # "X met Y" today, and "In September, X met Y": a month or more apart, though only
+            # one of them is dated in so many words
+            return False
+        # (a day or a few apart, one dated and the other with a date carried over: the carried
+        # one may be wrong)
     if old.keys == new.keys:
         return True
     if not old.countries or old.countries != new.countries:
