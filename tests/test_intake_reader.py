@@ -1497,3 +1497,19 @@ def test_the_same_two_meeting_months_before_the_news_is_another_meeting():
         "a conference."
     )
     assert sorted(p.as_gold()["date"] for p in reading.proposals) == ["2025-03", "2025-10-28"]
+
+
+def test_the_president_of_two_countries_is_two_presidents_met_apart():
+    reading = read(
+        "Pakistani Prime Minister Ravi Khan met Russian President Pavel Orlov on Thursday. He "
+        "also met with the president of Tajikistan and Kyrgyzstan."
+    )
+    assert pairs_met(reading) == [["KG", "PK"], ["PK", "RU"], ["PK", "TJ"]]
+
+
+def test_a_cordial_exchange_with_an_official_is_a_meeting():
+    proposal = only_meeting(
+        "Cuban Foreign Minister Pedro Diaz highlighted on Twitter the fraternal exchange with "
+        "Ghanaian Foreign Minister Kwame Boateng in Mexico City on Tuesday."
+    )
+    assert [name for name, _, _ in people(proposal)] == ["Pedro Diaz", "Kwame Boateng"]

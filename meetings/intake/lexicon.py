@@ -482,6 +482,8 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             r"\bexchang(?:ed|es|ing)\s+(?:views|notes|ideas)\s+with\b"
+            # "highlighted the fraternal exchange with X", as Latin American copy says
+            r"|\b(?:fraternal|cordial|friendly|fruitful|productive|warm|useful)\s+exchanges?\s+with\b"
             r"|\bt[eê]te[- ][aà][- ]t[eê]te\b|\bheld\s+(?:a\s+)?bilaterals?\b"
             r"|\bbilaterals?\s+with\b"
             r"|\bdiscuss(?:ed|es|ing)?\b(?:\s+(?!with\b)[\w'’-]+){0,12}?\s+with\b",

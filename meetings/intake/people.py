@@ -870,7 +870,7 @@ class People:
                 code = self.country_of(item["q"])
                 if name and code and not overlaps(item.start("q"), end):
                     take(self.register(name, title, code, sentence), item.start("q"), end)
-        for m in p["plural"].finditer(sentence):
+        for m in [*p["plural"].finditer(sentence), *p["one_of_each"].finditer(sentence)]:
             title = singular(m["title"])
             if m["quals"]:
                 words = [q[0] for q in p["qual_any"].finditer(m["quals"])]
@@ -1106,6 +1106,8 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     title = rf"{one}(?:(?:\s+and|,)\s+(?!{HEADS}){one})?"
     lower = "|".join(re.escape(t.lower()) for t in TITLES if t.lower() not in LOWER_NOT_TITLES)
     quals = rf"{qual}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?{qual})*"
+    # a second country after the first, and no name or title after it
+    and_another = rf"\s*,?\s+and\s+(?:the\s+)?(?:{qual})(?![\w'’-])(?!\s+[A-Z(])"
     # one country and its official's name in a list after a plural title
     each = rf"(?:the\s+)?(?:{qual})\s*(?:[-–—]\s*)?{NAME}"
     # The place a title names when it is no country: "Crown Prince of Dubai".
@@ -1161,7 +1163,12 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         # "the Prime Minister of India held talks": a role whose holder is named elsewhere
         "role_of": re.compile(
             rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"
-            rf"(?!,?\s+(?:{NAME}))"
+            rf"(?!,?\s+(?:{NAME}))(?!{and_another})"
+        ),
+        # "met the president of Tajikistan and Kyrgyzstan": the office in each of two countries
+        "one_of_each": re.compile(
+            rf"(?<![\w-])(?P<title>{one}|{lower})\s+of\s+(?:the\s+)?"
+            rf"(?P<quals>{qual}{and_another})"
         ),
         # "The Prime Minister spoke to ...": the holder of a title this report names
         # ("a meeting between the Prime Minister and President X": the title ends at "and"
