@@ -2,9 +2,9 @@
 asked for with ?format=csv, ?format=json or ?format=atom on the page's own address, so that the
 page's filters mean exactly what they mean on the page.
 
-CSV and JSON stream: the meetings are read a batch at a time (Selection.batches, then one query
-for the batch's rows as ExportRecord keeps them, written by meetings.derived), so a million rows
-cost the memory of one batch and a row costs what reading a line costs.
+CSV and JSON stream: the meetings are read a batch at a time (Selection.batches, one query for
+a batch's ids with their rows as ExportRecord keeps them, written by meetings.derived), so a
+million rows cost the memory of one batch and a row costs what reading a line costs.
 """
 
 from __future__ import annotations
@@ -220,15 +220,14 @@ def encoded(rows: Iterable[Row]) -> list[tuple[int, str, str]]:
 
 def records(selection: Selection, fmt: str, batch: int | None = None) -> Iterator[list[tuple]]:
     """(id, text) of the selection's meetings in this format, as ExportRecord keeps them, a
-    batch at a time (two queries a batch). Each batch reads as the page did (from the replica
+    batch at a time (one query a batch). Each batch reads as the page did (from the replica
     when there is one): the response is streamed after the view has returned."""
-    batches = selection.batches(batch or BATCH)
+    batches = selection.batches(batch or BATCH, exported(fmt))
     while True:
         with reading_replica():
-            ids = next(batches, None)
-            if ids is None:
-                return
-            found = exported(ids, fmt)
+            found = next(batches, None)
+        if found is None:
+            return
         yield found
 
 

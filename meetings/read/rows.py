@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connections, router
+from django.db.models import OuterRef, Subquery
 
 from meetings.models import (
     Country,
@@ -288,17 +290,11 @@ def load(ids: list[int], *, sources: bool = False, using: str | None = None) -> 
     return [found[pk] for pk in ids if pk in found]
 
 
-def exported(ids: list[int], fmt: str) -> list[tuple[int, str]]:
-    """(id, text) of these published meetings as their ExportRecord keeps them in this format
-    ("csv" or "json"), in this order: one query."""
-    if not ids:
-        return []
-    connection = connections[router.db_for_read(ExportRecord)]
-    test, params = _among(connection, ids)
-    if fmt not in ("csv", "json"):  # a column's name: never text from a request
+def exported(fmt: str) -> Callable[[str], Subquery]:
+    """What Selection.batches reads beside each meeting's id for an export: its text in this
+    format ("csv" or "json") as its ExportRecord keeps it, None for a meeting without one."""
+    if fmt not in ("csv", "json"):
         raise ValueError(f"no export column {fmt!r}")
-    sql = f"SELECT meeting_id, {fmt} FROM {table(ExportRecord)} WHERE meeting_id {test}"
-    with prepared(connection), connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = dict(cursor.fetchall())
-    return [(pk, found[pk]) for pk in ids if pk in found]
+    return lambda column: Subquery(
+        ExportRecord.objects.filter(meeting_id=OuterRef(column)).values(fmt)[:1]
+    )

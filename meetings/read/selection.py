@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Expression, Q, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.functional import cached_property
 
@@ -506,18 +506,22 @@ class Selection:
             return SubjectMeeting.objects.none().values_list("meeting_id", flat=True)
         return self.listings().order_by("-date", "-meeting_id").values_list("meeting_id", flat=True)
 
-    def batches(self, size: int = 1000) -> Iterator[list[int]]:
-        """Every selected meeting's id, newest first, size at a time: each batch is one query
-        that starts after the last one read (by date and id, through the same index as a page),
-        so memory stays the same at any size."""
+    def batches(
+        self, size: int, beside: Callable[[str], Expression]
+    ) -> Iterator[list[tuple[int, object]]]:
+        """(id, value) of every selected meeting, newest first, size at a time; beside gives,
+        for the column that holds a meeting's id, what to read with it (a meeting's export
+        record) in the same query. Each batch is one query that starts after the last one read
+        (by date and id, through the same index as a page), so memory stays the same at any
+        size; a meeting whose value is missing is left out."""
         column = "id" if self.keys == [EVERYTHING] else "meeting_id"
-        ordered = self.ids().values_list(column, "date")
+        ordered = self.ids().annotate(beside=beside(column)).values_list(column, "date", "beside")
         batch = list(ordered[:size])
         while batch:
-            yield [pk for pk, _ in batch]
+            yield [(pk, value) for pk, _, value in batch if value is not None]
             if len(batch) < size:
                 return
-            last, day = batch[-1]
+            last, day, _ = batch[-1]
             # date <= day reads the index from there; the same day's newer ids are skipped
             batch = list(
                 ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
