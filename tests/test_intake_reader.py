@@ -1513,3 +1513,16 @@ def test_a_cordial_exchange_with_an_official_is_a_meeting():
         "Ghanaian Foreign Minister Kwame Boateng in Mexico City on Tuesday."
     )
     assert [name for name, _, _ in people(proposal)] == ["Pedro Diaz", "Kwame Boateng"]
+
+
+def test_meetings_with_leaders_such_as_a_and_b_are_the_reports_subjects():
+    reading = read(
+        "Ghanaian President Kwame Boateng spent three days in Davos. Meetings with leaders such "
+        "as German Chancellor Karl Weber and Croatian Prime Minister Ivo Horvat highlighted "
+        "trade. Similarly, conversations with Latvian President Janis Ozols reinforced ties."
+    )
+    assert [[name for name, _, _ in people(p)] for p in reading.proposals] == [
+        ["Kwame Boateng", "Karl Weber"],
+        ["Kwame Boateng", "Ivo Horvat"],
+        ["Kwame Boateng", "Janis Ozols"],
+    ]

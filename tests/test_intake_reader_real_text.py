@@ -1730,3 +1730,20 @@ def test_the_day_a_holiday_is_celebrated_is_not_the_day_of_the_call():
     proposals = Reader().read(text, published=D(2020, 10, 29)).proposals
     assert [(x.as_gold()["date"], x.kind) for x in proposals] == [("2020-10-28", "call")]
     assert [p.name for p in proposals[0].participants] == ["Daniel Otieno", "Ahmet Yilmaz"]
+
+
+def test_a_date_with_slashes_is_read_where_only_one_order_makes_a_date():
+    text = (
+        "President Daniel Otieno of Kenya received a phone call on Friday 16/8/2024 from US "
+        "President Joe Biden to discuss the region."
+    )
+    assert meetings(text, published=D(2024, 9, 16)) == [("2024-08-16", ["KE", "US"])]
+
+
+def test_a_date_with_slashes_that_reads_two_ways_is_no_date():
+    from meetings.intake.dates import find_dates
+
+    assert [x.date for x in find_dates("talks on 3/4/2021 in Nairobi", D(2021, 6, 1))] == []
+    assert [x.date for x in find_dates("talks on Saturday 3/4/2021", D(2021, 6, 1))] == [
+        D(2021, 4, 3)
+    ]

@@ -1,7 +1,7 @@
 """Dates in news copy, resolved against the day the article speaks from.
 
-Rules only: a date needs a month name, a weekday or a relative word, so "50%", "1,200 troops" or
-"$2.5 billion" are never read as dates.
+Rules only: a date needs a month name, a weekday, a relative word or a form only dates take
+("2023-07-11", "16/8/2024"), so "50%", "1,200 troops" or "$2.5 billion" are never read as dates.
 """
 
 from __future__ import annotations
@@ -28,6 +28,12 @@ MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*%)(?:,?\s+{YEAR})?")
 NUMERIC_DATE = re.compile(
     r"(?<![\w.\-/])(?:(?P<iso>(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))"
     r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?![\w\-/]|\.\d)"
+)
+# "Friday 16/8/2024", "8/16/2024": a date with slashes, read where only one order makes a date
+# (a day above 12) or the weekday before it says which ("Friday 3/4/2021")
+SLASHED_DATE = re.compile(
+    r"(?:\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?<![\w./-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\w/-]|\.\d)"
 )
 # "last November": the latest November before the month the article speaks from.
 LAST_MONTH_NAMED = re.compile(rf"\b(?i:last)\s+{MONTH}\b(?!\s+\d)")
@@ -179,6 +185,9 @@ def find_dates(sentence: str, reference: datetime.date | None) -> list[DateMenti
             year, month, day = int(m["y2"]), int(m["m2"]), int(m["d2"])
         date = safe_date(year, month, day)
         add(m, DateMention(date, DAY_PRECISION, m[0]) if date else None)
+    for m in SLASHED_DATE.finditer(sentence):
+        if free(m):
+            add(m, slashed(m))
     for m in LAST_MONTH_NAMED.finditer(sentence):
         if not free(m) or reference is None:
             continue
@@ -250,6 +259,19 @@ def ago(n: int, unit: str, text: str, reference: datetime.date) -> DateMention:
         return DateMention(day - datetime.timedelta(days=day.weekday()), APPROXIMATE, text)
     months = reference.year * 12 + reference.month - 1 - (12 * n if unit == "year" else n)
     return DateMention(datetime.date(months // 12, months % 12 + 1, 1), MONTH_PRECISION, text)
+
+
+def slashed(m: re.Match) -> DateMention | None:
+    """The one date "a/b/year" can be: day first or month first, by the numbers or the
+    weekday named with it; None when both can be."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = {d for d in (safe_date(year, b, a), safe_date(year, a, b)) if d is not None}
+    if m["weekday"]:
+        weekday = WEEKDAYS.index(m["weekday"].lower())
+        readings = {d for d in readings if d.weekday() == weekday}
+    if len(readings) != 1:
+        return None
+    return DateMention(readings.pop(), DAY_PRECISION, m[0])
 
 
 def day_of_month(day: int, text: str, reference: datetime.date) -> DateMention | None:

@@ -351,7 +351,7 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     ),
     # "since they came together in Bali last October": met (not "came together to oppose")
     (re.compile(r"\bcame\s+together\s+(?=in\s+[A-Z]|at\s+the\s+[A-Z])", re.I), IN_PERSON),
-    (re.compile(r"\bmeeting\s+with\b", re.I), IN_PERSON),
+    (re.compile(r"\bmeetings?\s+with\b", re.I), IN_PERSON),
     # A caption: "PM X meeting Vietnamese PM Y on the sidelines of ..." (not "the meeting
     # Monday", "a meeting President Y called")
     (

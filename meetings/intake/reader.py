@@ -232,7 +232,8 @@ HELD_BY_PHONE = re.compile(
 )
 # Words that open another clause between a verb and a name: the name is not the verb's object.
 OTHER_CLAUSE = re.compile(
-    r"\b(?:before|after|as|while|when|amid|ahead\s+of|because|although|though|but|which"
+    # ("leaders such as A and B" names them)
+    r"\b(?:before|after|(?<!such\s)as|while|when|amid|ahead\s+of|because|although|though|but|which"
     # "since X met Y" opens a clause; "his first call since taking office with Y" does not
     r"|since(?!\s+(?:taking|assuming|becoming|being|entering|his|her|their|its|the|last|then)\b)"
     r"|who|where|whose|said|says|told)\b|\.\s",
@@ -563,6 +564,10 @@ WORDS_AFTER_A_MEETING = re.compile(
 )
 PLURAL_MEETINGS = re.compile(
     r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges|encounters)\b", re.I
+)
+# Before a sentence's opening noun of meetings: "Similarly, conversations with A and B ..."
+NOUN_OPENING = re.compile(
+    r"\s*(?:(?:Similarly|Also|Meanwhile|Separately|Besides|In\s+addition|Likewise),?\s+)?", re.I
 )
 AND_WITH = re.compile(r",?\s+and\s+(?:(?:also|later|then|subsequently)\s+)?with\s+", re.I)
 TITLE_CASE_WORDS = re.compile(
@@ -1904,6 +1909,16 @@ class Reader:
             ):
                 # "X spoke to reporters. The statement was given after a meeting with Y": what
                 # he said came of his meeting
+                subjects = [last_subject]
+            if (
+                not subjects
+                and not before_mentions
+                and last_subject is not None
+                and NOUN_OPENING.fullmatch(before)
+                and PLURAL_MEETINGS.search(m[0])
+            ):
+                # "Meetings with leaders such as A and B highlighted ...": the meetings of the
+                # one the report is about
                 subjects = [last_subject]
             if not subjects and (
                 POSSESSIVE_BEFORE.search(before)
