@@ -1526,3 +1526,11 @@ def test_meetings_with_leaders_such_as_a_and_b_are_the_reports_subjects():
         ["Kwame Boateng", "Ivo Horvat"],
         ["Kwame Boateng", "Janis Ozols"],
     ]
+
+
+def test_an_unnamed_office_in_a_list_is_met_too():
+    reading = read(
+        "Later, Ghanaian Prime Minister Kwame Boateng also held meetings with Austrian "
+        "Chancellor Karl Weber, Iranian President and the Prime Minister of Spain on Tuesday."
+    )
+    assert pairs_met(reading) == [["AT", "GH"], ["ES", "GH"], ["GH", "IR"]]

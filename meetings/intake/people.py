@@ -1257,8 +1257,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "role_then_name": re.compile(
             rf"(?P<rest>\s+(?:for|of)\s+(?:[A-Z][\w'\-]*\s*){{1,4}}?)?,\s+(?P<name>{NAME}),"
         ),
+        # (or an item of a list: "met A, Iranian President and B")
         "the_role": re.compile(
-            rf"\b[Tt]he\s+(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
+            rf"(?:\b[Tt]he\s+|(?<=[a-z],\s)|(?<=\band\s)|(?<=\bwith\s))"
+            rf"(?P<qual>{qual})\s+{TITLE_MODIFIERS}(?i:(?P<title>{title}))\b"
             rf"(?!\s*,?\s*(?:{NAME}))"
         ),
         # "her Tongan counterpart(, Prime Minister) X": the title, when given, is not the name;
