@@ -1534,3 +1534,11 @@ def test_an_unnamed_office_in_a_list_is_met_too():
         "Chancellor Karl Weber, Iranian President and the Prime Minister of Spain on Tuesday."
     )
     assert pairs_met(reading) == [["AT", "GH"], ["ES", "GH"], ["GH", "IR"]]
+
+
+def test_what_two_agreed_will_happen_is_not_their_meeting_to_come():
+    proposal = only_meeting(
+        "Ghanaian Foreign Minister Kwame Boateng and Cuban Foreign Minister Pedro Diaz agreed on "
+        "Monday that the two countries will work together on trade."
+    )
+    assert [name for name, _, _ in people(proposal)] == ["Kwame Boateng", "Pedro Diaz"]

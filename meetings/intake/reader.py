@@ -565,6 +565,7 @@ WORDS_AFTER_A_MEETING = re.compile(
 PLURAL_MEETINGS = re.compile(
     r"\b(?:meetings|calls|conversations|bilaterals|interactions|exchanges|encounters)\b", re.I
 )
+THAT_CLAUSE = re.compile(r"\bthat\b")
 # Before a sentence's opening noun of meetings: "Similarly, conversations with A and B ..."
 NOUN_OPENING = re.compile(
     r"\s*(?:(?:Similarly|Also|Meanwhile|Separately|Besides|In\s+addition|Likewise),?\s+)?", re.I
@@ -1758,6 +1759,10 @@ class Reader:
             contrast += [r.end() for r in REACHED_DURING.finditer(sentence, clause_start, m.end())]
             window = sentence[max(clause_start, m.start() - 200, *contrast) : m.end()]
             rest = sentence[m.end() : clause_end][:160].split(",")[0]
+            if (m, kind) in joint:
+                # "A and B agreed during the call that the two countries will work together":
+                # what they agreed on is to come, not their meeting
+                rest = THAT_CLAUSE.split(rest)[0]
             if NOT_HAPPENED.search(window) or NOT_HAPPENED_AFTER.search(rest):
                 continue
             if PRESENT_VERB.match(m[0]) and WHEN_FUTURE.search(
@@ -1775,8 +1780,10 @@ class Reader:
                 # "In the conversation with X, Y said Z will ...": up to Y, what Y says is not
                 # what became of the meeting ("In the meeting with X, scheduled for ..." is)
                 undone_end = later[1]
-            if not VERB_TRIGGER.match(m[0]) and NOUN_MEETING_UNDONE.search(
-                sentence, m.end(), undone_end
+            if (
+                not VERB_TRIGGER.match(m[0])
+                and (m, kind) not in joint  # a verb: "agreed that they will ..."
+                and NOUN_MEETING_UNDONE.search(sentence, m.end(), undone_end)
             ):
                 continue  # "the meeting between A and B, scheduled for Monday, was called off"
             if MET_WITH_REACTION.match(sentence, m.end()):
