@@ -72,6 +72,7 @@ def test_the_json_file_holds_one_object_with_every_figure(figures):
         "topics_jaccard",
         "no_meeting_articles",
         "false_meetings_on_no_meeting_articles",
+        "missed_meetings",
         "per_article",
     } <= set(figures)
     assert set(figures["meetings"]) == {"precision", "recall", "f1"}
@@ -144,6 +145,28 @@ def test_a_label_dated_to_the_month_or_year_holds_each_of_its_days(tmp_path, lab
     evaluate(tmp_path, "--json", out)
 
     assert json.loads(out.read_text())["meetings"]["recall"] == (1.0 if found else 0.0)
+
+
+def test_each_labelled_meeting_not_found_is_counted_by_why(tmp_path):
+    """The seed's meeting labelled on another day; a meeting with someone the text never
+    names; a meeting of two people the reader read, with whom it proposed nothing."""
+    seed = json.loads((ARTICLES / "01-seed-kuala-lumpur.json").read_text())
+    found = seed["gold"][0]
+    someone = {"name": "Zorba Quillfeather", "title": "President", "country_iso2": "FR"}
+    seed["gold"] = [
+        dict(found, date="2024-01-05", date_precision="day"),
+        dict(found, participants=[found["participants"][0], someone]),
+    ]
+    (tmp_path / "seed.json").write_text(json.dumps(seed))
+    out = tmp_path / "figures.json"
+
+    output = evaluate(tmp_path, "--json", out)
+
+    assert json.loads(out.read_text())["missed_meetings"] == {
+        "found on another day": 1,
+        "a participant's name never read as a person": 1,
+    }
+    assert "Labelled meetings not found: found on another day: 1;" in output
 
 
 def test_a_folder_without_json_articles_is_an_error(tmp_path):

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.intake.lexicon import build_lexicon
-from meetings.intake.reader import Reader, Reading
+from meetings.intake.people import People
+from meetings.intake.reader import Reader, Reading, split_sentences
 from meetings.models import Official, Topic, split_lines
 from meetings.text import fold
 
@@ -139,6 +140,45 @@ def match_meetings(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, 
     return pairs
 
 
+# Why a labelled meeting was not found, in the order they are tried.
+ANOTHER_DAY = "found on another day"
+UNNAMED = "a participant the text does not name"
+NOT_A_PERSON = "a participant's name never read as a person"
+NO_COUNTRY = "a participant never given the right country"
+GROUPED = "its people proposed in other meetings"
+NOT_PROPOSED = "its people read, no meeting proposed"
+
+
+def why_missed(meeting: dict, predicted: list[dict], people: list[dict], names: Names) -> str:
+    """What the reader got wrong of a labelled meeting it did not find: people is everyone it
+    read as a person in the text, as participants ({"name", "country_iso2"})."""
+    if any(countries(p) == countries(meeting) for p in predicted):
+        return ANOTHER_DAY
+    wanted = meeting["participants"]
+    if any(not w.get("name") for w in wanted):
+        return UNNAMED
+    read = [[x for x in people if names.same(w, x)] for w in wanted]
+    if not all(read):
+        return NOT_A_PERSON
+    if not all(any(code(x) == code(w) for x in xs) for w, xs in zip(wanted, read, strict=True)):
+        return NO_COUNTRY
+    proposed = [x for p in predicted for x in p["participants"]]
+    if all(any(names.same(w, x) for x in proposed) for w in wanted):
+        return GROUPED
+    return NOT_PROPOSED
+
+
+def people_read(text: str, reader: Reader, published: datetime.date | None) -> list[dict]:
+    """Everyone the reader's person patterns find in the text, sentence by sentence."""
+    people = People(reader.lexicon)
+    people.reference = published
+    return [
+        {"name": m.person.name, "country_iso2": m.person.country}
+        for sentence in split_sentences(text)
+        for m in people.find(sentence)
+    ]
+
+
 def f1(tp: int, n_pred: int, n_gold: int) -> dict:
     precision = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
     recall = tp / n_gold if n_gold else (1.0 if not n_pred else 0.0)
@@ -160,6 +200,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
     country = [0, 0]
     topic_overlap: list[float] = []
     false_on_empty, empty_articles, timings, per_article = 0, 0, [], []
+    missed: dict[str, int] = {}  # labelled meetings not found, by why_missed
     errors: list[str] = []
     # Warm-up for caches and regexes; a failure shows again, and is reported, below.
     with contextlib.suppress(Exception):
@@ -193,6 +234,13 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
             empty_articles += 1
             false_on_empty += len(predicted)
         pairs = match_meetings(gold, predicted)
+        found = {id(g) for g, _ in pairs}
+        if len(found) < len(gold):
+            read = people_read(article["text"], reader, published)
+            for g in gold:
+                if id(g) not in found:
+                    why = why_missed(g, predicted, read, names)
+                    missed[why] = missed.get(why, 0) + 1
         totals["meetings"][0] += len(pairs)
         totals["meetings"][1] += len(predicted)
         totals["meetings"][2] += len(gold)
@@ -236,6 +284,7 @@ def evaluate(folder: Path, predictions: Path | None = None) -> dict:
         else None,
         "no_meeting_articles": empty_articles,
         "false_meetings_on_no_meeting_articles": false_on_empty,
+        "missed_meetings": dict(sorted(missed.items(), key=lambda item: -item[1])),
         "ms_per_article": round(1000 * sum(t for t, _ in timings) / len(timings), 1),
         "ms_per_5000_chars_max": round(max(per_5000), 1),
         "per_article": per_article,

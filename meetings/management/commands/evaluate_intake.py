@@ -69,6 +69,11 @@ class Command(BaseCommand):
             f"Time: {figures['ms_per_article']} ms per article on average, "
             f"{figures['ms_per_5000_chars_max']} ms per 5,000 characters at worst",
         ]
+        if figures["missed_meetings"]:
+            lines.append(
+                "Labelled meetings not found: "
+                + "; ".join(f"{why}: {n}" for why, n in figures["missed_meetings"].items())
+            )
         if options["verbose_articles"]:
             for row in figures["per_article"]:
                 flag = "" if row["gold"] == row["predicted"] == row["matched"] else "  <--"
