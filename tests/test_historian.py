@@ -109,3 +109,19 @@ def test_the_labelled_records_are_read_as_an_editor_would(tmp_path, records):
     assert result["meetings"]["f1"] >= 0.9, result["meetings"]
     assert result["participants"]["f1"] >= 0.9, result["participants"]
     assert result["country_accuracy"] >= 0.95
+
+
+def test_a_name_of_one_word_said_twice_is_not_the_king_of_that_first_name(records):
+    """Afghanistan's Abdullah Abdullah, met in Kabul, is his own official, not Jordan's King
+    Abdullah II under another name."""
+    afghan = Official.objects.get(name="Abdullah Abdullah")
+    assert afghan.country.code == "AF"
+    kabul = afghan.participations.filter(meeting__venue__name="Kabul")
+    assert kabul.exists()
+    assert {p.country.code for p in afghan.participations.all()} == {"AF"}
+    king = Official.objects.get(
+        participations__title="King",
+        participations__country__code="JO",
+        participations__meeting__date__year=2010,
+    )
+    assert "Abdullah Abdullah" not in [king.name, *king.aliases.splitlines()]

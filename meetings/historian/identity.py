@@ -54,9 +54,11 @@ def name_key(name: str) -> frozenset[str]:
         text = pattern.sub(repl, text)
     words = text.split()
     # a regnal number ("Abdullah II") is no name; a first word is ("Xi Jinping")
-    return frozenset(
+    kept = [
         w for n, w in enumerate(words) if len(w) > 1 and (n == 0 or not re.fullmatch(r"[ivx]+", w))
-    )
+    ]
+    # a word said twice is two words of the name: "Abdullah Abdullah" is no "Abdullah II"
+    return frozenset(w if w not in kept[:n] else f"{w}#{n}" for n, w in enumerate(kept))
 
 
 def _close(a: str, b: str) -> bool:
