@@ -1041,6 +1041,20 @@ def test_talks_with_three_leaders_of_three_countries_at_a_summit_are_one_after_a
     assert meetings(session) == [("2025-10-27", ["CL", "CN", "NL", "TR"])]
 
 
+def test_a_minister_who_had_calls_with_counterparts_of_three_countries_had_one_each():
+    text = (
+        "On Monday, Foreign Minister of Armenia Aram Sarkis had a number of phone "
+        "conversations with his foreign counterparts.\nThe Foreign Minister of Armenia discussed "
+        "the situation with Ivan Petrov, Foreign Minister of Russia, Claire Morel, Foreign "
+        "Minister of France, and Anna Vogel, Foreign Minister of Germany."
+    )
+    assert meetings(text) == [
+        ("2025-10-27", ["AM", "RU"]),
+        ("2025-10-27", ["AM", "FR"]),
+        ("2025-10-27", ["AM", "DE"]),
+    ]
+
+
 def test_a_conversation_the_next_sentence_calls_a_call_was_a_call():
     text = (
         "Prime Minister Alan Reid of the United Kingdom has released a clip of his first "

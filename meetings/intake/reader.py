@@ -1087,6 +1087,11 @@ class Reader:
             SIDELINES.search(line) or MULTILATERAL.search(line)
             for line in [*prepared.headlines, *lines]
         )
+        # a report of someone's meetings or calls ("had a number of phone conversations with
+        # his counterparts"), or from a summit: those he met were met one after the other
+        self.one_after_another = self.gathering or any(
+            PLURAL_MEETINGS.search(line) for line in [*prepared.headlines, *lines]
+        )
         proposals: list[Proposal] = []
         owner: list[Proposal | None] = []  # which proposal each sentence talks about
         by_people: dict[frozenset[str], list[Proposal]] = {}
@@ -2002,11 +2007,11 @@ class Reader:
             separate = separate or (proposal_kind == CALL and len(objects) > 1 and subjects)
             separate = separate or (len(objects) > 1 and SEPARATELY.search(sentence) is not None)
             separate = separate or (len(objects) > 1 and listed)
-            # "held talks with A of X, B of Y and C of Z" at a summit: four countries at one
-            # table would be a session of its own; unless said to be together, each met the
-            # subject in turn
+            # "held talks with A of X, B of Y and C of Z" at a summit, or in a report of his
+            # calls or meetings: four countries at one table would be a session of its own;
+            # unless said to be together, each met the subject in turn
             separate = separate or (
-                self.gathering
+                self.one_after_another
                 and bool(subjects)
                 and len({p.country for p in [*subjects, *objects] if p.country}) >= 4
                 and TOGETHER.search(sentence) is None
