@@ -1761,3 +1761,25 @@ def test_a_date_with_slashes_that_reads_two_ways_is_no_date():
     assert [x.date for x in find_dates("talks on Saturday 3/4/2021", D(2021, 6, 1))] == [
         D(2021, 4, 3)
     ]
+
+
+def test_a_minister_of_european_affairs_is_of_his_country_not_of_the_eu():
+    text = (
+        "Estonian Foreign Minister Aram Tamm met Swedish Minister of EU Affairs and Trade Anna "
+        "Berg in Stockholm on Friday."
+    )
+    assert people_met(text) == [["Anna Berg", "Aram Tamm"]]
+    assert meetings(text) == [("2025-10-24", ["EE", "SE"])]
+
+
+def test_the_prime_ministers_named_at_the_top_are_those_of_a_call_far_below():
+    text = (
+        "The ministry announced on Wednesday that Indian Prime Minister Ravi Kumar and his "
+        "Australian counterpart, Tom Hale, would hold a virtual summit the following day.\n"
+        "Hale was scheduled to visit India earlier in the year but had to cancel.\n"
+        '"Prime Minister Kumar will be holding the summit with Prime Minister Hale," the '
+        "ministry said.\n"
+        "This is the first time that Prime Minister Kumar will hold a virtual summit.\n"
+        "In April, the prime ministers had a phone conversation about the pandemic."
+    )
+    assert meetings(text) == [("2025-04", ["AU", "IN"])]

@@ -903,10 +903,15 @@ class People:
             if self.country_of(" ".join(parts[:k])):
                 parts = parts[k:]  # "British Business": the country, then the title's words
                 break
-        # (a country alone is not: "Hungary" in "X of Hungary and Chilean President Y")
+        # (a country alone is not: "Hungary" in "X of Hungary and Chilean President Y"; a
+        # country's name before "Affairs" is a portfolio: "Minister of European Affairs")
+        folded = fold(" ".join(parts)).split()
         return bool(parts) and all(
-            w in PORTFOLIOS or w in TITLE_WORDS or w in MORE_TITLE_WORDS
-            for w in fold(" ".join(parts)).split()
+            w in PORTFOLIOS
+            or w in TITLE_WORDS
+            or w in MORE_TITLE_WORDS
+            or (folded[i + 1 : i + 2] in (["affairs"], ["integration"]) and self.country_of(w))
+            for i, w in enumerate(folded)
         )
 
     def holder_of(self, country: str | None, title: str, sentence: str) -> Person:
@@ -1078,7 +1083,11 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
     if lexicon.person_patterns:
         return lexicon.person_patterns
     qual = lexicon.country_pattern.pattern if lexicon.country_pattern else "(?!x)x"
-    qual = rf"(?:{qual})(?:\s+(?:administration|government|regime|side)'s)?"
+    # "of European Affairs", "for EU Integration": a ministry's words, not its country
+    qual = (
+        rf"(?:{qual})(?!\s+(?:Affairs|Integration)\b)"
+        rf"(?:\s+(?:administration|government|regime|side)'s)?"
+    )
     one = "|".join(re.escape(t) for t in TITLES)
     # "for Economic Affairs and Climate Action": a ministry's words, joined or not, but not the
     # country after them ("Minister of Foreign Affairs and International Cooperation of Somalia")

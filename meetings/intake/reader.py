@@ -101,7 +101,9 @@ GROUP_SUBJECT = re.compile(
     r"\b(?:the\s+two|both|the\s+pair|the\s+three|the\s+four|the\s+leaders|the\s+ministers|they"
     # "the top diplomats of South Korea and the United States" (not "among the presidents")
     r"|the\s+(?:(?:top|chief)\s+diplomats|(?:foreign|defen[cs]e|trade)\s+ministers|presidents"
-    r"|prime\s+ministers|heads\s+of\s+(?:state|government))\s+of)\b",
+    r"|prime\s+ministers|heads\s+of\s+(?:state|government))\s+of"
+    # "In April, the prime ministers had a phone conversation": the two the report named
+    r"|(?<!among\s)the\s+(?:(?:prime|foreign|defen[cs]e|trade)\s+ministers|presidents|premiers))\b",
     re.I,
 )
 # Words of the topic vocabulary used in another sense: "the geopolitical climate".
@@ -1108,6 +1110,10 @@ class Reader:
             named = unique([x.person for x in people.find(headline) if x.person.name])
             if named:
                 history.append((-1, named, headline))
+        opening = next(
+            (entry for entry in history if len({p.country for p in entry[1] if p.country}) >= 2),
+            None,
+        )
         for index, sentence in enumerate(sentences):
             mentions = people.find(sentence)
             current = None
@@ -1166,7 +1172,13 @@ class Reader:
                 self.joined(proposals[-1], sentence, mentions)
                 told_by_phone(proposals[-1], sentence)
             history.append((index, unique([x.person for x in mentions if x.person.name]), sentence))
-            del history[:-3]  # the people of the last three sentences
+            if opening is None and len({p.country for p in history[-1][1] if p.country}) >= 2:
+                opening = history[-1]
+            # the people of the last three sentences, after the first two of different
+            # countries the report named together, whom "the prime ministers" may be far below
+            del history[:-3]
+            if opening is not None and opening not in history:
+                history.insert(0, opening)
             previous_mentions = mentions
             for proposal in found:
                 merged = self.merge(proposals, by_people, proposal)
