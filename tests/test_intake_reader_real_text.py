@@ -1783,3 +1783,17 @@ def test_the_prime_ministers_named_at_the_top_are_those_of_a_call_far_below():
         "In April, the prime ministers had a phone conversation about the pandemic."
     )
     assert meetings(text) == [("2025-04", ["AU", "IN"])]
+
+
+def test_offices_listed_without_the_are_a_meeting_each_dated_by_the_news_not_the_gathering():
+    text = (
+        "Prime Minister of Georgia Irakli Tamaz is attending the UN General Assembly in New "
+        "York during October 20-31, with his address scheduled for October 30.\n"
+        "The Georgian PM already met with Chancellor of Austria, President of Poland, and "
+        "Prime Minister of Kuwait, among others."
+    )
+    assert meetings(text) == [
+        ("2025-10-28", ["AT", "GE"]),
+        ("2025-10-28", ["GE", "PL"]),
+        ("2025-10-28", ["GE", "KW"]),
+    ]

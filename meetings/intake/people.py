@@ -585,7 +585,14 @@ class People:
             for m in p[key].finditer(sentence):
                 name, end = clean_name(m["name"], m.start("name"))
                 of = m.groupdict().get("of")
-                if name and of and fold(name) in NOT_PERSON_WORDS and not overlaps(m.start(), end):
+                if (
+                    name
+                    and of
+                    and fold(name) in NOT_PERSON_WORDS
+                    # "Chancellor of Austria, President of Turkey": the next one's title
+                    and fold(name) not in FOLDED_TITLES
+                    and not overlaps(m.start(), end)
+                ):
                     # "the President of the European Council": the holder of an institution's
                     # office, unnamed, not a person called "Council"
                     country = self.country_of(of)
@@ -1171,8 +1178,10 @@ def compile_patterns(lexicon: Lexicon) -> dict[str, re.Pattern]:
         ),
         # "the Prime Minister of India held talks": a role whose holder is named elsewhere
         "role_of": re.compile(
+            # (not its holder's name after it; the next one's title may follow: "Chancellor
+            # of Austria, President of Turkey")
             rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?P<of>{qual})(?![\w-])"
-            rf"(?!,?\s+(?:{NAME}))(?!{and_another})"
+            rf"(?!,?\s+(?!(?:{title})\s+of\b)(?:{NAME}))(?!{and_another})"
         ),
         # "met the president of Tajikistan and Kyrgyzstan": the office in each of two countries
         "one_of_each": re.compile(

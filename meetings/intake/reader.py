@@ -226,6 +226,8 @@ A_CALL = re.compile(
     re.I,
 )
 SET_OFF = re.compile(r"\b(?:left|departed|set\s+off|embarked|leaves|departs)\b")
+# After a date, its span's last day: "attending the General Assembly during September 20-25"
+SPAN_END = re.compile(r"\s*(?:[-–]|to|till|until|through)\s*[0-3]?\d\b")
 # The meeting just told, said to have been a call: "The talks took place during a phone call"
 HELD_BY_PHONE = re.compile(
     r"\b(?:the|their)\s+(?:talks|meeting|discussions?|conversation)\s+(?:took\s+place|w(?:as|ere)"
@@ -2316,6 +2318,11 @@ class Reader:
                 # "left South Africa on Tuesday, 30 November, for a weeklong tour": the day
                 # a journey began, not of the meetings on it
                 and not SET_OFF.search(sentence, 0, sentence.find(x.text))
+                # "is attending the Assembly during September 20-25": the days of a gathering,
+                # not the day of the news of what he did there
+                and not SPAN_END.match(sentence, sentence.find(x.text) + len(x.text))
+                # "his address scheduled for September 24", after the news: a plan's day
+                and not (reference and x.date > reference)
             ]
             if found:
                 lead, lead_index = found[0], index
@@ -2454,7 +2461,11 @@ class Reader:
                     fold(w) in words for w in re.findall(r"[A-Z][\w'\-]+", before)
                 ) and not NOT_HAPPENED.search(before):
                     # (not "X is scheduled to meet Y on Wednesday": a plan's day)
-                    dated = [x for x in d.find_dates(before, reference) if x.date]
+                    dated = [
+                        x
+                        for x in d.find_dates(before, reference)
+                        if x.date and not SPAN_END.match(before, before.find(x.text) + len(x.text))
+                    ]
                     mention = dated[0] if dated else None
             if MANY_TIMES.match(proposal.sentence, position + len(proposal.trigger)):
                 # "X and Y have met three times this year": which of them, the text says not
