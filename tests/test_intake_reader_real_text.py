@@ -1797,3 +1797,16 @@ def test_offices_listed_without_the_are_a_meeting_each_dated_by_the_news_not_the
         ("2025-10-28", ["GE", "PL"]),
         ("2025-10-28", ["GE", "KW"]),
     ]
+
+
+def test_a_minister_named_without_a_country_is_of_the_office_the_text_gave_one():
+    text = (
+        "PM Minh Tran receives Brazilian Foreign Minister\n"
+        "The Brazilian Foreign Minister said his country wants to foster cooperation with Vietnam. "
+        "In his meeting with Vietnamese Prime Minister Minh Tran on Friday, Minister Paulo "
+        "Aguiar Ramos conveyed a message from his President."
+    )
+    proposal = first_meeting(text)
+    ramos = next(p for p in proposal.participants if p.name == "Paulo Aguiar Ramos")
+    assert (ramos.country, sorted(proposal.countries)) == ("BR", ["BR", "VN"])
+    assert "Foreign Minister" in ramos.country_evidence

@@ -1632,6 +1632,33 @@ class Reader:
                     (code, sentence), *_ = spoken.items()
                     if code not in proposal.countries:
                         assign(person, code, sentence)
+            for person in unknown(proposal) if len(unknown(proposal)) == 1 else ():
+                # "Brazilian Foreign Minister said ... Minister Antonio Patriota conveyed": the
+                # office the text gave a country and no name, the only one of that title
+                title = fold(person.title or "")
+                # (not one he met: "Tinubu held talks with Niger and Chad Presidents")
+                met = {
+                    other.key
+                    for other_proposal in proposals
+                    if person in other_proposal.participants
+                    for other in other_proposal.participants
+                }
+                offices = {
+                    role.country: role
+                    for role in people.by_key.values()
+                    if title
+                    and role.name is None
+                    and role.country
+                    and role.country not in proposal.countries
+                    and role.key not in met
+                    and (
+                        fold(role.title or "") == title
+                        or fold(role.title or "").endswith(f" {title}")
+                    )
+                }
+                if len(offices) == 1:
+                    code, role = offices.popitem()
+                    assign(person, code, f"the {role.title} of {code} the text names, unnamed")
             missing = unknown(proposal)
             if home and missing and home[0] not in proposal.countries:
                 # The outlet's own officials go without a country: "President X" in
