@@ -1810,3 +1810,76 @@ def test_a_minister_named_without_a_country_is_of_the_office_the_text_gave_one()
     ramos = next(p for p in proposal.participants if p.name == "Paulo Aguiar Ramos")
     assert (ramos.country, sorted(proposal.countries)) == ("BR", ["BR", "VN"])
     assert "Foreign Minister" in ramos.country_evidence
+
+
+def test_a_city_after_a_countrys_possessive_is_no_person_and_this_week_is_the_days_news():
+    text = (
+        "Turkish Finance Minister Kemal Aydin and U.S. Treasury Secretary Dana Cole met within "
+        "the G-20 finance ministers' meeting held this week in Brazil's Sao Paulo."
+    )
+    assert people_met(text) == [["Dana Cole", "Kemal Aydin"]]
+    assert meetings(text) == [("2025-10-28", ["TR", "US"])]
+
+
+def test_came_together_with_is_a_meeting():
+    text = (
+        "Turkish Finance Minister Kemal Aydin came together with U.S. Treasury Secretary Dana "
+        "Cole on the sidelines of the G-20 meeting in New Delhi last July."
+    )
+    assert meetings(text) == [("2025-07", ["TR", "US"])]
+
+
+def test_a_ministry_of_a_union_and_a_country_publishes_for_the_country():
+    proposal = (
+        Reader()
+        .read(
+            "Juan Ortega met with his counterparts from Belgium and Malta on Monday.",
+            published=PUBLISHED,
+            publisher="Ministry of Foreign Affairs, European Union and Cooperation of Spain",
+        )
+        .proposals[0]
+    )
+    assert sorted(proposal.countries) == ["BE", "ES"]
+
+
+def test_a_day_since_which_something_happened_is_not_the_day_of_the_news():
+    text = (
+        "Italian Prime Minister Anna Rossi has met French President Paul Morel in Rome for the "
+        "first time since taking office last week.\n"
+        "During the informal talks on Sunday evening, the leaders discussed energy prices."
+    )
+    assert meetings(text) == [("2025-10-26", ["FR", "IT"])]
+
+
+def test_a_countrys_possessive_without_s_and_a_ministry_of_migration_and_asylum():
+    text = (
+        "From left, Greece's Minister of Migration and Asylum Nikos Pappas, Interior Minister "
+        "of Spain Luis Ortega, and Cyprus' Interior Minister Andreas Louca make statements "
+        "following their meeting in Athens on Saturday."
+    )
+    assert meetings(text) == [("2025-10-25", ["CY", "ES", "GR"])]
+
+
+def test_calls_to_two_leaders_a_day_before_were_that_day_for_both():
+    text = (
+        "US President Dana Cole and British Prime Minister Alan Reid held a phone call on "
+        "Saturday.\n"
+        "The call came a day after the US president spoke to Canadian Prime Minister Tom Hale "
+        "and Mexican President Luis Ortega in separate phone calls."
+    )
+    assert meetings(text) == [
+        ("2025-10-25", ["GB", "US"]),
+        ("2025-10-24", ["CA", "US"]),
+        ("2025-10-24", ["MX", "US"]),
+    ]
+
+
+def test_a_surname_misspelt_by_a_letter_is_the_one_named_before():
+    text = (
+        "Iranian Foreign Minister Reza Karimi met former Swedish Prime Minister Lars Berg on "
+        "Tuesday in Stockholm.\n"
+        "On Monday, Karmi held talks with his Finnish counterpart Pekka Virtanen and the "
+        "Finnish Minister for Foreign Trade Ville Niemi in Helsinki."
+    )
+    assert meetings(text)[1:] == [("2025-10-27", ["FI", "IR"])]
+    assert people_met(text)[1] == ["Pekka Virtanen", "Reza Karimi", "Ville Niemi"]

@@ -304,7 +304,11 @@ def relative(word: str, text: str, reference: datetime.date | None) -> DateMenti
     monday = reference - datetime.timedelta(days=reference.weekday())
     if word == "last week":
         return DateMention(monday - datetime.timedelta(days=7), APPROXIMATE, text)
-    if word in {"this week", "earlier this week", "earlier in the week"}:
+    if word == "this week":
+        # no day of its own: the day of the news, as a report of the day is dated ("met
+        # within the meeting held this week")
+        return DateMention(reference, APPROXIMATE, text)
+    if word in {"earlier this week", "earlier in the week"}:
         return DateMention(monday, APPROXIMATE, text)
     if word.endswith("weekend"):
         # the Saturday of the weekend before the reference (of the one it falls in, from Sunday

@@ -336,7 +336,9 @@ TRIGGERS: list[tuple[re.Pattern, str]] = [
     (
         re.compile(
             r"\bwas\s+hosted(?:\s+(?:to|at|for)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:lunch|dinner"
-            r"|breakfast|banquet|reception))?\s+by\b|\binteracted\s+with\b",
+            r"|breakfast|banquet|reception))?\s+by\b|\binteracted\s+with\b"
+            # "came together with Yellen on the sidelines of the G-20 meeting"
+            r"|\b(?:came|got)\s+together\s+with\b",
             re.I,
         ),
         IN_PERSON,
@@ -658,6 +660,7 @@ class Lexicon:
     country_pattern: re.Pattern | None = None
     # Countries' own names and demonyms, as opposed to other words for them ("Beijing")
     country_own_names: set[str] = field(default_factory=set)
+    unions: set[str] = field(default_factory=set)  # the codes of unions of countries (EU, AU)
     officials: dict[str, KnownOfficial] = field(default_factory=dict)  # folded name -> official
     # a name of one word -> every official called so, who held a post last first
     surnames: dict[str, list[KnownOfficial]] = field(default_factory=dict)
@@ -759,9 +762,11 @@ def build_lexicon() -> Lexicon:
     # Countries of today: an article's "Soviet" or "Burmese" is not a state that has ended.
     rows = list(
         Country.objects.exclude(kind=Country.Kind.FORMER).values_list(
-            "code", "name", "aliases", "demonyms"
+            "code", "name", "aliases", "demonyms", "kind"
         )
     )
+    lex.unions = {row[0] for row in rows if row[4] == Country.Kind.UNION}
+    rows = [row[:4] for row in rows]
     # Names first, so that a country's own name wins over another's alias or demonym. Some
     # rows list demonyms with commas.
     words = [(code, name) for code, name, _, _ in rows] + [
@@ -784,6 +789,8 @@ def build_lexicon() -> Lexicon:
             surface.append(word.replace("'", "’"))  # "People’s Republic of China"
         if not word.endswith("s"):
             surface.append(word + "'s")
+        else:
+            surface += [word + "'", word + "’"]  # "Cyprus' Interior Minister"
     lex.country_pattern = words_pattern(surface)
     for outlet in data_file("outlets.json")["outlets"]:
         # Acronyms match in capitals only ("AP", not "ap"); other names in any case.

@@ -145,6 +145,8 @@ class People:
         word = re.sub(r"\s+(?:administration|government|regime|side)(?:'s)?$", "", fold(word))
         if word.endswith("'s"):
             word = word[:-2]
+        elif word.endswith(("'", "’")):
+            word = word[:-1]  # "Cyprus' Interior Minister"
         return self.lexicon.country_names.get(word)
 
     def role_holder(self, country: str | None, title: str, sentence: str) -> Person:
@@ -186,6 +188,22 @@ class People:
         if given[:1] == other[:1] and close_spelling(given, other):
             return earlier
         return None
+
+    def misspelt_surname(self, word: str) -> Person | None:
+        """The one person named before whose family name this word is, a letter dropped,
+        added or changed: "Zarf" after Mohammad Javad Zarif."""
+        folded = fold(word)
+        if len(folded) < 4 or folded in TITLE_WORDS or self.country_of(word):
+            return None
+        found = {
+            id(person): person
+            for surname, person in self.by_surname.items()
+            if len(surname) >= 5
+            and surname[:2] == folded[:2]
+            and abs(len(surname) - len(folded)) <= 1
+            and spelling_distance(surname, folded) == 1
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def same_person(self, person: Person, alias: str) -> None:
         """The alias names person from now on; someone met before under the alias alone
@@ -608,6 +626,10 @@ class People:
                     # "Azerbaijani President Ilham Aliyev, President of Kazakhstan X": the name
                     # has its own title before it; the one after the comma is the next one's
                     continue
+                if key == "name_title_of" and fold(name.split()[0]) in PORTFOLIOS:
+                    # "Minister of Migration and Asylum Notis Mitarakis, Interior Minister of
+                    # Spain X": the end of a ministry's name, then the next one's title
+                    continue
                 if key == "name_title_of" and self.after_title_of(sentence, m.start("name")):
                     # "President of Azerbaijan A, the President of China B": a list of two,
                     # the title after the comma the next one's
@@ -712,6 +734,8 @@ class People:
                 continue  # "Oman's Duqm port": one word after a country is rarely a person
             if name and any(fold(w) in NOT_PERSON_WORDS for w in name.split()):
                 continue  # "Estonia's Information System Authority"
+            if name and self.place_country is not None and self.place_country(name):
+                continue  # "Brazil's Sao Paulo": a city of the country
             if name and not self.is_not_a_person(name):
                 add(name, None, self.country_of(behind[0]), behind[1], end)
         for m in p["possessive_role"].finditer(sentence):
@@ -796,7 +820,11 @@ class People:
                     add(known.name, None, None, m.start(), m.end())
         for m in re.finditer(r"\b[A-Z][\w'\-\u00C0-\u024F]+", sentence):
             word = m[0].removesuffix("'s")
-            person = self.by_surname.get(fold(word)) or self.by_given.get(fold(word))
+            person = (
+                self.by_surname.get(fold(word))
+                or self.by_given.get(fold(word))
+                or self.misspelt_surname(word)
+            )
             if self.starts_country_name(sentence, m.start(), m.start() + len(word)):
                 continue  # "Costa Rica" is no Costa
             if person and self.names_a_place(sentence, m.start(), m.start() + len(word)):
@@ -1411,7 +1439,7 @@ MINISTRY_WORD = (
     r"|Education|Culture|Tourism|Transport|Environment|Science|Technology|Innovation"
     r"|Communications|Information|Agriculture|Fisheries|Resources|Infrastructure|Investment"
     r"|Commerce|Labou?r|Employment|Interior|Services|Works|Housing|Digitali[sz]ation"
-    r"|Transformation|Overseas|Diaspora|Emergencies|Sports|Youth)\b"
+    r"|Transformation|Overseas|Diaspora|Emergencies|Sports|Youth|Migration|Asylum)\b"
 )
 
 # Words that make capitalised words an institution or a thing rather than a person.
@@ -1443,6 +1471,7 @@ PORTFOLIOS = {
     "international", "cooperation", "co-operation", "relations", "integration", "diaspora",
     "regional", "economic", "investment", "infrastructure", "resources", "natural", "climate",
     "action", "protection", "innovation", "technology", "policy", "overseas", "migration",
+    "asylum",
 }  # fmt: skip
 
 # Titles whose lower-case form is an ordinary word: "king" in "king-size", "queen", "prince".

@@ -226,6 +226,11 @@ A_CALL = re.compile(
     re.I,
 )
 SET_OFF = re.compile(r"\b(?:left|departed|set\s+off|embarked|leaves|departs)\b")
+# Right before a noun of meetings, after a verb of its own: "spoke to A and B in (separate)
+# phone calls", "met him during talks"
+MANNER_BEFORE = re.compile(
+    r"\b(?:in|during|via|over|through)\s+(?:(?:a|an|the|two|separate|their)\s+)*$"
+)
 # After a date, its span's last day: "attending the General Assembly during September 20-25"
 SPAN_END = re.compile(r"\s*(?:[-–]|to|till|until|through)\s*[0-3]?\d\b")
 # The meeting just told, said to have been a call: "The talks took place during a phone call"
@@ -1369,8 +1374,14 @@ class Reader:
             if hit:
                 name, code = hit
                 return (code, f"the publisher, {name}") if code else None
-            qualifier = self.lexicon.country_pattern.search(inner)
-            code = self.lexicon.country_names.get(fold(qualifier[0])) if qualifier else None
+            # a country before a union: "Ministry of Foreign Affairs, European Union and
+            # Cooperation of Spain" is Spain's
+            codes = [
+                self.lexicon.country_names.get(fold(m[0]))
+                for m in self.lexicon.country_pattern.finditer(inner)
+            ]
+            code = next((c for c in codes if c and c not in self.lexicon.unions), None)
+            code = code or next((c for c in codes if c), None)
             if code:
                 return code, f"the publisher, {publisher}"
         return None
@@ -1765,6 +1776,14 @@ class Reader:
         previous_verb: tuple[list[Person], int] | None = None  # its subjects, where it ended
         previous_start = -1
         for m, kind in chosen:
+            if (
+                previous_start >= 0
+                and not VERB_TRIGGER.match(m[0])
+                and MANNER_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+            ):
+                # "spoke to A and B in separate phone calls": how the verb before was done,
+                # not another meeting of those named before it
+                continue
             for made in results:
                 if made.trigger_at < 0:
                     made.trigger_at = previous_start
@@ -2087,6 +2106,8 @@ class Reader:
                 and None not in hosts
                 and not hosts & {p.country for p in subjects}
                 and len({p.title for p in objects if p.title}) == len(objects)
+                # (ministers alone are met together: "his counterpart A and Trade Minister B")
+                and any(fold(p.title or "") in LEADER_TITLES for p in objects)
                 and TOGETHER.search(sentence) is None
             )
             each: list[list[Person]] = []
@@ -2350,6 +2371,8 @@ class Reader:
                 and not SPAN_END.match(sentence, sentence.find(x.text) + len(x.text))
                 # "his address scheduled for September 24", after the news: a plan's day
                 and not (reference and x.date > reference)
+                # "has met X for the first time since taking office last week": another's
+                and not re.search(r"\bsince\b[^,;]*$", sentence[: sentence.find(x.text)])
             ]
             if found:
                 lead, lead_index = found[0], index
@@ -2361,6 +2384,25 @@ class Reader:
         repeats: list[Proposal] = []
         reported = {p.index for p in proposals}  # sentences that report a meeting
         for n, proposal in enumerate(proposals):
+            made_with = proposals[n - 1] if n else None
+            if (
+                made_with is not None
+                and made_with.index == proposal.index
+                and made_with.trigger_at == proposal.trigger_at
+                and made_with.trigger == proposal.trigger
+                and made_with.date_mention is not None
+                # (not "met A on Monday and B on Tuesday")
+                and len(d.find_dates(proposal.sentence, reference)) <= 1
+            ):
+                # "spoke to A and B in separate calls a day after": one verb, one day for each
+                # of those it names (not a day after the one before)
+                proposal.date, proposal.date_precision = made_with.date, made_with.date_precision
+                proposal.date_evidence, proposal.date_mention = (
+                    made_with.date_evidence,
+                    made_with.date_mention,
+                )
+                proposal.date_explicit = made_with.date_explicit
+                continue
             mentions = d.find_dates(proposal.sentence, reference)
             mention = None
             # The date nearest after the trigger describes the meeting; else any in the sentence.
