@@ -1883,3 +1883,23 @@ def test_a_surname_misspelt_by_a_letter_is_the_one_named_before():
     )
     assert meetings(text)[1:] == [("2025-10-27", ["FI", "IR"])]
     assert people_met(text)[1] == ["Pekka Virtanen", "Reza Karimi", "Ville Niemi"]
+
+
+def test_the_outgoing_ambassadors_of_two_countries_received_in_separate_audiences():
+    text = (
+        "President Musa Bello on Monday received the outgoing Ambassadors of Spain and Qatar "
+        "in separate audiences at the State House, Abuja."
+    )
+    assert meetings(text) == [("2025-10-27", ["ES", "NG"]), ("2025-10-27", ["NG", "QA"])]
+
+
+def test_the_sentence_after_saying_when_the_meetings_took_place_dates_them():
+    text = (
+        "Kuwaiti Foreign Minister Sheikh Ahmad Nasser al-Mohammad al-Sabah on Friday underlined "
+        "the partnership with the United States.\n"
+        "Meanwhile, Kuwait's FM met Rwandan Foreign Minister Jean Habimana. The meetings took "
+        "place on the fringes of the General Assembly on Saturday.\n"
+        "Sheikh Ahmad Al-Nasser also met Maltese Foreign Minister Karl Borg."
+    )
+    assert meetings(text) == [("2025-10-25", ["KW", "RW"]), ("2025-10-25", ["KW", "MT"])]
+    assert people_met(text)[1] == ["Ahmad Nasser al-Mohammad al-Sabah", "Karl Borg"]

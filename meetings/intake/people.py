@@ -189,6 +189,22 @@ class People:
             return earlier
         return None
 
+    def within_longer_name(self, name: str) -> Person | None:
+        """The one person named before whose longer name holds every word of this one,
+        articles aside: "Sheikh Ahmad Al-Nasser" after Ahmad Nasser al-Mohammed al-Sabah."""
+        words = name_words(name)
+        if len(words) < 2:
+            return None
+        found = {
+            id(person): person
+            for person in self.by_key.values()
+            if person.name
+            and len(name_words(person.name)) > len(words)
+            and words <= name_words(person.name)
+            and fold(person.name.split()[0]) == fold(name.split()[0])
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def misspelt_surname(self, word: str) -> Person | None:
         """The one person named before whose family name this word is, a letter dropped,
         added or changed: "Zarf" after Mohammad Javad Zarif."""
@@ -427,6 +443,7 @@ class People:
                     self.same_but_misspelled(name)
                     or self.without_family_name(name)
                     or self.by_given_name(name, title)
+                    or self.within_longer_name(name)
                 )
             if existing is None:
                 existing = self.named_by_alias(known.name if known else name)
@@ -1483,7 +1500,8 @@ PLURAL_TITLES = (
     r"(?i:heads?\s+of\s+(?:state|government)|presidents|prime\s+ministers|premiers|leaders"
     r"|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|defen[cs]e\s+ministers"
     r"|trade\s+ministers|finance\s+ministers|foreign\s+secretaries|top\s+diplomats|kings"
-    r"|monarchs|chancellors|vice[\s-]presidents|secretaries\s+of\s+state|ministers)"
+    r"|monarchs|chancellors|vice[\s-]presidents|secretaries\s+of\s+state|ministers"
+    r"|ambassadors|envoys|high\s+commissioners)"
 )
 SINGULAR = {"top diplomats": "Foreign Minister", "monarchs": "King", "leaders": "Leader"}
 
@@ -1502,6 +1520,15 @@ def singular(title: str) -> str:
         elif word.endswith("s"):
             words[n] = word[:-1]
     return clean_title(" ".join(words))
+
+
+def name_words(name: str) -> set[str]:
+    """The words of a name without its articles: "Al-Nasser" is "nasser"."""
+    return {
+        re.sub(r"^(?:al|el)-", "", word)
+        for word in fold(name).split()
+        if word not in ("al", "el", "bin", "ibn", "bint")
+    }
 
 
 def close_spelling(a: str, b: str) -> bool:

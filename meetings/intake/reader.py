@@ -231,6 +231,11 @@ SET_OFF = re.compile(r"\b(?:left|departed|set\s+off|embarked|leaves|departs)\b")
 MANNER_BEFORE = re.compile(
     r"\b(?:in|during|via|over|through)\s+(?:(?:a|an|the|two|separate|their)\s+)*$"
 )
+# The meetings just told, said when: "The meetings took place on the fringes ... on Saturday"
+TOOK_PLACE = re.compile(
+    r"\s*(?:The|These|Both|Their)\s+(?:[\w-]+\s+)?(?:meetings?|talks|discussions|calls?"
+    r"|conversations?)\s+(?:took\s+place|were\s+held|was\s+held|happened)\b"
+)
 # After a date, its span's last day: "attending the General Assembly during September 20-25"
 SPAN_END = re.compile(r"\s*(?:[-–]|to|till|until|through)\s*[0-3]?\d\b")
 # The meeting just told, said to have been a call: "The talks took place during a phone call"
@@ -2565,6 +2570,17 @@ class Reader:
                 proposal.date, proposal.date_precision = None, None
                 proposal.date_evidence = "an earlier day the text does not give"
                 continue
+            after = proposal.index + 1
+            if (
+                mention is None
+                and after < len(sentences)
+                and after not in reported
+                and TOOK_PLACE.match(sentences[after])
+            ):
+                # "X met his counterparts from A and B. The meetings took place on the fringes
+                # of the Assembly on Saturday": the sentence after dates them
+                dated = [x for x in d.find_dates(sentences[after], reference) if x.date]
+                mention = dated[0] if dated else None
             if mention is None and previous is None and round_up:
                 proposal.date, proposal.date_precision = None, None
                 proposal.date_evidence = "a round-up of days it does not give"
