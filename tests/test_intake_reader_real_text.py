@@ -1903,3 +1903,35 @@ def test_the_sentence_after_saying_when_the_meetings_took_place_dates_them():
     )
     assert meetings(text) == [("2025-10-25", ["KW", "RW"]), ("2025-10-25", ["KW", "MT"])]
     assert people_met(text)[1] == ["Ahmad Nasser al-Mohammad al-Sabah", "Karl Borg"]
+
+
+def test_during_the_phone_conversations_he_spoke_with_three_leaders_a_call_each():
+    text = (
+        "UAE President Sheikh Khalid Rashed extended his greetings on Sunday.\n"
+        "The President also exchanged greetings with several leaders through phone calls.\n"
+        "During the phone conversations, he exchanged Eid wishes with Omani Sultan Qais Tariq, "
+        "Kuwaiti Emir Nawaf Jaber and Bahraini King Isa Hamad."
+    )
+    assert meetings(text) == [
+        ("2025-10-26", ["AE", "OM"]),
+        ("2025-10-26", ["AE", "KW"]),
+        ("2025-10-26", ["AE", "BH"]),
+    ]
+
+
+def test_the_leaders_who_met_the_president_are_listed_after_are():
+    text = (
+        "Leaders from several neighbouring countries called on Indian President Asha Verma on "
+        "Monday.\nThe leaders who met President Verma are Nepal PM Ram Thapa and Maldives "
+        "President Ali Nasheed."
+    )
+    assert meetings(text) == [("2025-10-27", ["IN", "NP"]), ("2025-10-27", ["IN", "MV"])]
+
+
+def test_an_envoy_who_made_a_farewell_call_on_him():
+    text = (
+        "Bangladeshi Foreign Minister Abdul Karim today sought Australian support.\n"
+        "The minister made the urge when outgoing Australian High Commissioner Julia Hart made "
+        "a farewell call on him at the ministry."
+    )
+    assert meetings(text) == [("2025-10-28", ["AU", "BD"])]

@@ -231,6 +231,9 @@ SET_OFF = re.compile(r"\b(?:left|departed|set\s+off|embarked|leaves|departs)\b")
 MANNER_BEFORE = re.compile(
     r"\b(?:in|during|via|over|through)\s+(?:(?:a|an|the|two|separate|their)\s+)*$"
 )
+# After a fronted noun of meetings, the main clause's pronoun subject: "During the phone
+# conversations, he exchanged wishes with"
+MAIN_PRONOUN = re.compile(r"\s*,\s+(?:he|she)\s+[a-z]")
 # The meetings just told, said when: "The meetings took place on the fringes ... on Saturday"
 TOOK_PLACE = re.compile(
     r"\s*(?:The|These|Both|Their)\s+(?:[\w-]+\s+)?(?:meetings?|talks|discussions|calls?"
@@ -606,7 +609,8 @@ SPOKEN_VERB = re.compile(
     r"|was\s+(?:ready|committed|willing))\b"
 )
 EARLIER = re.compile(r"(?:Earlier|Previously|Before\s+that),\s")
-PRONOUN_OBJECT = re.compile(r"\s+(?:him|her)\b")
+# (and after a noun's words: "made a farewell call on him")
+PRONOUN_OBJECT = re.compile(r"\s+(?:(?:on|to|with)\s+)?(?:him|her)\b")
 PRONOUN_BEFORE_VERB = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,2}$")
 # A report of an earlier meeting: "X told Parliament in February that he had spoken to Y".
 REPORTED_BEFORE = re.compile(
@@ -647,8 +651,10 @@ AFTER_PHRASE = re.compile(
 # the milestone was X", "Among the ministers who paid a courtesy call on Y were A and B"
 CLEFT = re.compile(
     r"(?:The\s+(?:first|last|latest|only|next|other)\s+(?:[\w-]+\s+){1,3}?(?:he|she|they|who|that)"
-    r"|Among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:who|that|he|she|they))\b"
-    r"[^.;]{0,120}?\b(?:was|were)\s+"
+    r"|Among\s+(?:the\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:who|that|he|she|they)"
+    # "The leaders who met President X are A, B and C"
+    r"|The\s+(?:[\w-]+\s+){0,2}?(?:leaders|ministers|officials|dignitaries|guests)\s+(?:who|that))\b"
+    r"[^.;]{0,120}?\b(?:was|were|are|included)\s+"
 )
 # A year and no more after a meeting's verb: "met Mubarak in 2011"
 YEAR_ONLY = re.compile(r"\b(?:in|during)\s+(?P<year>(?:18|19|20)\d\d)\b(?![-–/]\d)")
@@ -2060,6 +2066,17 @@ class Reader:
                 objects = [last_subject]
                 groups = [objects]
             proposal_kind, explicit = self.kind_of(sentence, kind, m[0])
+            first_object = min((x.start for x in after if x.person in objects), default=-1)
+            if (
+                not subjects
+                and last_subject is not None
+                and last_subject not in objects
+                and first_object > m.end()
+                and MAIN_PRONOUN.match(sentence, m.end(), first_object)
+            ):
+                # "During the phone conversations, he exchanged Eid wishes with A, B and C":
+                # the one the report is about, the subject of the clause after the noun
+                subjects = [last_subject]
             if proposal_kind == CALL and not subjects and len(objects) >= 3:
                 # "the phone calls between X and A and B": one call with each
                 subjects, objects = objects[:1], objects[1:]
