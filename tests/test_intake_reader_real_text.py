@@ -1935,3 +1935,15 @@ def test_an_envoy_who_made_a_farewell_call_on_him():
         "a farewell call on him at the ministry."
     )
     assert meetings(text) == [("2025-10-28", ["AU", "BD"])]
+
+
+def test_a_day_someone_took_office_and_eight_months_before():
+    text = (
+        "Indian External Affairs Minister Ravi Kumar on Tuesday held talks with Chinese Foreign "
+        "Minister Li Wen.\n"
+        "It is the first meeting between Kumar and Li after the latter became foreign minister "
+        "in June.\n"
+        "The talks came nearly eight months after Kumar held a meeting with the then Chinese "
+        "foreign minister Wang Tao in Bali."
+    )
+    assert meetings(text) == [("2025-10-28", ["CN", "IN"]), ("2025-03", ["CN", "IN"])]

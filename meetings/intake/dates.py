@@ -75,13 +75,16 @@ WEEKDAY_OF_DATE = re.compile(
 )
 NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "ten": 10, "a few": 3, "several": 3, "": 3,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+    "": 3,
 }  # fmt: skip
+# a count in figures or words: "4", "four", "eight"
+COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 UNITS = {"day": 1, "week": 7, "month": 30}
 # "four days later", "two weeks after", "weeks after": counted from the previous meeting;
 # weeks or months without a number say no more than the month.
 DAYS_LATER = re.compile(
-    r"\b(?:(?P<n>\d{1,2}|a\s+few|several|one|two|three|four|five|six|seven|ten)\s+)?"
+    rf"\b(?:(?P<n>a\s+few|several|{COUNT})\s+)?"
     r"(?P<unit>days|weeks|months|week|month)\s+(?P<way>later|after|earlier|before)\b",
     re.I,
 )
@@ -89,7 +92,7 @@ DAYS_LATER = re.compile(
 # "four days before the Tuesday meeting", "two days after Monday's talks": counted from that
 # weekday, not from the previous meeting
 DAYS_FROM_WEEKDAY = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|ten)\s+(?P<unit>days?|weeks?)\s+"
+    rf"\b(?P<n>{COUNT})\s+(?P<unit>days?|weeks?)\s+"
     r"(?P<way>before|after)\s+(?:the\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday)\b",
     re.I,
@@ -98,7 +101,7 @@ DAYS_FROM_WEEKDAY = re.compile(
 # "two months ago", "three weeks ago", "a year ago": counted back from the day the article
 # speaks from; weeks give the week's Monday (about), months and years their month.
 AGO = re.compile(
-    r"\b(?P<n>\d{1,2}|a\s+few|several|a|one|two|three|four|five|six|seven|ten)\s+"
+    rf"\b(?P<n>a\s+few|several|a|{COUNT})\s+"
     r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
     re.I,
 )

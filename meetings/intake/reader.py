@@ -2469,8 +2469,11 @@ class Reader:
                     r"\bsince\s+$", proposal.sentence[: proposal.sentence.find(x.text)]
                 )
                 # "their first call since the airstrike on Syria on April 6": the airstrike's
+                # ("the first meeting after the latter became foreign minister in December":
+                # the day he took office)
                 and not re.search(
-                    r"\bsince\b",
+                    r"\bsince\b|\bafter\b[^,;]*\b(?:became|took\s+office|assumed|was\s+"
+                    r"(?:appointed|elected|sworn))\b",
                     proposal.sentence[
                         after_trigger : max(after_trigger, proposal.sentence.find(x.text))
                     ],
