@@ -1947,3 +1947,11 @@ def test_a_day_someone_took_office_and_eight_months_before():
         "foreign minister Wang Tao in Bali."
     )
     assert meetings(text) == [("2025-10-28", ["CN", "IN"]), ("2025-03", ["CN", "IN"])]
+
+
+def test_i_had_a_bilateral_meeting_in_a_quotation_is_the_speakers():
+    text = (
+        "Malaysian Prime Minister Omar Hashim spoke to reporters on Tuesday.\n"
+        '"I had a bilateral meeting with Laos Prime Minister Boun Keo," he said.'
+    )
+    assert meetings(text) == [("2025-10-28", ["LA", "MY"])]

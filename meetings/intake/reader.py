@@ -299,7 +299,8 @@ AUDIENCE = re.compile(
     re.I,
 )
 # (and "I" in a quotation: '"I also held a bilateral meeting with X," he said')
-PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b|[\"“][^\"”]*(?<![\w.])I\s+(?=[a-z])")
+# (the verb may open the words of the meeting: '"I had a bilateral meeting with X"')
+PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\b|[\"“][^\"”]*(?<![\w.])I\s+(?=[a-z]|$)")
 BUILDING = re.compile(
     r"^\s+(?:Palace|Hotel|House|Hall|Centre|Center|Building|Castle|Residence|Airport|Square"
     r"|Base|Summit|Conference|Forum|Meeting|Declaration|Accord|Agreement|Process|Format)\b"
