@@ -178,3 +178,26 @@ def test_a_post_a_source_ran_on_into_the_name_is_the_post_alone():
     )
     lula_there = next(p for p in reading.proposals[0].participants if p.name.startswith("Luiz"))
     assert lula_there.title == "President"
+
+
+@pytest.mark.parametrize(
+    "published, emir",
+    [
+        (D(1990, 6, 5), "Jaber al-Ahmad al-Sabah"),
+        (D(2022, 6, 7), "Nawaf Al-Ahmad Al-Jaber Al-Sabah"),
+        (D(2024, 6, 16), "Mishal al-Ahmad al-Jaber al-Sabah"),
+    ],
+)
+def test_the_emir_of_kuwait_is_the_one_who_reigned_that_year(published, emir):
+    text = "The Emir of Kuwait received Omani Foreign Minister Badr Albusaidi on Tuesday."
+    assert emir in participants(text, published)[0]
+
+
+def test_the_emir_named_in_full_is_himself_not_an_earlier_emir():
+    text = (
+        "UAE President Mohamed bin Zayed spoke by phone with Sheikh Mishal Al-Ahmad Al-Jaber "
+        "Al-Sabah, Emir of Kuwait, on Sunday."
+    )
+    assert participants(text, D(2024, 6, 16)) == [
+        ["Mishal al-Ahmad al-Jaber al-Sabah", "Mohamed bin Zayed"]
+    ]
