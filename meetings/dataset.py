@@ -79,12 +79,12 @@ def write_csv(out, site: str) -> int:
     """Every published meeting, newest first, as the pages' CSV; returns how many."""
     count = 0
 
-    def counted(batches):
+    def counted(pieces):
         nonlocal count
-        for batch in batches:
-            count += len(batch)
-            yield batch
+        for text, n in pieces:
+            count += n
+            yield text, n
 
-    for text in exports.csv_lines(counted(exports.records(Selection(), exports.CSV)), site):
+    for text in exports.csv_lines(counted(exports.pieces(Selection(), exports.CSV)), site):
         out.write(text)
     return count

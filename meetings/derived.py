@@ -7,7 +7,10 @@ occasion) with its date, kind and time of change, and what it adds to the counts
 ``Subject.meetings``, ``SubjectMonth`` and, for the pairs of subjects that OVERLAPS keeps,
 ``SubjectOverlap``; and its ``SearchText`` (title, the names of what it involves, summary,
 sources' titles and quotes), with the new words of the search's vocabulary (``SearchWord``);
-and its ``ExportRecord`` (its CSV row and JSON object as the exports write them). A renamed
+and its ``ExportRecord`` (its CSV row and JSON object as the exports write them), and for each
+pair of countries the ``ExportBlock`` of each year: its records of that year as the pair's
+whole CSV and JSON write them (an import writes the blocks it touched at its end,
+``fill_blocks()``). A renamed
 official, venue, occasion, topic or source touches the meetings naming it (meetings.signals),
 and a country the country list renames refreshes its meetings (meetings.countries), so their
 texts follow.
@@ -33,13 +36,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, groupby
 from typing import NamedTuple
 
 from django.db import connections, transaction
@@ -50,6 +54,7 @@ from meetings.db import Writer
 from meetings.models import (
     SUBJECT_COLUMNS,
     DataVersion,
+    ExportBlock,
     ExportRecord,
     Meeting,
     MeetingCountry,
@@ -322,9 +327,11 @@ def topic_parents(using: str = "default") -> dict[int, int | None]:
     return dict(Topic.objects.using(using).order_by().values_list("id", "parent_id"))
 
 
-def refresh(meetings: Iterable[int], using: str = "default") -> int:
+def refresh(meetings: Iterable[int], using: str = "default", *, bulk: bool = False) -> int:
     """Bring the derived rows of these meetings up to date; returns how many meetings' listings
-    changed."""
+    changed. bulk: one of many refreshes of an import, which drops the export blocks it
+    touches instead of writing them again each time (fill_blocks() writes them at its end:
+    a busy pair's year would be written once per batch)."""
     ids = sorted(set(meetings))
     moved = 0
     parents = topic_parents(using)
@@ -332,11 +339,13 @@ def refresh(meetings: Iterable[int], using: str = "default") -> int:
         chunk = ids[start : start + CHUNK]
         with transaction.atomic(using=using):
             changed(using)  # after this transaction commits, not before
-            moved += _refresh(chunk, parents, using)
+            moved += _refresh(chunk, parents, using, bulk=bulk)
     return moved
 
 
-def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False) -> int:
+def _refresh(
+    ids: list[int], parents: dict, using: str, *, leaving: bool = False, bulk: bool = False
+) -> int:
     writer = Writer(using)
     # one refresh at a time: two transactions adding to the same counts (everything, a busy
     # country) in different orders, while creating the same new subjects, would deadlock
@@ -363,10 +372,13 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
     resolved = subject_ids({key for keys in wanted.values() for key in keys}, using)
     counts = Counts()
     moved, relisted, listings = [], [], []
+    blocks = set()  # (pair, year) of the export blocks these meetings were or are in
     for pk in ids:
         before, old_day, old_kind, old_stamp = old.get(pk, (set(), None, None, None))
         f = now.get(pk)
         after = {(resolved[key], key.kind) for key in wanted.get(pk, ())}
+        blocks.update((s, old_day.year) for s, kind in before if kind == Kind.PAIR)
+        blocks.update((s, f.date.year) for s, kind in after if kind == Kind.PAIR)
         listed = (after, f.date, f.kind) if f and after else (set(), None, None)
         stamp = f.changed if f and after else None
         if (before, old_day, old_kind) != listed:
@@ -379,13 +391,18 @@ def _refresh(ids: list[int], parents: dict, using: str, *, leaving: bool = False
             continue
         relisted.append(pk)
         listings.extend((subject, f.date, pk, f.kind, stamp) for subject, _ in after)
-    if not relisted:
-        return 0
-    writer.delete(SubjectMeeting, "meeting_id", [pk for pk in relisted if pk in old])
-    writer.insert(
-        SubjectMeeting, ["subject_id", "date", "meeting_id", "kind", "changed"], sorted(listings)
-    )
-    write_counts(counts, writer)
+    if relisted:
+        writer.delete(SubjectMeeting, "meeting_id", [pk for pk in relisted if pk in old])
+        writer.insert(
+            SubjectMeeting,
+            ["subject_id", "date", "meeting_id", "kind", "changed"],
+            sorted(listings),
+        )
+        write_counts(counts, writer)
+    # after the records and the listings they are made of
+    _drop_blocks(sorted(blocks), writer)
+    if not bulk:
+        writer.insert(ExportBlock, BLOCK_COLUMNS, block_rows(_block_sources(blocks, writer)))
     return len(moved)
 
 
@@ -632,6 +649,129 @@ def fill_records(using: str = "default") -> None:
         writer.insert(ExportRecord, ["meeting_id", "csv", "json"], export_records(chunk, using))
 
 
+BLOCK_COLUMNS = ["subject_id", "year", "meetings", "csv", "json"]
+BLOCKS_READ = 200  # blocks, or pairs, whose rows one query reads
+LISTINGS_READ = 20_000  # listings that reading whole pairs' blocks reads at most at once
+
+
+def block_rows(sources: Iterable[tuple]) -> list[tuple]:
+    """ExportBlock rows (subject, year, meetings, CSV, JSON) of listings with their records,
+    (subject, date, meeting, CSV, JSON) ordered by subject, then newest first."""
+    from meetings.exports import csv_rows, json_objects  # (the exports import this module)
+
+    rows = []
+    for (subject, year), group in groupby(sources, key=lambda r: (r[0], _year(r[1]))):
+        group = [(pk, csv, json) for _, _, pk, csv, json in group]
+        rows.append(
+            (
+                subject,
+                year,
+                len(group),
+                csv_rows((pk, csv) for pk, csv, _ in group),
+                json_objects((pk, json) for pk, _, json in group),
+            )
+        )
+    return rows
+
+
+def _year(day: datetime.date | str) -> int:
+    return day.year if isinstance(day, datetime.date) else int(day[:4])  # SQLite: text
+
+
+def _block_sources(blocks: Iterable[tuple[int, int]], writer: Writer) -> list[tuple]:
+    """The listings of these blocks (pair, year) with their export records, as block_rows
+    takes them."""
+    found = []
+    blocks = sorted(blocks)
+    for start in range(0, len(blocks), BLOCKS_READ):
+        chunk = blocks[start : start + BLOCKS_READ]
+        where = " OR ".join(["(l.subject_id = %s AND l.{date} BETWEEN %s AND %s)"] * len(chunk))
+        params = [
+            v for s, y in chunk for v in (s, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
+        ]
+        found += _listed_records(where, params, writer)
+    return found
+
+
+def _listed_records(where: str, params: list, writer: Writer) -> list[tuple]:
+    qn = writer.connection.ops.quote_name
+    date = qn("date")
+    sql = (
+        f"SELECT l.subject_id, l.{date}, l.meeting_id, r.csv, r.json"
+        f" FROM {qn(SubjectMeeting._meta.db_table)} l"
+        f" JOIN {qn(ExportRecord._meta.db_table)} r ON r.meeting_id = l.meeting_id"
+        f" WHERE {where.format(date=date)} ORDER BY l.subject_id, l.{date} DESC, l.meeting_id DESC"
+    )
+    with transaction.atomic(using=writer.using), writer.connection.cursor() as cursor:
+        if writer.copy:  # through the listings' index, whatever the statistics of an import say
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+        if writer.copy:
+            cursor.execute("SET LOCAL enable_seqscan = on")
+    return rows
+
+
+def _drop_blocks(blocks: Sequence[tuple[int, int]], writer: Writer) -> None:
+    table = writer.connection.ops.quote_name(ExportBlock._meta.db_table)
+    with writer.connection.cursor() as cursor:
+        for start in range(0, len(blocks), BLOCKS_READ):
+            chunk = blocks[start : start + BLOCKS_READ]
+            where = " OR ".join(["(subject_id = %s AND year = %s)"] * len(chunk))
+            cursor.execute(f"DELETE FROM {table} WHERE {where}", [v for b in chunk for v in b])
+
+
+def unblocked(using: str = "default") -> list[tuple[int, int]]:
+    """(pair, meetings) of the pairs whose export blocks do not hold all their meetings."""
+    qn = connections[using].ops.quote_name
+    sql = (
+        f"SELECT s.id, s.meetings FROM {qn(Subject._meta.db_table)} s LEFT JOIN"
+        f" (SELECT subject_id, SUM(meetings) AS held FROM {qn(ExportBlock._meta.db_table)}"
+        "  GROUP BY subject_id) b ON b.subject_id = s.id"
+        " WHERE s.kind = %s AND s.meetings <> COALESCE(b.held, 0) ORDER BY s.id"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [Kind.PAIR])
+        return cursor.fetchall()
+
+
+def _pair_chunks(pairs: list[tuple[int, int]]) -> Iterator[list[int]]:
+    """The ids of (pair, meetings) in runs of up to BLOCKS_READ pairs and LISTINGS_READ
+    meetings (or one pair)."""
+    chunk, listed = [], 0
+    for pk, n in pairs:
+        if chunk and (len(chunk) == BLOCKS_READ or listed + n > LISTINGS_READ):
+            yield chunk
+            chunk, listed = [], 0
+        chunk.append(pk)
+        listed += n
+    if chunk:
+        yield chunk
+
+
+def _pair_blocks(pairs: list[int], writer: Writer) -> list[tuple]:
+    """The export blocks of these pairs as their listings and records make them."""
+    where = f"l.subject_id IN ({', '.join(['%s'] * len(pairs))})"
+    return block_rows(_listed_records(where, pairs, writer))
+
+
+def fill_blocks(using: str = "default", progress=None) -> int:
+    """Write again the export blocks of every pair whose blocks do not hold all its meetings
+    (after an import, a rebuild, or migration 0026); returns how many pairs."""
+    writer = Writer(using)
+    pairs = unblocked(using)
+    done = 0
+    for chunk in _pair_chunks(pairs):
+        with transaction.atomic(using=using):
+            writer.take_turn("meetings.derived")
+            writer.delete(ExportBlock, "subject_id", chunk)
+            writer.insert(ExportBlock, BLOCK_COLUMNS, _pair_blocks(chunk, writer))
+        done += len(chunk)
+        if progress:
+            progress(f"export blocks of {done:,} of {len(pairs):,} pairs written")
+    return len(pairs)
+
+
 def rebuild(using: str = "default", progress=None) -> int:
     """Recompute every derived row from the meetings; returns the number of meetings."""
     connection = connections[using]
@@ -644,15 +784,17 @@ def rebuild(using: str = "default", progress=None) -> int:
             Subject,
             MeetingCountry,
             SearchText,
+            ExportBlock,
             ExportRecord,
         ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
     ids = list(Meeting.objects.using(using).order_by("id").values_list("id", flat=True))
     step = 20 * CHUNK
     for start in range(0, len(ids), step):
-        refresh(ids[start : start + step], using)
+        refresh(ids[start : start + step], using, bulk=True)
         if progress:
             progress(f"{min(start + step, len(ids)):,} of {len(ids):,} meetings")
+    fill_blocks(using, progress)
     return len(ids)
 
 
@@ -725,6 +867,28 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         _compare(records, want_records, have_records)
         if progress:
             progress(f"{min(start + CHUNK, len(ids)):,} of {len(ids):,} meetings checked")
+    # a pair whose blocks do not add up to its meetings (an import stopped before its end) is
+    # read a meeting at a time, and its blocks are written again by the next import or rebuild
+    blocks = Difference("export blocks (ExportBlock)")
+    unwritten = set(unblocked(using))
+    blocks.missing += len(unwritten)
+    blocks.examples += [
+        f"pair {pk}: its {n} meetings not all in its blocks" for pk, n in sorted(unwritten)[:3]
+    ]
+    pairs = [
+        row
+        for row in Subject.objects.using(using)
+        .filter(kind=Kind.PAIR)
+        .order_by("id")
+        .values_list("id", "meetings")
+        if row not in unwritten
+    ]
+    for chunk in _pair_chunks(pairs):
+        want_blocks = {_digest(row) for row in _pair_blocks(chunk, writer)}
+        have_blocks = {
+            _digest(row) for row in writer.select(ExportBlock, BLOCK_COLUMNS, "subject_id", chunk)
+        }
+        _compare(blocks, want_blocks, have_blocks)
     found.subjects.update(
         {keys[pk]: n for pk, n in Subject.objects.using(using).values_list("id", "meetings")}
     )
@@ -741,7 +905,7 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         "subject_id", "other_id", "other_kind", "year", "meetings"
     ):
         found.yearly[(keys[s], keys[o], k if k == kinds[o] else f"{k}?", year)] = n
-    differences = [d for d in (countries, listings, texts, records) if d.missing or d.extra]
+    differences = [d for d in (countries, listings, texts, records, blocks) if d.missing or d.extra]
     expected, found = expected.nonzero(), found.nonzero()
     for name in NAMES:
         want = set(getattr(expected, name).items())
@@ -751,6 +915,12 @@ def check(using: str = "default", progress=None) -> list[Difference]:
         if d.missing or d.extra:
             differences.append(d)
     return differences
+
+
+def _digest(block: tuple) -> tuple:
+    """An export block with its texts shortened to a fingerprint, to compare and to show."""
+    *named, csv, json = block
+    return (*named, hashlib.sha1(f"{csv}\0{json}".encode()).hexdigest()[:12])
 
 
 def _key(kind, *ids) -> Key:

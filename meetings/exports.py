@@ -4,7 +4,9 @@ page's filters mean exactly what they mean on the page.
 
 CSV and JSON stream: the meetings are read a batch at a time (Selection.batches, one query for
 a batch's ids with their rows as ExportRecord keeps them, written by meetings.derived), so a
-million rows cost the memory of one batch and a row costs what reading a line costs.
+million rows cost the memory of one batch and a row costs what reading a line costs. A pair's
+whole history, the export asked for most, is read a few years a query from its ExportBlocks,
+the same text written ahead (Selection.blocks).
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ from meetings.routers import reading_replica
 
 # meetings read per query while streaming; the memory an export holds
 BATCH = 1000
+# a pair's years read per query from its export blocks
+YEARS = 20
+
+# where the site's scheme and host go in export text written ahead (ExportBlock): a meeting's
+# address depends on the site it is read from, so they are put in as the text is sent
+SITE = "\x01"
 
 CSV, JSON, ATOM = "csv", "json", "atom"
 
@@ -218,45 +226,62 @@ def encoded(rows: Iterable[Row]) -> list[tuple[int, str, str]]:
     return out
 
 
-def records(selection: Selection, fmt: str, batch: int | None = None) -> Iterator[list[tuple]]:
-    """(id, text) of the selection's meetings in this format, as ExportRecord keeps them, a
-    batch at a time (one query a batch). Each batch reads as the page did (from the replica
-    when there is one): the response is streamed after the view has returned."""
-    batches = selection.batches(batch or BATCH, exported(fmt))
+def csv_rows(records: Iterable[tuple[int, str]]) -> str:
+    """CSV lines of (id, CSV) records as ExportRecord keeps them, each with its meeting's
+    address (SITE standing for the site) and a line end."""
+    return "".join(f"{line.replace(SITE, '')},{SITE}/meetings/{pk}/\r\n" for pk, line in records)
+
+
+def json_objects(records: Iterable[tuple[int, str]]) -> str:
+    """The JSON objects of (id, JSON) records as ExportRecord keeps them, with their id and
+    address (SITE standing for the site; JSON escapes it in the records), a line each."""
+    return ",\n".join(
+        f'{{"id": {pk}, "url": "{SITE}/meetings/{pk}/", {text[1:]}' for pk, text in records
+    )
+
+
+WRITE = {CSV: csv_rows, JSON: json_objects}
+
+
+def pieces(selection: Selection, fmt: str) -> Iterator[tuple[str, int]]:
+    """(text, meetings) of the selection's meetings in this format, newest first, SITE standing
+    for the site: a pair's whole history a few years at a time from its blocks, anything else
+    a batch at a time (one query each). Each reads as the page did (from the replica when
+    there is one): the response is streamed after the view has returned."""
+    with reading_replica():
+        blocks = selection.blocks(fmt, YEARS)
+    if blocks is None:
+        write = WRITE[fmt]
+        blocks = ([(write(b), len(b))] for b in selection.batches(BATCH, exported(fmt)))
     while True:
         with reading_replica():
-            found = next(batches, None)
+            found = next(blocks, None)
         if found is None:
             return
-        yield found
+        yield from ((text, n) for text, n in found if n)
 
 
-def csv_lines(batches: Iterable[list[tuple]], site: str) -> Iterator[str]:
-    """The CSV text, a batch at a time: a byte order mark (so that spreadsheets read UTF-8),
+def csv_lines(pieces: Iterable[tuple[str, int]], site: str) -> Iterator[str]:
+    """The CSV text, a piece at a time: a byte order mark (so that spreadsheets read UTF-8),
     the header, a row per meeting (site: the scheme and host of its address)."""
     buffer = io.StringIO()
     csv.writer(buffer).writerow(COLUMNS)
     yield "\ufeff" + buffer.getvalue()
-    for batch in batches:
-        yield "".join(f"{line},{site}/meetings/{pk}/\r\n" for pk, line in batch)
+    for text, _ in pieces:
+        yield text.replace(SITE, site)
 
 
-def json_text(batches: Iterable[list[tuple]], head: dict, site: str) -> Iterator[str]:
-    """One JSON object: head's keys, then "meetings", a list written a batch at a time, then
+def json_text(pieces: Iterable[tuple[str, int]], head: dict, site: str) -> Iterator[str]:
+    """One JSON object: head's keys, then "meetings", a list written a piece at a time, then
     "count"."""
     opening = json.dumps(head, ensure_ascii=False)[:-1]
     yield f'{opening}, "meetings": ['
     count = 0
     # the site passed through JSON once: its host is one ALLOWED_HOSTS let in
-    address = json.dumps(f"{site}/meetings/")[:-1]
-    for batch in batches:
-        if not batch:
-            continue
-        lines = ",\n".join(
-            f'{{"id": {pk}, "url": {address}{pk}/", {text[1:]}' for pk, text in batch
-        )
-        yield ("\n" if count == 0 else ",\n") + lines
-        count += len(batch)
+    address = json.dumps(site)[1:-1]
+    for text, n in pieces:
+        yield ("\n" if count == 0 else ",\n") + text.replace(SITE, address)
+        count += n
     yield f'\n], "count": {count}}}\n'
 
 
@@ -266,15 +291,15 @@ def stream(request: HttpRequest, fmt: str, selection: Selection) -> StreamingHtt
     title = describe(selection)
     # a HEAD request is answered without reading the meetings it would not send
     nothing = selection.empty or request.method == "HEAD"
-    batches = iter(()) if nothing else records(selection, fmt)
+    found = iter(()) if nothing else pieces(selection, fmt)
     if fmt == CSV:
         response = StreamingHttpResponse(
-            csv_lines(batches, site), content_type="text/csv; charset=utf-8"
+            csv_lines(found, site), content_type="text/csv; charset=utf-8"
         )
         name = slugify(title)[:80] or "meetings"
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
         return response
     head = {"title": title, "page": page_address(request)}
     return StreamingHttpResponse(
-        json_text(batches, head, site), content_type="application/json; charset=utf-8"
+        json_text(found, head, site), content_type="application/json; charset=utf-8"
     )

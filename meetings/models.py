@@ -1053,6 +1053,34 @@ class ExportRecord(models.Model):
         return f"export record of meeting {self.meeting_id}"
 
 
+class ExportBlock(models.Model):
+    """A pair of countries' published meetings of one year as the pair's whole CSV and JSON
+    write them, newest first (meetings.derived writes it from the export records): a pair's
+    history, the export asked for most, reads a row a year instead of a row a meeting.
+
+    The text holds "\\x01" where the site's scheme and host go (meetings.exports puts them in
+    as it sends it). Only pairs have blocks: a meeting is under one pair or a few, so they
+    hold each record about once more, where every subject's would hold it nine times."""
+
+    pk = models.CompositePrimaryKey("subject", "year")
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, db_index=False, related_name="+")
+    year = models.IntegerField()
+    meetings = models.IntegerField()
+    csv = models.TextField()
+    json = models.TextField()
+
+    class Meta:
+        indexes = [
+            # whether a pair's blocks hold all its meetings, read from the index alone
+            models.Index(
+                fields=["subject", "year"], include=["meetings"], name="meetings_block_counts"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"export block of subject {self.subject_id} in {self.year}"
+
+
 class SearchWord(models.Model):
     """A word some published meeting's search text has held: what "did you mean" proposes
     for a misspelt one (by trigram similarity on PostgreSQL, difflib elsewhere)."""

@@ -165,6 +165,7 @@ class Importer:
                     self._collect(result)
                 self.pool = None
         self._resolve_pending(final=True)
+        derived.fill_blocks(self.using)  # the pairs' export blocks its batches dropped
         if number > self.batch_size:
             derived.compact(self.using)  # counts rewritten once per batch
         counts.seconds = time.monotonic() - started

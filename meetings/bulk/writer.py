@@ -93,7 +93,8 @@ def write_meetings(planned: list[PlannedMeeting], writer: Writer, now: datetime.
     w.insert(Participation, ["meeting_id", "official_id", "title", "country_id"], participations)
     w.insert(MeetingTopic, ["meeting_id", "topic_id"], topic_links)
     w.insert(MeetingSource, ["meeting_id", "source_id", "quote"], quotes)
-    derived.refresh([pk for pk, _ in targets], w.using)
+    # the pairs' export blocks are written once, at the end of the import (Importer.run)
+    derived.refresh([pk for pk, _ in targets], w.using, bulk=True)
 
 
 def run_job(planned: list[PlannedMeeting], writer: Writer, now: datetime.datetime) -> JobResult:

@@ -26,6 +26,7 @@ from meetings.derived import EVERYTHING, Key
 from meetings.models import (
     SUBJECT_COLUMNS,
     Country,
+    ExportBlock,
     Meeting,
     Occasion,
     Official,
@@ -526,6 +527,37 @@ class Selection:
             batch = list(
                 ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
             )
+
+    def blocks(self, fmt: str, size: int) -> Iterator[list[tuple[str, int]]] | None:
+        """A pair's whole history as its yearly export blocks keep it in this format ("csv" or
+        "json"): (text, meetings) of size years a query, newest first, each query starting
+        below the last year read. None when the selection is not exactly a pair's meetings, or
+        when the pair's blocks do not hold all of them (an import writes them at its end):
+        then its meetings are read a batch at a time (batches)."""
+        subject = self.subject
+        if subject is None or subject.kind != Kind.PAIR or fmt not in ("csv", "json"):
+            return None
+        counted = f"SELECT SUM(meetings) FROM {table(ExportBlock)} WHERE subject_id = %s"
+        if fetch(counted, [subject.pk], prepare=True)[0][0] != subject.meetings:
+            return None
+
+        def read() -> Iterator[list[tuple[str, int]]]:
+            below = None
+            while True:
+                sql = (
+                    f"SELECT year, {fmt}, meetings FROM {table(ExportBlock)}"
+                    f" WHERE subject_id = %s{'' if below is None else ' AND year < %s'}"
+                    " ORDER BY year DESC LIMIT %s"
+                )
+                params = [subject.pk, *([] if below is None else [below]), size]
+                found = fetch(sql, params, prepare=True)
+                if found:
+                    yield [(text, n) for _, text, n in found]
+                if len(found) < size:
+                    return
+                below = found[-1][0]
+
+        return read()
 
     def listings(self) -> QuerySet:
         """The selected meetings' listings under the subject with fewest meetings (everything
