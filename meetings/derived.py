@@ -335,11 +335,15 @@ def refresh(meetings: Iterable[int], using: str = "default", *, bulk: bool = Fal
     ids = sorted(set(meetings))
     moved = 0
     parents = topic_parents(using)
+    # in several rounds (a renamed country's meetings), the blocks are written once, at the end
+    dropping = bulk or len(ids) > CHUNK
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         with transaction.atomic(using=using):
             changed(using)  # after this transaction commits, not before
-            moved += _refresh(chunk, parents, using, bulk=bulk)
+            moved += _refresh(chunk, parents, using, bulk=dropping)
+    if dropping and not bulk:
+        fill_blocks(using)
     return moved
 
 
@@ -400,9 +404,12 @@ def _refresh(
         )
         write_counts(counts, writer)
     # after the records and the listings they are made of
-    _drop_blocks(sorted(blocks), writer)
-    if not bulk:
-        writer.insert(ExportBlock, BLOCK_COLUMNS, block_rows(_block_sources(blocks, writer)))
+    ordered = sorted(blocks)
+    for start in range(0, len(ordered), BLOCKS_READ):
+        chunk = ordered[start : start + BLOCKS_READ]
+        _drop_blocks(chunk, writer)
+        if not bulk:
+            writer.insert(ExportBlock, BLOCK_COLUMNS, block_rows(_block_sources(chunk, writer)))
     return len(moved)
 
 
@@ -650,8 +657,9 @@ def fill_records(using: str = "default") -> None:
 
 
 BLOCK_COLUMNS = ["subject_id", "year", "meetings", "csv", "json"]
-BLOCKS_READ = 200  # blocks, or pairs, whose rows one query reads
-LISTINGS_READ = 20_000  # listings that reading whole pairs' blocks reads at most at once
+BLOCKS_READ = 50  # blocks written again at once (a busy pair's year: a few hundred meetings)
+PAIRS_READ = 200  # pairs whose blocks are written at once, with at most LISTINGS_READ meetings
+LISTINGS_READ = 20_000
 
 
 def block_rows(sources: Iterable[tuple]) -> list[tuple]:
@@ -678,19 +686,12 @@ def _year(day: datetime.date | str) -> int:
     return day.year if isinstance(day, datetime.date) else int(day[:4])  # SQLite: text
 
 
-def _block_sources(blocks: Iterable[tuple[int, int]], writer: Writer) -> list[tuple]:
+def _block_sources(blocks: Sequence[tuple[int, int]], writer: Writer) -> list[tuple]:
     """The listings of these blocks (pair, year) with their export records, as block_rows
     takes them."""
-    found = []
-    blocks = sorted(blocks)
-    for start in range(0, len(blocks), BLOCKS_READ):
-        chunk = blocks[start : start + BLOCKS_READ]
-        where = " OR ".join(["(l.subject_id = %s AND l.{date} BETWEEN %s AND %s)"] * len(chunk))
-        params = [
-            v for s, y in chunk for v in (s, datetime.date(y, 1, 1), datetime.date(y, 12, 31))
-        ]
-        found += _listed_records(where, params, writer)
-    return found
+    where = " OR ".join(["(l.subject_id = %s AND l.{date} BETWEEN %s AND %s)"] * len(blocks))
+    params = [v for s, y in blocks for v in (s, datetime.date(y, 1, 1), datetime.date(y, 12, 31))]
+    return _listed_records(where, params, writer)
 
 
 def _listed_records(where: str, params: list, writer: Writer) -> list[tuple]:
@@ -714,11 +715,9 @@ def _listed_records(where: str, params: list, writer: Writer) -> list[tuple]:
 
 def _drop_blocks(blocks: Sequence[tuple[int, int]], writer: Writer) -> None:
     table = writer.connection.ops.quote_name(ExportBlock._meta.db_table)
+    where = " OR ".join(["(subject_id = %s AND year = %s)"] * len(blocks))
     with writer.connection.cursor() as cursor:
-        for start in range(0, len(blocks), BLOCKS_READ):
-            chunk = blocks[start : start + BLOCKS_READ]
-            where = " OR ".join(["(subject_id = %s AND year = %s)"] * len(chunk))
-            cursor.execute(f"DELETE FROM {table} WHERE {where}", [v for b in chunk for v in b])
+        cursor.execute(f"DELETE FROM {table} WHERE {where}", [v for b in blocks for v in b])
 
 
 def unblocked(using: str = "default") -> list[tuple[int, int]]:
@@ -736,11 +735,11 @@ def unblocked(using: str = "default") -> list[tuple[int, int]]:
 
 
 def _pair_chunks(pairs: list[tuple[int, int]]) -> Iterator[list[int]]:
-    """The ids of (pair, meetings) in runs of up to BLOCKS_READ pairs and LISTINGS_READ
+    """The ids of (pair, meetings) in runs of up to PAIRS_READ pairs and LISTINGS_READ
     meetings (or one pair)."""
     chunk, listed = [], 0
     for pk, n in pairs:
-        if chunk and (len(chunk) == BLOCKS_READ or listed + n > LISTINGS_READ):
+        if chunk and (len(chunk) == PAIRS_READ or listed + n > LISTINGS_READ):
             yield chunk
             chunk, listed = [], 0
         chunk.append(pk)

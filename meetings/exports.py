@@ -12,6 +12,7 @@ the same text written ahead (Selection.blocks).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -27,8 +28,9 @@ from meetings.routers import reading_replica
 
 # meetings read per query while streaming; the memory an export holds
 BATCH = 1000
-# a pair's years read per query from its export blocks
+# a pair's years read per query from its export blocks, the first before AFTER_ALL
 YEARS = 20
+AFTER_ALL = 10_000
 
 # where the site's scheme and host go in export text written ahead (ExportBlock): a meeting's
 # address depends on the site it is read from, so they are put in as the text is sent
@@ -246,19 +248,30 @@ WRITE = {CSV: csv_rows, JSON: json_objects}
 def pieces(selection: Selection, fmt: str) -> Iterator[tuple[str, int]]:
     """(text, meetings) of the selection's meetings in this format, newest first, SITE standing
     for the site: a pair's whole history a few years at a time from its blocks, anything else
-    a batch at a time (one query each). Each reads as the page did (from the replica when
-    there is one): the response is streamed after the view has returned."""
-    with reading_replica():
-        blocks = selection.blocks(fmt, YEARS)
-    if blocks is None:
-        write = WRITE[fmt]
-        blocks = ([(write(b), len(b))] for b in selection.batches(BATCH, exported(fmt)))
+    (and a pair whose blocks an import is writing, from the first year they lack) a batch at a
+    time, one query each. Each reads as the page did (from the replica when there is one):
+    the response is streamed after the view has returned."""
+    below = AFTER_ALL
     while True:
         with reading_replica():
-            found = next(blocks, None)
-        if found is None:
+            years = selection.blocks(fmt, YEARS, below)
+        if years is None:
+            break
+        yield from ((text, n) for _, text, n in years)
+        below = years[-1][0] if years else datetime.MINYEAR
+        if len(years) < YEARS or below == datetime.MINYEAR:
             return
-        yield from ((text, n) for text, n in found if n)
+    if below != AFTER_ALL:  # blocks hold whole years: the rest is what lies before
+        selection = selection.replace(end=datetime.date(below - 1, 12, 31))
+    write = WRITE[fmt]
+    batches = selection.batches(BATCH, exported(fmt))
+    while True:
+        with reading_replica():
+            batch = next(batches, None)
+        if batch is None:
+            return
+        if batch:
+            yield write(batch), len(batch)
 
 
 def csv_lines(pieces: Iterable[tuple[str, int]], site: str) -> Iterator[str]:

@@ -436,6 +436,43 @@ def test_a_pair_exported_while_an_import_rewrites_it_is_whole(client, demo):
     assert text == everything
 
 
+def test_a_pair_whose_blocks_an_import_drops_while_it_is_sent_is_sent_whole(
+    client, demo, monkeypatch
+):
+    """Two years a query: after the first two years are sent, an import drops an older year's
+    block; the rest is read a meeting at a time from the year the blocks stopped at."""
+    for year in (2011, 2012, 2013):
+        add_pair_meeting(D(year, 5, 1), f"Talks of {year}")
+    everything, _ = export(client, f"{PAIR}?format=csv")
+    monkeypatch.setattr(exports, "YEARS", 2)
+
+    sent = iter(client.get(f"{PAIR}?format=csv").streaming_content)
+    first = [next(sent) for _ in range(3)]  # the header and two years
+    older = Meeting.objects.get(title="Talks of 2012")
+    derived.refresh([older.pk], bulk=True)
+    with CaptureQueriesContext(connection) as captured:
+        rest = list(sent)
+
+    assert b"".join(first + rest) == everything
+    assert any("exportrecord" in q["sql"] for q in captured)
+
+
+def test_a_change_to_many_meetings_writes_their_pairs_blocks_again_at_its_end(
+    client, demo, monkeypatch
+):
+    monkeypatch.setattr(derived, "CHUNK", 2)  # Rubio's meetings are refreshed in several rounds
+    rubio = Official.objects.get(slug="marco-rubio")
+    assert Meeting.objects.published().filter(participations__official=rubio).count() > 2
+    rubio.name = "Marco A. Rubio"
+    with services.writing():
+        rubio.save()
+
+    rows = read_csv(client, f"{PAIR}?format=csv")
+    assert all("Marco A. Rubio" in r["participants"] for r in rows if "Rubio" in r["participants"])
+    assert_whole_pair_as_read_a_meeting_at_a_time(client)
+    assert derived.check() == []
+
+
 def test_a_bad_format_or_filter_is_a_400_that_says_why(client, demo):
     response = client.get(f"{PAIR}?format=xlsx")
     assert response.status_code == 400

@@ -525,6 +525,7 @@ class Importer:
             .values_list("meeting_id", flat=True)
             .distinct(),
             self.using,
+            bulk=True,  # the pairs' export blocks are written at the end (run)
         )
 
     def _retext(self, name: str, changed: list[tuple]) -> None:
@@ -533,7 +534,9 @@ class Importer:
         if not changed:
             return
         self._drain()
-        derived.refresh(derived.naming(name, [row[0] for row in changed], self.using), self.using)
+        derived.refresh(
+            derived.naming(name, [row[0] for row in changed], self.using), self.using, bulk=True
+        )
 
     def _drain(self) -> None:
         """Wait for the writer threads to finish what they hold."""

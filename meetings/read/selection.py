@@ -528,36 +528,27 @@ class Selection:
                 ordered.filter(Q(date__lt=day) | Q(**{f"{column}__lt": last}), date__lte=day)[:size]
             )
 
-    def blocks(self, fmt: str, size: int) -> Iterator[list[tuple[str, int]]] | None:
-        """A pair's whole history as its yearly export blocks keep it in this format ("csv" or
-        "json"): (text, meetings) of size years a query, newest first, each query starting
-        below the last year read. None when the selection is not exactly a pair's meetings, or
-        when the pair's blocks do not hold all of them (an import writes them at its end):
-        then its meetings are read a batch at a time (batches)."""
+    def blocks(self, fmt: str, size: int, below: int) -> list[tuple[int, str, int]] | None:
+        """(year, text, meetings) of up to size years of a pair's whole history before the
+        year below, newest first, as its export blocks keep it in this format ("csv" or
+        "json"): one query. None when the selection is not exactly a pair's meetings, or when
+        the pair's blocks do not hold all its meetings as that query reads them (an import
+        drops the blocks it touches and writes them at its end)."""
         subject = self.subject
         if subject is None or subject.kind != Kind.PAIR or fmt not in ("csv", "json"):
             return None
-        counted = f"SELECT SUM(meetings) FROM {table(ExportBlock)} WHERE subject_id = %s"
-        if fetch(counted, [subject.pk], prepare=True)[0][0] != subject.meetings:
+        blocks = table(ExportBlock)
+        # the row of years NULL counts what the blocks lack, read with them
+        sql = (
+            f"SELECT NULL, NULL, (SELECT meetings FROM {table(Subject)} WHERE id = %s)"
+            f" - (SELECT COALESCE(SUM(meetings), 0) FROM {blocks} WHERE subject_id = %s)"
+            f" UNION ALL SELECT * FROM (SELECT year, {fmt}, meetings FROM {blocks}"
+            " WHERE subject_id = %s AND year < %s ORDER BY year DESC LIMIT %s) AS years"
+        )
+        rows = fetch(sql, [subject.pk, subject.pk, subject.pk, below, size], prepare=True)
+        if any(year is None and lacking for year, _, lacking in rows):
             return None
-
-        def read() -> Iterator[list[tuple[str, int]]]:
-            below = None
-            while True:
-                sql = (
-                    f"SELECT year, {fmt}, meetings FROM {table(ExportBlock)}"
-                    f" WHERE subject_id = %s{'' if below is None else ' AND year < %s'}"
-                    " ORDER BY year DESC LIMIT %s"
-                )
-                params = [subject.pk, *([] if below is None else [below]), size]
-                found = fetch(sql, params, prepare=True)
-                if found:
-                    yield [(text, n) for _, text, n in found]
-                if len(found) < size:
-                    return
-                below = found[-1][0]
-
-        return read()
+        return sorted((row for row in rows if row[0] is not None), reverse=True)
 
     def listings(self) -> QuerySet:
         """The selected meetings' listings under the subject with fewest meetings (everything
