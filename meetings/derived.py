@@ -756,7 +756,8 @@ def _pair_blocks(pairs: list[int], writer: Writer) -> list[tuple]:
 
 def fill_blocks(using: str = "default", progress=None) -> int:
     """Write again the export blocks of every pair whose blocks do not hold all its meetings
-    (after an import, a rebuild, or migration 0026); returns how many pairs."""
+    (at the end of an import, of a change to many meetings and of a rebuild, and in migration
+    0026); returns how many pairs."""
     writer = Writer(using)
     pairs = unblocked(using)
     done = 0
