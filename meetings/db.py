@@ -111,20 +111,25 @@ class Writer:
                 if order_by
                 else "",
             )
-            # Keys are looked up through their index: while a big import runs, the table's
-            # statistics lag behind and the planner would rather read the whole table.
-            with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute(sql, [list(values), *where.values()])
-                rows = cursor.fetchall()
-                cursor.execute("SET LOCAL enable_seqscan = on")
-            yield from rows
+            yield from self.through_indexes(sql, [list(values), *where.values()])
             return
         for chunk in self.chunks(values):
             qs = model.objects.using(self.using).filter(**{f"{key}__in": chunk}, **where)
             if not_blank:
                 qs = qs.exclude(**{key: ""})
             yield from qs.order_by(*order_by).values_list(*fields)
+
+    def through_indexes(self, sql: str, params: Sequence) -> list[tuple]:
+        """The rows of a query, read through indexes on PostgreSQL: while a big import runs,
+        the tables' statistics lag behind and the planner would rather read a whole table."""
+        with transaction.atomic(using=self.using), self.connection.cursor() as cursor:
+            if self.copy:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+            if self.copy:
+                cursor.execute("SET LOCAL enable_seqscan = on")
+        return rows
 
     def update(
         self, model: type[models.Model], fields: Sequence[str], rows: Sequence[tuple]

@@ -703,14 +703,7 @@ def _listed_records(where: str, params: list, writer: Writer) -> list[tuple]:
         f" JOIN {qn(ExportRecord._meta.db_table)} r ON r.meeting_id = l.meeting_id"
         f" WHERE {where.format(date=date)} ORDER BY l.subject_id, l.{date} DESC, l.meeting_id DESC"
     )
-    with transaction.atomic(using=writer.using), writer.connection.cursor() as cursor:
-        if writer.copy:  # through the listings' index, whatever the statistics of an import say
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-        if writer.copy:
-            cursor.execute("SET LOCAL enable_seqscan = on")
-    return rows
+    return writer.through_indexes(sql, params)
 
 
 def _drop_blocks(blocks: Sequence[tuple[int, int]], writer: Writer) -> None:
